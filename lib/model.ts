@@ -1,0 +1,160 @@
+/**
+ * The report model: the single source of every type that crosses a boundary
+ * (content script ⇄ background ⇄ popup, command line JSON, exports).
+ * Types are inferred from the zod schemas so that what is validated is exactly
+ * what is typed.
+ */
+import { z } from 'zod';
+
+/** What a table cell says, kept as the page says it: blank is not zero. */
+export const CellValueSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('number'),
+    /** The number with its sign; `减4` is -4, `12.5%` is 12.5. */
+    value: z.number(),
+    /** Digits after the decimal point as printed (counts should have 0). */
+    decimals: z.number().int().min(0),
+    /** Unit or suffix printed with the number: `元`, `%`, `件`… ('' when none). */
+    unit: z.string(),
+    /** Printed with 余/多/近/约 or similar: an approximation. */
+    approximate: z.boolean(),
+  }),
+  /** Empty or whitespace only (`&nbsp;`). */
+  z.object({ kind: z.literal('blank') }),
+  /** A dash or "not applicable" mark: `—`, `-`, `/`, `无`, `不适用`. */
+  z.object({ kind: z.literal('dash') }),
+  /** Anything else: a label, a note, or a figure that cannot be read. */
+  z.object({ kind: z.literal('text') }),
+]);
+export type CellValue = z.infer<typeof CellValueSchema>;
+
+/** One cell of a table as printed (a merged cell appears once, at its top-left slot). */
+export const TableCellSchema = z.object({
+  /** Top-left slot of the cell in the expanded grid. */
+  row: z.number().int().min(0),
+  col: z.number().int().min(0),
+  rowSpan: z.number().int().min(1),
+  colSpan: z.number().int().min(1),
+  /** Text as printed, whitespace collapsed, line breaks kept as '\n'. */
+  text: z.string(),
+  value: CellValueSchema,
+  /** Part of a header row or a label column. */
+  header: z.boolean(),
+  /** Canonical key when the cell is a value of a known template. */
+  key: z.string().optional(),
+  /**
+   * The cell should hold a figure (a value cell of a known table) but what it
+   * says cannot be read as one; it is reported, never turned into a number.
+   */
+  unreadable: z.boolean().optional(),
+});
+export type TableCell = z.infer<typeof TableCellSchema>;
+
+export const TableKindSchema = z.enum([
+  't2', // 主动公开 table of the 2019/2021 formats
+  't3', // 收到和处理政府信息公开申请 table
+  't4', // 行政复议、行政诉讼 table
+  'legacy', // statistics table of a pre-2019 report
+  'other', // a table read but not recognised as one of the above
+]);
+export type TableKind = z.infer<typeof TableKindSchema>;
+
+/** A row of a legacy statistics table, placed in its numbering hierarchy. */
+export const LegacyRowSchema = z.object({
+  /** Grid row index in the table. */
+  row: z.number().int().min(0),
+  label: z.string(),
+  /** Labels of the ancestors and the row itself, outermost first. */
+  path: z.array(z.string()),
+  /** Numbering level: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `其中`; 0 when unnumbered. */
+  level: z.number().int().min(0),
+  /** `其中` rows are subsets of their parent, not parts of a partition. */
+  subset: z.boolean(),
+  unit: z.string(),
+  value: CellValueSchema,
+  key: z.string().optional(),
+});
+export type LegacyRow = z.infer<typeof LegacyRowSchema>;
+
+export const ExtractedTableSchema = z.object({
+  /** Position among the report's tables (after split tables are joined). */
+  index: z.number().int().min(0),
+  kind: TableKindSchema,
+  /** Printed caption or nearest heading, when there is one. */
+  title: z.string(),
+  rowCount: z.number().int().min(0),
+  colCount: z.number().int().min(0),
+  /** How many `<table>` elements were joined into this table. */
+  sourceTables: z.number().int().min(1),
+  headerRows: z.number().int().min(0),
+  labelCols: z.number().int().min(0),
+  cells: z.array(TableCellSchema),
+  /** Legacy tables only: each row in its hierarchy. */
+  legacyRows: z.array(LegacyRowSchema).optional(),
+  /** Keys of the template that this table should have but were not found. */
+  missingKeys: z.array(z.string()).optional(),
+});
+export type ExtractedTable = z.infer<typeof ExtractedTableSchema>;
+
+/** A number the narrative states about the report. */
+export const ClaimSchema = z.object({
+  /**
+   * What the number counts, by canonical meaning: `received`, `carryIn`,
+   * `answered`, `carryOut`, `open`, `partial`, `deny`, `unable`, `noProcess`,
+   * `other`, `review`, `review.corrected`, `litigation`, `litigation.corrected`,
+   * `channel.inPerson`/`fax`/`online`/`letter`/`other`, `active`…
+   * plus `percent.<subject>` for percentages.
+   */
+  subject: z.string(),
+  value: z.number(),
+  /** Stated as 余/多/近/约/超过: only far-off values contradict the table. */
+  approximate: z.boolean(),
+  /** The number as written (`一百二十八`, `128`, `3.5%`). */
+  raw: z.string(),
+  /** The sentence it comes from, as printed. */
+  sentence: z.string(),
+  /** Claims like 均获维持 / 全部胜诉 carry no number; value is then 0. */
+  assertion: z.enum(['allUpheld', 'none']).optional(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const TemplateIdSchema = z.enum(['2019', '2021', 'legacy', 'unknown']);
+export type TemplateId = z.infer<typeof TemplateIdSchema>;
+
+export const IdentitySchema = z.object({
+  /** The publishing body, e.g. `衢州市综合行政执法局`; '' when not found. */
+  agency: z.string(),
+  /** The year the report covers (not the year it was published). */
+  year: z.number().int().nullable(),
+  template: TemplateIdSchema,
+  /** ISO date `YYYY-MM-DD` the page says it was published. */
+  publishedAt: z.string().nullable(),
+  title: z.string(),
+  /** Kind of body, for the publication deadline. */
+  bodyKind: z.enum(['government', 'department', 'township', 'unknown']),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
+export const PageKindSchema = z.enum(['report', 'listing', 'none']);
+export type PageKind = z.infer<typeof PageKindSchema>;
+
+export const ReportSchema = z.object({
+  url: z.string(),
+  identity: IdentitySchema,
+  tables: z.array(ExtractedTableSchema),
+  /** Every extracted cell with a canonical key; null for a blank. */
+  values: z.record(z.string(), z.number().nullable()),
+  claims: z.array(ClaimSchema),
+  /** The report's tables are published as images (or missing entirely). */
+  imageTables: z.number().int().min(0),
+  /** Plain text of the report body (for provenance and narrative checks). */
+  textLength: z.number().int().min(0),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const DetectionSchema = z.object({
+  kind: PageKindSchema,
+  /** Why: the strongest signals, for debugging and the popup. */
+  reasons: z.array(z.string()),
+});
+export type Detection = z.infer<typeof DetectionSchema>;
