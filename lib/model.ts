@@ -113,6 +113,8 @@ export const ClaimSchema = z.object({
   raw: z.string(),
   /** The sentence it comes from, as printed. */
   sentence: z.string(),
+  /** For percentages: the subject of the denominator when the text names it. */
+  denominator: z.string().optional(),
   /** Claims like 均获维持 / 全部胜诉 carry no number; value is then 0. */
   assertion: z.enum(['allUpheld', 'none']).optional(),
 });
