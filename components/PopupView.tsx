@@ -1,0 +1,124 @@
+import type { PageState } from '../lib/messages';
+import type { ExtractedTable, Report, TemplateId } from '../lib/model';
+import type { MessageKey, Translate } from './i18n';
+import { ReportGrid } from './ReportGrid';
+
+/** What the popup knows about its tab: the content script's state, or why there is none. */
+export type PopupState = PageState | { kind: 'loading' } | { kind: 'noAccess' };
+
+const TEMPLATE_NAMES: Record<TemplateId, MessageKey> = {
+  '2019': 'template2019',
+  '2021': 'template2021',
+  legacy: 'templateLegacy',
+  unknown: 'templateUnknown',
+};
+const TABLE_NAMES: Record<ExtractedTable['kind'], MessageKey> = {
+  t2: 'tableT2',
+  t3: 'tableT3',
+  t4: 'tableT4',
+  legacy: 'tableLegacy',
+  other: 'tableOther',
+};
+
+function Field({
+  name,
+  field,
+  value,
+  t,
+}: {
+  name: MessageKey;
+  field: string;
+  value: string | null;
+  t: Translate;
+}) {
+  return (
+    <div class="field">
+      <dt>{t(name)}</dt>
+      <dd data-field={field} class={value ? '' : 'missing'}>
+        {value ?? t('fieldUnknown')}
+      </dd>
+    </div>
+  );
+}
+
+function TableSection({ table, t }: { table: ExtractedTable; t: Translate }) {
+  const unreadable = table.cells.filter((c) => c.unreadable).length;
+  const notes: string[] = [];
+  if (table.sourceTables > 1) notes.push(t('tableJoined', String(table.sourceTables)));
+  if (unreadable > 0) notes.push(t('unreadableCount', String(unreadable)));
+  if (table.missingKeys?.length) notes.push(t('missingCells', String(table.missingKeys.length)));
+  return (
+    <section class="table-section">
+      <h2>{table.title || t(TABLE_NAMES[table.kind])}</h2>
+      {notes.length > 0 && <p class="note">{notes.join(' · ')}</p>}
+      <ReportGrid table={table} t={t} />
+    </section>
+  );
+}
+
+function ReportView({ report, t }: { report: Report; t: Translate }) {
+  const { identity } = report;
+  return (
+    <>
+      <h1 class="title">{identity.title}</h1>
+      <dl class="identity">
+        <Field name="fieldAgency" field="agency" value={identity.agency || null} t={t} />
+        <Field
+          name="fieldYear"
+          field="year"
+          value={identity.year === null ? null : String(identity.year)}
+          t={t}
+        />
+        <div class="field">
+          <dt>{t('fieldTemplate')}</dt>
+          <dd
+            data-field="template"
+            data-template={identity.template}
+            title={t(TEMPLATE_NAMES[identity.template])}
+          >
+            {identity.template}
+          </dd>
+        </div>
+        <Field name="fieldPublished" field="publishedAt" value={identity.publishedAt} t={t} />
+      </dl>
+      {report.imageTables > 0 && (
+        <p class="warning">{t('imageTables', String(report.imageTables))}</p>
+      )}
+      {report.tables.length === 0 && report.imageTables === 0 && (
+        <p class="warning">{t('noTables')}</p>
+      )}
+      {report.tables.map((table) => (
+        <TableSection key={table.index} table={table} t={t} />
+      ))}
+      {report.claims.length > 0 && (
+        <section class="claims">
+          <h2>{t('claimsHeading')}</h2>
+          <ul>
+            {report.claims.map((claim, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: claims keep the text's order
+              <li key={i} title={claim.sentence}>
+                <span class="claim-raw">{claim.raw}</span>{' '}
+                <span class="claim-subject">{claim.subject}</span>
+                <q>{claim.sentence}</q>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function PopupView({ state, t }: { state: PopupState; t: Translate }) {
+  return (
+    <main data-state={state.kind}>
+      {state.kind === 'loading' && <p class="status">{t('popupLoading')}</p>}
+      {state.kind === 'pending' && <p class="status">{t('popupPending')}</p>}
+      {state.kind === 'none' && <p class="status">{t('popupNotReport')}</p>}
+      {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
+      {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}
+      {state.kind === 'error' && <p class="status error">{t('popupError', state.message)}</p>}
+      {state.kind === 'report' && <ReportView report={state.report} t={t} />}
+    </main>
+  );
+}

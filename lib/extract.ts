@@ -1,0 +1,153 @@
+/**
+ * Reads a report page into the model: identity, every table with canonical
+ * keys, the narrative's claims. The same code runs in the content script and
+ * in the command line (jsdom).
+ */
+import { collectTables } from './collect-tables';
+import { findReportTitle } from './detect';
+import { elementText } from './dom-text';
+import {
+  agencyFromPage,
+  agencyFromTitle,
+  bodyKindOf,
+  findPublishedAt,
+  findYear,
+  templateOfYear,
+} from './identity';
+import type { ExtractedTable, Identity, Report, TemplateId } from './model';
+import { extractClaims } from './narrative';
+import { type ReadTable, readTables } from './read-tables';
+import { cleanText } from './text';
+
+/** Article containers of the portal CMSs, most specific first. */
+const CONTENT_SELECTORS = [
+  '#zoom',
+  '.TRS_Editor',
+  '.TRS_UEDITOR',
+  '#ivs_content',
+  '#webeditorview',
+  '#UCAP-CONTENT',
+  '.Custom_UnionStyle',
+  '.pages_content',
+  '.article-content',
+  '.article_content',
+  '.zw',
+  '#zw',
+  '.content',
+  '#content',
+  'article',
+];
+const MIN_ARTICLE_TEXT = 80;
+
+export function findContentRoot(doc: Document): Element {
+  for (const selector of CONTENT_SELECTORS) {
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
+      if ((el.textContent ?? '').trim().length >= MIN_ARTICLE_TEXT) return el;
+    }
+  }
+  return doc.body ?? doc.documentElement;
+}
+
+/** Text of the article without its tables: what the narrative says. */
+function narrativeText(root: Element): string {
+  const clone = root.cloneNode(true) as Element;
+  for (const el of Array.from(clone.querySelectorAll('table'))) {
+    // Layout tables hold the article itself on old portals: drop data tables only.
+    if (!el.querySelector('table')) el.replaceWith(el.ownerDocument.createTextNode('\n'));
+  }
+  return elementText(clone);
+}
+
+const TABLE_SECTIONS = /^(二|三|四)\s*[、.．]/;
+const ANY_SECTION = /^(一|二|三|四|五|六|七|八|九|十)\s*[、.．]/;
+const TINY_IMAGE = 64;
+
+/**
+ * Images standing in for the report's tables: pictures under the sections
+ * that should hold tables (二、三、四 of the 2019/2021 formats) or under a
+ * 附表/统计表 heading, not icons.
+ */
+function countImageTables(root: Element): number {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+  let inTableSection = false;
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'img') {
+      const w = Number(el.getAttribute('width') ?? '999');
+      const h = Number(el.getAttribute('height') ?? '999');
+      if (inTableSection && !(w < TINY_IMAGE || h < TINY_IMAGE) && !el.closest('a')) count++;
+      continue;
+    }
+    if (tag === 'table' || el.children.length > 3) continue;
+    const text = cleanText(el.textContent ?? '');
+    if (text.length === 0 || text.length > 60) continue;
+    if (TABLE_SECTIONS.test(text) || /附表|统计表|情况表/.test(text)) inTableSection = true;
+    else if (ANY_SECTION.test(text)) inTableSection = false;
+  }
+  return count;
+}
+
+/** The format a report's tables show, when the year does not say. */
+function templateOfTables(tables: ReadTable[]): TemplateId {
+  if (tables.some((t) => t.table.kind === 'legacy')) return 'legacy';
+  const formats = tables.map((t) => t.format).filter(Boolean);
+  if (formats.includes('2021')) return '2021';
+  if (formats.includes('2019')) return '2019';
+  return tables.some((t) => t.template) ? '2021' : 'unknown';
+}
+
+function missingKeys(read: ReadTable, template: TemplateId): string[] | undefined {
+  if (!read.template || (template !== '2019' && template !== '2021')) return undefined;
+  const present = new Set(read.table.cells.map((c) => c.key).filter(Boolean));
+  const missing = read.template.keysByFormat[template].filter((k) => !present.has(k));
+  return missing.length > 0 ? missing : undefined;
+}
+
+export interface Extraction {
+  report: Report;
+  /** Source element of each table cell: elements[tableIndex][cellIndex]. */
+  elements: Element[][];
+}
+
+export function extractReport(doc: Document, url: string): Extraction {
+  const root = findContentRoot(doc);
+  const title = cleanText(findReportTitle(doc) ?? doc.title);
+  const text = narrativeText(root);
+  const headText = elementText(doc.body ?? doc.documentElement).slice(0, 4000);
+  const year = findYear(title, text);
+  const read = readTables(collectTables(root));
+  const template = year !== null ? templateOfYear(year) : templateOfTables(read);
+  const agency = agencyFromTitle(title) || agencyFromPage(doc, headText);
+  const identity: Identity = {
+    agency,
+    year,
+    template,
+    publishedAt: findPublishedAt(doc, headText),
+    title,
+    bodyKind: bodyKindOf(agency),
+  };
+  const tables: ExtractedTable[] = read.map((r) => {
+    const missing = missingKeys(r, template);
+    return missing ? { ...r.table, missingKeys: missing } : r.table;
+  });
+  const values: Record<string, number | null> = {};
+  for (const table of tables) {
+    for (const cell of table.cells) {
+      if (!cell.key || cell.unreadable || cell.key in values) continue;
+      values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
+    }
+  }
+  const report: Report = {
+    url,
+    identity,
+    tables,
+    values,
+    claims: extractClaims(text, { year }),
+    imageTables: countImageTables(root),
+    textLength: text.length,
+  };
+  return { report, elements: read.map((r) => r.elements) };
+}

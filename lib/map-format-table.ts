@@ -1,0 +1,72 @@
+/**
+ * Assigns canonical keys to the value cells of a 2019/2021 format table by
+ * matching each cell's row label path and column header path against the
+ * template's declarations.
+ */
+import type { Grid, GridCell } from './grid';
+import { columnHeaderCells, labelPath, rowLabelCells, type TableLayout } from './table-layout';
+import type { AxisEntry, FormatId, FormatTableTemplate } from './templates/types';
+
+function matchAxis(entries: AxisEntry[], path: string[]): AxisEntry | undefined {
+  const leaf = path[path.length - 1] ?? '';
+  const joined = path.join('>');
+  return entries.find(
+    (e) =>
+      (!e.leaf || e.leaf.test(leaf)) &&
+      (!e.path || e.path.test(joined)) &&
+      !e.notPath?.test(joined),
+  );
+}
+
+export interface KeyedCell {
+  cell: GridCell;
+  key: string;
+}
+
+/** Keys of the value cells, each key once (the first printed cell that carries it). */
+export function mapFormatTable(
+  grid: Grid,
+  layout: TableLayout,
+  template: FormatTableTemplate,
+): KeyedCell[] {
+  const allowed = new Set([...template.keysByFormat['2019'], ...template.keysByFormat['2021']]);
+  const out: KeyedCell[] = [];
+  const seen = new Set<string>();
+  for (let r = 0; r < grid.height; r++) {
+    if (!layout.dataRows[r]) continue;
+    let rowKey = '';
+    if (template.rows.length > 0) {
+      const row = matchAxis(template.rows, labelPath(rowLabelCells(grid, layout, r)));
+      if (!row) continue;
+      rowKey = row.key;
+    }
+    const slots = grid.slots[r] ?? [];
+    for (let c = layout.labelCols; c < grid.width; c++) {
+      const cell = slots[c];
+      // A merged value cell is read once, at its first slot in this row.
+      if (!cell || cell.col !== c || cell.row !== r) continue;
+      const col = matchAxis(template.cols, labelPath(columnHeaderCells(grid, layout, r, c)));
+      if (!col || col.key === '') continue;
+      const key = [template.kind, rowKey, col.key].filter(Boolean).join('.');
+      if (!allowed.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ cell, key });
+    }
+  }
+  return out;
+}
+
+/** Which format a table's keys belong to, when they tell (2021 keys that 2019 lacks, or the reverse). */
+export function formatOfKeys(template: FormatTableTemplate, keys: string[]): FormatId | null {
+  const in2019 = new Set(template.keysByFormat['2019']);
+  const in2021 = new Set(template.keysByFormat['2021']);
+  let only2019 = 0;
+  let only2021 = 0;
+  for (const k of keys) {
+    if (in2019.has(k) && !in2021.has(k)) only2019++;
+    if (in2021.has(k) && !in2019.has(k)) only2021++;
+  }
+  if (only2021 > only2019) return '2021';
+  if (only2019 > only2021) return '2019';
+  return null;
+}

@@ -1,0 +1,159 @@
+/**
+ * From grids to the report's tables: recognise each table's kind, assign
+ * canonical keys, and keep per cell what the page printed. A cell that should
+ * hold a figure but does not is marked unreadable, never turned into a number.
+ */
+import type { Grid, GridCell } from './grid';
+import { formatOfKeys, mapFormatTable } from './map-format-table';
+import { findLegacyColumns, mapLegacyTable } from './map-legacy-table';
+import type { ExtractedTable, LegacyRow, TableCell, TableKind } from './model';
+import { analyseLayout } from './table-layout';
+import { FORMAT_TABLES } from './templates/format-tables';
+import type { FormatId, FormatTableTemplate } from './templates/types';
+import { normalizeLabel } from './text';
+
+export interface ReadTable {
+  table: ExtractedTable;
+  /** Source element of each entry of table.cells (same order). */
+  elements: Element[];
+  /** The format the table's own layout shows, when it tells. */
+  format: FormatId | null;
+  template: FormatTableTemplate | null;
+}
+
+const METADATA = /索引号|发布机构|主题分类|组配分类|公开方式|成文日期/;
+
+function tableText(grid: Grid): string {
+  let out = '';
+  for (const cell of grid.cells)
+    if (cell.value.kind === 'text') out += `${normalizeLabel(cell.text)}|`;
+  return out;
+}
+
+function numericCells(grid: Grid): number {
+  let n = 0;
+  for (const cell of grid.cells) if (cell.value.kind === 'number') n++;
+  return n;
+}
+
+function toTableCell(cell: GridCell, grid: Grid, header: boolean): TableCell {
+  return {
+    row: cell.row,
+    col: cell.col,
+    rowSpan: Math.max(1, Math.min(cell.rowSpan, grid.height - cell.row)),
+    colSpan: Math.max(1, Math.min(cell.colSpan, grid.width - cell.col)),
+    text: cell.text,
+    value: cell.value,
+    header,
+  };
+}
+
+function emptyTable(index: number, kind: TableKind, grid: Grid): ExtractedTable {
+  return {
+    index,
+    kind,
+    title: '',
+    rowCount: grid.height,
+    colCount: grid.width,
+    sourceTables: Math.max(1, grid.tables.length),
+    headerRows: 0,
+    labelCols: 0,
+    cells: [],
+  };
+}
+
+function keyCells(
+  table: ExtractedTable,
+  grid: Grid,
+  isHeader: (cell: GridCell) => boolean,
+  keys: Map<GridCell, string>,
+): Element[] {
+  const elements: Element[] = [];
+  for (const cell of grid.cells) {
+    const out = toTableCell(cell, grid, isHeader(cell));
+    const key = keys.get(cell);
+    if (key) {
+      out.key = key;
+      out.header = false;
+      if (cell.value.kind === 'text') out.unreadable = true;
+    }
+    table.cells.push(out);
+    elements.push(cell.el);
+  }
+  return elements;
+}
+
+function readFormatTable(index: number, grid: Grid, template: FormatTableTemplate): ReadTable {
+  const layout = analyseLayout(grid);
+  const keyed = mapFormatTable(grid, layout, template);
+  const keys = new Map(keyed.map((k) => [k.cell, k.key]));
+  const table = emptyTable(index, template.kind, grid);
+  table.headerRows = layout.headerRows;
+  table.labelCols = layout.labelCols;
+  const elements = keyCells(
+    table,
+    grid,
+    (cell) => !layout.dataRows[cell.row] || cell.col < layout.labelCols,
+    keys,
+  );
+  return {
+    table,
+    elements,
+    format: formatOfKeys(template, [...keys.values()]),
+    template,
+  };
+}
+
+function readLegacy(
+  index: number,
+  grid: Grid,
+  cols: NonNullable<ReturnType<typeof findLegacyColumns>>,
+): ReadTable {
+  const rows = mapLegacyTable(grid, cols);
+  const keys = new Map<GridCell, string>();
+  for (const r of rows) if (r.row.key && r.valueCell) keys.set(r.valueCell, r.row.key);
+  const table = emptyTable(index, 'legacy', grid);
+  table.headerRows = cols.headerRow + 1;
+  table.labelCols = Math.min(cols.unit, cols.value);
+  table.legacyRows = rows.map((r): LegacyRow => r.row);
+  const elements = keyCells(
+    table,
+    grid,
+    (cell) => cell.row <= cols.headerRow || cell.col < cols.value,
+    keys,
+  );
+  return { table, elements, format: null, template: null };
+}
+
+/** The report tables among the grids, in page order; metadata and layout tables are left out. */
+export function readTables(grids: Grid[]): ReadTable[] {
+  const out: ReadTable[] = [];
+  for (const grid of grids) {
+    if (grid.height === 0 || grid.width === 0) continue;
+    const text = tableText(grid);
+    const index = out.length;
+    const legacyCols = findLegacyColumns(grid);
+    if (legacyCols) {
+      out.push(readLegacy(index, grid, legacyCols));
+      continue;
+    }
+    const template = FORMAT_TABLES.find((t) => t.signature.every((re) => re.test(text)));
+    if (template) {
+      out.push(readFormatTable(index, grid, template));
+      continue;
+    }
+    if (METADATA.test(text) || numericCells(grid) < 2) continue;
+    const layout = analyseLayout(grid);
+    const table = emptyTable(index, 'other', grid);
+    table.headerRows = layout.headerRows;
+    table.labelCols = layout.labelCols;
+    const elements = keyCells(
+      table,
+      grid,
+      (cell) => !layout.dataRows[cell.row] || cell.col < layout.labelCols,
+      new Map(),
+    );
+    out.push({ table, elements, format: null, template: null });
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Every fixture page through the same path as the command line: detection,
+ * identity and every canonical value must equal the hand-written expectation.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseFile } from '../../scripts/cli/analyse-file';
+import { loadFixtures } from '../support/fixtures';
+
+const fixtures = loadFixtures();
+
+describe('fixture corpus', () => {
+  it('has reports, listings and non-reports', () => {
+    const kinds = new Set(fixtures.map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(['listing', 'none', 'report']);
+  });
+
+  for (const fixture of fixtures) {
+    describe(fixture.name, () => {
+      it(`is recognised as ${fixture.kind}`, async () => {
+        const entry = await analyseFile(fixture.htmlPath, fixture.url);
+        expect(entry.error).toBeUndefined();
+        expect(entry.kind).toBe(fixture.kind);
+        expect(entry.isReport).toBe(fixture.kind === 'report');
+      });
+
+      const expected = fixture.report;
+      if (!expected) return;
+
+      it('has the expected identity, tables and values', async () => {
+        const { report } = await analyseFile(fixture.htmlPath, fixture.url);
+        expect(report).toBeDefined();
+        if (!report) return;
+        expect({
+          agency: report.agency,
+          year: report.year,
+          template: report.template,
+          publishedAt: report.publishedAt,
+          bodyKind: report.bodyKind,
+          tableKinds: report.tables.map((t) => t.kind),
+          imageTables: report.imageTables,
+        }).toEqual({
+          agency: expected.agency,
+          year: expected.year,
+          template: expected.template,
+          publishedAt: expected.publishedAt,
+          bodyKind: expected.bodyKind,
+          tableKinds: expected.tableKinds,
+          imageTables: expected.imageTables,
+        });
+        expect(report.values).toEqual(expected.values);
+        const unreadable = report.tables.flatMap((t) => t.unreadable).sort();
+        expect(unreadable).toEqual([...expected.unreadable].sort());
+      });
+
+      it('finds the figures its narrative states', async () => {
+        const { report } = await analyseFile(fixture.htmlPath, fixture.url);
+        const found = (report?.claims ?? []).map((c) => ({
+          subject: c.subject,
+          value: c.value,
+          approximate: c.approximate,
+        }));
+        for (const claim of expected.claims) expect(found).toContainEqual(claim);
+      });
+    });
+  }
+});
