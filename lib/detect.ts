@@ -34,7 +34,8 @@ export function titleCandidates(doc: Document): string[] {
     const content = meta?.getAttribute('content');
     if (content) out.push(content);
   }
-  for (const part of doc.title.split(/\s*[_|｜—]+\s*|\s+-\s+/)) if (part.trim()) out.push(part);
+  // Portals append the site name: 标题_站点, 标题-站点, 标题--站点, 标题|站点.
+  for (const part of doc.title.split(/\s*[_|｜—-]+\s*/)) if (part.trim()) out.push(part);
   return out;
 }
 

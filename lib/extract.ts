@@ -48,13 +48,20 @@ export function findContentRoot(doc: Document): Element {
   return doc.body ?? doc.documentElement;
 }
 
-/** Text of the article without its tables: what the narrative says. */
-function narrativeText(root: Element): string {
+/**
+ * Text of the article without the tables that were read: what the narrative
+ * says. Layout tables (old portals put the whole article in one) stay.
+ */
+function narrativeText(root: Element, readTableElements: Set<Element>): string {
+  const originals = Array.from(root.querySelectorAll('table'));
   const clone = root.cloneNode(true) as Element;
-  for (const el of Array.from(clone.querySelectorAll('table'))) {
-    // Layout tables hold the article itself on old portals: drop data tables only.
-    if (!el.querySelector('table')) el.replaceWith(el.ownerDocument.createTextNode('\n'));
-  }
+  const copies = Array.from(clone.querySelectorAll('table'));
+  originals.forEach((table, i) => {
+    const copy = copies[i];
+    if (copy && readTableElements.has(table)) {
+      copy.replaceWith(copy.ownerDocument.createTextNode('\n'));
+    }
+  });
   return elementText(clone);
 }
 
@@ -115,10 +122,11 @@ export interface Extraction {
 export function extractReport(doc: Document, url: string): Extraction {
   const root = findContentRoot(doc);
   const title = cleanText(findReportTitle(doc) ?? doc.title);
-  const text = narrativeText(root);
+  const grids = collectTables(root);
+  const read = readTables(grids);
+  const text = narrativeText(root, new Set(read.flatMap((r) => r.sources)));
   const headText = elementText(doc.body ?? doc.documentElement).slice(0, 4000);
   const year = findYear(title, text);
-  const read = readTables(collectTables(root));
   const template = year !== null ? templateOfYear(year) : templateOfTables(read);
   const agency = agencyFromTitle(title) || agencyFromPage(doc, headText);
   const identity: Identity = {

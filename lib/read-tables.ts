@@ -19,6 +19,8 @@ export interface ReadTable {
   /** The format the table's own layout shows, when it tells. */
   format: FormatId | null;
   template: FormatTableTemplate | null;
+  /** The `<table>` elements the table was read from. */
+  sources: Element[];
 }
 
 const METADATA = /索引号|发布机构|主题分类|组配分类|公开方式|成文日期/;
@@ -101,6 +103,7 @@ function readFormatTable(index: number, grid: Grid, template: FormatTableTemplat
     elements,
     format: formatOfKeys(template, [...keys.values()]),
     template,
+    sources: grid.tables,
   };
 }
 
@@ -122,7 +125,7 @@ function readLegacy(
     (cell) => cell.row <= cols.headerRow || cell.col < cols.value,
     keys,
   );
-  return { table, elements, format: null, template: null };
+  return { table, elements, format: null, template: null, sources: grid.tables };
 }
 
 /** The report tables among the grids, in page order; metadata and layout tables are left out. */
@@ -153,7 +156,7 @@ export function readTables(grids: Grid[]): ReadTable[] {
       (cell) => !layout.dataRows[cell.row] || cell.col < layout.labelCols,
       new Map(),
     );
-    out.push({ table, elements, format: null, template: null });
+    out.push({ table, elements, format: null, template: null, sources: grid.tables });
   }
   return out;
 }

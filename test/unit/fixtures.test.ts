@@ -7,6 +7,16 @@ import { analyseFile } from '../../scripts/cli/analyse-file';
 import { loadFixtures } from '../support/fixtures';
 
 const fixtures = loadFixtures();
+// Each page is parsed once and its entry shared by the tests that read it.
+const entries = new Map<string, ReturnType<typeof analyseFile>>();
+const analyse = (fixture: (typeof fixtures)[number]) => {
+  let entry = entries.get(fixture.name);
+  if (!entry) {
+    entry = analyseFile(fixture.htmlPath, fixture.url);
+    entries.set(fixture.name, entry);
+  }
+  return entry;
+};
 
 describe('fixture corpus', () => {
   it('has reports, listings and non-reports', () => {
@@ -17,7 +27,7 @@ describe('fixture corpus', () => {
   for (const fixture of fixtures) {
     describe(fixture.name, () => {
       it(`is recognised as ${fixture.kind}`, async () => {
-        const entry = await analyseFile(fixture.htmlPath, fixture.url);
+        const entry = await analyse(fixture);
         expect(entry.error).toBeUndefined();
         expect(entry.kind).toBe(fixture.kind);
         expect(entry.isReport).toBe(fixture.kind === 'report');
@@ -27,7 +37,7 @@ describe('fixture corpus', () => {
       if (!expected) return;
 
       it('has the expected identity, tables and values', async () => {
-        const { report } = await analyseFile(fixture.htmlPath, fixture.url);
+        const { report } = await analyse(fixture);
         expect(report).toBeDefined();
         if (!report) return;
         expect({
@@ -53,7 +63,7 @@ describe('fixture corpus', () => {
       });
 
       it('finds the figures its narrative states', async () => {
-        const { report } = await analyseFile(fixture.htmlPath, fixture.url);
+        const { report } = await analyse(fixture);
         const found = (report?.claims ?? []).map((c) => ({
           subject: c.subject,
           value: c.value,
