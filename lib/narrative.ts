@@ -458,7 +458,9 @@ function countSubject(
     }
     case 'active': {
       if (!scan.slice(hardStart, token.start).includes('信息')) return null;
-      if (ACTIVE_PART.test(scan.slice(0, token.start))) return null;
+      // The channel must be in the figure's own clause: 通过网站发布动态信息N条，主动公开各类政府信息M条 states M as the total.
+      if (ACTIVE_PART.test(scan.slice(hardStart, token.start))) return null;
+      if (SUBSET.test(scan.slice(0, token.start))) return null;
       return 'active';
     }
   }
