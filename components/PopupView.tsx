@@ -1,5 +1,5 @@
-import type { PageState } from '../lib/messages';
 import type { ExtractedTable, Report, TemplateId } from '../lib/model';
+import type { PageState } from '../lib/page-state';
 import type { MessageKey, Translate } from './i18n';
 import { ReportGrid } from './ReportGrid';
 

@@ -4,38 +4,9 @@
  * and a unit test checks both locales carry every key.
  */
 import browser from 'webextension-polyfill';
+import type { MessageKey } from './message-keys';
 
-export const MESSAGE_KEYS = [
-  'popupLoading',
-  'popupPending',
-  'popupNotReport',
-  'popupListing',
-  'popupNoAccess',
-  'popupError',
-  'fieldAgency',
-  'fieldYear',
-  'fieldTemplate',
-  'fieldPublished',
-  'fieldUnknown',
-  'template2019',
-  'template2021',
-  'templateLegacy',
-  'templateUnknown',
-  'tableT2',
-  'tableT3',
-  'tableT4',
-  'tableLegacy',
-  'tableOther',
-  'tableJoined',
-  'unreadableCell',
-  'unreadableCount',
-  'missingCells',
-  'noTables',
-  'imageTables',
-  'claimsHeading',
-  'approximate',
-] as const;
-export type MessageKey = (typeof MESSAGE_KEYS)[number];
+export type { MessageKey } from './message-keys';
 
 export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
 

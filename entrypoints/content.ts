@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectPage } from '../lib/detect';
 import { extractReport } from '../lib/extract';
-import { type PageState, parseContentRequest } from '../lib/messages';
+import { parseContentRequest } from '../lib/messages';
+import type { PageState } from '../lib/page-state';
 
 /** The observable contract: set on <html> once a report has been analysed. */
 const REPORT_MARKER = 'data-ogi-lens';

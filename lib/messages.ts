@@ -1,34 +1,18 @@
 /**
  * Every message between the extension's contexts, declared once and parsed
  * with zod on receipt: what a context did not send in this shape is dropped.
+ *
+ * Requests are declared with zod/mini because the content script, which runs
+ * on every .gov.cn page, parses them: the full zod would triple its size.
+ * Answers carry the whole report and are parsed by the extension's pages.
  */
-import { z } from 'zod';
-import { ReportSchema } from './model';
+import * as zm from 'zod/mini';
 
-export const GetPageStateSchema = z.object({ type: z.literal('getPageState') });
-export type GetPageState = z.infer<typeof GetPageStateSchema>;
-
-export const PageStateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('report'), report: ReportSchema }),
-  z.object({ kind: z.literal('listing') }),
-  z.object({ kind: z.literal('none') }),
-  /** Analysis has not finished yet (the page is still loading). */
-  z.object({ kind: z.literal('pending') }),
-  /** Analysis failed on this page; the message says why, for a bug report. */
-  z.object({ kind: z.literal('error'), message: z.string().max(2000) }),
-]);
-export type PageState = z.infer<typeof PageStateSchema>;
+export const GetPageStateSchema = zm.object({ type: zm.literal('getPageState') });
+export type GetPageState = zm.infer<typeof GetPageStateSchema>;
 
 /** Parses a request sent to the content script; null for anything else. */
 export function parseContentRequest(message: unknown): GetPageState | null {
   const parsed = GetPageStateSchema.safeParse(message);
   return parsed.success ? parsed.data : null;
-}
-
-/** Parses the content script's answer; a malformed answer becomes an error state. */
-export function parsePageState(message: unknown): PageState {
-  const parsed = PageStateSchema.safeParse(message);
-  return parsed.success
-    ? parsed.data
-    : { kind: 'error', message: 'The page answered in an unexpected shape.' };
 }

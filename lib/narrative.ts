@@ -167,7 +167,7 @@ const TRIGGER_RULES: readonly TriggerRule[] = [
     kind: 'request',
     afterWithin: 4,
     pattern:
-      /结转(?:至|到|入)?(?:下一?年度?|(?:19|20)\d\d年度?)(?:继续办理)?|转入下一?年度?|(?:尚|正|仍)在办理中?|办理中|未办结|未到期|答复期限未到|未到答复期限?|尚未答复/g,
+      /结转(?:至|到|入)?(?:下一?年度?|(?:19|20)\d\d年度?)(?:继续办理)?|转入下一?年度?|(?:尚|正|仍)在办理中?|办理中|未办结|未到期|答复期限未到|未到答复期限?|尚未答复|(?:尚|仍)在(?:法定)?答复期限?内/g,
   },
   {
     subject: 'received',
@@ -246,6 +246,10 @@ const SUBSET = /其中/;
 /** 主动公开 through one channel (网站, 微博…) or by other bodies is not the total. */
 const ACTIVE_PART =
   /网站|微博|微信|公众号|报刊|报纸|杂志|电视|广播|媒体|平台|政务服务网|公报|客户端|APP|抖音|头条|企事业|其中/i;
+/** Items published by public enterprises and institutions, not by the agency. */
+const OTHER_PUBLISHERS = /企事业/;
+/** Several channels named together, or every kind of item: the figure is the total. */
+const ACTIVE_TOTAL = /等(?:渠道|平台|方式|载体|途径)|各类|累计|共计|总计|[、和及](?:[^、，,]{0,12})(?:网站|微博|微信|公众号|公开栏|平台|客户端)/;
 /** Litigation after review or without it: a part of the litigation total. */
 const GROUP_PART = /复议后|经复议|直接起诉|未经复议/;
 
@@ -392,7 +396,10 @@ interface Context {
   requestsNearby: boolean;
 }
 
-/** The sentence or one of the two before it (a heading, the lead sentence) is about requests. */
+/** How many sentences a mention of disclosure requests (a heading, a lead sentence) covers. */
+const REQUEST_CONTEXT_SENTENCES = 4;
+
+/** The sentence or one of the few before it (a heading, the lead sentence) is about requests. */
 function aboutRequests(s: SentenceScan, ctx: Context): boolean {
   return DISCLOSURE_REQUEST.test(s.scan) || ctx.requestsNearby;
 }
@@ -458,8 +465,10 @@ function countSubject(
     }
     case 'active': {
       if (!scan.slice(hardStart, token.start).includes('信息')) return null;
-      // The channel must be in the figure's own clause: 通过网站发布动态信息N条，主动公开各类政府信息M条 states M as the total.
-      if (ACTIVE_PART.test(scan.slice(hardStart, token.start))) return null;
+      // The channel must be in the figure's own clause (通过网站发布动态信息N条，主动公开各类政府信息M条
+      // states M as the total), and a clause naming several channels (网站、微信等渠道) or 各类 states a total.
+      const own = scan.slice(hardStart, token.start);
+      if (ACTIVE_PART.test(own) && (OTHER_PUBLISHERS.test(own) || !ACTIVE_TOTAL.test(own))) return null;
       if (SUBSET.test(scan.slice(0, token.start))) return null;
       return 'active';
     }
@@ -659,7 +668,7 @@ export function extractClaims(text: string, opts: { year?: number | null } = {})
   let sincePrevRequestMention = Number.POSITIVE_INFINITY;
   for (const sentence of splitSentences(text)) {
     const s = scanSentence(sentence);
-    const ctx: Context = { year, prev, requestsNearby: sincePrevRequestMention <= 2 };
+    const ctx: Context = { year, prev, requestsNearby: sincePrevRequestMention <= REQUEST_CONTEXT_SENTENCES };
     const seen = new Set<string>();
     for (const claim of [...numericClaims(s, ctx), ...statementClaims(s, ctx)]) {
       const key = `${claim.subject}|${claim.value}|${claim.assertion ?? ''}|${claim.raw}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_KEYS } from '../../components/i18n';
+import { MESSAGE_KEYS } from '../../components/message-keys';
 
 const locale = (name: string): Record<string, { message: string }> =>
   JSON.parse(

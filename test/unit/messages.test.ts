@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentRequest, parsePageState } from '../../lib/messages';
+import { parseContentRequest } from '../../lib/messages';
+import { parsePageState } from '../../lib/page-state';
 
 describe('message protocol', () => {
   it('accepts the page-state request', () => {
