@@ -1,0 +1,154 @@
+/**
+ * Visible text of a DOM subtree, the same in a browser and in Node (jsdom).
+ * `innerText` would need layout (jsdom has none, and in a browser it forces a
+ * reflow per call), so line structure is rebuilt from the markup: block
+ * boundaries and `<br>` break lines, and elements that are not shown
+ * (scripts, Word's hidden spans, `hidden`) contribute nothing.
+ */
+import { cleanText } from './text';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Line-break marker while collecting: the HTML parser never leaves U+0000 in text. */
+const BREAK = '\u0000';
+
+const BLOCK_ELEMENTS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Table cells are separated, not broken: a row reads as one line. */
+const CELL_ELEMENTS = new Set(['td', 'th']);
+
+/** Never rendered as text. */
+const SKIPPED_ELEMENTS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'head',
+]);
+
+/** Word pastes hidden runs as `display:none;mso-hide:all`; the declaration may sit anywhere in the list. */
+const HIDDEN_STYLE = /(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)(?![\w-])/;
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_ELEMENTS.has(el.localName);
+}
+
+/** True for an element whose subtree is never shown as text (by tag, `hidden`, or inline style). */
+export function isHiddenElement(el: Element): boolean {
+  if (SKIPPED_ELEMENTS.has(el.localName) || el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style')?.toLowerCase();
+  // Most styled nodes (Word's borders, fonts) mention neither keyword: skip the regex for them.
+  if (style === undefined || (!style.includes('none') && !style.includes('hidden'))) return false;
+  return HIDDEN_STYLE.test(style);
+}
+
+/**
+ * Visible text of `el`: `<br>` and block boundaries become '\n', table cells
+ * are separated by a space, each line is cleaned (lib/text.ts cleanText), and
+ * empty lines are dropped. Hidden descendants are skipped; `el` itself is read
+ * whatever its own style, since the caller chose it.
+ */
+export function elementText(el: Element): string {
+  const parts: string[] = [];
+  let preDepth = 0;
+  // Iterative pre-order walk with the open elements on a stack: deep Word markup costs no call
+  // depth, and leaving an element needs no parentNode lookup (every DOM access is slow in jsdom).
+  const open: Element[] = [];
+  let node: Node | null = el.firstChild;
+  while (node !== null) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      const data = (node as CharacterData).data;
+      parts.push(preDepth > 0 ? data.replaceAll('\n', BREAK) : data);
+    } else if (type === ELEMENT_NODE) {
+      const child = node as Element;
+      const name = child.localName;
+      if (name === 'br') parts.push(BREAK);
+      else if (!isHiddenElement(child)) {
+        const first = child.firstChild;
+        if (BLOCK_ELEMENTS.has(name)) parts.push(BREAK);
+        else if (CELL_ELEMENTS.has(name)) parts.push(' ');
+        if (first !== null) {
+          if (name === 'pre') preDepth++;
+          open.push(child);
+          node = first;
+          continue;
+        }
+        closeElement(name);
+      }
+    }
+    let next: Node | null = node.nextSibling;
+    while (next === null && open.length > 0) {
+      const closed = open.pop() as Element;
+      const name = closed.localName;
+      closeElement(name);
+      if (name === 'pre') preDepth--;
+      next = closed.nextSibling;
+    }
+    node = next;
+  }
+
+  function closeElement(name: string): void {
+    if (BLOCK_ELEMENTS.has(name)) parts.push(BREAK);
+    else if (CELL_ELEMENTS.has(name)) parts.push(' ');
+  }
+
+  return joinLines(parts.join('').split(BREAK));
+}
+
+function joinLines(rawLines: string[]): string {
+  const lines: string[] = [];
+  for (const raw of rawLines) {
+    const line = cleanText(raw);
+    if (line !== '') lines.push(line);
+  }
+  return lines.join('\n');
+}
