@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 
 // Firefox-only settings live here because Chrome rejects unknown manifest keys
 // with a warning on every load.
+// 142 is the first Firefox (desktop and Android) that knows data_collection_permissions.
 const GECKO_ID = 'ogi-lens@ogi-lens.org';
 
 export default defineConfig({
@@ -24,7 +25,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
