@@ -95,7 +95,6 @@ function ReportView({ report, t }: { report: Report; t: Translate }) {
           <h2>{t('claimsHeading')}</h2>
           <ul>
             {report.claims.map((claim, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: claims keep the text's order
               <li key={i} title={claim.sentence}>
                 <span class="claim-raw">{claim.raw}</span>{' '}
                 <span class="claim-subject">{claim.subject}</span>

@@ -28,7 +28,6 @@ export function ReportGrid({ table, t }: Props) {
       <table class="grid" data-table-kind={table.kind}>
         <tbody>
           {rowsOf(table).map((row, r) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reorder
             <tr key={r}>
               {row.map((cell) => {
                 const props = {

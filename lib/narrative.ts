@@ -249,7 +249,8 @@ const ACTIVE_PART =
 /** Items published by public enterprises and institutions, not by the agency. */
 const OTHER_PUBLISHERS = /企事业/;
 /** Several channels named together, or every kind of item: the figure is the total. */
-const ACTIVE_TOTAL = /等(?:渠道|平台|方式|载体|途径)|各类|累计|共计|总计|[、和及](?:[^、，,]{0,12})(?:网站|微博|微信|公众号|公开栏|平台|客户端)/;
+const ACTIVE_TOTAL =
+  /等(?:渠道|平台|方式|载体|途径)|各类|累计|共计|总计|[、和及](?:[^、，,]{0,12})(?:网站|微博|微信|公众号|公开栏|平台|客户端)/;
 /** Litigation after review or without it: a part of the litigation total. */
 const GROUP_PART = /复议后|经复议|直接起诉|未经复议/;
 
@@ -468,7 +469,8 @@ function countSubject(
       // The channel must be in the figure's own clause (通过网站发布动态信息N条，主动公开各类政府信息M条
       // states M as the total), and a clause naming several channels (网站、微信等渠道) or 各类 states a total.
       const own = scan.slice(hardStart, token.start);
-      if (ACTIVE_PART.test(own) && (OTHER_PUBLISHERS.test(own) || !ACTIVE_TOTAL.test(own))) return null;
+      if (ACTIVE_PART.test(own) && (OTHER_PUBLISHERS.test(own) || !ACTIVE_TOTAL.test(own)))
+        return null;
       if (SUBSET.test(scan.slice(0, token.start))) return null;
       return 'active';
     }
@@ -668,7 +670,11 @@ export function extractClaims(text: string, opts: { year?: number | null } = {})
   let sincePrevRequestMention = Number.POSITIVE_INFINITY;
   for (const sentence of splitSentences(text)) {
     const s = scanSentence(sentence);
-    const ctx: Context = { year, prev, requestsNearby: sincePrevRequestMention <= REQUEST_CONTEXT_SENTENCES };
+    const ctx: Context = {
+      year,
+      prev,
+      requestsNearby: sincePrevRequestMention <= REQUEST_CONTEXT_SENTENCES,
+    };
     const seen = new Set<string>();
     for (const claim of [...numericClaims(s, ctx), ...statementClaims(s, ctx)]) {
       const key = `${claim.subject}|${claim.value}|${claim.assertion ?? ''}|${claim.raw}`;
