@@ -60,6 +60,7 @@ const NEGATIVE_SIGNS = new Set(['-', '−', '﹣', '–', '减', '负', '减少'
 
 /** Reads one cell's text. Never throws; work is bounded whatever the input. */
 export function parseCellValue(text: string): CellValue {
+  if (isPlainCount(text)) return plainCount(text);
   if (text.length > MAX_SCANNED_LENGTH) {
     return VISIBLE_CHAR.test(text) ? { kind: 'text' } : { kind: 'blank' };
   }
@@ -83,4 +84,18 @@ export function parseCellValue(text: string): CellValue {
     unit,
     approximate: approxBefore !== undefined || approxMid !== undefined || approxAfter !== undefined,
   };
+}
+
+/** Most cells of a report are bare half-width digits: read those without normalising. */
+function isPlainCount(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+function plainCount(text: string): CellValue {
+  return { kind: 'number', value: Number(text), decimals: 0, unit: '', approximate: false };
 }

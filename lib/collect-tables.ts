@@ -34,17 +34,23 @@ const SEPARATING_ELEMENTS = new Set([
   'select',
   'textarea',
   'button',
+]);
+
+/** Leaving or entering one of these between two tables means a layout table separates them. */
+const TABLE_PARTS = new Set([
   'table',
+  'caption',
+  'colgroup',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
 ]);
 
 /** A caption of a new table (`表二`, `附表1`), unless it says it continues one (`表二（续）`). */
 const TABLE_CAPTION = /^附?表\s*[0-9一二三四五六七八九十]/;
-
-interface JoinedGrid {
-  grid: Grid;
-  /** Column boundaries as fractions of the table width (length width + 1); null when the page gives no widths. */
-  bounds: number[] | null;
-}
 
 /** The data tables under `root` (or `root` itself) in document order, split tables joined. */
 export function collectTables(root: Element): Grid[] {
@@ -53,32 +59,29 @@ export function collectTables(root: Element): Grid[] {
   for (const table of root.getElementsByTagName('table')) candidates.push(table);
 
   const result: Grid[] = [];
-  let current: JoinedGrid | null = null;
-  let last: HTMLTableElement | null = null;
+  let current: Grid | null = null;
   for (const table of candidates) {
     // A table that holds another table lays out the page; its inner tables hold the data.
     if (table.querySelector('table') !== null) continue;
     const grid = buildGrid(table);
     if (grid.cells.length === 0) continue;
-    const next: JoinedGrid = { grid, bounds: columnBounds(grid) };
-    const joined: JoinedGrid | null =
-      current !== null && last !== null && isContinuation(last, grid)
-        ? joinGrids(current, next)
-        : null;
+    const joined: Grid | null =
+      current !== null && isContinuation(current, grid) ? joinGrids(current, grid) : null;
     if (joined !== null) current = joined;
     else {
-      if (current !== null) result.push(current.grid);
-      current = next;
+      if (current !== null) result.push(current);
+      current = grid;
     }
-    last = table;
   }
-  if (current !== null) result.push(current.grid);
+  if (current !== null) result.push(current);
   return result;
 }
 
-function isContinuation(previous: HTMLTableElement, next: Grid): boolean {
-  const first = next.tables[0];
-  return first !== undefined && !startsWithHeader(next) && onlyBridgeBetween(previous, first);
+function isContinuation(previous: Grid, next: Grid): boolean {
+  const above = previous.tables[previous.tables.length - 1];
+  const below = next.tables[0];
+  if (above === undefined || below === undefined) return false;
+  return !startsWithHeader(next) && onlyBridgeBetween(above, below);
 }
 
 /**
@@ -97,7 +100,10 @@ function startsWithHeader(grid: Grid): boolean {
 /**
  * True when nothing a reader would take for content stands between `a` and
  * the later element `b`: whitespace, empty paragraphs, `<br>`, or one short
- * line that is not a section heading or a new table's caption.
+ * line that is not a section heading or a new table's caption. Parts of one
+ * table sit in one container: a path that leaves or enters a table cell runs
+ * between compartments of a layout table (article and footer), not across a
+ * page break.
  */
 function onlyBridgeBetween(a: Element, b: Element): boolean {
   const lines: string[] = [];
@@ -112,14 +118,15 @@ function onlyBridgeBetween(a: Element, b: Element): boolean {
   let node: Node | null = a;
   let enter = false;
   for (let visited = 0; visited < MAX_BRIDGE_NODES; visited++) {
-    // Advance in document order: into the node, or past it, closing the blocks left behind.
+    // Advance in document order: into the node, or past it, closing the elements left behind.
     if (enter && node?.firstChild) node = node.firstChild;
     else {
       while (node !== null && node.nextSibling === null) {
         node = node.parentNode;
-        if (node !== null && node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) {
-          if (!endLine()) return false;
-        }
+        if (node === null || node.nodeType !== ELEMENT_NODE) continue;
+        const left = node as Element;
+        if (TABLE_PARTS.has(left.localName)) return false;
+        if (isBlockElement(left) && !endLine()) return false;
       }
       node = node?.nextSibling ?? null;
     }
@@ -132,10 +139,10 @@ function onlyBridgeBetween(a: Element, b: Element): boolean {
       if (line.length > MAX_BRIDGE_CHARS && cleanText(line).length > MAX_BRIDGE_CHARS) return false;
     } else if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
-      const leadsToB = el.contains(b);
-      if (!leadsToB && isHiddenElement(el)) continue;
-      if (!leadsToB && SEPARATING_ELEMENTS.has(el.localName)) return false;
-      if ((el.localName === 'br' || isBlockElement(el)) && !endLine()) return false;
+      const name = el.localName;
+      if (TABLE_PARTS.has(name) || SEPARATING_ELEMENTS.has(name)) return false;
+      if (isHiddenElement(el)) continue;
+      if ((name === 'br' || isBlockElement(el)) && !endLine()) return false;
       enter = true;
       if (el.firstChild === null && isBlockElement(el) && !endLine()) return false;
     }
@@ -157,35 +164,27 @@ function isBridgeNote(text: string): boolean {
  * of the narrower table then spans every column mapped onto its own. The
  * joined grid keeps the finer column system, so neither part loses a column.
  */
-function joinGrids(current: JoinedGrid, next: JoinedGrid): JoinedGrid | null {
-  const top = current.grid;
-  const bottom = next.grid;
+function joinGrids(top: Grid, bottom: Grid): Grid | null {
   let topCells = top.cells;
   let bottomCells = bottom.cells;
-  let width = top.width;
-  let bounds = current.bounds ?? next.bounds;
   if (top.width !== bottom.width) {
-    const topBounds = current.bounds ?? uniformBounds(top.width);
-    const bottomBounds = next.bounds ?? uniformBounds(bottom.width);
-    if (bottom.width > top.width) {
-      const map = mapColumns(bottomBounds, topBounds);
-      if (map === null) return null;
-      topCells = topCells.map((cell) => remapCell(cell, map));
-      width = bottom.width;
-      bounds = next.bounds;
-    } else {
-      const map = mapColumns(topBounds, bottomBounds);
-      if (map === null) return null;
-      bottomCells = bottomCells.map((cell) => remapCell(cell, map));
-      bounds = current.bounds;
-    }
+    const topBounds = columnBounds(top) ?? uniformBounds(top.width);
+    const bottomBounds = columnBounds(bottom) ?? uniformBounds(bottom.width);
+    const map =
+      bottom.width > top.width
+        ? mapColumns(bottomBounds, topBounds)
+        : mapColumns(topBounds, bottomBounds);
+    if (map === null) return null;
+    if (bottom.width > top.width) topCells = topCells.map((cell) => remapCell(cell, map));
+    else bottomCells = bottomCells.map((cell) => remapCell(cell, map));
   }
   const shifted = bottomCells.map((cell) => ({ ...cell, row: cell.row + top.height }));
-  const grid = assembleGrid([...topCells, ...shifted], top.height + bottom.height, width, [
-    ...top.tables,
-    ...bottom.tables,
-  ]);
-  return { grid, bounds };
+  return assembleGrid(
+    [...topCells, ...shifted],
+    top.height + bottom.height,
+    Math.max(top.width, bottom.width),
+    [...top.tables, ...bottom.tables],
+  );
 }
 
 /**
@@ -256,16 +255,19 @@ function declaredWidth(el: Element): Length | null {
 }
 
 /**
- * Column boundaries from the widths the page declares on `<col>` and cells:
- * single-column cells give their column's width, merged cells share what is
- * left among their unknown columns, and columns still unknown get the mean.
- * Null when the table declares no usable width.
+ * Column boundaries, as fractions of the table's width, from the widths the
+ * page declares on `<col>` and on cells: single-column cells give their
+ * column's width, merged cells share what is left among their unknown
+ * columns, and columns still unknown get the mean. Null when the table
+ * declares no usable width. Works on joined grids too: their cells already
+ * sit in one column system.
  */
 function columnBounds(grid: Grid): number[] | null {
   const table = grid.tables[0];
   if (table === undefined || grid.width === 0) return null;
   const tableWidth = declaredWidth(table);
   const measured: { col: number; span: number; width: Length }[] = [];
+  const fromCols: { col: number; span: number; width: Length }[] = [];
   let col = 0;
   for (const child of table.children) {
     const cols = child.localName === 'colgroup' ? [...child.children] : [child];
@@ -276,10 +278,12 @@ function columnBounds(grid: Grid): number[] | null {
         parseNonNegativeInteger(colEl.getAttribute('span'), MAX_COL_SPAN) ?? 1,
       );
       const width = declaredWidth(colEl);
-      if (width !== null) measured.push({ col, span, width });
+      if (width !== null) fromCols.push({ col, span, width });
       col += span;
     }
   }
+  // <col> elements describe the grid only when they describe all of it (not a table remapped by a join).
+  if (col === grid.width) measured.push(...fromCols);
   for (const cell of grid.cells) {
     const width = declaredWidth(cell.el);
     if (width !== null) measured.push({ col: cell.col, span: cell.colSpan, width });

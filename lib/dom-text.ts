@@ -11,9 +11,6 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 
-/** Line-break marker while collecting: the HTML parser never leaves U+0000 in text. */
-const BREAK = '\u0000';
-
 const BLOCK_ELEMENTS = new Set([
   'address',
   'article',
@@ -97,58 +94,70 @@ export function isHiddenElement(el: Element): boolean {
  * whatever its own style, since the caller chose it.
  */
 export function elementText(el: Element): string {
-  const parts: string[] = [];
+  const out: LineCollector = { lines: [], line: '' };
   let preDepth = 0;
   // Iterative pre-order walk with the open elements on a stack: deep Word markup costs no call
-  // depth, and leaving an element needs no parentNode lookup (every DOM access is slow in jsdom).
+  // depth, and leaving an element needs no parentNode lookup (DOM access dominates the cost).
   const open: Element[] = [];
   let node: Node | null = el.firstChild;
   while (node !== null) {
     const type = node.nodeType;
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       const data = (node as CharacterData).data;
-      parts.push(preDepth > 0 ? data.replaceAll('\n', BREAK) : data);
+      if (preDepth === 0 || !data.includes('\n')) out.line += data;
+      else {
+        const [first = '', ...rest] = data.split('\n');
+        out.line += first;
+        for (const part of rest) {
+          breakLine(out);
+          out.line = part;
+        }
+      }
     } else if (type === ELEMENT_NODE) {
       const child = node as Element;
       const name = child.localName;
-      if (name === 'br') parts.push(BREAK);
+      if (name === 'br') breakLine(out);
       else if (!isHiddenElement(child)) {
         const first = child.firstChild;
-        if (BLOCK_ELEMENTS.has(name)) parts.push(BREAK);
-        else if (CELL_ELEMENTS.has(name)) parts.push(' ');
+        elementBoundary(out, name);
         if (first !== null) {
           if (name === 'pre') preDepth++;
           open.push(child);
           node = first;
           continue;
         }
-        closeElement(name);
+        elementBoundary(out, name);
       }
     }
     let next: Node | null = node.nextSibling;
     while (next === null && open.length > 0) {
       const closed = open.pop() as Element;
       const name = closed.localName;
-      closeElement(name);
+      elementBoundary(out, name);
       if (name === 'pre') preDepth--;
       next = closed.nextSibling;
     }
     node = next;
   }
-
-  function closeElement(name: string): void {
-    if (BLOCK_ELEMENTS.has(name)) parts.push(BREAK);
-    else if (CELL_ELEMENTS.has(name)) parts.push(' ');
-  }
-
-  return joinLines(parts.join('').split(BREAK));
+  breakLine(out);
+  return out.lines.join('\n');
 }
 
-function joinLines(rawLines: string[]): string {
-  const lines: string[] = [];
-  for (const raw of rawLines) {
-    const line = cleanText(raw);
-    if (line !== '') lines.push(line);
-  }
-  return lines.join('\n');
+interface LineCollector {
+  lines: string[];
+  /** The line being collected, raw. */
+  line: string;
+}
+
+function breakLine(out: LineCollector): void {
+  if (out.line === '') return;
+  const cleaned = cleanText(out.line);
+  if (cleaned !== '') out.lines.push(cleaned);
+  out.line = '';
+}
+
+/** Where an element opens or closes: blocks break the line, cells are kept apart by a space. */
+function elementBoundary(out: LineCollector, name: string): void {
+  if (BLOCK_ELEMENTS.has(name)) breakLine(out);
+  else if (CELL_ELEMENTS.has(name)) out.line += ' ';
 }

@@ -96,36 +96,19 @@ describe('parseCellValue: numbers', () => {
 });
 
 describe('parseCellValue: blank, dash, text', () => {
-  it.each([
-    '',
-    ' ',
-    '\u00a0',
-    '\u00a0\u00a0 ',
-    '\u3000',
-    '\u200b',
-    '\ufeff\u200b ',
-    '\n\t',
-  ])('reads %j as blank (not zero)', (text) => {
-    expect(parseCellValue(text)).toEqual({ kind: 'blank' });
-  });
+  it.each(['', ' ', '\u00a0', '\u00a0\u00a0 ', '\u3000', '\u200b', '\ufeff\u200b ', '\n\t'])(
+    'reads %j as blank (not zero)',
+    (text) => {
+      expect(parseCellValue(text)).toEqual({ kind: 'blank' });
+    },
+  );
 
-  it.each([
-    '—',
-    '——',
-    '– ',
-    '-',
-    '――',
-    '/',
-    '／',
-    '\\',
-    '— —',
-    '无',
-    '不适用',
-    'N/A',
-    'n/a',
-  ])('reads %j as a dash mark', (text) => {
-    expect(parseCellValue(text)).toEqual({ kind: 'dash' });
-  });
+  it.each(['—', '——', '– ', '-', '――', '/', '／', '\\', '— —', '无', '不适用', 'N/A', 'n/a'])(
+    'reads %j as a dash mark',
+    (text) => {
+      expect(parseCellValue(text)).toEqual({ kind: 'dash' });
+    },
+  );
 
   it.each([
     '见附件',

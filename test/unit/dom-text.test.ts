@@ -14,7 +14,8 @@ function firstCell(html: string): Element {
 
 describe('elementText', () => {
   it('reads a Word-pasted cell as its clean text', () => {
-    const cell = firstCell(`<td width=80 valign=top style='width:60.0pt;border:solid windowtext 1.0pt;border-left:none;padding:0cm 5.4pt 0cm 5.4pt'>
+    const cell =
+      firstCell(`<td width=80 valign=top style='width:60.0pt;border:solid windowtext 1.0pt;border-left:none;padding:0cm 5.4pt 0cm 5.4pt'>
       <p class=MsoNormal align=center style='text-align:center'><span lang=EN-US
       style='font-size:10.0pt;font-family:仿宋_GB2312'>１２<o:p></o:p></span></p></td>`);
     expect(elementText(cell)).toBe('１２');
@@ -33,7 +34,9 @@ describe('elementText', () => {
   });
 
   it('reads a cell of only &nbsp; and empty Word paragraphs as empty', () => {
-    const cell = firstCell(`<td><p class=MsoNormal><span>&nbsp;<o:p></o:p></span></p><p>&nbsp;</p></td>`);
+    const cell = firstCell(
+      `<td><p class=MsoNormal><span>&nbsp;<o:p></o:p></span></p><p>&nbsp;</p></td>`,
+    );
     expect(elementText(cell)).toBe('');
   });
 
@@ -52,9 +55,12 @@ describe('elementText', () => {
   });
 
   it('breaks lines at block boundaries and reads a table row as one line', () => {
-    const root = body(`<div><h2>一、总体情况</h2>正文第一段<div>第二段</div><ul><li>甲</li><li>乙</li></ul>
+    const root =
+      body(`<div><h2>一、总体情况</h2>正文第一段<div>第二段</div><ul><li>甲</li><li>乙</li></ul>
       <table><tr><td>自然人</td><td>12</td></tr><tr><th>总计</th><th>30</th></tr></table>尾</div>`);
-    expect(elementText(root)).toBe('一、总体情况\n正文第一段\n第二段\n甲\n乙\n自然人 12\n总计 30\n尾');
+    expect(elementText(root)).toBe(
+      '一、总体情况\n正文第一段\n第二段\n甲\n乙\n自然人 12\n总计 30\n尾',
+    );
   });
 
   it('keeps the line breaks of preformatted text', () => {
