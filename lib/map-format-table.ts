@@ -21,7 +21,12 @@ function matchAxis(entries: AxisEntry[], path: string[]): AxisEntry | undefined 
 export interface KeyedCell {
   cell: GridCell;
   key: string;
+  /** The row's own label and the column's own header, as printed. */
+  rowLabel: string;
+  colLabel: string;
 }
+
+const lastText = (cells: GridCell[]): string => cells[cells.length - 1]?.text ?? '';
 
 /** Keys of the value cells, each key once (the first printed cell that carries it). */
 export function mapFormatTable(
@@ -35,8 +40,9 @@ export function mapFormatTable(
   for (let r = 0; r < grid.height; r++) {
     if (!layout.dataRows[r]) continue;
     let rowKey = '';
+    const rowCells = rowLabelCells(grid, layout, r);
     if (template.rows.length > 0) {
-      const row = matchAxis(template.rows, labelPath(rowLabelCells(grid, layout, r)));
+      const row = matchAxis(template.rows, labelPath(rowCells));
       if (!row) continue;
       rowKey = row.key;
     }
@@ -45,12 +51,15 @@ export function mapFormatTable(
       const cell = slots[c];
       // A merged value cell is read once, at its first slot in this row.
       if (!cell || cell.col !== c || cell.row !== r) continue;
-      const col = matchAxis(template.cols, labelPath(columnHeaderCells(grid, layout, r, c)));
+      const headerCells = columnHeaderCells(grid, layout, r, c);
+      const col = matchAxis(template.cols, labelPath(headerCells));
       if (!col || col.key === '') continue;
       const key = [template.kind, rowKey, col.key].filter(Boolean).join('.');
       if (!allowed.has(key) || seen.has(key)) continue;
       seen.add(key);
-      out.push({ cell, key });
+      // Table 四 has no row labels: its group (行政复议, 复议后起诉…) names the row.
+      const rowLabel = lastText(rowCells) || (headerCells[headerCells.length - 2]?.text ?? '');
+      out.push({ cell, key, rowLabel, colLabel: lastText(headerCells) });
     }
   }
   return out;

@@ -47,6 +47,9 @@ export const TableCellSchema = z.object({
    * says cannot be read as one; it is reported, never turned into a number.
    */
   unreadable: z.boolean().optional(),
+  /** For keyed cells: the row's own label and the column's own header, as printed. */
+  rowLabel: z.string().optional(),
+  colLabel: z.string().optional(),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 
@@ -160,3 +163,53 @@ export const DetectionSchema = z.object({
   reasons: z.array(z.string()),
 });
 export type Detection = z.infer<typeof DetectionSchema>;
+
+/** A printed figure a finding refers to. */
+export const CellRefSchema = z.object({
+  /** Canonical key, when the cell has one. */
+  key: z.string().optional(),
+  /** Index of the table in report.tables, and the cell's top-left slot there (for marking it on the page). */
+  table: z.number().int().min(0).optional(),
+  r: z.number().int().min(0).optional(),
+  c: z.number().int().min(0).optional(),
+  /** Row label and column header as printed. */
+  row: z.string(),
+  col: z.string(),
+  /** The figure (null: blank or dash). */
+  value: z.number().nullable(),
+});
+export type CellRef = z.infer<typeof CellRefSchema>;
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const RuleFamilySchema = z.enum([
+  'identity', // identities of the fixed tables
+  'legacy', // legacy table hierarchies
+  'narrative', // the text against the tables
+  'crossTable', // one quantity in two tables
+  'yearOverYear', // against the agency's previous report
+  'timeliness', // the publication deadline
+  'form', // missing/image tables, missing rows, blanks, negatives, fractions
+]);
+export type RuleFamily = z.infer<typeof RuleFamilySchema>;
+
+export const FindingSchema = z.object({
+  /** Stable id of the rule, e.g. `t3.row-total`. */
+  rule: z.string(),
+  family: RuleFamilySchema,
+  severity: SeveritySchema,
+  message: z.string(),
+  messageEn: z.string(),
+  /** Cells the finding marks on the page: the contradicted printed figure, or the likely culprit. */
+  cells: z.array(CellRefSchema),
+  /** The other cells of the arithmetic: listed, not marked. */
+  terms: z.array(CellRefSchema),
+  expected: z.union([z.number(), z.string()]).nullable(),
+  actual: z.union([z.number(), z.string()]).nullable(),
+  /** The arithmetic with its numbers, e.g. `一 + 二 = 476 + 25 = 501；三(七) + 四 = 467 + 31 = 498；差 3`. */
+  arithmetic: z.string(),
+  /** Narrative findings: the sentence. */
+  text: z.string().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;

@@ -23,6 +23,12 @@ export interface ReadTable {
   sources: Element[];
 }
 
+interface CellKey {
+  key: string;
+  rowLabel: string;
+  colLabel: string;
+}
+
 const METADATA = /索引号|发布机构|主题分类|组配分类|公开方式|成文日期/;
 
 function tableText(grid: Grid): string {
@@ -68,14 +74,16 @@ function keyCells(
   table: ExtractedTable,
   grid: Grid,
   isHeader: (cell: GridCell) => boolean,
-  keys: Map<GridCell, string>,
+  keys: Map<GridCell, CellKey>,
 ): Element[] {
   const elements: Element[] = [];
   for (const cell of grid.cells) {
     const out = toTableCell(cell, grid, isHeader(cell));
-    const key = keys.get(cell);
-    if (key) {
-      out.key = key;
+    const keyed = keys.get(cell);
+    if (keyed) {
+      out.key = keyed.key;
+      out.rowLabel = keyed.rowLabel;
+      out.colLabel = keyed.colLabel;
       out.header = false;
       if (cell.value.kind === 'text') out.unreadable = true;
     }
@@ -88,7 +96,7 @@ function keyCells(
 function readFormatTable(index: number, grid: Grid, template: FormatTableTemplate): ReadTable {
   const layout = analyseLayout(grid);
   const keyed = mapFormatTable(grid, layout, template);
-  const keys = new Map(keyed.map((k) => [k.cell, k.key]));
+  const keys = new Map<GridCell, CellKey>(keyed.map((k) => [k.cell, k]));
   const table = emptyTable(index, template.kind, grid);
   table.headerRows = layout.headerRows;
   table.labelCols = layout.labelCols;
@@ -101,7 +109,10 @@ function readFormatTable(index: number, grid: Grid, template: FormatTableTemplat
   return {
     table,
     elements,
-    format: formatOfKeys(template, [...keys.values()]),
+    format: formatOfKeys(
+      template,
+      keyed.map((k) => k.key),
+    ),
     template,
     sources: grid.tables,
   };
@@ -113,8 +124,13 @@ function readLegacy(
   cols: NonNullable<ReturnType<typeof findLegacyColumns>>,
 ): ReadTable {
   const rows = mapLegacyTable(grid, cols);
-  const keys = new Map<GridCell, string>();
-  for (const r of rows) if (r.row.key && r.valueCell) keys.set(r.valueCell, r.row.key);
+  const valueHeader = grid.slots[cols.headerRow]?.[cols.value]?.text ?? '';
+  const keys = new Map<GridCell, CellKey>();
+  for (const r of rows) {
+    if (r.row.key && r.valueCell) {
+      keys.set(r.valueCell, { key: r.row.key, rowLabel: r.row.label, colLabel: valueHeader });
+    }
+  }
   const table = emptyTable(index, 'legacy', grid);
   table.headerRows = cols.headerRow + 1;
   table.labelCols = Math.min(cols.unit, cols.value);
