@@ -2,7 +2,7 @@
  * The command line's JSON contract (architecture.md, "The observable
  * contract"): one entry per input file. The export issue writes the same shape.
  */
-import type { Claim, Detection, Report, TemplateId } from './model';
+import type { Claim, Detection, Finding, Report, TemplateId } from './model';
 
 export interface ContractTable {
   index: number;
@@ -33,7 +33,7 @@ export interface ContractEntry {
   isReport: boolean;
   kind: Detection['kind'];
   report?: ContractReport;
-  findings: unknown[];
+  findings: Finding[];
   error?: string;
 }
 

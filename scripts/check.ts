@@ -2,6 +2,7 @@
  * npm run check -- [--json] FILE...
  * Checks saved report pages from the command line with the extension's lib/.
  */
+import type { Report } from '../lib/model';
 import { analyseFile } from './cli/analyse-file';
 import { formatSummary } from './cli/summary';
 
@@ -18,9 +19,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const entries = [];
-  // In order: earlier reports of an agency serve as history for later ones (checks issue).
+  // In order: earlier reports of an agency serve as history for later ones, as in the browser.
+  const history: Report[] = [];
   for (const file of files) {
-    const entry = await analyseFile(file);
+    const { entry, report } = await analyseFile(file, { history });
+    if (report) history.push(report);
     entries.push(entry);
     if (!json) process.stdout.write(`${formatSummary(entry)}\n\n`);
   }
@@ -28,10 +31,13 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// exitCode, not exit(): exiting at once would cut off output still flowing into a pipe.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -3,16 +3,17 @@
  * identity and every canonical value must equal the hand-written expectation.
  */
 import { describe, expect, it } from 'vitest';
+import type { ContractEntry } from '../../lib/contract';
 import { analyseFile } from '../../scripts/cli/analyse-file';
 import { loadFixtures } from '../support/fixtures';
 
 const fixtures = loadFixtures();
 // Each page is parsed once and its entry shared by the tests that read it.
-const entries = new Map<string, ReturnType<typeof analyseFile>>();
+const entries = new Map<string, Promise<ContractEntry>>();
 const analyse = (fixture: (typeof fixtures)[number]) => {
   let entry = entries.get(fixture.name);
   if (!entry) {
-    entry = analyseFile(fixture.htmlPath, fixture.url);
+    entry = analyseFile(fixture.htmlPath, { url: fixture.url }).then((a) => a.entry);
     entries.set(fixture.name, entry);
   }
   return entry;

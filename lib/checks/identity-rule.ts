@@ -1,0 +1,234 @@
+/**
+ * Evaluates the identities of the fixed tables (lib/templates/identities.ts).
+ *
+ * Blank is not zero: a blank part counts as zero only when the rest of its
+ * line is filled (the table shows that blank means zero), and the finding
+ * says so; a blank total over filled parts is a finding of its own. Where one
+ * cell sits in several broken identities with the same discrepancy (its row
+ * and its column), that cell is marked as the likely culprit instead of the
+ * stated totals.
+ */
+import type { CellRef, Finding, TemplateId } from '../model';
+import { type Identity, identitiesFor } from '../templates/identities';
+import { formatNumber, sumExpression, sumOf } from './format';
+import type { ReportIndex } from './report-index';
+import type { CheckContext, Rule } from './types';
+
+interface Evaluated {
+  identity: Identity;
+  /** The cell the finding marks when no culprit is singled out. */
+  stated: CellRef;
+  terms: CellRef[];
+  expected: number;
+  actual: number;
+  arithmetic: string;
+  blanksAsZero: boolean;
+}
+
+type Outcome =
+  | { kind: 'ok' }
+  | { kind: 'skip' }
+  | { kind: 'broken'; e: Evaluated }
+  | { kind: 'blankTotal'; total: CellRef; parts: CellRef[]; sum: number };
+
+const BLANK_NOTE = '（空白按0计：同行/列其余单元格已填写）';
+
+/** Refs of the keys that exist; null if any is unreadable or the line is entirely blank. */
+function readLine(index: ReportIndex, keys: string[]): { refs: CellRef[]; blanks: number } | null {
+  const refs: CellRef[] = [];
+  let blanks = 0;
+  for (const key of keys) {
+    const cell = index.get(key);
+    if (!cell) continue;
+    if (cell.state === 'unreadable') return null;
+    if (cell.state === 'blank') blanks++;
+    refs.push(cell.ref);
+  }
+  if (refs.length === 0 || blanks === refs.length) return null;
+  return { refs, blanks };
+}
+
+const valuesOf = (refs: CellRef[]): number[] => refs.map((r) => r.value ?? 0);
+
+function evaluate(index: ReportIndex, identity: Identity): Outcome {
+  if (identity.kind === 'sum') {
+    const total = index.get(identity.total);
+    if (!total || total.state === 'unreadable') return { kind: 'skip' };
+    const parts = readLine(index, identity.parts);
+    if (!parts) return { kind: 'skip' };
+    const sum = sumOf(valuesOf(parts.refs));
+    if (total.state === 'blank') {
+      return sum === 0
+        ? { kind: 'ok' }
+        : { kind: 'blankTotal', total: total.ref, parts: parts.refs, sum };
+    }
+    const stated = total.ref.value ?? 0;
+    if (sum === stated) return { kind: 'ok' };
+    const note = parts.blanks > 0 ? BLANK_NOTE : '';
+    return {
+      kind: 'broken',
+      e: {
+        identity,
+        stated: total.ref,
+        terms: parts.refs,
+        expected: sum,
+        actual: stated,
+        arithmetic: `${sumExpression(valuesOf(parts.refs))}，但${total.ref.col || '总计'}为 ${formatNumber(stated)}；差 ${formatNumber(Math.abs(stated - sum))}${note}`,
+        blanksAsZero: parts.blanks > 0,
+      },
+    };
+  }
+  const left = readLine(index, identity.left);
+  const right = readLine(index, identity.right);
+  if (!left || !right) return { kind: 'skip' };
+  // Every cell of a balance must be printed: a missing side is a form problem, not arithmetic.
+  if (left.refs.length !== identity.left.length || right.refs.length !== identity.right.length) {
+    return { kind: 'skip' };
+  }
+  const l = sumOf(valuesOf(left.refs));
+  const r = sumOf(valuesOf(right.refs));
+  if (l === r) return { kind: 'ok' };
+  const stated = right.refs[right.refs.length - 1] as CellRef;
+  const blanks = left.blanks + right.blanks > 0;
+  return {
+    kind: 'broken',
+    e: {
+      identity,
+      stated,
+      terms: [...left.refs, ...right.refs.slice(0, -1)],
+      expected: sumOf([l, -(r - (stated.value ?? 0))]),
+      actual: stated.value ?? 0,
+      arithmetic: `一 + 二 = ${sumExpression(valuesOf(left.refs))}；三(七) + 四 = ${sumExpression(valuesOf(right.refs))}；差 ${formatNumber(Math.abs(l - r))}${blanks ? BLANK_NOTE : ''}`,
+      blanksAsZero: blanks,
+    },
+  };
+}
+
+const refId = (ref: CellRef): string => ref.key ?? `${ref.table}:${ref.r}:${ref.c}`;
+
+function messages(e: Evaluated, culprit: CellRef | null): { zh: string; en: string } {
+  const id = e.identity;
+  const suffix = culprit
+    ? {
+        zh: `；「${culprit.row}」「${culprit.col}」一格同时出现在多处不符的合计中，最可能有误`,
+        en: `; the cell “${culprit.row} / ${culprit.col}” is in several broken sums and is the likely error`,
+      }
+    : { zh: '', en: '' };
+  switch (id.rule) {
+    case 't3.row-total':
+      return {
+        zh: `表三「${e.stated.row}」一行：总计 ${formatNumber(e.actual)} 不等于各类申请人之和 ${formatNumber(e.expected)}${suffix.zh}`,
+        en: `Table III, row “${e.stated.row}”: the total ${formatNumber(e.actual)} is not the sum of the applicant columns, ${formatNumber(e.expected)}${suffix.en}`,
+      };
+    case 't3.results-total':
+      return {
+        zh: `表三「${id.line}」一列：（七）总计 ${formatNumber(e.actual)} 不等于各项办理结果之和 ${formatNumber(e.expected)}${suffix.zh}`,
+        en: `Table III, column “${id.lineEn}”: (7) total handled ${formatNumber(e.actual)} is not the sum of the results, ${formatNumber(e.expected)}${suffix.en}`,
+      };
+    case 't3.balance':
+      return {
+        zh: `表三「${id.line}」一列：本年新收加上年结转，不等于办理结果总计加结转下年度（表格自注的勾稽关系）${suffix.zh}`,
+        en: `Table III, column “${id.lineEn}”: new plus carried-over requests do not equal those handled plus those carried forward, the identity the table itself states${suffix.en}`,
+      };
+    default:
+      return {
+        zh: `表四「${id.line}」：总计 ${formatNumber(e.actual)} 不等于维持、纠正、其他、尚未审结之和 ${formatNumber(e.expected)}${suffix.zh}`,
+        en: `Table IV, ${id.lineEn}: the total ${formatNumber(e.actual)} is not the sum of upheld, corrected, other and pending, ${formatNumber(e.expected)}${suffix.en}`,
+      };
+  }
+}
+
+/** Discrepancy of an identity, signed by the side a cell stands on. */
+function discrepancy(e: Evaluated): number {
+  return Math.abs(e.actual - e.expected);
+}
+
+/**
+ * The likely culprit of each broken identity: a cell of it that is in at
+ * least two broken identities, all with the same discrepancy, and the only
+ * such cell.
+ */
+function culprits(broken: Evaluated[]): Map<Evaluated, CellRef> {
+  const membership = new Map<string, { ref: CellRef; in: Evaluated[] }>();
+  for (const e of broken) {
+    for (const ref of [e.stated, ...e.terms]) {
+      const id = refId(ref);
+      const entry = membership.get(id) ?? { ref, in: [] };
+      entry.in.push(e);
+      membership.set(id, entry);
+    }
+  }
+  const out = new Map<Evaluated, CellRef>();
+  for (const e of broken) {
+    const candidates = [...membership.values()].filter(
+      (m) =>
+        m.in.length >= 2 &&
+        m.in.includes(e) &&
+        m.in.every((other) => discrepancy(other) === discrepancy(e)),
+    );
+    if (candidates.length !== 1) continue;
+    const best = candidates[0];
+    if (best) out.set(e, best.ref);
+  }
+  return out;
+}
+
+function evaluateTemplate(ctx: CheckContext, format: '2019' | '2021'): Finding[] {
+  const findings: Finding[] = [];
+  const broken: Evaluated[] = [];
+  for (const identity of identitiesFor(format)) {
+    const outcome = evaluate(ctx.index, identity);
+    if (outcome.kind === 'broken') broken.push(outcome.e);
+    if (outcome.kind === 'blankTotal') {
+      findings.push({
+        rule: 'form.blank-total',
+        family: 'form',
+        severity: 'warning',
+        message: `「${outcome.total.row}」「${outcome.total.col}」为空白，但其组成部分已填写（合计 ${formatNumber(outcome.sum)}）：表格不完整`,
+        messageEn: `“${outcome.total.row} / ${outcome.total.col}” is blank while its parts are filled (they add up to ${formatNumber(outcome.sum)}): the table is incomplete`,
+        cells: [outcome.total],
+        terms: outcome.parts,
+        expected: outcome.sum,
+        actual: null,
+        arithmetic: `${sumExpression(valuesOf(outcome.parts))}，但${outcome.total.col || '总计'}为空白`,
+      });
+    }
+  }
+  const culpritOf = culprits(broken);
+  for (const e of broken) {
+    const culprit = culpritOf.get(e) ?? null;
+    const { zh, en } = messages(e, culprit);
+    const marked = culprit ?? e.stated;
+    const terms = [e.stated, ...e.terms].filter((ref) => refId(ref) !== refId(marked));
+    findings.push({
+      rule: e.identity.rule,
+      family: 'identity',
+      severity: 'error',
+      message: zh,
+      messageEn: en,
+      cells: [marked],
+      terms,
+      expected: e.expected,
+      actual: e.actual,
+      arithmetic: e.arithmetic,
+    });
+  }
+  return findings;
+}
+
+/** Which format's identities apply: the one whose keys the tables carry. */
+function formatOf(ctx: CheckContext, template: TemplateId): '2019' | '2021' | null {
+  if (ctx.index.has('t3.other.misc.total') || ctx.index.has('t3.other.noCorrection.total'))
+    return '2021';
+  if (ctx.index.has('t3.other.total')) return '2019';
+  if (template === '2019' || template === '2021') return template;
+  return ctx.index.keys().some((k) => k.startsWith('t3.') || k.startsWith('t4.')) ? '2021' : null;
+}
+
+export const identityRule: Rule = {
+  family: 'identity',
+  run(ctx) {
+    const format = formatOf(ctx, ctx.report.identity.template);
+    return format ? evaluateTemplate(ctx, format) : [];
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * A rule is a small pure function from a report (and, for year-over-year
+ * rules, the same agency's previous report) to findings.
+ */
+import type { CellRef, Finding, Report, RuleFamily } from '../model';
+import type { ReportIndex } from './report-index';
+
+export interface CheckContext {
+  report: Report;
+  index: ReportIndex;
+  /** The same agency's report for the year before, when the history has it. */
+  previous: Report | null;
+  previousIndex: ReportIndex | null;
+}
+
+export interface Rule {
+  /** Family of rules it belongs to (each family can be turned off in the options). */
+  family: RuleFamily;
+  run(ctx: CheckContext): Finding[];
+}
+
+export type { CellRef, Finding };
