@@ -173,26 +173,73 @@ function culprits(broken: Evaluated[]): Map<Evaluated, CellRef> {
   return out;
 }
 
+function blankTotalFinding(total: CellRef, parts: CellRef[], sum: number): Finding {
+  return {
+    rule: 'form.blank-total',
+    family: 'form',
+    severity: 'warning',
+    message: `「${total.row}」「${total.col}」为空白，但其组成部分已填写（合计 ${formatNumber(sum)}）：表格不完整`,
+    messageEn: `“${total.row} / ${total.col}” is blank while its parts are filled (they add up to ${formatNumber(sum)}): the table is incomplete`,
+    cells: [total],
+    terms: parts,
+    expected: sum,
+    actual: null,
+    arithmetic: `${sumExpression(valuesOf(parts))}，但${total.col || '总计'}为空白`,
+  };
+}
+
+/**
+ * A 总计 column left blank from top to bottom is one omission, not twenty:
+ * one finding marks its first cell and lists the rest.
+ */
+function blankTotalColumnFinding(totals: CellRef[], rowsWithParts: number): Finding {
+  const [first, ...rest] = totals as [CellRef, ...CellRef[]];
+  return {
+    rule: 'form.blank-total-column',
+    family: 'form',
+    severity: 'warning',
+    message: `表三「${first.col || '总计'}」一列整列空白，而 ${rowsWithParts} 行的各类申请人已填写：表格不完整，无法核对合计`,
+    messageEn: `Table III: the whole “${first.col || '总计'}” column is blank while ${rowsWithParts} rows have their applicant columns filled: the table is incomplete and its totals cannot be checked`,
+    cells: [first],
+    terms: rest,
+    expected: null,
+    actual: null,
+    arithmetic: `${totals.length} 个总计单元格为空白`,
+  };
+}
+
 function evaluateTemplate(ctx: CheckContext, format: '2019' | '2021'): Finding[] {
   const findings: Finding[] = [];
   const broken: Evaluated[] = [];
+  const blankRowTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
+  const otherBlankTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
   for (const identity of identitiesFor(format)) {
     const outcome = evaluate(ctx.index, identity);
     if (outcome.kind === 'broken') broken.push(outcome.e);
     if (outcome.kind === 'blankTotal') {
-      findings.push({
-        rule: 'form.blank-total',
-        family: 'form',
-        severity: 'warning',
-        message: `「${outcome.total.row}」「${outcome.total.col}」为空白，但其组成部分已填写（合计 ${formatNumber(outcome.sum)}）：表格不完整`,
-        messageEn: `“${outcome.total.row} / ${outcome.total.col}” is blank while its parts are filled (they add up to ${formatNumber(outcome.sum)}): the table is incomplete`,
-        cells: [outcome.total],
-        terms: outcome.parts,
-        expected: outcome.sum,
-        actual: null,
-        arithmetic: `${sumExpression(valuesOf(outcome.parts))}，但${outcome.total.col || '总计'}为空白`,
-      });
+      (identity.rule === 't3.row-total' ? blankRowTotals : otherBlankTotals).push(outcome);
     }
+  }
+  const t3Totals = ctx.index
+    .keys()
+    .filter((k) => k.startsWith('t3.') && k.endsWith('.total'))
+    .map((k) => ctx.index.get(k));
+  const wholeColumnBlank =
+    blankRowTotals.length > 1 && t3Totals.every((cell) => cell?.state === 'blank');
+  if (wholeColumnBlank) {
+    findings.push(
+      blankTotalColumnFinding(
+        t3Totals.flatMap((cell) => (cell ? [cell.ref] : [])),
+        blankRowTotals.length,
+      ),
+    );
+  } else {
+    for (const b of blankRowTotals) findings.push(blankTotalFinding(b.total, b.parts, b.sum));
+  }
+  for (const b of otherBlankTotals) {
+    // The 总计 column's own (七)总计 is part of the blank column, already reported.
+    if (wholeColumnBlank && b.total.key?.endsWith('.total')) continue;
+    findings.push(blankTotalFinding(b.total, b.parts, b.sum));
   }
   const culpritOf = culprits(broken);
   for (const e of broken) {

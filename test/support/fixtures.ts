@@ -10,6 +10,15 @@ export interface ExpectedClaim {
   approximate: boolean;
 }
 
+export interface ExpectedFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Marked cells: canonical key, or `row|col` for a cell without one. */
+  cells: string[];
+  expected: number | string | null;
+  actual: number | string | null;
+}
+
 export interface ExpectedReport {
   agency: string;
   year: number | null;
@@ -21,6 +30,7 @@ export interface ExpectedReport {
   values: Record<string, number | null>;
   unreadable: string[];
   claims: ExpectedClaim[];
+  findings?: ExpectedFinding[];
 }
 
 export interface Fixture {
@@ -28,6 +38,8 @@ export interface Fixture {
   htmlPath: string;
   url: string;
   kind: 'report' | 'listing' | 'none';
+  /** Fixtures checked before this one (year-over-year history). */
+  history?: string[];
   report?: ExpectedReport;
 }
 
@@ -41,3 +53,24 @@ export function loadFixtures(): Fixture[] {
       return { name, htmlPath: join(FIXTURE_DIR, `${name}.html`), ...expected };
     });
 }
+
+/** A produced finding in the shape fixtures state them. */
+export function findingSummary(f: {
+  rule: string;
+  severity: string;
+  cells: { key?: string; row: string; col: string }[];
+  expected: number | string | null;
+  actual: number | string | null;
+}): ExpectedFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity as ExpectedFinding['severity'],
+    cells: f.cells.map((c) => c.key ?? `${c.row}|${c.col}`),
+    expected: f.expected,
+    actual: f.actual,
+  };
+}
+
+/** Order-free comparison key of a finding. */
+export const findingId = (f: ExpectedFinding): string =>
+  JSON.stringify([f.rule, f.severity, [...f.cells].sort(), f.expected, f.actual]);

@@ -111,6 +111,15 @@ const ClaimSchema = z.strictObject({
   approximate: z.boolean(),
 });
 
+/** A finding the checks must produce: cells by canonical key, or `row|col` labels for a cell without one. */
+const FindingSchema = z.strictObject({
+  rule: z.string().min(1),
+  severity: z.enum(['error', 'warning', 'info']),
+  cells: z.array(z.string()),
+  expected: z.union([z.number(), z.string()]).nullable(),
+  actual: z.union([z.number(), z.string()]).nullable(),
+});
+
 const ReportSchema = z
   .strictObject({
     agency: z.string().min(1),
@@ -123,6 +132,8 @@ const ReportSchema = z
     values: z.record(z.string(), z.number().nullable()),
     unreadable: z.array(z.string()),
     claims: z.array(ClaimSchema),
+    /** Every error and warning the checks must report (none when absent), and info findings that must be among them. */
+    findings: z.array(FindingSchema).optional(),
   })
   .superRefine((r, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
@@ -158,7 +169,13 @@ const govUrl = z
   .refine((u) => URL.canParse(u) && new URL(u).hostname.endsWith('.gov.cn'), 'not under .gov.cn');
 
 const ExpectedSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ url: govUrl, kind: z.literal('report'), report: ReportSchema }),
+  z.strictObject({
+    url: govUrl,
+    kind: z.literal('report'),
+    /** Fixtures checked before this one, as earlier files of one command-line run (year-over-year history). */
+    history: z.array(z.string()).optional(),
+    report: ReportSchema,
+  }),
   z.strictObject({ url: govUrl, kind: z.literal('listing') }),
   z.strictObject({ url: govUrl, kind: z.literal('none') }),
 ]);

@@ -4,16 +4,28 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ContractEntry } from '../../lib/contract';
+import type { Report } from '../../lib/model';
 import { analyseFile } from '../../scripts/cli/analyse-file';
-import { loadFixtures } from '../support/fixtures';
+import { type Fixture, findingId, findingSummary, loadFixtures } from '../support/fixtures';
 
 const fixtures = loadFixtures();
+const byName = new Map(fixtures.map((f) => [f.name, f]));
 // Each page is parsed once and its entry shared by the tests that read it.
 const entries = new Map<string, Promise<ContractEntry>>();
-const analyse = (fixture: (typeof fixtures)[number]) => {
+const analyse = (fixture: Fixture): Promise<ContractEntry> => {
   let entry = entries.get(fixture.name);
   if (!entry) {
-    entry = analyseFile(fixture.htmlPath, { url: fixture.url }).then((a) => a.entry);
+    entry = (async () => {
+      // Earlier years first, as earlier files of one command-line run.
+      const history: Report[] = [];
+      for (const name of fixture.history ?? []) {
+        const earlier = byName.get(name);
+        if (!earlier) throw new Error(`${fixture.name}: unknown history fixture ${name}`);
+        const { report } = await analyseFile(earlier.htmlPath, { url: earlier.url, history });
+        if (report) history.push(report);
+      }
+      return (await analyseFile(fixture.htmlPath, { url: fixture.url, history })).entry;
+    })();
     entries.set(fixture.name, entry);
   }
   return entry;
@@ -71,6 +83,22 @@ describe('fixture corpus', () => {
           approximate: c.approximate,
         }));
         for (const claim of expected.claims) expect(found).toContainEqual(claim);
+      });
+
+      it('reports exactly its errors and warnings, and the expected notes', async () => {
+        const { findings } = await analyse(fixture);
+        const produced = findings.map(findingSummary);
+        const wanted = expected.findings ?? [];
+        const serious = (list: typeof produced) =>
+          list
+            .filter((f) => f.severity !== 'info')
+            .map(findingId)
+            .sort();
+        expect(serious(produced)).toEqual(serious(wanted));
+        const producedIds = produced.map(findingId);
+        for (const info of wanted.filter((f) => f.severity === 'info')) {
+          expect(producedIds).toContain(findingId(info));
+        }
       });
     });
   }

@@ -1,0 +1,133 @@
+/**
+ * npm run demo
+ * Builds the Chrome extension and opens a sample report in Chromium with it
+ * loaded, the page served at its .gov.cn address by the test fixture server.
+ * With a display: a visible window to try it by hand, until Ctrl-C.
+ * Without one (a server, CI): headless, waits for the analysis, saves
+ * screenshots of the page and the popup and prints what was recognised.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { type ChromiumSession, launchChromium } from '../test/browser/chromium';
+import { POPUP_VIEWPORT, waitForValue } from '../test/browser/driver';
+import { type FixtureServer, startFixtureServer } from '../test/browser/fixture-server';
+import { type Fixture, loadFixtures, pickSampleReport } from '../test/browser/fixtures';
+import {
+  MARKER_EXPRESSION,
+  type PopupSnapshot,
+  popupSnapshotExpression,
+} from '../test/browser/page-probe';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const OUTPUT_DIR = join(ROOT, 'artifacts/demo');
+const ANALYSIS_TIMEOUT_MS = 15_000;
+
+function buildExtension(): void {
+  console.log('Building the Chrome extension…');
+  const build = spawnSync('npm', ['run', '--silent', 'build:chrome'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('`npm run build:chrome` failed');
+}
+
+async function showHeadless(chromium: ChromiumSession, sample: Fixture): Promise<number> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const pageShot = join(OUTPUT_DIR, 'page.png');
+  const popupShot = join(OUTPUT_DIR, 'popup.png');
+
+  const page = await chromium.newPage();
+  await page.goto(sample.pageUrl);
+  const marker = await waitForValue<string>(
+    page,
+    `${MARKER_EXPRESSION} === 'report' ? 'report' : null`,
+    ANALYSIS_TIMEOUT_MS,
+  );
+  await page.screenshot(pageShot);
+  if (marker === null) {
+    console.error(
+      `The extension did not mark the page as a report within ${ANALYSIS_TIMEOUT_MS / 1000} s ` +
+        `(no <html data-ogi-lens="report">). Screenshot: ${relative(ROOT, pageShot)}`,
+    );
+    return 1;
+  }
+
+  const popup = await chromium.newPage(POPUP_VIEWPORT);
+  await popup.openExtensionPage(chromium.popupUrl(`?url=${encodeURIComponent(sample.pageUrl)}`));
+  const json = await waitForValue<string>(popup, popupSnapshotExpression([]), ANALYSIS_TIMEOUT_MS);
+  await popup.screenshot(popupShot, { fullPage: true });
+  if (json === null) {
+    console.error(`The popup did not show the report. Screenshot: ${relative(ROOT, popupShot)}`);
+    return 1;
+  }
+  const { state, fields, tableKinds } = JSON.parse(json) as PopupSnapshot;
+  console.log(`
+Recognised (popup state: ${state})
+  agency     ${fields.agency ?? '—'}
+  year       ${fields.year ?? '—'}
+  template   ${fields.template ?? '—'}
+  published  ${fields.publishedAt ?? '—'}
+  tables     ${tableKinds.length}${tableKinds.length ? ` (${tableKinds.join(', ')})` : ''}
+
+Screenshots
+  ${relative(ROOT, pageShot)}
+  ${relative(ROOT, popupShot)}`);
+  return state === 'report' ? 0 : 1;
+}
+
+async function showInWindow(chromium: ChromiumSession, sample: Fixture): Promise<number> {
+  const page = await chromium.newPage();
+  await page.goto(sample.pageUrl);
+  // Chromium opens with an empty tab of its own; leave only the report.
+  for (const other of chromium.context.pages()) {
+    if (other.url() === 'about:blank') await other.close();
+  }
+  console.log(`
+Chromium is open on ${sample.pageUrl}
+(served from test/fixtures/${sample.name}.html; every *.gov.cn address goes to the local server).
+Click the OGI Lens toolbar button, or open the popup for this page in a tab:
+  ${chromium.popupUrl(`?url=${encodeURIComponent(sample.pageUrl)}`)}
+Press Ctrl-C to quit.`);
+  await new Promise<void>((resolveStop) => {
+    process.once('SIGINT', () => resolveStop());
+    process.once('SIGTERM', () => resolveStop());
+    chromium.context.once('close', () => resolveStop());
+  });
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const sample = pickSampleReport(loadFixtures());
+  if (!sample) {
+    console.error('No report fixture in test/fixtures to show.');
+    return 1;
+  }
+  buildExtension();
+
+  const headless = !process.env.DISPLAY;
+  let server: FixtureServer | undefined;
+  let chromium: ChromiumSession | undefined;
+  try {
+    server = await startFixtureServer([sample]);
+    chromium = await launchChromium({
+      extensionDir: EXTENSION_DIR,
+      serverPort: server.port,
+      headless,
+    });
+    console.log(`Sample report: test/fixtures/${sample.name}.html at ${sample.pageUrl}`);
+    return headless ? await showHeadless(chromium, sample) : await showInWindow(chromium, sample);
+  } finally {
+    await chromium?.close();
+    await server?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
