@@ -3,12 +3,26 @@
  * findings, most severe first. Rule families can be switched off.
  */
 import type { Finding, Report, RuleFamily } from '../model';
+import { crossTableRule } from './cross-table-rule';
+import { formRule } from './form-rule';
 import { SEVERITY_ORDER } from './format';
 import { identityRule } from './identity-rule';
+import { legacyRule } from './legacy-rule';
+import { narrativeRule } from './narrative-rule';
 import { indexReport } from './report-index';
+import { timelinessRule } from './timeliness-rule';
 import type { Rule } from './types';
+import { yearOverYearRule } from './year-over-year-rule';
 
-export const RULES: Rule[] = [identityRule];
+export const RULES: Rule[] = [
+  identityRule,
+  legacyRule,
+  narrativeRule,
+  crossTableRule,
+  yearOverYearRule,
+  timelinessRule,
+  formRule,
+];
 
 export interface CheckOptions {
   /** Families to skip (the options page). */
