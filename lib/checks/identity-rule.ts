@@ -138,6 +138,20 @@ function messages(e: Evaluated, culprit: CellRef | null): { zh: string; en: stri
   }
 }
 
+/**
+ * How much a cell of a broken identity is too large: a part of a sum by
+ * (sum − total), the total by (total − sum); a balance's cell by the gap of its side.
+ */
+function signedGap(e: Evaluated, cell: CellRef): number {
+  const id = refId(cell);
+  const gap = e.actual - e.expected;
+  const isStated = id === refId(e.stated);
+  if (e.identity.kind === 'sum') return isStated ? gap : -gap;
+  // Balance: stated is the right-hand 四; e.expected is what 四 should be.
+  const onLeft = e.identity.left.includes(cell.key ?? '');
+  return onLeft ? -gap : gap;
+}
+
 /** Discrepancy of an identity, signed by the side a cell stands on. */
 function discrepancy(e: Evaluated): number {
   return Math.abs(e.actual - e.expected);
@@ -247,6 +261,8 @@ function evaluateTemplate(ctx: CheckContext, format: '2019' | '2021'): Finding[]
     const { zh, en } = messages(e, culprit);
     const marked = culprit ?? e.stated;
     const terms = [e.stated, ...e.terms].filter((ref) => refId(ref) !== refId(marked));
+    // Expected and actual speak of the marked cell: what it would have to be for the sum to hold.
+    const actual = marked.value ?? 0;
     findings.push({
       rule: e.identity.rule,
       family: 'identity',
@@ -255,8 +271,8 @@ function evaluateTemplate(ctx: CheckContext, format: '2019' | '2021'): Finding[]
       messageEn: en,
       cells: [marked],
       terms,
-      expected: e.expected,
-      actual: e.actual,
+      expected: culprit ? sumOf([actual, -signedGap(e, culprit)]) : e.expected,
+      actual: culprit ? actual : e.actual,
       arithmetic: e.arithmetic,
     });
   }

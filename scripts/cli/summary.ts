@@ -1,5 +1,36 @@
 /** The readable form of a command-line entry, for a person at a terminal. */
 import type { ContractEntry } from '../../lib/contract';
+import type { CellRef, Finding } from '../../lib/model';
+
+const SEVERITY_HEADINGS: Record<Finding['severity'], string> = {
+  error: '错误 errors (the report contradicts itself)',
+  warning: '警告 warnings (probably wrong, worth a look)',
+  info: '提示 notes (context)',
+};
+
+function cellName(ref: CellRef): string {
+  const label = [ref.row, ref.col].filter(Boolean).join(' / ');
+  return `${label || ref.key || '?'} = ${ref.value === null ? '空白' : ref.value}`;
+}
+
+/** Findings grouped by severity, each with its arithmetic and the cells it marks. */
+export function formatFindings(findings: Finding[]): string[] {
+  if (findings.length === 0) return ['  no findings: the tables and the text agree'];
+  const lines: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`  ${SEVERITY_HEADINGS[severity]}: ${group.length}`);
+    for (const f of group) {
+      lines.push(`    [${f.rule}] ${f.message}`);
+      lines.push(`      ${f.messageEn}`);
+      if (f.arithmetic) lines.push(`      ${f.arithmetic}`);
+      if (f.cells.length > 0) lines.push(`      marks: ${f.cells.map(cellName).join('; ')}`);
+      if (f.text) lines.push(`      「${f.text}」`);
+    }
+  }
+  return lines;
+}
 
 const KIND_NAMES: Record<string, string> = {
   t2: '表二 主动公开',
@@ -48,6 +79,6 @@ export function formatSummary(entry: ContractEntry): string {
       .join('; ');
     lines.push(`  正文数字 narrative: ${claims}`);
   }
-  lines.push(`  findings: ${entry.findings.length}`);
+  lines.push(...formatFindings(entry.findings));
   return lines.join('\n');
 }
