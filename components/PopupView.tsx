@@ -1,5 +1,6 @@
 import type { ExtractedTable, Report, TemplateId } from '../lib/model';
 import type { PageState } from '../lib/page-state';
+import { claimSubjectName } from './claim-subject';
 import type { MessageKey, Translate } from './i18n';
 import { ReportGrid } from './ReportGrid';
 
@@ -97,7 +98,7 @@ function ReportView({ report, t }: { report: Report; t: Translate }) {
             {report.claims.map((claim, i) => (
               <li key={i} title={claim.sentence}>
                 <span class="claim-raw">{claim.raw}</span>{' '}
-                <span class="claim-subject">{claim.subject}</span>
+                <span class="claim-subject">{claimSubjectName(claim.subject, t)}</span>
                 <q>{claim.sentence}</q>
               </li>
             ))}
