@@ -1,7 +1,428 @@
-import type { Rule } from './types';
+/**
+ * Legacy statistics tables (2008–2018): numbered children of an item are
+ * usually its breakdown, `其中` rows are subsets of it (domain.md, family 2).
+ *
+ * Severity follows what the table's meaning allows: a breakdown that is a
+ * partition by the template (lib/templates/legacy-checks.ts) and a `其中` row
+ * above its parent are contradictions (error); a generic numbered breakdown,
+ * `其中` rows that together exceed their parent, a section that does not add up
+ * to its declared whole, and a channel above the total it is counted in are
+ * likely problems (warning). Parents without a figure of their own (section
+ * rows, blank or dash) are not wholes of a sum.
+ */
+import type { CellRef, ExtractedTable, Finding, LegacyRow, Report, TableCell } from '../model';
+import {
+  LEGACY_PARTITIONS,
+  type LegacyPartition,
+  NOT_A_BREAKDOWN,
+  OVERLAPPING_BREAKDOWNS,
+} from '../templates/legacy-checks';
+import { cleanText, normalizeLabel, splitNumbering } from '../text';
+// The two rules single out culprits from each other's broken figures (a 申请来源 row that
+// breaks its section total and disagrees with the other table); only functions cross over.
+import { crossTableMismatches, type SectionInstance, sectionInstances } from './cross-table-rule';
+import { formatNumber, sumExpression, sumOf } from './format';
+import { cellRef } from './report-index';
+import type { CheckContext, Rule } from './types';
 
-/** Family 'legacy': being written in this issue; finds nothing yet. */
+export type RowState = 'number' | 'blank' | 'unreadable';
+
+export interface LegacyNode {
+  table: number;
+  row: LegacyRow;
+  ref: CellRef;
+  state: RowState;
+  /** Printed unit, '' when none (or a dash in the unit column). */
+  unit: string;
+  /** Label without numbering, normalised: what the meaning is matched on. */
+  name: string;
+  parent: LegacyNode | null;
+  children: LegacyNode[];
+}
+
+/** Text of the header cell above a column (the value column's 统计数 / 合计 / 数量). */
+export function headerAbove(table: ExtractedTable, col: number): string {
+  let text = '';
+  for (const cell of table.cells) {
+    if (cell.row < table.headerRows && cell.col <= col && col < cell.col + cell.colSpan) {
+      text = cleanText(cell.text);
+    }
+  }
+  return text;
+}
+
+function stateOf(row: LegacyRow, cell: TableCell | undefined): RowState {
+  if (cell?.unreadable || row.value.kind === 'text') return 'unreadable';
+  return row.value.kind === 'number' ? 'number' : 'blank';
+}
+
+function unitOf(row: LegacyRow): string {
+  const printed = cleanText(row.unit);
+  if (printed && !/^[-—–―/\\]+$/.test(printed)) return printed;
+  return row.value.kind === 'number' ? row.value.unit : '';
+}
+
+/** Label of a row by meaning: numbering, spaces, and notes in brackets removed. */
+export function rowName(label: string): string {
+  return normalizeLabel(splitNumbering(label).rest)
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[:、.]+$/, '');
+}
+
+/** The rows of a legacy table placed in their hierarchy, with what a finding needs to point at them. */
+export function legacyTree(table: ExtractedTable): LegacyNode[] {
+  const nodes: LegacyNode[] = [];
+  const byPath = new Map<string, LegacyNode>();
+  const valueCells = new Map<number, TableCell>();
+  for (const c of table.cells) if (!c.header && !valueCells.has(c.row)) valueCells.set(c.row, c);
+  for (const row of table.legacyRows ?? []) {
+    const cell = valueCells.get(row.row);
+    const col = cell?.col ?? table.colCount - 1;
+    const ref: CellRef = {
+      ...(cell ? cellRef(table.index, cell) : { table: table.index, r: row.row, c: col }),
+      row: row.label,
+      col: cell?.colLabel ?? headerAbove(table, col),
+      value: cell && row.value.kind === 'number' && !cell.unreadable ? row.value.value : null,
+    };
+    // The nearest earlier row with the parent's path: labels repeat across sections.
+    const parent = byPath.get(row.path.slice(0, -1).join('\u0001')) ?? null;
+    const node: LegacyNode = {
+      table: table.index,
+      row,
+      ref,
+      state: stateOf(row, cell),
+      unit: unitOf(row),
+      name: rowName(row.label),
+      parent: row.path.length > 1 ? parent : null,
+      children: [],
+    };
+    node.parent?.children.push(node);
+    nodes.push(node);
+    byPath.set(row.path.join('\u0001'), node);
+  }
+  return nodes;
+}
+
+/** Numbered children that are parts of the item, not its `其中` subsets. */
+const numberedParts = (node: LegacyNode): LegacyNode[] =>
+  node.children.filter((c) => c.row.level > 0 && !c.row.subset);
+
+/** `其中` lists under an item: each starts at a `其中` row, unnumbered rows after it continue it. */
+function subsetGroups(node: LegacyNode): LegacyNode[][] {
+  const groups: LegacyNode[][] = [];
+  for (const child of node.children) {
+    if (!child.row.subset) continue;
+    if (child.row.level === 4 || groups.length === 0) groups.push([child]);
+    else groups[groups.length - 1]?.push(child);
+  }
+  return groups;
+}
+
+/** Counts in different units (条 and 件, 次 and 人次) are not parts of one whole. */
+const sameUnit = (a: string, b: string): boolean => a === '' || b === '' || a === b;
+const unitsAgree = (whole: LegacyNode, parts: LegacyNode[]): boolean =>
+  parts.every((p) => sameUnit(whole.unit, p.unit) && parts.every((q) => sameUnit(p.unit, q.unit)));
+const isShare = (node: LegacyNode): boolean => node.unit === '%' || node.unit === '‰';
+
+/** A check that found a sum broken: what the finding is built from. */
+export interface BrokenSum {
+  rule: string;
+  severity: 'error' | 'warning';
+  /** The printed whole the sum contradicts. */
+  whole: CellRef;
+  parts: CellRef[];
+  /** Sum of the parts, and the whole as printed. */
+  sum: number;
+  stated: number;
+  arithmetic: string;
+  zh: string;
+  en: string;
+}
+
+const BLANK_NOTE = '（空白按0计：同一分项其余数字已填写）';
+
+/** A printed figure and whether it is one. */
+interface Counted {
+  ref: CellRef;
+  state: RowState;
+}
+
+/** The parts' figures; null when one is unreadable or all are blank (nothing to add). */
+function partValues(parts: Counted[]): { values: number[]; blanks: number } | null {
+  if (parts.length === 0 || parts.some((p) => p.state === 'unreadable')) return null;
+  const blanks = parts.filter((p) => p.state === 'blank').length;
+  if (blanks === parts.length) return null;
+  return { values: parts.map((p) => p.ref.value ?? 0), blanks };
+}
+
+type SumText = Pick<BrokenSum, 'rule' | 'severity' | 'arithmetic' | 'zh' | 'en'>;
+
+function sumCheck(
+  whole: Counted | null,
+  parts: Counted[],
+  build: (values: number[], sum: number, stated: number) => SumText,
+): BrokenSum | null {
+  if (whole?.state !== 'number' || whole.ref.value === null) return null;
+  const read = partValues(parts);
+  if (!read) return null;
+  const sum = sumOf(read.values);
+  const stated = whole.ref.value;
+  if (sum === stated) return null;
+  const base = build(read.values, sum, stated);
+  return {
+    ...base,
+    arithmetic: `${base.arithmetic}${read.blanks > 0 ? BLANK_NOTE : ''}`,
+    whole: whole.ref,
+    parts: parts.map((p) => p.ref),
+    sum,
+    stated,
+  };
+}
+
+const sumText = (values: number[], sum: number, whole: CellRef, stated: number): string =>
+  `${values.length > 1 ? sumExpression(values) : formatNumber(sum)}，但「${whole.row}」为 ${formatNumber(stated)}；差 ${formatNumber(Math.abs(stated - sum))}`;
+
+function partitionCheck(
+  nodes: LegacyNode[],
+  whole: LegacyNode,
+  partition: LegacyPartition,
+): BrokenSum | null {
+  const parts =
+    partition.parts === 'numbered'
+      ? numberedParts(whole)
+      : partition.parts.flatMap((key) => nodes.filter((n) => n.row.key === key));
+  return sumCheck(whole, parts, (values, sum, stated) => ({
+    rule: 'legacy.partition',
+    severity: 'error',
+    arithmetic: sumText(values, sum, whole.ref, stated),
+    zh: `「${whole.row.label}」为 ${formatNumber(stated)}，但其分项之和为 ${formatNumber(sum)}：${partition.zh}`,
+    en: `“${whole.row.label}” is ${formatNumber(stated)} but its parts add up to ${formatNumber(sum)}: ${partition.en}`,
+  }));
+}
+
+function genericCheck(whole: LegacyNode, parts: LegacyNode[]): BrokenSum | null {
+  return sumCheck(whole, parts, (values, sum, stated) => ({
+    rule: 'legacy.breakdown',
+    severity: 'warning',
+    arithmetic: sumText(values, sum, whole.ref, stated),
+    zh: `「${whole.row.label}」为 ${formatNumber(stated)}，但其下编号分项之和为 ${formatNumber(sum)}（编号分项通常是该项的细分）`,
+    en: `“${whole.row.label}” is ${formatNumber(stated)} but the numbered items under it add up to ${formatNumber(sum)} (numbered items usually break their parent down)`,
+  }));
+}
+
+/** A declared section (申请来源) against the whole it breaks down, in the table that prints it. */
+function sectionCheck(instance: SectionInstance): BrokenSum | null {
+  const { section, total } = instance;
+  const parts = instance.rows.filter((r) => !r.subset);
+  if (!total) return null;
+  return sumCheck(total, parts, (values, sum, stated) => ({
+    rule: 'legacy.section-total',
+    severity: 'warning',
+    arithmetic: `${instance.tableName}${section.name}各项 ${sumExpression(values)}，但「${total.ref.row}」为 ${formatNumber(stated)}；差 ${formatNumber(Math.abs(stated - sum))}`,
+    zh: `${instance.tableName}${section.name}各项之和 ${formatNumber(sum)} 不等于「${total.ref.row}」${formatNumber(stated)}：每件申请只有一个来源`,
+    en: `In the ${instance.tableName === '统计表' ? 'statistics table' : `table “${section.name}”`}, the ${section.nameEn} add up to ${formatNumber(sum)}, not to “${total.ref.row}” ${formatNumber(stated)}: each request has one source`,
+  }));
+}
+
+/** Where the numbered children overlap by design, a single one above the whole is still impossible. */
+function overlapping(node: LegacyNode, parts: LegacyNode[]): boolean {
+  return (
+    OVERLAPPING_BREAKDOWNS.parentLabel.test(node.name) ||
+    OVERLAPPING_BREAKDOWNS.parentKeys.includes(node.row.key ?? '') ||
+    parts.every((p) => OVERLAPPING_BREAKDOWNS.childLabel.test(p.name))
+  );
+}
+
+function exceedsFinding(
+  rule: string,
+  severity: 'error' | 'warning',
+  whole: LegacyNode,
+  part: LegacyNode,
+  zh: string,
+  en: string,
+): Finding {
+  const w = whole.ref.value ?? 0;
+  const p = part.ref.value ?? 0;
+  return {
+    rule,
+    family: 'legacy',
+    severity,
+    message: zh,
+    messageEn: en,
+    cells: [part.ref],
+    terms: [whole.ref],
+    expected: `≤ ${formatNumber(w)}`,
+    actual: p,
+    arithmetic: `${formatNumber(p)} > ${formatNumber(w)}；超出 ${formatNumber(p - w)}`,
+  };
+}
+
+function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): Finding[] {
+  const out: Finding[] = [];
+  const w = whole.ref.value ?? 0;
+  for (const group of subsetGroups(whole)) {
+    const members = group.filter(
+      (m) => !skip.has(m) && !isShare(m) && sameUnit(whole.unit, m.unit),
+    );
+    const above = members.filter((m) => m.state === 'number' && (m.ref.value ?? 0) > w);
+    for (const m of above) {
+      out.push(
+        exceedsFinding(
+          'legacy.subset-exceeds',
+          'error',
+          whole,
+          m,
+          `「${m.row.label}」${formatNumber(m.ref.value ?? 0)} 大于它所属的「${whole.row.label}」${formatNumber(w)}：“其中”项不能超过总数`,
+          `“${m.row.label}” ${formatNumber(m.ref.value ?? 0)} is more than “${whole.row.label}” ${formatNumber(w)}, the item it is a subset of`,
+        ),
+      );
+    }
+    // One row above the parent already says it; the group's sum would repeat it.
+    if (above.length > 0 || members.length < 2) continue;
+    const read = partValues(members);
+    if (!read) continue;
+    const sum = sumOf(read.values);
+    if (sum <= w) continue;
+    out.push({
+      rule: 'legacy.subset-sum',
+      family: 'legacy',
+      severity: 'warning',
+      message: `「${whole.row.label}」的“其中”各项之和 ${formatNumber(sum)} 大于该项 ${formatNumber(w)}：除非各项相互重叠，否则数字有误`,
+      messageEn: `The “of which” items of “${whole.row.label}” add up to ${formatNumber(sum)}, more than the item itself, ${formatNumber(w)}: wrong unless they overlap`,
+      cells: [whole.ref],
+      terms: members.map((m) => m.ref),
+      expected: `≥ ${formatNumber(sum)}`,
+      actual: w,
+      arithmetic: `${sumExpression(read.values)}，但「${whole.row.label}」为 ${formatNumber(w)}；超出 ${formatNumber(sum - w)}`,
+    });
+  }
+  return out;
+}
+
+function partExceedsFindings(whole: LegacyNode, parts: LegacyNode[]): Finding[] {
+  const w = whole.ref.value ?? 0;
+  return parts
+    .filter((p) => p.state === 'number' && !isShare(p) && sameUnit(whole.unit, p.unit))
+    .filter((p) => (p.ref.value ?? 0) > w)
+    .map((p) =>
+      exceedsFinding(
+        'legacy.part-exceeds',
+        'warning',
+        whole,
+        p,
+        `「${p.row.label}」${formatNumber(p.ref.value ?? 0)} 大于「${whole.row.label}」${formatNumber(w)}：各渠道可以重复计数，但单一渠道不应超过总数`,
+        `“${p.row.label}” ${formatNumber(p.ref.value ?? 0)} is more than “${whole.row.label}” ${formatNumber(w)}: channels may overlap, but one channel cannot exceed the total`,
+      ),
+    );
+}
+
+/** Everything a legacy table's hierarchy contradicts, before culprits are singled out. */
+export function evaluateLegacy(report: Report): { sums: BrokenSum[]; others: Finding[] } {
+  const sums: BrokenSum[] = [];
+  const others: Finding[] = [];
+  const trees = report.tables.filter((t) => t.kind === 'legacy').map((t) => legacyTree(t));
+  for (const nodes of trees) {
+    for (const node of nodes) {
+      if (node.state !== 'number' || isShare(node)) continue;
+      const partition = LEGACY_PARTITIONS.find((p) => p.total === node.row.key);
+      const partitionParts = new Set<LegacyNode>();
+      if (partition) {
+        const broken = partitionCheck(nodes, node, partition);
+        if (broken) sums.push(broken);
+        if (partition.parts !== 'numbered') {
+          for (const n of nodes)
+            if (partition.parts.includes(n.row.key ?? '')) partitionParts.add(n);
+        }
+      } else {
+        const parts = numberedParts(node);
+        const isBreakdown =
+          parts.length >= 2 &&
+          !parts.some((p) => p.row.key) &&
+          !NOT_A_BREAKDOWN.test(node.name) &&
+          unitsAgree(node, parts);
+        if (isBreakdown && overlapping(node, parts)) {
+          others.push(...partExceedsFindings(node, parts));
+        } else if (isBreakdown) {
+          const broken = genericCheck(node, parts);
+          if (broken) sums.push(broken);
+        }
+      }
+      others.push(...subsetFindings(node, partitionParts));
+    }
+  }
+  for (const instance of sectionInstances(report)) {
+    const broken = sectionCheck(instance);
+    if (broken) sums.push(broken);
+  }
+  return { sums, others };
+}
+
+export const refId = (ref: CellRef): string => ref.key ?? `${ref.table}:${ref.r}:${ref.c}`;
+
+/** A broken relation between printed figures, for singling out a culprit. */
+export interface Discrepancy {
+  cells: CellRef[];
+  gap: number;
+}
+
+/**
+ * The likely culprit of a broken relation: a cell of it that is in at least
+ * two broken relations, all with the same gap, and the only such cell.
+ */
+export function culpritOf(item: Discrepancy, all: Discrepancy[]): CellRef | null {
+  const candidates = item.cells.filter((ref) => {
+    const within = all.filter((d) => d.cells.some((c) => refId(c) === refId(ref)));
+    return within.length >= 2 && within.every((d) => d.gap === item.gap);
+  });
+  const unique = [...new Map(candidates.map((c) => [refId(c), c])).values()];
+  return unique.length === 1 ? (unique[0] ?? null) : null;
+}
+
+export const sumDiscrepancy = (b: BrokenSum): Discrepancy => ({
+  cells: [b.whole, ...b.parts],
+  gap: Math.abs(b.stated - b.sum),
+});
+
+function sumFinding(b: BrokenSum, culprit: CellRef | null): Finding {
+  if (!culprit || refId(culprit) === refId(b.whole)) {
+    return {
+      rule: b.rule,
+      family: 'legacy',
+      severity: b.severity,
+      message: b.zh,
+      messageEn: b.en,
+      cells: [b.whole],
+      terms: b.parts,
+      expected: b.sum,
+      actual: b.stated,
+      arithmetic: b.arithmetic,
+    };
+  }
+  // A part singled out: what it would have to be for the sum to hold.
+  const value = culprit.value ?? 0;
+  return {
+    rule: b.rule,
+    family: 'legacy',
+    severity: b.severity,
+    message: `${b.zh}；「${culprit.row}」一格同时出现在多处不符的数字中，最可能有误`,
+    messageEn: `${b.en}; “${culprit.row}” is in several broken figures and is the likely error`,
+    cells: [culprit],
+    terms: [b.whole, ...b.parts.filter((p) => refId(p) !== refId(culprit))],
+    expected: sumOf([value, b.stated - b.sum]),
+    actual: value,
+    arithmetic: b.arithmetic,
+  };
+}
+
 export const legacyRule: Rule = {
   family: 'legacy',
-  run: () => [],
+  run(ctx: CheckContext) {
+    if (!ctx.report.tables.some((t) => t.kind === 'legacy')) return [];
+    const { sums, others } = evaluateLegacy(ctx.report);
+    const all = [
+      ...sums.map(sumDiscrepancy),
+      ...crossTableMismatches(ctx.report).map((m) => m.discrepancy),
+    ];
+    return [...sums.map((b) => sumFinding(b, culpritOf(sumDiscrepancy(b), all))), ...others];
+  },
 };
