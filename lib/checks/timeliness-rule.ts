@@ -1,7 +1,53 @@
-import type { Rule } from './types';
+/**
+ * Was the report published by its deadline (lib/templates/deadlines.ts)?
+ * A page that shows no publication date, or a report whose year is unknown,
+ * yields nothing: lateness is asserted only from dates the page prints.
+ */
+import type { Identity } from '../model';
+import { deadlineFor } from '../templates/deadlines';
+import type { Finding, Rule } from './types';
 
-/** Family 'timeliness': being written in this issue; finds nothing yet. */
+const DAY_MS = 86_400_000;
+
+function dayNumber(iso: string): number | null {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isNaN(t) ? null : Math.round(t / DAY_MS);
+}
+
+function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function lateFinding(identity: Identity): Finding | null {
+  const { year, publishedAt, bodyKind } = identity;
+  if (year === null || !publishedAt) return null;
+  const due = deadlineFor(year, bodyKind);
+  if (!due) return null;
+  const published = dayNumber(publishedAt);
+  const deadline = dayNumber(due.date);
+  if (published === null || deadline === null) return null;
+  const late = published - deadline;
+  if (late <= 0) return null;
+  const { appliesTo, appliesToEn, basis, basisEn } = due.deadline;
+  return {
+    rule: 'timeliness.late',
+    family: 'timeliness',
+    severity: 'warning',
+    message: `${year}年度报告于${chineseDate(publishedAt)}发布，晚于${appliesTo}的公布期限${chineseDate(due.date)}，逾期 ${late} 天（${basis}）`,
+    messageEn: `The ${year} report was published on ${publishedAt}, ${late} day${late === 1 ? '' : 's'} after the deadline of ${due.date} for ${appliesToEn} (${basisEn})`,
+    cells: [],
+    terms: [],
+    expected: due.date,
+    actual: publishedAt,
+    arithmetic: `${publishedAt} − ${due.date} = ${late} 天`,
+  };
+}
+
 export const timelinessRule: Rule = {
   family: 'timeliness',
-  run: () => [],
+  run({ report }) {
+    const finding = lateFinding(report.identity);
+    return finding ? [finding] : [];
+  },
 };

@@ -1,7 +1,159 @@
-import type { Rule } from './types';
+/**
+ * This year's report against the same agency's report for the year before
+ * (lib/templates/year-over-year.ts): carry-over column by column (error), the
+ * stock of valid rules and normative documents (warning), and large swings
+ * (info: a lead, not an accusation). Only printed figures are compared: a
+ * blank, dash or unreadable cell on either side is no evidence.
+ *
+ * Last year's cells belong to another page, so they appear in `terms`
+ * without a table position or key, labelled 上年报告, and are never marked.
+ */
+import type { CellRef, Finding, Report } from '../model';
+import {
+  CARRY_OVER,
+  DOCUMENT_STOCKS,
+  SWING_METRICS,
+  SWING_THRESHOLDS,
+  T3_COLUMNS,
+} from '../templates/year-over-year';
+import { formatNumber, sumOf } from './format';
+import type { IndexedCell, ReportIndex } from './report-index';
+import type { CheckContext, Rule } from './types';
 
-/** Family 'yearOverYear': being written in this issue; finds nothing yet. */
+const printed = (index: ReportIndex, key: string): IndexedCell | null => {
+  const cell = index.get(key);
+  return cell && cell.state === 'number' && cell.ref.value !== null ? cell : null;
+};
+
+/** A cell of last year's report, as a term of this year's arithmetic. */
+function lastYearRef(ref: CellRef, previous: Report): CellRef {
+  return {
+    row: `上年（${previous.identity.year ?? ''}年度）报告：${ref.row}`,
+    col: ref.col,
+    value: ref.value,
+  };
+}
+
+function carryOverFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Report): Finding[] {
+  const findings: Finding[] = [];
+  for (const col of T3_COLUMNS) {
+    const now = printed(ctx.index, CARRY_OVER.thisYear(col));
+    const before = printed(prevIndex, CARRY_OVER.lastYear(col));
+    if (!now || !before) continue;
+    const actual = now.ref.value as number;
+    const expected = before.ref.value as number;
+    if (actual === expected) continue;
+    const diff = formatNumber(Math.abs(actual - expected));
+    const column = now.ref.col || col;
+    findings.push({
+      rule: 'yoy.carry-over',
+      family: 'yearOverYear',
+      severity: 'error',
+      message: `上年报告“结转下年度继续办理”（${column}）为 ${formatNumber(expected)}，本年“上年结转”为 ${formatNumber(actual)}；差 ${diff}`,
+      messageEn: `Last year's report carried ${formatNumber(expected)} requests forward (${col}); this year's report says ${formatNumber(actual)} were carried over; a difference of ${diff}`,
+      cells: [now.ref],
+      terms: [lastYearRef(before.ref, previous)],
+      expected,
+      actual,
+      arithmetic: `上年“${CARRY_OVER.lastLabel}”（${column}）= ${formatNumber(expected)}；本年“${CARRY_OVER.thisLabel}”（${column}）= ${formatNumber(actual)}；差 ${diff}`,
+    });
+  }
+  return findings;
+}
+
+function documentStockFindings(
+  ctx: CheckContext,
+  prevIndex: ReportIndex,
+  previous: Report,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const stock of DOCUMENT_STOCKS) {
+    const valid = printed(ctx.index, stock.valid);
+    const made = printed(ctx.index, stock.made);
+    const repealed = printed(ctx.index, stock.repealed);
+    const before = printed(prevIndex, stock.valid);
+    if (!valid || !made || !repealed || !before) continue;
+    const [v, m, r, b] = [valid, made, repealed, before].map((c) => c.ref.value as number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const expected = sumOf([b, m, -r]);
+    if (expected === v) continue;
+    const diff = formatNumber(Math.abs(v - expected));
+    findings.push({
+      rule: 'yoy.valid-documents',
+      family: 'yearOverYear',
+      severity: 'warning',
+      message: `${stock.name}现行有效件数：上年报告 ${formatNumber(b)} 件，本年制发 ${formatNumber(m)} 件、废止 ${formatNumber(r)} 件，应为 ${formatNumber(expected)} 件，本年报告为 ${formatNumber(v)} 件；差 ${diff}（如有文件到期自动失效，应在报告中说明）`,
+      messageEn: `Valid ${stock.nameEn}: last year's report had ${formatNumber(b)}; with ${formatNumber(m)} made and ${formatNumber(r)} repealed this year there should be ${formatNumber(expected)}, but this year's report says ${formatNumber(v)}; a difference of ${diff} (documents that expired should be explained)`,
+      cells: [valid.ref],
+      terms: [lastYearRef(before.ref, previous), made.ref, repealed.ref],
+      expected,
+      actual: v,
+      arithmetic: `上年现行有效 ${formatNumber(b)} + 本年制发 ${formatNumber(m)} − 本年废止 ${formatNumber(r)} = ${formatNumber(expected)}，但本年现行有效为 ${formatNumber(v)}；差 ${diff}`,
+    });
+  }
+  return findings;
+}
+
+const firstPrinted = (index: ReportIndex, keys: string[]): IndexedCell | null => {
+  for (const key of keys) {
+    const cell = printed(index, key);
+    if (cell) return cell;
+  }
+  return null;
+};
+
+function percentText(change: number, before: number): string {
+  if (before === 0) return '上年为 0';
+  const pct = Math.round((change / before) * 1000) / 10;
+  return `${pct > 0 ? '+' : ''}${formatNumber(pct)}%`;
+}
+
+function swingFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Report): Finding[] {
+  const findings: Finding[] = [];
+  for (const metric of SWING_METRICS) {
+    const now = firstPrinted(ctx.index, metric.keys);
+    const before = firstPrinted(prevIndex, metric.keys);
+    if (!now || !before) continue;
+    const actual = now.ref.value as number;
+    const expected = before.ref.value as number;
+    const change = sumOf([actual, -expected]);
+    const relative = expected === 0 ? Number.POSITIVE_INFINITY : Math.abs(change) / expected;
+    if (Math.abs(change) < SWING_THRESHOLDS.minAbsolute) continue;
+    if (relative < SWING_THRESHOLDS.minRelative) continue;
+    const signed = `${change > 0 ? '+' : ''}${formatNumber(change)}`;
+    const pct = percentText(change, expected);
+    findings.push({
+      rule: 'yoy.swing',
+      family: 'yearOverYear',
+      severity: 'info',
+      message: `${metric.name}由上年的 ${formatNumber(expected)} 变为 ${formatNumber(actual)}（${signed}，${pct}），变化较大，可关注原因`,
+      messageEn: `${metric.nameEn} went from ${formatNumber(expected)} last year to ${formatNumber(actual)} (${signed}, ${pct}): a large change worth asking about`,
+      cells: [now.ref],
+      terms: [lastYearRef(before.ref, previous)],
+      expected,
+      actual,
+      arithmetic: `${formatNumber(actual)} − ${formatNumber(expected)} = ${signed}（${pct}）`,
+    });
+  }
+  return findings;
+}
+
 export const yearOverYearRule: Rule = {
   family: 'yearOverYear',
-  run: () => [],
+  run(ctx) {
+    const { previous, previousIndex } = ctx;
+    if (!previous || !previousIndex) return [];
+    const { year } = ctx.report.identity;
+    // The history lookup promises year − 1; a rule comparing other years would assert nonsense.
+    if (year === null || previous.identity.year !== year - 1) return [];
+    return [
+      ...carryOverFindings(ctx, previousIndex, previous),
+      ...documentStockFindings(ctx, previousIndex, previous),
+      ...swingFindings(ctx, previousIndex, previous),
+    ];
+  },
 };
