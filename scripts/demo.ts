@@ -26,11 +26,15 @@ const ANALYSIS_TIMEOUT_MS = 15_000;
 
 function buildExtension(): void {
   console.log('Building the Chrome extension…');
+  // The build's chatter is shown only when it fails.
   const build = spawnSync('npm', ['run', '--silent', 'build:chrome'], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (build.status !== 0) throw new Error('`npm run build:chrome` failed');
+  if (build.status !== 0) {
+    throw new Error(`\`npm run build:chrome\` failed:\n${build.stdout}${build.stderr}`);
+  }
 }
 
 async function showHeadless(chromium: ChromiumSession, sample: Fixture): Promise<number> {
@@ -115,6 +119,8 @@ async function main(): Promise<number> {
       extensionDir: EXTENSION_DIR,
       serverPort: server.port,
       headless,
+      // In a window the demo waits for Ctrl-C itself, then cleans up.
+      handleSignals: headless,
     });
     console.log(`Sample report: test/fixtures/${sample.name}.html at ${sample.pageUrl}`);
     return headless ? await showHeadless(chromium, sample) : await showInWindow(chromium, sample);

@@ -1,0 +1,118 @@
+/**
+ * Debian's Firefox ESR with the MV2 build installed as a temporary add-on,
+ * driven by puppeteer-core over WebDriver BiDi. Firefox has no wildcard host
+ * map, so the fixture server is its proxy for every scheme: HTTP requests get
+ * fixtures, HTTPS tunnels are refused, nothing leaves the machine.
+ */
+import { rm } from 'node:fs/promises';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import {
+  type DriverBrowser,
+  type DriverPage,
+  type LaunchOptions,
+  PAGE_VIEWPORT,
+  prepareWorkDir,
+} from './driver';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Must match `browser_specific_settings.gecko.id` in wxt.config.ts. */
+export const GECKO_ID = 'ogi-lens@ogi-lens.org';
+/** Pinned so the popup's moz-extension:// address is known before install. */
+export const FIREFOX_EXTENSION_UUID = '3c0a7f52-4d1e-4b8a-9f61-0e2b5d7c9a14';
+
+/**
+ * Runs tab openings and closings one at a time. Firefox's remote agent can
+ * fail to create a tab while another one is being discarded ("BrowsingContext
+ * does no longer exist"), which concurrent tests otherwise hit now and then.
+ */
+function serialiser() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(operation: () => Promise<T>): Promise<T> => {
+    const next = last.then(operation, operation);
+    last = next.catch(() => {});
+    return next;
+  };
+}
+
+function wrapPage(page: Page, tabOperation: ReturnType<typeof serialiser>): DriverPage {
+  return {
+    addInitScript: async (source) => {
+      await page.evaluateOnNewDocument(source);
+    },
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    openExtensionPage: async (url) => {
+      // The BiDi navigation to a moz-extension:// page never reports
+      // completion; callers wait for the popup's DOM instead.
+      page.goto(url).catch(() => {});
+    },
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    screenshot: async (path, options) => {
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
+    },
+    close: () => tabOperation(() => page.close()),
+  };
+}
+
+export interface FirefoxSession extends DriverBrowser {
+  browser: Browser;
+}
+
+export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSession> {
+  const { workDir, profileDir, extensionDir } = await prepareWorkDir('firefox', options);
+  const proxy = { host: '127.0.0.1', port: options.serverPort };
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: options.headless ?? true,
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      userDataDir: profileDir,
+      defaultViewport: PAGE_VIEWPORT,
+      // Without it the driver may not open moz-extension:// pages.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.http': proxy.host,
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.ssl': proxy.host,
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      },
+    });
+  } catch (error) {
+    await rm(workDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const tabOperation = serialiser();
+  const close = async () => {
+    await browser.close().catch(() => {});
+    await rm(workDir, { recursive: true, force: true });
+  };
+
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (error) {
+    await close();
+    throw new Error(`Firefox refused the extension in ${options.extensionDir}: ${error}`);
+  }
+  return {
+    name: 'firefox',
+    browser,
+    popupUrl: (query) => `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html${query}`,
+    newPage: async (viewport) => {
+      const page = await tabOperation(() => browser.newPage());
+      if (viewport) await page.setViewport(viewport);
+      return wrapPage(page, tabOperation);
+    },
+    close,
+  };
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { loadFixtures } from './fixtures';
+
+interface Reply {
+  status: number;
+  contentType: string | undefined;
+  body: Buffer;
+}
+
+/** Sends `target` as the request line, so an absolute URL makes it a proxy request. */
+function get(port: number, target: string, host?: string): Promise<Reply> {
+  return new Promise((resolveReply, rejectReply) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: target, headers: host ? { Host: host } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolveReply({
+            status: res.statusCode ?? 0,
+            contentType: res.headers['content-type'],
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    req.on('error', rejectReply);
+    req.end();
+  });
+}
+
+// 年报 in GBK: the server must pass these bytes through untouched.
+const GBK_BODY = Buffer.concat([
+  Buffer.from('<html><head><meta charset="gb2312"></head><body>'),
+  Buffer.from([0xc4, 0xea, 0xb1, 0xa8]),
+  Buffer.from('</body></html>'),
+]);
+
+describe('fixture server', () => {
+  let dir: string;
+  let server: FixtureServer;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ogi-lens-fixtures-'));
+    const page = (name: string, url: string, body: string | Buffer) => {
+      writeFileSync(join(dir, `${name}.html`), body);
+      writeFileSync(join(dir, `${name}.expected.json`), JSON.stringify({ url, kind: 'none' }));
+    };
+    page('gbk', 'https://www.a.gov.cn/art/2024/1/18/art_1_1.html', GBK_BODY);
+    page('a-index', 'http://www.a.gov.cn/col/index.html', 'A');
+    page('b-index', 'http://www.b.gov.cn/col/index.html', 'B');
+    page('query', 'http://xxgk.c.gov.cn/content.jsp?id=42', 'Q');
+    server = await startFixtureServer(loadFixtures(dir));
+  });
+
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('serves a page at its path for any host, bytes as stored, charset left to the page', async () => {
+    for (const host of ['www.a.gov.cn', 'other.gov.cn']) {
+      const reply = await get(server.port, '/art/2024/1/18/art_1_1.html', host);
+      assert.equal(reply.status, 200);
+      assert.equal(reply.contentType, 'text/html');
+      assert.deepEqual(reply.body, GBK_BODY);
+    }
+  });
+
+  test('answers proxy requests that carry an absolute URL', async () => {
+    const reply = await get(server.port, 'http://www.a.gov.cn/art/2024/1/18/art_1_1.html');
+    assert.equal(reply.status, 200);
+    assert.deepEqual(reply.body, GBK_BODY);
+  });
+
+  test('tells pages with the same path apart by host', async () => {
+    assert.equal(
+      (await get(server.port, 'http://www.a.gov.cn/col/index.html')).body.toString(),
+      'A',
+    );
+    assert.equal((await get(server.port, '/col/index.html', 'www.b.gov.cn')).body.toString(), 'B');
+  });
+
+  test('keeps the query string part of the address', async () => {
+    assert.equal((await get(server.port, '/content.jsp?id=42', 'xxgk.c.gov.cn')).status, 200);
+    assert.equal((await get(server.port, '/content.jsp?id=43', 'xxgk.c.gov.cn')).status, 404);
+  });
+
+  test('serves every page by file name too', async () => {
+    const reply = await get(server.port, '/fixtures/gbk.html', `127.0.0.1:${server.port}`);
+    assert.deepEqual(reply.body, GBK_BODY);
+  });
+
+  test('answers 404 to everything else, including other sites through the proxy', async () => {
+    assert.equal((await get(server.port, 'http://www.example.com/')).status, 404);
+    assert.equal((await get(server.port, '/fixtures/gbk.expected.json', 'x.gov.cn')).status, 404);
+    assert.equal((await get(server.port, '/col/index.html', 'www.c.gov.cn')).status, 404);
+  });
+});

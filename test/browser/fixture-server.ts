@@ -1,0 +1,103 @@
+/**
+ * A local stand-in for the .gov.cn portals. Chromium reaches it through
+ * `--host-resolver-rules`; Firefox, which has no wildcard host map, uses it as
+ * its HTTP proxy, so requests arrive with absolute URLs. Either way the page is
+ * served at its real address and the content script's match pattern is
+ * exercised as on a portal. Anything that is not a fixture gets 404 and HTTPS
+ * tunnels are refused, so a browser under test never reaches another network.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Fixture } from './fixtures';
+
+export interface FixtureServer {
+  port: number;
+  /** `http://127.0.0.1:<port>`: the server's own address, outside *.gov.cn. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Where a request points, whether it came as a proxy request or a direct one. */
+function requestTarget(req: IncomingMessage): { host: string; pathAndQuery: string } | null {
+  const raw = req.url ?? '/';
+  try {
+    // A proxy request carries an absolute URL; a direct one carries the path
+    // and names the host only in its Host header.
+    const url = /^[a-z]+:\/\//i.test(raw)
+      ? new URL(raw)
+      : new URL(raw, `http://${req.headers.host ?? 'localhost'}`);
+    return { host: url.hostname.toLowerCase(), pathAndQuery: url.pathname + url.search };
+  } catch {
+    return null;
+  }
+}
+
+function routeTable(fixtures: readonly Fixture[]) {
+  const byHostAndPath = new Map<string, Fixture>();
+  const byPath = new Map<string, Fixture[]>();
+  const byFileName = new Map<string, Fixture>();
+  for (const fixture of fixtures) {
+    const url = new URL(fixture.pageUrl);
+    const pathAndQuery = url.pathname + url.search;
+    byHostAndPath.set(`${url.hostname}${pathAndQuery}`, fixture);
+    byPath.set(pathAndQuery, [...(byPath.get(pathAndQuery) ?? []), fixture]);
+    byFileName.set(`/fixtures/${fixture.name}.html`, fixture);
+  }
+  return (host: string, pathAndQuery: string): Fixture | undefined => {
+    const exact = byHostAndPath.get(`${host}${pathAndQuery}`);
+    if (exact) return exact;
+    // Any host serves a fixture's path, as long as the path names one page:
+    // two portals may both have an /index.html.
+    const samePath = byPath.get(pathAndQuery);
+    if (samePath?.length === 1) return samePath[0];
+    return byFileName.get(pathAndQuery);
+  };
+}
+
+export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<FixtureServer> {
+  const lookup = routeTable(fixtures);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const target = requestTarget(req);
+    const fixture = target && lookup(target.host, target.pathAndQuery);
+    if (!fixture || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not a fixture');
+      return;
+    }
+    // Bytes as stored and no charset in the header: a GBK page's own
+    // <meta charset> must decide, as it does on the portal.
+    const body = await readFile(fixture.htmlPath);
+    res.writeHead(200, {
+      'Content-Type': 'text/html',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
+  server.on('connect', (_req, socket) => {
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,293 @@
+/**
+ * The real-browser suite, run once per browser: every fixture page is opened
+ * at its .gov.cn address with the built extension loaded, and checked the way
+ * a user would see it — the marker on report pages, nothing at all on other
+ * pages, and the popup showing what the fixture's author wrote down.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { showsExpectedValue } from './cell-text';
+import {
+  type DriverBrowser,
+  type DriverPage,
+  type LaunchOptions,
+  POPUP_VIEWPORT,
+  type Viewport,
+  waitForValue,
+} from './driver';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { type ExpectedReport, type Fixture, loadFixtures, pickSampleReport } from './fixtures';
+import {
+  MARKER_EXPRESSION,
+  MUTATION_PROBE_SOURCE,
+  type MutationLog,
+  type PopupSnapshot,
+  popupSnapshotExpression,
+  TAKE_MUTATIONS_EXPRESSION,
+  unexplainedChanges,
+} from './page-probe';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOT_DIR = join(ROOT, 'artifacts/screenshots');
+
+/**
+ * A report is analysed in well under a second; these only bound a hang, with
+ * room for a loaded CI machine.
+ */
+const MARKER_TIMEOUT_MS = 20_000;
+const POPUP_TIMEOUT_MS = 20_000;
+/** How long a page that is not a report is left alone after load before it is inspected. */
+const SETTLE_MS = 1_500;
+/** Pages open at once: enough to overlap the waits, few enough for two cores. */
+const CONCURRENCY = 3;
+
+const sleep = (ms: number) => new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
+
+/** Warns when the build is older than the code it is built from: a stale build tests old code. */
+function warnIfBuildIsStale(extensionDir: string): void {
+  const builtAt = statSync(join(extensionDir, 'manifest.json')).mtimeMs;
+  const newestSource = (path: string): number => {
+    if (!existsSync(path)) return 0;
+    const stat = statSync(path);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    return Math.max(0, ...readdirSync(path).map((entry) => newestSource(join(path, entry))));
+  };
+  const sources = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts'];
+  if (Math.max(...sources.map((source) => newestSource(join(ROOT, source)))) > builtAt) {
+    console.warn(`warning: ${extensionDir} is older than the sources; run \`npm run build\`.`);
+  }
+}
+
+async function withPage<T>(
+  browser: DriverBrowser,
+  use: (page: DriverPage) => Promise<T>,
+  viewport?: Viewport,
+) {
+  const page = await browser.newPage(viewport);
+  try {
+    return await use(page);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+async function openPopup(
+  browser: DriverBrowser,
+  page: DriverPage,
+  pageUrl: string,
+  keys: string[],
+) {
+  await page.openExtensionPage(browser.popupUrl(`?url=${encodeURIComponent(pageUrl)}`));
+  const json = await waitForValue<string>(page, popupSnapshotExpression(keys), POPUP_TIMEOUT_MS);
+  if (json === null) {
+    const seen = await page.evaluate<string>('document.body ? document.body.innerText : ""');
+    assert.fail(
+      `the popup never left loading (no main[data-state] other than "loading") within ` +
+        `${POPUP_TIMEOUT_MS} ms; it shows: ${JSON.stringify(seen.slice(0, 200))}`,
+    );
+  }
+  return JSON.parse(json) as PopupSnapshot;
+}
+
+/** Every way the popup disagrees with the expected report, one line each. */
+function popupMismatches(snapshot: PopupSnapshot, expected: ExpectedReport): string[] {
+  const problems: string[] = [];
+  const field = (name: string, want: string) => {
+    const shown = snapshot.fields[name];
+    if (shown !== want) problems.push(`${name}: shows ${JSON.stringify(shown)}, expected ${want}`);
+  };
+  field('agency', expected.agency);
+  if (expected.year !== null) field('year', String(expected.year));
+  field('template', expected.template);
+  if (expected.publishedAt !== null) field('publishedAt', expected.publishedAt);
+
+  if (expected.tableKinds && snapshot.tableKinds.join(',') !== expected.tableKinds.join(',')) {
+    problems.push(
+      `tables: shows [${snapshot.tableKinds}], expected [${expected.tableKinds}] (data-table-kind in order)`,
+    );
+  }
+  for (const [key, want] of Object.entries(expected.values)) {
+    const cells = snapshot.cells[key] ?? [];
+    if (cells.length === 0) problems.push(`${key}: no td[data-key] cell, expected ${want}`);
+    for (const cell of cells) {
+      if (!showsExpectedValue(cell.text, want)) {
+        problems.push(
+          `${key}: shows ${JSON.stringify(cell.text)}, expected ${want === null ? 'blank or dash' : want}`,
+        );
+      } else if (cell.unreadable) {
+        problems.push(`${key}: marked unreadable but shows the expected ${want}`);
+      }
+    }
+  }
+  for (const key of expected.unreadable) {
+    const cells = snapshot.cells[key] ?? [];
+    if (cells.length === 0) problems.push(`${key}: no td[data-key] cell for an unreadable cell`);
+    else if (!cells.every((cell) => cell.unreadable)) {
+      problems.push(`${key}: not marked data-unreadable="true"`);
+    }
+  }
+  return problems;
+}
+
+async function loadWatched(page: DriverPage, url: string): Promise<void> {
+  await page.addInitScript(MUTATION_PROBE_SOURCE);
+  await page.goto(url);
+}
+
+async function takeMutations(page: DriverPage): Promise<MutationLog> {
+  const log = await page.evaluate<string | null>(TAKE_MUTATIONS_EXPRESSION);
+  assert.ok(log, 'the mutation probe did not run in the page');
+  return JSON.parse(log) as MutationLog;
+}
+
+async function checkReportPage(
+  browser: DriverBrowser,
+  fixture: Fixture,
+  expected: ExpectedReport,
+  takeScreenshots: boolean,
+): Promise<void> {
+  const screenshotPath = (what: string) => join(SCREENSHOT_DIR, `${browser.name}-${what}.png`);
+  await withPage(browser, async (page) => {
+    await page.goto(fixture.pageUrl);
+    const marker = await waitForValue<string>(
+      page,
+      `${MARKER_EXPRESSION} === 'report' ? 'report' : null`,
+      MARKER_TIMEOUT_MS,
+    );
+    if (takeScreenshots) await page.screenshot(screenshotPath('page'), { fullPage: true });
+    assert.equal(
+      marker,
+      'report',
+      `<html data-ogi-lens="report"> did not appear within ${MARKER_TIMEOUT_MS} ms`,
+    );
+
+    // The report's tab stays open: the popup reports on a tab, not on a URL alone.
+    await withPage(
+      browser,
+      async (popup) => {
+        const keys = [...Object.keys(expected.values), ...expected.unreadable];
+        const snapshot = await openPopup(browser, popup, fixture.pageUrl, keys);
+        if (takeScreenshots) await popup.screenshot(screenshotPath('popup'), { fullPage: true });
+        assert.equal(snapshot.state, 'report', 'popup state');
+        const problems = popupMismatches(snapshot, expected);
+        if (problems.length > 0) {
+          assert.fail(
+            `the popup differs from ${fixture.name}.expected.json:\n  ${problems.join('\n  ')}`,
+          );
+        }
+      },
+      POPUP_VIEWPORT,
+    );
+  });
+}
+
+async function checkUntouchedPage(
+  browser: DriverBrowser,
+  server: FixtureServer,
+  fixture: Fixture,
+  kind: 'listing' | 'none',
+): Promise<void> {
+  // The same bytes at an address outside *.gov.cn, where the content script
+  // does not run, show what the page's own scripts change. Both copies load
+  // and are read side by side, so timers in the page run equally long in each.
+  const [page, baselinePage] = await Promise.all([browser.newPage(), browser.newPage()]);
+  try {
+    await Promise.all([
+      loadWatched(page, fixture.pageUrl),
+      loadWatched(baselinePage, `${server.origin}/fixtures/${fixture.name}.html`),
+    ]);
+    await sleep(SETTLE_MS);
+    // The popup's answer also proves the content script has looked at the
+    // page, so the DOM is read after the extension has certainly acted.
+    const popupState = await withPage(
+      browser,
+      async (popup) => (await openPopup(browser, popup, fixture.pageUrl, [])).state,
+      POPUP_VIEWPORT,
+    ).catch((error: unknown) => error);
+    const [withExtension, baseline] = await Promise.all([
+      takeMutations(page),
+      takeMutations(baselinePage),
+    ]);
+
+    assert.equal(await page.evaluate(MARKER_EXPRESSION), null, 'data-ogi-lens was set on <html>');
+    const changes = unexplainedChanges(withExtension, baseline);
+    if (changes.length > 0) {
+      assert.fail(`DOM changes seen only with the extension:\n  ${changes.join('\n  ')}`);
+    }
+    if (popupState instanceof Error) throw popupState;
+    assert.equal(popupState, kind, 'popup state');
+  } finally {
+    await Promise.all([page.close(), baselinePage.close()]).catch(() => {});
+  }
+}
+
+export function defineBrowserSuite(
+  browserName: DriverBrowser['name'],
+  extensionDir: string,
+  launch: (options: LaunchOptions) => Promise<DriverBrowser>,
+): void {
+  const fixtures = loadFixtures();
+  const sample = pickSampleReport(fixtures);
+
+  describe(`${browserName} with the built extension`, { concurrency: CONCURRENCY }, () => {
+    let server: FixtureServer | undefined;
+    let browser: DriverBrowser | undefined;
+
+    before(async () => {
+      assert.ok(
+        existsSync(join(extensionDir, 'manifest.json')),
+        `no build in ${extensionDir}: run \`npm run build\` first`,
+      );
+      warnIfBuildIsStale(extensionDir);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      server = await startFixtureServer(fixtures);
+      browser = await launch({ extensionDir, serverPort: server.port });
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const session = () => {
+      assert.ok(browser && server, 'the browser did not start');
+      return { browser, server };
+    };
+
+    test('there are fixtures to test', () => {
+      assert.ok(fixtures.length > 0, 'test/fixtures holds no *.html fixture');
+    });
+
+    test('the popup page opens', async () => {
+      const { browser } = session();
+      await withPage(
+        browser,
+        async (page) => {
+          await page.openExtensionPage(browser.popupUrl(''));
+          const text = await waitForValue<string>(
+            page,
+            `document.body && document.body.innerText.trim() || null`,
+            POPUP_TIMEOUT_MS,
+          );
+          assert.ok(text, 'the popup rendered nothing');
+        },
+        POPUP_VIEWPORT,
+      );
+    });
+
+    for (const fixture of fixtures) {
+      const { expected } = fixture;
+      if (expected.kind === 'report') {
+        test(`${fixture.name}: report is marked and the popup shows it`, () =>
+          checkReportPage(session().browser, fixture, expected.report, fixture === sample));
+      } else {
+        test(`${fixture.name}: ${expected.kind} page is left untouched`, () => {
+          const { browser, server } = session();
+          return checkUntouchedPage(browser, server, fixture, expected.kind);
+        });
+      }
+    }
+  });
+}
