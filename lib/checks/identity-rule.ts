@@ -33,14 +33,21 @@ type Outcome =
 
 const BLANK_NOTE = '（空白按0计：同行/列其余单元格已填写）';
 
-/** Refs of the keys that exist; null if any is unreadable or the line is entirely blank. */
-function readLine(index: ReportIndex, keys: string[]): { refs: CellRef[]; blanks: number } | null {
+/**
+ * Refs of the keys that exist; null if any is unreadable, is a blank the table
+ * shows is not zero (`unknown`: a blank total over filled parts), or the line is entirely blank.
+ */
+function readLine(
+  index: ReportIndex,
+  keys: string[],
+  unknown: ReadonlySet<string>,
+): { refs: CellRef[]; blanks: number } | null {
   const refs: CellRef[] = [];
   let blanks = 0;
   for (const key of keys) {
     const cell = index.get(key);
     if (!cell) continue;
-    if (cell.state === 'unreadable') return null;
+    if (cell.state === 'unreadable' || unknown.has(key)) return null;
     if (cell.state === 'blank') blanks++;
     refs.push(cell.ref);
   }
@@ -50,11 +57,11 @@ function readLine(index: ReportIndex, keys: string[]): { refs: CellRef[]; blanks
 
 const valuesOf = (refs: CellRef[]): number[] => refs.map((r) => r.value ?? 0);
 
-function evaluate(index: ReportIndex, identity: Identity): Outcome {
+function evaluate(index: ReportIndex, identity: Identity, unknown: ReadonlySet<string>): Outcome {
   if (identity.kind === 'sum') {
     const total = index.get(identity.total);
     if (!total || total.state === 'unreadable') return { kind: 'skip' };
-    const parts = readLine(index, identity.parts);
+    const parts = readLine(index, identity.parts, unknown);
     if (!parts) return { kind: 'skip' };
     const sum = sumOf(valuesOf(parts.refs));
     if (total.state === 'blank') {
@@ -78,8 +85,8 @@ function evaluate(index: ReportIndex, identity: Identity): Outcome {
       },
     };
   }
-  const left = readLine(index, identity.left);
-  const right = readLine(index, identity.right);
+  const left = readLine(index, identity.left, unknown);
+  const right = readLine(index, identity.right, unknown);
   if (!left || !right) return { kind: 'skip' };
   // Every cell of a balance must be printed: a missing side is a form problem, not arithmetic.
   if (left.refs.length !== identity.left.length || right.refs.length !== identity.right.length) {
@@ -227,8 +234,14 @@ function evaluateTemplate(ctx: CheckContext, format: '2019' | '2021'): Finding[]
   const broken: Evaluated[] = [];
   const blankRowTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
   const otherBlankTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
-  for (const identity of identitiesFor(format)) {
-    const outcome = evaluate(ctx.index, identity);
+  // Row totals first: a blank total over filled parts is unknown, not zero, in every other sum.
+  const identities = identitiesFor(format).sort(
+    (a, b) => Number(b.rule === 't3.row-total') - Number(a.rule === 't3.row-total'),
+  );
+  const unknown = new Set<string>();
+  for (const identity of identities) {
+    const outcome = evaluate(ctx.index, identity, unknown);
+    if (outcome.kind === 'blankTotal' && outcome.total.key) unknown.add(outcome.total.key);
     if (outcome.kind === 'broken') broken.push(outcome.e);
     if (outcome.kind === 'blankTotal') {
       (identity.rule === 't3.row-total' ? blankRowTotals : otherBlankTotals).push(outcome);
