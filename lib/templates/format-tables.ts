@@ -3,15 +3,19 @@
  * as data. Labels are matched after normalizeLabel: half-width punctuation,
  * no spaces, 、 for every list comma, '.' for every dot.
  */
-import type { FormatTableTemplate } from './types';
+import type { FormatId, FormatTableTemplate } from './types';
 
-const T3_COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total'];
+export const T3_APPLICANT_COLUMNS = [
+  'natural',
+  'commercial',
+  'research',
+  'nonprofit',
+  'legal',
+  'otherOrg',
+];
+const T3_COLUMNS = [...T3_APPLICANT_COLUMNS, 'total'];
 
-const T3_ROWS_COMMON = [
-  'new',
-  'carryIn',
-  'open',
-  'partial',
+export const T3_DENY_ROWS = [
   'deny.secret',
   'deny.lawForbidden',
   'deny.threeSafety',
@@ -20,24 +24,42 @@ const T3_ROWS_COMMON = [
   'deny.process',
   'deny.enforcement',
   'deny.query',
-  'unable.notHeld',
-  'unable.needCreate',
-  'unable.unclear',
+];
+export const T3_UNABLE_ROWS = ['unable.notHeld', 'unable.needCreate', 'unable.unclear'];
+export const T3_NO_PROCESS_ROWS = [
   'noProcess.petition',
   'noProcess.repeat',
   'noProcess.publication',
   'noProcess.massive',
   'noProcess.confirm',
 ];
-const T3_ROWS_2019 = [...T3_ROWS_COMMON, 'other', 'totalHandled', 'carryOut'];
-const T3_ROWS_2021 = [
-  ...T3_ROWS_COMMON,
-  'other.noCorrection',
-  'other.noFee',
-  'other.misc',
-  'totalHandled',
-  'carryOut',
-];
+export const T3_OTHER_ROWS: Record<FormatId, string[]> = {
+  '2019': ['other'],
+  '2021': ['other.noCorrection', 'other.noFee', 'other.misc'],
+};
+/** The rows of 三、本年度办理结果, whose sum is （七）总计. */
+export const T3_RESULT_ROWS: Record<FormatId, string[]> = {
+  '2019': [
+    'open',
+    'partial',
+    ...T3_DENY_ROWS,
+    ...T3_UNABLE_ROWS,
+    ...T3_NO_PROCESS_ROWS,
+    ...T3_OTHER_ROWS['2019'],
+  ],
+  '2021': [
+    'open',
+    'partial',
+    ...T3_DENY_ROWS,
+    ...T3_UNABLE_ROWS,
+    ...T3_NO_PROCESS_ROWS,
+    ...T3_OTHER_ROWS['2021'],
+  ],
+};
+export const T3_ROWS: Record<FormatId, string[]> = {
+  '2019': ['new', 'carryIn', ...T3_RESULT_ROWS['2019'], 'totalHandled', 'carryOut'],
+  '2021': ['new', 'carryIn', ...T3_RESULT_ROWS['2021'], 'totalHandled', 'carryOut'],
+};
 
 const cross = (prefix: string, rows: string[], cols: string[]): string[] =>
   rows.flatMap((r) => cols.map((c) => `${prefix}.${r}.${c}`));
@@ -85,8 +107,8 @@ export const T3_TEMPLATE: FormatTableTemplate = {
     { key: 'total', leaf: /总计|合计/ },
   ],
   keysByFormat: {
-    '2019': cross('t3', T3_ROWS_2019, T3_COLUMNS),
-    '2021': cross('t3', T3_ROWS_2021, T3_COLUMNS),
+    '2019': cross('t3', T3_ROWS['2019'], T3_COLUMNS),
+    '2021': cross('t3', T3_ROWS['2021'], T3_COLUMNS),
   },
 };
 

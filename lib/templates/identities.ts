@@ -3,6 +3,7 @@
  * "the stated total equals the sum of its parts" or "the left sum equals the
  * right sum"; one generic rule (lib/checks/identity-rule.ts) evaluates them.
  */
+import { T3_APPLICANT_COLUMNS, T3_RESULT_ROWS, T3_ROWS } from './format-tables';
 import type { FormatId } from './types';
 
 export interface SumIdentity {
@@ -26,7 +27,6 @@ export interface BalanceIdentity {
 
 export type Identity = SumIdentity | BalanceIdentity;
 
-const APPLICANTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg'];
 const APPLICANT_NAMES: Record<string, [string, string]> = {
   natural: ['自然人', 'natural persons'],
   commercial: ['商业企业', 'commercial enterprises'],
@@ -37,34 +37,6 @@ const APPLICANT_NAMES: Record<string, [string, string]> = {
   total: ['总计', 'total'],
 };
 
-const RESULTS_COMMON = [
-  'open',
-  'partial',
-  'deny.secret',
-  'deny.lawForbidden',
-  'deny.threeSafety',
-  'deny.thirdParty',
-  'deny.internal',
-  'deny.process',
-  'deny.enforcement',
-  'deny.query',
-  'unable.notHeld',
-  'unable.needCreate',
-  'unable.unclear',
-  'noProcess.petition',
-  'noProcess.repeat',
-  'noProcess.publication',
-  'noProcess.massive',
-  'noProcess.confirm',
-];
-const RESULTS: Record<FormatId, string[]> = {
-  '2019': [...RESULTS_COMMON, 'other'],
-  '2021': [...RESULTS_COMMON, 'other.noCorrection', 'other.noFee', 'other.misc'],
-};
-const ROWS: Record<FormatId, string[]> = {
-  '2019': ['new', 'carryIn', ...RESULTS['2019'], 'totalHandled', 'carryOut'],
-  '2021': ['new', 'carryIn', ...RESULTS['2021'], 'totalHandled', 'carryOut'],
-};
 const T4_GROUPS: Record<string, [string, string]> = {
   review: ['行政复议', 'administrative review'],
   direct: ['行政诉讼（未经复议直接起诉）', 'litigation without prior review'],
@@ -73,23 +45,23 @@ const T4_GROUPS: Record<string, [string, string]> = {
 
 export function identitiesFor(format: FormatId): Identity[] {
   const out: Identity[] = [];
-  for (const row of ROWS[format]) {
+  for (const row of T3_ROWS[format]) {
     out.push({
       rule: 't3.row-total',
       kind: 'sum',
       total: `t3.${row}.total`,
-      parts: APPLICANTS.map((c) => `t3.${row}.${c}`),
+      parts: T3_APPLICANT_COLUMNS.map((c) => `t3.${row}.${c}`),
       line: row,
       lineEn: row,
     });
   }
-  for (const col of [...APPLICANTS, 'total']) {
+  for (const col of [...T3_APPLICANT_COLUMNS, 'total']) {
     const [zh, en] = APPLICANT_NAMES[col] ?? [col, col];
     out.push({
       rule: 't3.results-total',
       kind: 'sum',
       total: `t3.totalHandled.${col}`,
-      parts: RESULTS[format].map((r) => `t3.${r}.${col}`),
+      parts: T3_RESULT_ROWS[format].map((r) => `t3.${r}.${col}`),
       line: zh,
       lineEn: en,
     });

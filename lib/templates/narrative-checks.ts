@@ -4,6 +4,7 @@
  * 2019/2021 formats and for legacy tables. lib/checks/narrative-rule.ts is
  * the one engine that reads these declarations.
  */
+import { T3_DENY_ROWS, T3_NO_PROCESS_ROWS, T3_OTHER_ROWS, T3_UNABLE_ROWS } from './format-tables';
 
 /** Which kind of tables the report carries: the fixed formats' t2/t3/t4 or a legacy statistics table. */
 export type TableFamily = 'format' | 'legacy';
@@ -59,41 +60,22 @@ const FORMAT_TARGETS: Record<string, NarrativeTarget> = {
   deny: {
     zh: '不予公开',
     en: 'requests refused',
-    sets: [
-      t3Total([
-        'deny.secret',
-        'deny.lawForbidden',
-        'deny.threeSafety',
-        'deny.thirdParty',
-        'deny.internal',
-        'deny.process',
-        'deny.enforcement',
-        'deny.query',
-      ]),
-    ],
+    sets: [t3Total(T3_DENY_ROWS)],
   },
   unable: {
     zh: '无法提供',
     en: 'requests the agency could not answer (unable to provide)',
-    sets: [t3Total(['unable.notHeld', 'unable.needCreate', 'unable.unclear'])],
+    sets: [t3Total(T3_UNABLE_ROWS)],
   },
   noProcess: {
     zh: '不予处理',
     en: 'requests not processed',
-    sets: [
-      t3Total([
-        'noProcess.petition',
-        'noProcess.repeat',
-        'noProcess.publication',
-        'noProcess.massive',
-        'noProcess.confirm',
-      ]),
-    ],
+    sets: [t3Total(T3_NO_PROCESS_ROWS)],
   },
   other: {
     zh: '其他处理',
     en: 'requests otherwise handled',
-    sets: [t3Total(['other']), t3Total(['other.noCorrection', 'other.noFee', 'other.misc'])],
+    sets: [t3Total(T3_OTHER_ROWS['2019']), t3Total(T3_OTHER_ROWS['2021'])],
   },
   review: { zh: '行政复议', en: 'administrative reviews', sets: [['t4.review.total']] },
   'review.upheld': { zh: '行政复议结果维持', en: 'reviews upheld', sets: [['t4.review.upheld']] },
