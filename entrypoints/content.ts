@@ -27,7 +27,7 @@ export default defineContentScript({
         return;
       }
       const { report } = extractReport(document, location.href);
-      state = { kind: 'report', report };
+      state = { kind: 'report', report, findings: [], previous: null };
       document.documentElement.setAttribute(REPORT_MARKER, 'report');
     } catch (err) {
       state = { kind: 'error', message: err instanceof Error ? err.message : String(err) };

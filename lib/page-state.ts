@@ -1,9 +1,17 @@
 /** The content script's answer about its page, parsed by the popup on receipt. */
 import { z } from 'zod';
-import { ReportSchema } from './model';
+import { FindingSchema, ReportSchema } from './model';
+import { PreviousSummarySchema } from './protocol';
 
 export const PageStateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('report'), report: ReportSchema }),
+  z.object({
+    kind: z.literal('report'),
+    report: ReportSchema,
+    /** The background's findings; empty until it has answered. */
+    findings: z.array(FindingSchema).default([]),
+    /** The same agency's previous report, when the history has it. */
+    previous: PreviousSummarySchema.nullable().default(null),
+  }),
   z.object({ kind: z.literal('listing') }),
   z.object({ kind: z.literal('none') }),
   /** Analysis has not finished yet (the page is still loading). */

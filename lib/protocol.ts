@@ -1,0 +1,77 @@
+/**
+ * Messages to and from the background worker, declared once and parsed with
+ * zod on receipt (the content script's own small request, `getPageState`, is
+ * in lib/messages.ts with zod/mini to keep the content script small).
+ *
+ * Who may send what is decided by the receiver from `sender` (see
+ * lib/sender.ts): analysis only from the extension's own content scripts on
+ * *.gov.cn tabs; history requests only from the extension's own pages.
+ */
+import { z } from 'zod';
+import { FindingSchema, ReportSchema, RuleFamilySchema } from './model';
+
+/** Bounds that keep a forged or runaway message out of storage. */
+export const LIMITS = {
+  tables: 200,
+  cellsPerTable: 60_000,
+  textLength: 2_000,
+  claims: 2_000,
+  findings: 5_000,
+} as const;
+
+/** content script → background: the page's report, to check and keep in history. */
+export const AnalysedSchema = z.object({
+  type: z.literal('analysed'),
+  report: ReportSchema,
+});
+
+/** The same agency's previous report, as much of it as the page needs for deltas. */
+export const PreviousSummarySchema = z.object({
+  year: z.number().int(),
+  url: z.string(),
+  seenAt: z.string(),
+  values: z.record(z.string(), z.number().nullable()),
+});
+export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;
+
+/** background → content script: the findings (year over year included) and last year's values. */
+export const CheckedSchema = z.object({
+  findings: z.array(FindingSchema).max(LIMITS.findings),
+  previous: PreviousSummarySchema.nullable(),
+});
+export type Checked = z.infer<typeof CheckedSchema>;
+
+/** A cached report as the options page lists it. */
+export const HistoryEntrySchema = z.object({
+  id: z.string(),
+  agency: z.string(),
+  year: z.number().int(),
+  url: z.string(),
+  /** ISO timestamp of the visit that stored it. */
+  seenAt: z.string(),
+  errors: z.number().int().min(0),
+  warnings: z.number().int().min(0),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  AnalysedSchema,
+  z.object({ type: z.literal('listHistory') }),
+  z.object({ type: z.literal('deleteHistory'), id: z.string().max(500) }),
+  z.object({ type: z.literal('clearHistory') }),
+  /** The whole history as a dataset: every stored report with its findings. */
+  z.object({ type: z.literal('exportHistory') }),
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+
+/** Settings kept in extension storage (storage.local), read by every context. */
+export const SettingsSchema = z.object({
+  /** Rule families the user switched off. */
+  disabledFamilies: z.array(RuleFamilySchema).default([]),
+  /** UI language: follow the browser, or a fixed one. */
+  language: z.enum(['auto', 'zh_CN', 'en']).default('auto'),
+  /** Hosts on which the in-page panel is hidden. */
+  panelHiddenOn: z.array(z.string().max(253)).max(10_000).default([]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const SETTINGS_KEY = 'settings';
