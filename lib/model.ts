@@ -4,7 +4,7 @@
  * Types are inferred from the zod schemas so that what is validated is exactly
  * what is typed.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What a table cell says, kept as the page says it: blank is not zero. */
 export const CellValueSchema = z.discriminatedUnion('kind', [
@@ -13,7 +13,7 @@ export const CellValueSchema = z.discriminatedUnion('kind', [
     /** The number with its sign; `减4` is -4, `12.5%` is 12.5. */
     value: z.number(),
     /** Digits after the decimal point as printed (counts should have 0). */
-    decimals: z.number().int().min(0),
+    decimals: z.int().check(z.minimum(0)),
     /** Unit or suffix printed with the number: `元`, `%`, `件`… ('' when none). */
     unit: z.string(),
     /** Printed with 余/多/近/约 or similar: an approximation. */
@@ -31,25 +31,25 @@ export type CellValue = z.infer<typeof CellValueSchema>;
 /** One cell of a table as printed (a merged cell appears once, at its top-left slot). */
 export const TableCellSchema = z.object({
   /** Top-left slot of the cell in the expanded grid. */
-  row: z.number().int().min(0),
-  col: z.number().int().min(0),
-  rowSpan: z.number().int().min(1),
-  colSpan: z.number().int().min(1),
+  row: z.int().check(z.minimum(0)),
+  col: z.int().check(z.minimum(0)),
+  rowSpan: z.int().check(z.minimum(1)),
+  colSpan: z.int().check(z.minimum(1)),
   /** Text as printed, whitespace collapsed, line breaks kept as '\n'. */
   text: z.string(),
   value: CellValueSchema,
   /** Part of a header row or a label column. */
   header: z.boolean(),
   /** Canonical key when the cell is a value of a known template. */
-  key: z.string().optional(),
+  key: z.optional(z.string()),
   /**
    * The cell should hold a figure (a value cell of a known table) but what it
    * says cannot be read as one; it is reported, never turned into a number.
    */
-  unreadable: z.boolean().optional(),
+  unreadable: z.optional(z.boolean()),
   /** For keyed cells: the row's own label and the column's own header, as printed. */
-  rowLabel: z.string().optional(),
-  colLabel: z.string().optional(),
+  rowLabel: z.optional(z.string()),
+  colLabel: z.optional(z.string()),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 
@@ -65,37 +65,37 @@ export type TableKind = z.infer<typeof TableKindSchema>;
 /** A row of a legacy statistics table, placed in its numbering hierarchy. */
 export const LegacyRowSchema = z.object({
   /** Grid row index in the table. */
-  row: z.number().int().min(0),
+  row: z.int().check(z.minimum(0)),
   label: z.string(),
   /** Labels of the ancestors and the row itself, outermost first. */
   path: z.array(z.string()),
   /** Numbering level: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `其中`; 0 when unnumbered. */
-  level: z.number().int().min(0),
+  level: z.int().check(z.minimum(0)),
   /** `其中` rows are subsets of their parent, not parts of a partition. */
   subset: z.boolean(),
   unit: z.string(),
   value: CellValueSchema,
-  key: z.string().optional(),
+  key: z.optional(z.string()),
 });
 export type LegacyRow = z.infer<typeof LegacyRowSchema>;
 
 export const ExtractedTableSchema = z.object({
   /** Position among the report's tables (after split tables are joined). */
-  index: z.number().int().min(0),
+  index: z.int().check(z.minimum(0)),
   kind: TableKindSchema,
   /** Printed caption or nearest heading, when there is one. */
   title: z.string(),
-  rowCount: z.number().int().min(0),
-  colCount: z.number().int().min(0),
+  rowCount: z.int().check(z.minimum(0)),
+  colCount: z.int().check(z.minimum(0)),
   /** How many `<table>` elements were joined into this table. */
-  sourceTables: z.number().int().min(1),
-  headerRows: z.number().int().min(0),
-  labelCols: z.number().int().min(0),
+  sourceTables: z.int().check(z.minimum(1)),
+  headerRows: z.int().check(z.minimum(0)),
+  labelCols: z.int().check(z.minimum(0)),
   cells: z.array(TableCellSchema),
   /** Legacy tables only: each row in its hierarchy. */
-  legacyRows: z.array(LegacyRowSchema).optional(),
+  legacyRows: z.optional(z.array(LegacyRowSchema)),
   /** Keys of the template that this table should have but were not found. */
-  missingKeys: z.array(z.string()).optional(),
+  missingKeys: z.optional(z.array(z.string())),
 });
 export type ExtractedTable = z.infer<typeof ExtractedTableSchema>;
 
@@ -117,9 +117,9 @@ export const ClaimSchema = z.object({
   /** The sentence it comes from, as printed. */
   sentence: z.string(),
   /** For percentages: the subject of the denominator when the text names it. */
-  denominator: z.string().optional(),
+  denominator: z.optional(z.string()),
   /** Claims like 均获维持 / 全部胜诉 carry no number; value is then 0. */
-  assertion: z.enum(['allUpheld', 'none']).optional(),
+  assertion: z.optional(z.enum(['allUpheld', 'none'])),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -130,10 +130,10 @@ export const IdentitySchema = z.object({
   /** The publishing body, e.g. `衢州市综合行政执法局`; '' when not found. */
   agency: z.string(),
   /** The year the report covers (not the year it was published). */
-  year: z.number().int().nullable(),
+  year: z.nullable(z.int()),
   template: TemplateIdSchema,
   /** ISO date `YYYY-MM-DD` the page says it was published. */
-  publishedAt: z.string().nullable(),
+  publishedAt: z.nullable(z.string()),
   title: z.string(),
   /** Kind of body, for the publication deadline. */
   bodyKind: z.enum(['government', 'department', 'township', 'unknown']),
@@ -148,12 +148,12 @@ export const ReportSchema = z.object({
   identity: IdentitySchema,
   tables: z.array(ExtractedTableSchema),
   /** Every extracted cell with a canonical key; null for a blank. */
-  values: z.record(z.string(), z.number().nullable()),
+  values: z.record(z.string(), z.nullable(z.number())),
   claims: z.array(ClaimSchema),
   /** The report's tables are published as images (or missing entirely). */
-  imageTables: z.number().int().min(0),
+  imageTables: z.int().check(z.minimum(0)),
   /** Plain text of the report body (for provenance and narrative checks). */
-  textLength: z.number().int().min(0),
+  textLength: z.int().check(z.minimum(0)),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
@@ -167,16 +167,16 @@ export type Detection = z.infer<typeof DetectionSchema>;
 /** A printed figure a finding refers to. */
 export const CellRefSchema = z.object({
   /** Canonical key, when the cell has one. */
-  key: z.string().optional(),
+  key: z.optional(z.string()),
   /** Index of the table in report.tables, and the cell's top-left slot there (for marking it on the page). */
-  table: z.number().int().min(0).optional(),
-  r: z.number().int().min(0).optional(),
-  c: z.number().int().min(0).optional(),
+  table: z.optional(z.int().check(z.minimum(0))),
+  r: z.optional(z.int().check(z.minimum(0))),
+  c: z.optional(z.int().check(z.minimum(0))),
   /** Row label and column header as printed. */
   row: z.string(),
   col: z.string(),
   /** The figure (null: blank or dash). */
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
 });
 export type CellRef = z.infer<typeof CellRefSchema>;
 
@@ -205,11 +205,11 @@ export const FindingSchema = z.object({
   cells: z.array(CellRefSchema),
   /** The other cells of the arithmetic: listed, not marked. */
   terms: z.array(CellRefSchema),
-  expected: z.union([z.number(), z.string()]).nullable(),
-  actual: z.union([z.number(), z.string()]).nullable(),
+  expected: z.nullable(z.union([z.number(), z.string()])),
+  actual: z.nullable(z.union([z.number(), z.string()])),
   /** The arithmetic with its numbers, e.g. `一 + 二 = 476 + 25 = 501；三(七) + 四 = 467 + 31 = 498；差 3`. */
   arithmetic: z.string(),
   /** Narrative findings: the sentence. */
-  text: z.string().optional(),
+  text: z.optional(z.string()),
 });
 export type Finding = z.infer<typeof FindingSchema>;

@@ -7,7 +7,7 @@
  * lib/sender.ts): analysis only from the extension's own content scripts on
  * *.gov.cn tabs; history requests only from the extension's own pages.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FindingSchema, ReportSchema, RuleFamilySchema } from './model';
 
 /** Bounds that keep a forged or runaway message out of storage. */
@@ -27,17 +27,17 @@ export const AnalysedSchema = z.object({
 
 /** The same agency's previous report, as much of it as the page needs for deltas. */
 export const PreviousSummarySchema = z.object({
-  year: z.number().int(),
+  year: z.int(),
   url: z.string(),
   seenAt: z.string(),
-  values: z.record(z.string(), z.number().nullable()),
+  values: z.record(z.string(), z.nullable(z.number())),
 });
 export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;
 
 /** background → content script: the findings (year over year included) and last year's values. */
 export const CheckedSchema = z.object({
-  findings: z.array(FindingSchema).max(LIMITS.findings),
-  previous: PreviousSummarySchema.nullable(),
+  findings: z.array(FindingSchema).check(z.maxLength(LIMITS.findings)),
+  previous: z.nullable(PreviousSummarySchema),
 });
 export type Checked = z.infer<typeof CheckedSchema>;
 
@@ -45,19 +45,19 @@ export type Checked = z.infer<typeof CheckedSchema>;
 export const HistoryEntrySchema = z.object({
   id: z.string(),
   agency: z.string(),
-  year: z.number().int(),
+  year: z.int(),
   url: z.string(),
   /** ISO timestamp of the visit that stored it. */
   seenAt: z.string(),
-  errors: z.number().int().min(0),
-  warnings: z.number().int().min(0),
+  errors: z.int().check(z.minimum(0)),
+  warnings: z.int().check(z.minimum(0)),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   AnalysedSchema,
   z.object({ type: z.literal('listHistory') }),
-  z.object({ type: z.literal('deleteHistory'), id: z.string().max(500) }),
+  z.object({ type: z.literal('deleteHistory'), id: z.string().check(z.maxLength(500)) }),
   z.object({ type: z.literal('clearHistory') }),
   /** The whole history as a dataset: every stored report with its findings. */
   z.object({ type: z.literal('exportHistory') }),
@@ -67,11 +67,14 @@ export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 /** Settings kept in extension storage (storage.local), read by every context. */
 export const SettingsSchema = z.object({
   /** Rule families the user switched off. */
-  disabledFamilies: z.array(RuleFamilySchema).default([]),
+  disabledFamilies: z._default(z.array(RuleFamilySchema), []),
   /** UI language: follow the browser, or a fixed one. */
-  language: z.enum(['auto', 'zh_CN', 'en']).default('auto'),
+  language: z._default(z.enum(['auto', 'zh_CN', 'en']), 'auto'),
   /** Hosts on which the in-page panel is hidden. */
-  panelHiddenOn: z.array(z.string().max(253)).max(10_000).default([]),
+  panelHiddenOn: z._default(
+    z.array(z.string().check(z.maxLength(253))).check(z.maxLength(10_000)),
+    [],
+  ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTINGS_KEY = 'settings';
