@@ -1,8 +1,11 @@
-import type { ExtractedTable, Report, TemplateId } from '../lib/model';
+import type { ExtractedTable, Finding, Report, TemplateId } from '../lib/model';
 import type { PageState } from '../lib/page-state';
+import type { PreviousSummary, UiLanguage } from '../lib/protocol';
 import { claimSubjectName } from './claim-subject';
+import { FindingsList } from './FindingsList';
 import type { MessageKey, Translate } from './i18n';
 import { ReportGrid } from './ReportGrid';
+import { YearOverYearTable } from './YearOverYearTable';
 
 /** What the popup knows about its tab: the content script's state, or why there is none. */
 export type PopupState = PageState | { kind: 'loading' } | { kind: 'noAccess' };
@@ -57,7 +60,19 @@ function TableSection({ table, t }: { table: ExtractedTable; t: Translate }) {
   );
 }
 
-function ReportView({ report, t }: { report: Report; t: Translate }) {
+function ReportView({
+  report,
+  findings,
+  previous,
+  language,
+  t,
+}: {
+  report: Report;
+  findings: readonly Finding[];
+  previous: PreviousSummary | null;
+  language: UiLanguage;
+  t: Translate;
+}) {
   const { identity } = report;
   return (
     <>
@@ -88,6 +103,8 @@ function ReportView({ report, t }: { report: Report; t: Translate }) {
       {report.tables.length === 0 && report.imageTables === 0 && (
         <p class="warning">{t('noTables')}</p>
       )}
+      <FindingsList findings={findings} language={language} t={t} />
+      <YearOverYearTable report={report} previous={previous} t={t} />
       {report.tables.map((table) => (
         <TableSection key={table.index} table={table} t={t} />
       ))}
@@ -109,7 +126,16 @@ function ReportView({ report, t }: { report: Report; t: Translate }) {
   );
 }
 
-export function PopupView({ state, t }: { state: PopupState; t: Translate }) {
+export function PopupView({
+  state,
+  language,
+  t,
+}: {
+  state: PopupState;
+  /** The UI's language, which picks each finding's message. */
+  language: UiLanguage;
+  t: Translate;
+}) {
   return (
     <main data-state={state.kind}>
       {state.kind === 'loading' && <p class="status">{t('popupLoading')}</p>}
@@ -118,7 +144,15 @@ export function PopupView({ state, t }: { state: PopupState; t: Translate }) {
       {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
       {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}
       {state.kind === 'error' && <p class="status error">{t('popupError', state.message)}</p>}
-      {state.kind === 'report' && <ReportView report={state.report} t={t} />}
+      {state.kind === 'report' && (
+        <ReportView
+          report={state.report}
+          findings={state.findings}
+          previous={state.previous}
+          language={language}
+          t={t}
+        />
+      )}
     </main>
   );
 }

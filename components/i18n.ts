@@ -2,13 +2,122 @@
  * Every UI string goes through the extension's i18n (public/_locales). The
  * key list is typed so that a missing translation is a compile error here,
  * and a unit test checks both locales carry every key.
+ *
+ * The browser's own i18n only speaks the browser's language; when the user
+ * picks one in the options, its messages.json is loaded and read the way the
+ * browser reads it (named placeholders, then $1…$9). Every UI calls
+ * `loadTranslator()` once at start.
  */
 import browser from 'webextension-polyfill';
+import {
+  type LocaleMessages,
+  LocaleMessagesSchema,
+  type UiLanguage,
+  UiLanguageSchema,
+} from '../lib/protocol';
+import { readSettings } from '../lib/settings';
 import type { MessageKey } from './message-keys';
 
+export type { UiLanguage } from '../lib/protocol';
 export type { MessageKey } from './message-keys';
 
 export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
 
+/** A Translate that knows its language (to pick a finding's `message` or `messageEn`). */
+export interface Translator extends Translate {
+  readonly language: UiLanguage;
+}
+
+/** The browser's i18n: the browser's language, or zh_CN (the default locale) when it has neither. */
 export const t: Translate = (key, ...substitutions) =>
   browser.i18n.getMessage(key, substitutions) || key;
+
+/** The locale the browser picked for the extension, as each messages.json names itself. */
+function browserLanguage(): UiLanguage {
+  const parsed = UiLanguageSchema.safeParse(browser.i18n.getMessage('opt_localeCode'));
+  return parsed.success ? parsed.data : 'zh_CN';
+}
+
+/** The language of a translator; the browser's for plain `t`. */
+export function languageOf(translate: Translate): UiLanguage {
+  const language = (translate as Partial<Translator>).language;
+  return language ?? browserLanguage();
+}
+
+/**
+ * One message with its substitutions, as Chrome's and Firefox's i18n do it:
+ * `$name$` becomes the placeholder's content (names are case-insensitive),
+ * then `$1`…`$9` the substitutions (missing ones empty) and `$$` a dollar.
+ */
+export function formatMessage(
+  entry: LocaleMessages[string],
+  substitutions: readonly string[],
+): string {
+  const placeholders = new Map(
+    Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [
+      name.toLowerCase(),
+      content,
+    ]),
+  );
+  const named = entry.message.replace(
+    /\$([\w@]+)\$/g,
+    (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole,
+  );
+  return named.replace(/\$(\$|[1-9])/g, (_whole, which: string) =>
+    which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
+  );
+}
+
+/** A translator over one locale's messages; a key it lacks falls back to `fallback`. */
+export function translatorFrom(
+  messages: LocaleMessages,
+  language: UiLanguage,
+  fallback: Translate = t,
+): Translator {
+  const translate = (key: MessageKey, ...substitutions: string[]) => {
+    const entry = messages[key];
+    return entry ? formatMessage(entry, substitutions) : fallback(key, ...substitutions);
+  };
+  return Object.assign(translate, { language });
+}
+
+/** Extension pages and the background read the extension's files; content scripts may not. */
+function runsInExtensionOrigin(): boolean {
+  try {
+    const own = new URL(browser.runtime.getURL('/'));
+    return location.protocol === own.protocol && location.host === own.host;
+  } catch {
+    return false;
+  }
+}
+
+async function loadMessages(language: UiLanguage): Promise<LocaleMessages> {
+  if (runsInExtensionOrigin()) {
+    const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
+    return LocaleMessagesSchema.parse(await response.json());
+  }
+  return LocaleMessagesSchema.parse(
+    await browser.runtime.sendMessage({ type: 'getLocale', language }),
+  );
+}
+
+/**
+ * The translator for the language chosen in the options ('auto': the
+ * browser's). Whatever fails (storage, the file, the background) falls back
+ * to the browser's i18n: a UI in the other language beats no UI.
+ */
+export async function loadTranslator(): Promise<Translator> {
+  const language = await readSettings(browser.storage.local)
+    .then((settings) => settings.language)
+    .catch(() => 'auto' as const);
+  if (language !== 'auto') {
+    try {
+      return translatorFrom(await loadMessages(language), language);
+    } catch {
+      // fall through to the browser's language
+    }
+  }
+  return Object.assign((key: MessageKey, ...substitutions: string[]) => t(key, ...substitutions), {
+    language: browserLanguage(),
+  });
+}

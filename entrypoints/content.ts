@@ -1,36 +1,85 @@
 import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectPage } from '../lib/detect';
-import { extractReport } from '../lib/extract';
+import {
+  t as browserTranslate,
+  languageOf,
+  loadTranslator,
+  type Translate,
+} from '../components/i18n';
+import { mountPageOverlay } from '../components/PageOverlay';
+import { analysePage } from '../lib/annotate/analyse-page';
 import { parseContentRequest } from '../lib/messages';
 import type { PageState } from '../lib/page-state';
+import type { Settings } from '../lib/protocol';
+import { readSettings, updateSettings } from '../lib/settings';
 
-/** The observable contract: set on <html> once a report has been analysed. */
-const REPORT_MARKER = 'data-ogi-lens';
+const log = (what: string, error: unknown) => console.warn(`[OGI Lens] ${what}:`, error);
+
+/** The overlay's strings and settings must not hold the page's marker back for long. */
+const UI_LOAD_MS = 2_000;
+
+interface PageUi {
+  t: Translate;
+  settings: Settings | null;
+}
+
+function loadUi(): Promise<PageUi> {
+  const ui = Promise.all([
+    loadTranslator().catch((): Translate => browserTranslate),
+    readSettings(browser.storage.local).catch(() => null),
+  ]).then(([t, settings]) => ({ t, settings }));
+  const fallback = new Promise<PageUi>((resolve) =>
+    setTimeout(() => resolve({ t: browserTranslate, settings: null }), UI_LOAD_MS),
+  );
+  return Promise.race([ui, fallback]);
+}
+
+function hidePanelOn(host: string): void {
+  updateSettings(browser.storage.local, (current) => ({
+    ...current,
+    panelHiddenOn: current.panelHiddenOn.includes(host)
+      ? current.panelHiddenOn
+      : [...current.panelHiddenOn, host],
+  })).catch((error: unknown) => log('could not save the setting', error));
+}
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main() {
     let state: PageState = { kind: 'pending' };
+    let ui: Promise<PageUi> | null = null;
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (!parseContentRequest(message)) return undefined;
       return Promise.resolve(state);
     });
 
+    const host = location.hostname;
     // Whatever the page holds, the extension must not throw into it.
-    try {
-      const detection = detectPage(document);
-      if (detection.kind !== 'report') {
-        state = { kind: detection.kind };
-        return;
-      }
-      const { report } = extractReport(document, location.href);
-      state = { kind: 'report', report, findings: [], previous: null };
-      document.documentElement.setAttribute(REPORT_MARKER, 'report');
-    } catch (err) {
-      state = { kind: 'error', message: err instanceof Error ? err.message : String(err) };
-    }
+    analysePage(document, location.href, {
+      check: (report) => {
+        // Only a report page reads settings and strings, and while the background checks.
+        ui = loadUi();
+        return browser.runtime.sendMessage({ type: 'analysed', report });
+      },
+      setState: (next) => {
+        state = next;
+      },
+      onError: (error) => log('annotation failed', error),
+      showOverlay: async (annotation, input) => {
+        const { t, settings } = await (ui ?? loadUi());
+        mountPageOverlay(input.doc, {
+          ...annotation.overlay,
+          showPanel: !settings?.panelHiddenOn.includes(host),
+          t,
+          language: languageOf(t),
+          onHideOnSite: () => hidePanelOn(host),
+        });
+      },
+    }).catch((error: unknown) => {
+      state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      log('analysis failed', error);
+    });
   },
 });

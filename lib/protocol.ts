@@ -54,6 +54,20 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
+/** A fixed UI language (the settings' 'auto' follows the browser instead). */
+export const UiLanguageSchema = z.enum(['zh_CN', 'en']);
+export type UiLanguage = z.infer<typeof UiLanguageSchema>;
+
+/** One locale's strings, as in public/_locales/<language>/messages.json. */
+export const LocaleMessagesSchema = z.record(
+  z.string(),
+  z.object({
+    message: z.string(),
+    placeholders: z.optional(z.record(z.string(), z.object({ content: z.string() }))),
+  }),
+);
+export type LocaleMessages = z.infer<typeof LocaleMessagesSchema>;
+
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   AnalysedSchema,
   z.object({ type: z.literal('listHistory') }),
@@ -61,6 +75,12 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clearHistory') }),
   /** The whole history as a dataset: every stored report with its findings. */
   z.object({ type: z.literal('exportHistory') }),
+  /**
+   * The strings of the language chosen in the options: a content script cannot
+   * read the extension's files itself (they are not web-accessible), the
+   * background can. Answered with LocaleMessages.
+   */
+  z.object({ type: z.literal('getLocale'), language: UiLanguageSchema }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 

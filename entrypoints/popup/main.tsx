@@ -1,12 +1,18 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { t } from '../../components/i18n';
+import { loadTranslator, type Translate, type Translator, t } from '../../components/i18n';
 import { type PopupState, PopupView } from '../../components/PopupView';
 import { parsePageState } from '../../lib/page-state';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;
-const show = (state: PopupState) => render(<PopupView state={state} t={t} />, app);
+/** Until the chosen language is loaded, the browser's own i18n speaks. */
+let translate: Translator = Object.assign<Translate, Pick<Translator, 'language'>>(
+  (key, ...subs) => t(key, ...subs),
+  { language: 'zh_CN' },
+);
+const show = (state: PopupState) =>
+  render(<PopupView state={state} language={translate.language} t={translate} />, app);
 
 /**
  * The tab to report on: the active tab, or — when the popup is opened as a
@@ -29,6 +35,8 @@ const PENDING_RETRY_MS = 300;
 const PENDING_RETRIES = 30;
 
 async function load(): Promise<void> {
+  translate = await loadTranslator();
+  document.documentElement.lang = translate.language === 'en' ? 'en' : 'zh-CN';
   show({ kind: 'loading' });
   const tabId = await targetTabId();
   if (tabId === undefined) return show({ kind: 'noAccess' });

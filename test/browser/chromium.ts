@@ -27,6 +27,9 @@ function wrapPage(page: Page): DriverPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: <T>(expression: string) => page.evaluate<T>(expression),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
     },

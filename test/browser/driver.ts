@@ -23,6 +23,12 @@ export interface DriverPage {
   openExtensionPage(url: string): Promise<void>;
   /** Evaluates an expression (source text) in the page's main world. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Moves the mouse to a point of the viewport (CSS pixels): hovers what is there. */
+  mouseMove(x: number, y: number): Promise<void>;
+  /** Clicks at a point of the viewport (CSS pixels), as a user's mouse does. */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** Presses a key (`Tab`, `Escape`) where the focus is. */
+  press(key: 'Tab' | 'Escape' | 'Enter'): Promise<void>;
   /** A full-page screenshot grows past the viewport to the whole document. */
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;

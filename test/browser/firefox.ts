@@ -48,6 +48,9 @@ function wrapPage(page: Page, tabOperation: ReturnType<typeof serialiser>): Driv
       page.goto(url).catch(() => {});
     },
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
     },

@@ -277,7 +277,9 @@ export function defineBrowserSuite(
       );
     });
 
-    for (const fixture of fixtures) {
+    // Pages whose tables arrive after load (dyn-*) differ from their saved HTML by design;
+    // the annotation suite checks them once the tables are there.
+    for (const fixture of fixtures.filter((f) => !f.name.startsWith('dyn-'))) {
       const { expected } = fixture;
       if (expected.kind === 'report') {
         test(`${fixture.name}: report is marked and the popup shows it`, () =>

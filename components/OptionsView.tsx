@@ -1,0 +1,214 @@
+import type { RuleFamily } from '../lib/model';
+import type { HistoryEntry, Settings } from '../lib/protocol';
+import type { MessageKey, Translate } from './i18n';
+
+/** Every rule family, in the order the options list them. */
+const FAMILY_NAMES: Record<RuleFamily, MessageKey> = {
+  identity: 'opt_family_identity',
+  legacy: 'opt_family_legacy',
+  narrative: 'opt_family_narrative',
+  crossTable: 'opt_family_crossTable',
+  yearOverYear: 'opt_family_yearOverYear',
+  timeliness: 'opt_family_timeliness',
+  form: 'opt_family_form',
+};
+const FAMILIES = Object.keys(FAMILY_NAMES) as RuleFamily[];
+
+const LANGUAGES: { value: Settings['language']; name: MessageKey }[] = [
+  { value: 'auto', name: 'opt_languageAuto' },
+  { value: 'zh_CN', name: 'opt_languageZh' },
+  { value: 'en', name: 'opt_languageEn' },
+];
+
+export type OptionsStatus = { kind: 'saved' } | { kind: 'failed'; message: string } | null;
+
+export interface OptionsViewProps {
+  t: Translate;
+  settings: Settings;
+  /** null while the history is being read. */
+  history: HistoryEntry[] | null;
+  status: OptionsStatus;
+  onFamily(family: RuleFamily, enabled: boolean): void;
+  onLanguage(language: Settings['language']): void;
+  onDelete(id: string): void;
+  onDeleteAll(): void;
+  onExport(format: 'json' | 'csv'): void;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local date and time, `2024-03-05 14:07`: the same in both languages. */
+export function formatSeenAt(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(
+    date.getHours(),
+  )}:${pad(date.getMinutes())}`;
+}
+
+/** A stored address becomes a link only when it is a web page's. */
+function isWebAddress(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function Checks({ t, settings, onFamily }: OptionsViewProps) {
+  const disabled = new Set(settings.disabledFamilies);
+  return (
+    <section aria-labelledby="checks-heading">
+      <h2 id="checks-heading">{t('opt_checksHeading')}</h2>
+      <p class="hint">{t('opt_checksHint')}</p>
+      <ul class="families">
+        {FAMILIES.map((family) => (
+          <li key={family}>
+            <label>
+              <input
+                type="checkbox"
+                data-family={family}
+                checked={!disabled.has(family)}
+                onChange={(event) => onFamily(family, event.currentTarget.checked)}
+              />
+              {t(FAMILY_NAMES[family])}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Language({ t, settings, onLanguage }: OptionsViewProps) {
+  return (
+    <section aria-labelledby="language-heading">
+      <h2 id="language-heading">{t('opt_languageHeading')}</h2>
+      <label class="language">
+        {t('opt_languageLabel')}
+        <select
+          data-setting="language"
+          value={settings.language}
+          onChange={(event) => onLanguage(event.currentTarget.value as Settings['language'])}
+        >
+          {LANGUAGES.map(({ value, name }) => (
+            <option key={value} value={value}>
+              {t(name)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
+  );
+}
+
+function HistoryRow({ entry, t, onDelete }: { entry: HistoryEntry } & OptionsViewProps) {
+  return (
+    <tr data-history-entry={entry.id}>
+      <td>{entry.agency}</td>
+      <td class="number">{entry.year}</td>
+      <td class="url">
+        {isWebAddress(entry.url) ? (
+          <a href={entry.url} target="_blank" rel="noopener noreferrer">
+            {entry.url}
+          </a>
+        ) : (
+          entry.url
+        )}
+      </td>
+      <td>
+        <time dateTime={entry.seenAt}>{formatSeenAt(entry.seenAt)}</time>
+      </td>
+      <td class={entry.errors > 0 ? 'number errors' : 'number'}>{entry.errors}</td>
+      <td class={entry.warnings > 0 ? 'number warnings' : 'number'}>{entry.warnings}</td>
+      <td>
+        <button
+          type="button"
+          data-action="delete"
+          aria-label={t('opt_deleteLabel', entry.agency, String(entry.year))}
+          onClick={() => onDelete(entry.id)}
+        >
+          {t('opt_delete')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function History(props: OptionsViewProps) {
+  const { t, history, onDeleteAll, onExport } = props;
+  const empty = history !== null && history.length === 0;
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('opt_historyHeading')}</h2>
+      <p class="hint">{t('opt_historyHint')}</p>
+      {history === null ? (
+        <p class="status">{t('opt_loading')}</p>
+      ) : empty ? (
+        <p class="status" data-history-empty>
+          {t('opt_historyEmpty')}
+        </p>
+      ) : (
+        <>
+          <p class="count">{t('opt_historyCount', String(history.length))}</p>
+          <div class="table-wrap">
+            <table data-history>
+              <thead>
+                <tr>
+                  <th scope="col">{t('opt_colAgency')}</th>
+                  <th scope="col">{t('opt_colYear')}</th>
+                  <th scope="col">{t('opt_colUrl')}</th>
+                  <th scope="col">{t('opt_colSeen')}</th>
+                  <th scope="col">{t('opt_colErrors')}</th>
+                  <th scope="col">{t('opt_colWarnings')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('opt_delete')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((entry) => (
+                  <HistoryRow key={entry.id} entry={entry} {...props} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <div class="actions">
+        <button type="button" data-action="delete-all" disabled={empty} onClick={onDeleteAll}>
+          {t('opt_deleteAll')}
+        </button>
+      </div>
+      <h3>{t('opt_exportHeading')}</h3>
+      <p class="hint">{t('opt_exportHint')}</p>
+      <div class="actions">
+        <button type="button" data-action="export-json" onClick={() => onExport('json')}>
+          {t('opt_exportJson')}
+        </button>
+        <button type="button" data-action="export-csv" onClick={() => onExport('csv')}>
+          {t('opt_exportCsv')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function OptionsView(props: OptionsViewProps) {
+  const { t, status } = props;
+  return (
+    <main>
+      <h1>{t('opt_title')}</h1>
+      <p class="status-line" role="status" aria-live="polite">
+        {status?.kind === 'saved' ? t('opt_saved') : null}
+        {status?.kind === 'failed' ? (
+          <span class="failed">{t('opt_failed', status.message)}</span>
+        ) : null}
+      </p>
+      <Checks {...props} />
+      <Language {...props} />
+      <History {...props} />
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+/** How the in-page UI words a finding: in the UI language, labels as printed. */
+import type { Finding, Severity } from '../lib/model';
+import type { MessageKey, Translate, UiLanguage } from './i18n';
+
+export const SEVERITY_KEYS: Record<Severity, MessageKey> = {
+  error: 'page_severityError',
+  warning: 'page_severityWarning',
+  info: 'page_severityInfo',
+};
+
+export const findingMessage = (finding: Finding, language: UiLanguage): string =>
+  language === 'en' ? finding.messageEn : finding.message;
+
+/** `行“…”，列“…”`: the cell's labels as printed, as far as they are known. */
+export function cellLabels(row: string, col: string, t: Translate): string | null {
+  if (!row && !col) return null;
+  return t('page_cellLabels', row || '—', col || '—');
+}

@@ -1,0 +1,191 @@
+/**
+ * Everything the extension shows on a report page, rendered into its shadow
+ * root: the panel, the tooltip of the marked element under the pointer or
+ * focus, the year-over-year badges and the flash after a panel click. Page
+ * elements are only read (their boxes) and scrolled to, never written.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { OverlayInput } from '../lib/annotate/annotate';
+import { createOverlayHost, type OverlayHost } from '../lib/annotate/host';
+import { trackMarkedElements } from '../lib/annotate/hover';
+import { type Box, isInViewport, type Size } from '../lib/annotate/position';
+import type { Translate, UiLanguage } from './i18n';
+import { PAGE_OVERLAY_CSS } from './PageStyles';
+import { Panel } from './Panel';
+import { Tooltip } from './Tooltip';
+
+export const FLASH_MS = 1_500;
+
+export interface PageOverlayProps extends OverlayInput {
+  doc: Document;
+  host: Element;
+  showPanel: boolean;
+  t: Translate;
+  language: UiLanguage;
+  /** Stores the choice; the panel is gone from this page as soon as it is called. */
+  onHideOnSite(): void;
+}
+
+/** The viewport without its scrollbars (old quirks-mode pages report the document instead). */
+function viewportOf(doc: Document): Size {
+  const win = doc.defaultView;
+  const width = win?.innerWidth ?? 0;
+  const height = win?.innerHeight ?? 0;
+  const root = doc.documentElement;
+  return {
+    width: root.clientWidth > 0 && root.clientWidth <= width ? root.clientWidth : width,
+    height: root.clientHeight > 0 && root.clientHeight <= height ? root.clientHeight : height,
+  };
+}
+
+const boxOf = (element: Element): Box => {
+  const r = element.getBoundingClientRect();
+  return { left: r.left, top: r.top, width: r.width, height: r.height };
+};
+
+/**
+ * Re-renders once per animation frame at most while the page scrolls (any
+ * scroller: capture) or resizes, so fixed boxes follow their cells.
+ */
+function useViewportTick(doc: Document): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const win = doc.defaultView;
+    if (!win) return;
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        setTick((n) => n + 1);
+      });
+    };
+    const options = { capture: true, passive: true };
+    win.addEventListener('scroll', schedule, options);
+    win.addEventListener('resize', schedule, options);
+    return () => {
+      win.removeEventListener('scroll', schedule, options);
+      win.removeEventListener('resize', schedule, options);
+      if (frame) win.cancelAnimationFrame(frame);
+    };
+  }, [doc]);
+  return tick;
+}
+
+export function PageOverlay(props: PageOverlayProps) {
+  const { doc, marks, t } = props;
+  const [shown, setShown] = useState<Element | null>(null);
+  const [flash, setFlash] = useState<{ element: Element; id: number } | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
+  const [panelVisible, setPanelVisible] = useState(props.showPanel);
+  useViewportTick(doc);
+
+  useEffect(() => {
+    const tracker = trackMarkedElements(
+      doc,
+      (element) => marks.has(element),
+      (target) => target === props.host,
+      (element) => setShown(element),
+    );
+    return () => tracker.stop();
+  }, [doc, marks, props.host]);
+
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  const select = (index: number) => {
+    const element = props.targets[index];
+    if (!element) return;
+    element.scrollIntoView({ block: 'center' });
+    // Focus brings the tooltip too; the scroll has already been done, centred.
+    (element as HTMLElement).focus?.({ preventScroll: true });
+    setFlash({ element, id: Date.now() });
+  };
+
+  const viewport = viewportOf(doc);
+  const shownMark = shown ? marks.get(shown) : undefined;
+  return (
+    <div class="ol">
+      {props.deltas.map(({ delta, element }) => {
+        const box = boxOf(element);
+        const visible = isInViewport(box, viewport);
+        return (
+          <span
+            key={delta.key}
+            class="delta"
+            data-ogi-delta={delta.key}
+            style={{
+              left: `${box.left + box.width - 1}px`,
+              top: `${box.top + 1}px`,
+              visibility: visible ? 'visible' : 'hidden',
+            }}
+          >
+            {delta.text}
+          </span>
+        );
+      })}
+      {panelVisible && (
+        <Panel
+          report={props.report}
+          findings={props.findings}
+          checked={props.checked}
+          locatable={props.targets.map((target) => target !== null)}
+          collapsed={collapsed}
+          t={t}
+          language={props.language}
+          onToggle={() => setCollapsed((c) => !c)}
+          onSelect={select}
+          onHideOnSite={() => {
+            setPanelVisible(false);
+            props.onHideOnSite();
+          }}
+        />
+      )}
+      {flash && (
+        <div
+          key={flash.id}
+          class="flash"
+          data-ogi-flash=""
+          style={(() => {
+            const box = boxOf(flash.element);
+            return {
+              left: `${box.left - 3}px`,
+              top: `${box.top - 3}px`,
+              width: `${box.width + 6}px`,
+              height: `${box.height + 6}px`,
+            };
+          })()}
+        />
+      )}
+      {shown && shownMark && (
+        <Tooltip
+          mark={shownMark}
+          anchor={boxOf(shown)}
+          viewport={viewport}
+          previous={props.previous}
+          t={t}
+          language={props.language}
+        />
+      )}
+    </div>
+  );
+}
+
+export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'>;
+
+/** Creates the host on `<html>` and renders the overlay into its shadow root. */
+export function mountPageOverlay(doc: Document, options: MountOptions): OverlayHost {
+  const overlay = createOverlayHost(doc, PAGE_OVERLAY_CSS);
+  render(<PageOverlay {...options} doc={doc} host={overlay.host} />, overlay.container);
+  return {
+    ...overlay,
+    remove() {
+      render(null, overlay.container);
+      overlay.remove();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The in-page overlay's own stylesheet, inside its shadow root: the page's
+ * CSS cannot reach it and it cannot reach the page. Every box is
+ * position:fixed (viewport coordinates), so none enters the page's flow.
+ */
+export const PAGE_OVERLAY_CSS = `
+.ol{font:13px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#202124;letter-spacing:normal;text-align:left;}
+.ol *{box-sizing:border-box;font:inherit;}
+.sev-error{--c:#d93025;}
+.sev-warning{--c:#e37400;}
+.sev-info{--c:#1a73e8;}
+.dot{display:inline-block;width:8px;height:8px;border-radius:50%;background:var(--c);margin-right:6px;flex:none;vertical-align:middle;}
+
+/* At most the lower half of the viewport: a cell scrolled to the centre is never under it. */
+.panel{position:fixed;right:16px;bottom:16px;width:320px;max-width:calc(100vw - 32px);max-height:min(calc(50vh - 40px),440px);display:flex;flex-direction:column;background:#fff;border:1px solid #dadce0;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);overflow:hidden;}
+.panel.collapsed{width:auto;}
+.head{display:flex;align-items:center;gap:8px;padding:6px 8px 6px 12px;background:#f8f9fa;border-bottom:1px solid #e8eaed;}
+.panel.collapsed .head{border-bottom:0;}
+.brand{font-weight:600;white-space:nowrap;flex:none;}
+.counts{display:flex;flex-wrap:wrap;gap:0 8px;flex:1;min-width:0;font-size:12px;}
+.count{display:inline-flex;align-items:center;white-space:nowrap;}
+.count.zero{color:#80868b;}
+button{cursor:pointer;border:1px solid transparent;background:none;border-radius:4px;color:inherit;padding:2px 6px;margin:0;}
+button:hover{background:#f1f3f4;}
+button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
+.icon{font-size:14px;line-height:1;padding:4px 6px;flex:none;}
+.body{overflow:auto;padding:8px 12px 10px;}
+.identity{margin:0 0 8px;display:grid;grid-template-columns:auto 1fr;gap:2px 8px;font-size:12px;}
+.identity dt{color:#5f6368;margin:0;}
+.identity dd{margin:0;}
+.list{list-style:none;margin:0;padding:0;}
+.list li{margin:0 0 4px;padding:0;}
+.finding{display:flex;align-items:flex-start;width:100%;text-align:left;padding:4px 6px;border:1px solid #e8eaed;}
+.finding .dot{margin-top:6px;}
+.finding .msg{display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden;}
+.finding.away{cursor:default;color:#5f6368;}
+.finding.away:hover{background:none;}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
+.none{margin:0 0 6px;color:#188038;}
+.unchecked{margin:0 0 6px;color:#5f6368;}
+.foot{display:flex;justify-content:flex-end;padding-top:6px;}
+.foot button{font-size:12px;color:#5f6368;}
+
+.tip{position:fixed;max-width:min(420px,calc(100vw - 16px));background:#fff;border:1px solid #dadce0;border-left:4px solid var(--c);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.2);padding:8px 10px;pointer-events:auto;}
+.tip .item+.item{margin-top:8px;padding-top:8px;border-top:1px solid #e8eaed;}
+.tip .sev{font-weight:600;color:var(--c);margin-right:4px;}
+.tip .arith{margin-top:4px;font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Noto Sans Mono CJK SC",monospace;font-size:12px;background:#f8f9fa;border-radius:4px;padding:3px 6px;white-space:pre-wrap;word-break:break-word;}
+.tip .meta{margin-top:3px;font-size:12px;color:#5f6368;}
+
+.delta{position:fixed;transform:translate(-100%,0);font-size:10px;line-height:14px;padding:0 3px;border-radius:3px;background:rgba(255,255,255,.92);border:1px solid currentColor;pointer-events:none;white-space:nowrap;}
+.delta{color:#3c4043;}
+.flash{position:fixed;pointer-events:none;border:3px solid #1a73e8;border-radius:3px;animation:ogi-flash 1.5s ease-out forwards;}
+@keyframes ogi-flash{0%{box-shadow:0 0 0 0 rgba(26,115,232,.6);opacity:1}70%{box-shadow:0 0 0 10px rgba(26,115,232,0);opacity:1}100%{opacity:0}}
+@media (prefers-reduced-motion:reduce){.flash{animation:none;}}
+`;

@@ -1,0 +1,119 @@
+/**
+ * The in-page summary: who and which year, the format, the counts by
+ * severity and the findings; clicking one takes the reader to its figure.
+ * Bottom-right and collapsible, so the page's own controls stay usable.
+ */
+import type { Finding, Report, Severity, TemplateId } from '../lib/model';
+import type { MessageKey, Translate, UiLanguage } from './i18n';
+import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
+
+const TEMPLATE_NAMES: Record<TemplateId, MessageKey> = {
+  '2019': 'template2019',
+  '2021': 'template2021',
+  legacy: 'templateLegacy',
+  unknown: 'templateUnknown',
+};
+const COUNT_KEYS: Record<Severity, MessageKey> = {
+  error: 'page_countError',
+  warning: 'page_countWarning',
+  info: 'page_countInfo',
+};
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+export interface PanelProps {
+  report: Report;
+  findings: Finding[];
+  /** False when the background never answered: no findings is then not a clean bill. */
+  checked: boolean;
+  /** Which findings have a place on the page to go to. */
+  locatable: boolean[];
+  collapsed: boolean;
+  t: Translate;
+  language: UiLanguage;
+  onToggle(): void;
+  onSelect(index: number): void;
+  onHideOnSite(): void;
+}
+
+export function Panel(props: PanelProps) {
+  const { report, findings, collapsed, t } = props;
+  const { identity } = report;
+  const counts = SEVERITIES.map((severity) => ({
+    severity,
+    count: findings.filter((f) => f.severity === severity).length,
+  }));
+  return (
+    <section
+      data-ogi-panel=""
+      class={`panel${collapsed ? ' collapsed' : ''}`}
+      aria-label={t('page_panelLabel')}
+    >
+      <div class="head">
+        <span class="brand">{t('page_brand')}</span>
+        <span class="counts">
+          {counts.map(({ severity, count }) => (
+            <span class={`count sev-${severity}${count === 0 ? ' zero' : ''}`} key={severity}>
+              <span class="dot" />
+              {t(COUNT_KEYS[severity], String(count))}
+            </span>
+          ))}
+        </span>
+        <button
+          type="button"
+          class="icon"
+          data-action="collapse"
+          aria-expanded={collapsed ? 'false' : 'true'}
+          title={t(collapsed ? 'page_expand' : 'page_collapse')}
+          aria-label={t(collapsed ? 'page_expand' : 'page_collapse')}
+          onClick={props.onToggle}
+        >
+          {collapsed ? '▴' : '▾'}
+        </button>
+      </div>
+      {!collapsed && (
+        <div class="body">
+          <dl class="identity">
+            <dt>{t('fieldAgency')}</dt>
+            <dd>{identity.agency || t('fieldUnknown')}</dd>
+            <dt>{t('fieldYear')}</dt>
+            <dd>{identity.year === null ? t('fieldUnknown') : String(identity.year)}</dd>
+            <dt>{t('fieldTemplate')}</dt>
+            <dd>{t(TEMPLATE_NAMES[identity.template])}</dd>
+          </dl>
+          {!props.checked && <p class="unchecked">{t('page_notChecked')}</p>}
+          {props.checked && findings.length === 0 && <p class="none">{t('page_noFindings')}</p>}
+          {findings.length > 0 && (
+            <ol class="list" aria-label={t('page_findingsHeading')}>
+              {findings.map((finding, index) => {
+                const here = props.locatable[index] === true;
+                return (
+                  <li key={index}>
+                    <button
+                      type="button"
+                      class={`finding sev-${finding.severity}${here ? '' : ' away'}`}
+                      data-finding-index={String(index)}
+                      data-severity={finding.severity}
+                      title={here ? undefined : t('page_notOnPage')}
+                      onClick={() => props.onSelect(index)}
+                    >
+                      <span class="dot" aria-hidden="true" />
+                      <span class="msg">
+                        <span class="sr">{`${t(SEVERITY_KEYS[finding.severity])}: `}</span>
+                        {findingMessage(finding, props.language)}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          <div class="foot">
+            <button type="button" data-action="hide-on-site" onClick={props.onHideOnSite}>
+              {t('page_hideOnSite')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

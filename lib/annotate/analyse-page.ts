@@ -1,0 +1,127 @@
+/**
+ * One pass over a page, as the content script runs it: detect, extract (after
+ * waiting for late tables when the page has none yet), ask the background for
+ * the checks, annotate, and only then set the marker. Browser APIs and the UI
+ * are passed in, so the flow runs in jsdom with stand-ins.
+ */
+import { detectPage, findReportTitle } from '../detect';
+import { type Extraction, extractReport, findContentRoot } from '../extract';
+import type { Finding } from '../model';
+import type { PageState } from '../page-state';
+import { CheckedSchema, type PreviousSummary } from '../protocol';
+import { type AnnotateInput, type Annotation, annotatePage } from './annotate';
+import { isOwnNode } from './host';
+import { watchForLateTables } from './late-tables';
+
+/** The observable contract: set on <html> once a report has been analysed and annotated. */
+export const REPORT_MARKER = 'data-ogi-lens';
+
+export const TIMINGS = {
+  /** The background has this long to answer before the page is annotated without findings. */
+  answerMs: 5_000,
+  /** Late tables are waited for this long at most (single-page portals load within seconds). */
+  lateWindowMs: 10_000,
+  /** Tables arrive in pieces; analysis waits for this much quiet. */
+  quietMs: 300,
+};
+
+export interface PageDeps {
+  /** Sends the report to the background; resolves with its raw answer. */
+  check(report: Extraction['report']): Promise<unknown>;
+  /** Renders the overlay for an annotated page; the marker waits for it. */
+  showOverlay(annotation: Annotation, input: AnnotateInput): Promise<void> | void;
+  /** Receives every state change, for the popup's `getPageState`. */
+  setState(state: PageState): void;
+  /** Told about an annotation that failed (the page stays analysed, unannotated). */
+  onError?(error: unknown): void;
+  timings?: Partial<typeof TIMINGS>;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}
+
+async function askForFindings(
+  deps: PageDeps,
+  report: Extraction['report'],
+  ms: number,
+): Promise<{ findings: Finding[]; previous: PreviousSummary | null; checked: boolean }> {
+  // A throw (an extension context gone after an update) is no answer, like a silence.
+  const answer = await withTimeout(
+    Promise.resolve().then(() => deps.check(report)),
+    ms,
+  );
+  const parsed = CheckedSchema.safeParse(answer);
+  return parsed.success
+    ? { ...parsed.data, checked: true }
+    : { findings: [], previous: null, checked: false };
+}
+
+const hasNoTables = (extraction: Extraction): boolean =>
+  extraction.report.tables.length === 0 && extraction.report.imageTables === 0;
+
+/** Resolves once the page has been dealt with (analysed, or judged not a report). */
+export async function analysePage(doc: Document, url: string, deps: PageDeps): Promise<void> {
+  const timings = { ...TIMINGS, ...deps.timings };
+  let detection = detectPage(doc);
+  let extraction: Extraction | null = detection.kind === 'report' ? extractReport(doc, url) : null;
+
+  // A report without tables yet, or a report title over a body still loading:
+  // a single-page portal may be about to insert them.
+  // Legacy reports were often narrative only: no portal of that era loads tables late.
+  const mayBeLoading =
+    (extraction !== null &&
+      hasNoTables(extraction) &&
+      extraction.report.identity.template !== 'legacy') ||
+    (detection.kind === 'none' && findReportTitle(doc) !== null);
+  if (mayBeLoading && doc.body) {
+    // Until tables arrive, the page is what it looks like now (the popup asks meanwhile).
+    if (detection.kind !== 'report') deps.setState({ kind: 'none' });
+    const watch = watchForLateTables(doc.body, {
+      windowMs: timings.lateWindowMs,
+      quietMs: timings.quietMs,
+      isOwnNode,
+    });
+    if (await watch.done) {
+      detection = detectPage(doc);
+      extraction = detection.kind === 'report' ? extractReport(doc, url) : null;
+    }
+  }
+
+  if (detection.kind !== 'report' || extraction === null) {
+    deps.setState({ kind: detection.kind === 'listing' ? 'listing' : 'none' });
+    return;
+  }
+
+  const { report, elements } = extraction;
+  const { findings, previous, checked } = await askForFindings(deps, report, timings.answerMs);
+  try {
+    const input: AnnotateInput = {
+      doc,
+      report,
+      elements,
+      findings,
+      previous,
+      checked,
+      articleRoot: findContentRoot(doc),
+    };
+    await deps.showOverlay(annotatePage(input), input);
+  } catch (error) {
+    // A page the annotation stumbles on has still been analysed: the popup can show it.
+    deps.onError?.(error);
+  }
+  deps.setState({ kind: 'report', report, findings, previous });
+  doc.documentElement.setAttribute(REPORT_MARKER, 'report');
+}

@@ -1,0 +1,74 @@
+/**
+ * Puts a checked report on its page: marks on the flagged cells and
+ * sentences, then the overlay (panel, tooltips, year-over-year badges), which
+ * is rendered by the caller so that this module stays free of UI code.
+ */
+import type { Finding, Report } from '../model';
+import type { PreviousSummary } from '../protocol';
+import { type Delta, totalDeltas } from './deltas';
+import { cellLocator, keyedElements } from './locate';
+import { applyMarks, type Mark, planMarks } from './marks';
+import { sentenceFinder } from './sentence';
+
+export interface OverlayInput {
+  report: Report;
+  findings: Finding[];
+  previous: PreviousSummary | null;
+  /** False when the background never answered: no findings is then not a clean bill. */
+  checked: boolean;
+  marks: Map<Element, Mark>;
+  /** Where each finding is on the page (its first marked cell, else its sentence), by index. */
+  targets: (Element | null)[];
+  deltas: { delta: Delta; element: Element }[];
+}
+
+export interface AnnotateInput {
+  doc: Document;
+  report: Report;
+  elements: Element[][];
+  findings: Finding[];
+  previous: PreviousSummary | null;
+  checked: boolean;
+  /** The article, where narrative sentences are looked for. */
+  articleRoot: Element;
+}
+
+export interface Annotation {
+  overlay: OverlayInput;
+  /** Takes the marks back off the page. */
+  unmark(): void;
+}
+
+export function annotatePage(input: AnnotateInput): Annotation {
+  const { doc, report, elements, findings, previous } = input;
+  const hasSentences = findings.some((f) => f.text);
+  const marks = planMarks(
+    findings,
+    cellLocator(report, elements),
+    hasSentences ? sentenceFinder(input.articleRoot) : null,
+  );
+  const targets: (Element | null)[] = findings.map(() => null);
+  // The first printed figure of a finding is where it is shown; its sentence only when no cell is.
+  const rank: number[] = findings.map(() => Number.POSITIVE_INFINITY);
+  for (const mark of marks.values()) {
+    for (const { index, finding, ref } of mark.findings) {
+      const order = ref ? finding.cells.indexOf(ref) : finding.cells.length;
+      if (targets[index] === null || order < (rank[index] ?? 0)) {
+        targets[index] = mark.element;
+        rank[index] = order;
+      }
+    }
+  }
+  const byKey = previous ? keyedElements(report, elements) : new Map<string, Element>();
+  const deltas = previous
+    ? totalDeltas(report.values, previous.values).flatMap((delta) => {
+        const element = byKey.get(delta.key);
+        return element ? [{ delta, element }] : [];
+      })
+    : [];
+  const unmark = applyMarks(doc, marks.values());
+  return {
+    overlay: { report, findings, previous, checked: input.checked, marks, targets, deltas },
+    unmark,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Which marked element the reader is looking at: under the pointer or
+ * holding the keyboard focus. One set of listeners on the document (not one
+ * per cell), removed with the overlay; Escape dismisses until the target changes.
+ */
+
+export type ShowReason = 'pointer' | 'focus';
+
+export interface HoverTracker {
+  stop(): void;
+}
+
+export function trackMarkedElements(
+  doc: Document,
+  isMarked: (element: Element) => boolean,
+  isOverlay: (node: EventTarget | null) => boolean,
+  onChange: (element: Element | null, reason: ShowReason | null) => void,
+): HoverTracker {
+  let pointer: Element | null = null;
+  let focus: Element | null = null;
+  let dismissed: Element | null = null;
+  let shown: Element | null = null;
+
+  const markedFrom = (target: EventTarget | null): Element | null => {
+    let node = target as Node | null;
+    while (node && node.nodeType !== 1) node = node.parentNode;
+    for (let el = node as Element | null; el; el = el.parentElement) {
+      if (isMarked(el)) return el;
+    }
+    return null;
+  };
+
+  const update = () => {
+    // A dismissal lasts while the reader stays on that element, not for good.
+    if (dismissed && pointer !== dismissed && focus !== dismissed) dismissed = null;
+    const next = pointer ?? focus;
+    const visible = next === dismissed ? null : next;
+    if (visible === shown) return;
+    shown = visible;
+    onChange(visible, visible === null ? null : visible === pointer ? 'pointer' : 'focus');
+  };
+
+  const onOver = (event: Event) => {
+    // Moving onto the tooltip keeps it: the reader may want to select its text.
+    if (isOverlay(event.target)) return;
+    pointer = markedFrom(event.target);
+    update();
+  };
+  const onOut = (event: Event) => {
+    const to = (event as MouseEvent).relatedTarget;
+    if (isOverlay(to)) return;
+    pointer = markedFrom(to);
+    update();
+  };
+  const onFocusIn = (event: Event) => {
+    if (isOverlay(event.target)) return;
+    focus = markedFrom(event.target);
+    update();
+  };
+  const onFocusOut = (event: Event) => {
+    focus = markedFrom((event as FocusEvent).relatedTarget);
+    update();
+  };
+  const onKey = (event: Event) => {
+    if ((event as KeyboardEvent).key !== 'Escape' || shown === null) return;
+    dismissed = shown;
+    update();
+  };
+
+  const listeners: [string, (event: Event) => void][] = [
+    ['mouseover', onOver],
+    ['mouseout', onOut],
+    ['focusin', onFocusIn],
+    ['focusout', onFocusOut],
+    ['keydown', onKey],
+  ];
+  for (const [type, listener] of listeners) doc.addEventListener(type, listener, true);
+  return {
+    stop() {
+      for (const [type, listener] of listeners) doc.removeEventListener(type, listener, true);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The marks on the page's own nodes: the observable contract allows exactly
+ * `data-ogi-lens-finding` (and `tabindex="0"` so that a marked cell can be
+ * focused) on flagged elements, and one `<style data-ogi-lens-style>` in
+ * `<head>` whose rules change no layout (outline and inset shadow only).
+ */
+import type { CellRef, Finding, Severity } from '../model';
+import type { CellLocator } from './locate';
+import type { SentenceFinder } from './sentence';
+
+export const FINDING_ATTRIBUTE = 'data-ogi-lens-finding';
+export const STYLE_ATTRIBUTE = 'data-ogi-lens-style';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const moreSevere = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
+
+/** One finding as it concerns one marked element. */
+export interface MarkedFinding {
+  index: number;
+  finding: Finding;
+  /** The reference that located this element (absent for a sentence). */
+  ref?: CellRef;
+}
+
+export interface Mark {
+  element: Element;
+  severity: Severity;
+  kind: 'cell' | 'sentence';
+  findings: MarkedFinding[];
+}
+
+/**
+ * Which element gets which findings: each finding's `cells` (never its
+ * `terms`: a broken sum must not light up a whole column) and, for a
+ * narrative finding, the paragraph of its sentence.
+ */
+export function planMarks(
+  findings: readonly Finding[],
+  locate: CellLocator,
+  sentences: SentenceFinder | null,
+): Map<Element, Mark> {
+  const marks = new Map<Element, Mark>();
+  const add = (element: Element, kind: Mark['kind'], entry: MarkedFinding) => {
+    const mark = marks.get(element);
+    if (!mark) {
+      marks.set(element, { element, kind, severity: entry.finding.severity, findings: [entry] });
+      return;
+    }
+    if (mark.findings.some((f) => f.index === entry.index)) return;
+    mark.findings.push(entry);
+    mark.severity = moreSevere(mark.severity, entry.finding.severity);
+  };
+  findings.forEach((finding, index) => {
+    for (const ref of finding.cells) {
+      const element = locate(ref);
+      if (element) add(element, 'cell', { index, finding, ref });
+    }
+    if (finding.text && sentences) {
+      const element = sentences.find(finding.text);
+      if (element && !marks.get(element)?.findings.some((f) => f.index === index)) {
+        add(element, 'sentence', { index, finding });
+      }
+    }
+  });
+  return marks;
+}
+
+const COLOURS: Record<Severity, { line: string; tint: string }> = {
+  error: { line: '#d93025', tint: 'rgba(217, 48, 37, 0.12)' },
+  warning: { line: '#e37400', tint: 'rgba(249, 171, 0, 0.16)' },
+  info: { line: '#1a73e8', tint: 'rgba(26, 115, 232, 0.10)' },
+};
+
+/**
+ * An outline drawn inside the element and an inset shadow as a tint: both
+ * are painted over the box without taking space, so the table keeps its
+ * layout. `!important` because portals style their cells with it too.
+ */
+export function highlightCss(): string {
+  return (Object.keys(COLOURS) as Severity[])
+    .map((severity) => {
+      const { line, tint } = COLOURS[severity];
+      return (
+        `[${FINDING_ATTRIBUTE}="${severity}"]{outline:2px solid ${line} !important;` +
+        `outline-offset:-2px !important;box-shadow:inset 0 0 0 100vmax ${tint} !important}` +
+        `[${FINDING_ATTRIBUTE}="${severity}"]:focus{outline:3px solid ${line} !important}`
+      );
+    })
+    .join('\n');
+}
+
+/** Writes the marks; the returned function takes exactly them back off. */
+export function applyMarks(doc: Document, marks: Iterable<Mark>): () => void {
+  const undo: (() => void)[] = [];
+  let any = false;
+  for (const { element, severity } of marks) {
+    any = true;
+    element.setAttribute(FINDING_ATTRIBUTE, severity);
+    const addedTabIndex = !element.hasAttribute('tabindex');
+    if (addedTabIndex) element.setAttribute('tabindex', '0');
+    undo.push(() => {
+      element.removeAttribute(FINDING_ATTRIBUTE);
+      if (addedTabIndex) element.removeAttribute('tabindex');
+    });
+  }
+  if (any && !doc.querySelector(`style[${STYLE_ATTRIBUTE}]`)) {
+    const style = doc.createElement('style');
+    style.setAttribute(STYLE_ATTRIBUTE, '');
+    style.textContent = highlightCss();
+    (doc.head ?? doc.documentElement).appendChild(style);
+    undo.push(() => style.remove());
+  }
+  return () => {
+    for (const step of undo) step();
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Who sent a message to the background. Any page the extension's content
+ * script runs on can reach it, and so (through `externally_connectable` or a
+ * compromised page) might others: the receiver decides from `sender`, which
+ * the browser fills in and a page cannot forge, never from the message.
+ */
+
+/** The fields of `runtime.MessageSender` the decision reads (Chrome and Firefox agree on these). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+export interface ExtensionIdentity {
+  /** `browser.runtime.id`. */
+  id: string;
+  /** `browser.runtime.getURL('/')`: the extension's own origin, e.g. `chrome-extension://abc/`. */
+  baseUrl: string;
+}
+
+function parseUrl(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** A host on the .gov.cn domain (gov.cn itself or any subdomain). */
+export function isGovCnHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'gov.cn' || host.endsWith('.gov.cn');
+}
+
+/** An http(s) address on a .gov.cn host: where the content script runs. */
+export function isGovCnPage(url: string | undefined): boolean {
+  const parsed = parseUrl(url);
+  return (
+    parsed !== null &&
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+    isGovCnHost(parsed.hostname)
+  );
+}
+
+/** This extension's content script, in a tab showing a .gov.cn page. */
+export function isOwnContentScript(sender: SenderInfo, self: ExtensionIdentity): boolean {
+  return sender.id === self.id && sender.tab !== undefined && isGovCnPage(sender.url);
+}
+
+/** One of this extension's own pages (popup, options), opened in a tab or not. */
+export function isOwnExtensionPage(sender: SenderInfo, self: ExtensionIdentity): boolean {
+  const url = parseUrl(sender.url);
+  const base = parseUrl(self.baseUrl);
+  // `URL.origin` is 'null' for schemes it does not know (chrome-extension:,
+  // moz-extension: in some engines), so scheme and host are compared instead.
+  return (
+    sender.id === self.id &&
+    url !== null &&
+    base !== null &&
+    base.host !== '' &&
+    url.protocol === base.protocol &&
+    url.host === base.host
+  );
+}

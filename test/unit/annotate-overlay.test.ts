@@ -1,0 +1,228 @@
+import type { JSDOM } from 'jsdom';
+import { describe, expect, it, vi } from 'vitest';
+import type { MessageKey } from '../../components/i18n';
+import { FLASH_MS, mountPageOverlay } from '../../components/PageOverlay';
+import { annotatePage } from '../../lib/annotate/annotate';
+import { HOST_TAG } from '../../lib/annotate/host';
+import { FINDING_ATTRIBUTE } from '../../lib/annotate/marks';
+import { extractReport, findContentRoot } from '../../lib/extract';
+import type { Finding } from '../../lib/model';
+import {
+  checkLikeBackground,
+  fixtureUrl,
+  openFixture,
+  reportOf,
+  useWindowGlobals,
+} from './annotate-support';
+
+/** Strings as keys with their substitutions: what the overlay asked to say, in any language. */
+const t = (key: MessageKey, ...subs: string[]) => [key, ...subs].join('|');
+
+/** Preact renders on a microtask after a change, and runs effects after the next frame. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+interface Options {
+  name: string;
+  history?: string[];
+  change?: (findings: Finding[]) => Finding[];
+  showPanel?: boolean;
+}
+
+function mount({ name, history = [], change = (f) => f, showPanel = true }: Options) {
+  const dom = openFixture(name);
+  useWindowGlobals(dom);
+  const doc = dom.window.document;
+  const url = fixtureUrl(name);
+  const answer = checkLikeBackground(doc, url, history.map(reportOf));
+  const findings = change(answer.findings);
+  const { report, elements } = extractReport(doc, url);
+  const { overlay } = annotatePage({
+    doc,
+    report,
+    elements,
+    findings,
+    previous: answer.previous,
+    checked: true,
+    articleRoot: findContentRoot(doc),
+  });
+  const onHideOnSite = vi.fn();
+  const host = mountPageOverlay(doc, {
+    ...overlay,
+    showPanel,
+    t,
+    language: 'en',
+    onHideOnSite,
+  });
+  const shadow = host.host.shadowRoot as ShadowRoot;
+  return { dom, doc, shadow, findings, overlay, onHideOnSite, host };
+}
+
+const fire = (dom: JSDOM, target: Element, type: string, init: Record<string, unknown> = {}) => {
+  const Ctor = type.startsWith('focus')
+    ? dom.window.FocusEvent
+    : type.startsWith('key')
+      ? dom.window.KeyboardEvent
+      : dom.window.MouseEvent;
+  target.dispatchEvent(new Ctor(type, { bubbles: true, ...init }));
+};
+
+describe('the overlay on a report page', () => {
+  it('lives in one open shadow root on <html>, outside the body', async () => {
+    const { doc, shadow } = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    const hosts = doc.querySelectorAll(HOST_TAG);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]?.parentElement).toBe(doc.documentElement);
+    expect(shadow.mode).toBe('open');
+    expect(shadow.querySelector('style')?.textContent).toContain(':host');
+    expect(doc.body.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  it('lists the findings in their order, with agency, year and counts', async () => {
+    const { shadow, findings, overlay } = mount({ name: 'chk-narrative-2021-contradictions' });
+    await settle();
+    const panel = shadow.querySelector('[data-ogi-panel]');
+    expect(overlay.report.identity.agency).not.toBe('');
+    expect(panel?.textContent).toContain(overlay.report.identity.agency);
+    expect(panel?.textContent).toContain('2023');
+    expect(panel?.textContent).toContain(
+      `page_countWarning|${findings.filter((f) => f.severity === 'warning').length}`,
+    );
+    const buttons = Array.from(shadow.querySelectorAll('[data-finding-index]'));
+    expect(buttons.map((b) => b.getAttribute('data-finding-index'))).toEqual(
+      findings.map((_, i) => String(i)),
+    );
+    expect(buttons.map((b) => b.textContent)).toEqual(
+      findings.map((f) => expect.stringContaining(f.messageEn)),
+    );
+  });
+
+  it('shows a tooltip while a flagged cell has the focus, and Escape dismisses it', async () => {
+    const { dom, doc, shadow, findings } = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+    const cell = doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement;
+    cell.focus();
+    await settle();
+    const tip = shadow.querySelector('[role="tooltip"]');
+    const culprit = findings.find((f) => f.severity === 'error');
+    expect(tip?.textContent).toContain(culprit?.messageEn);
+    expect(tip?.textContent).toContain(culprit?.arithmetic);
+    // The cell's labels as printed.
+    expect(tip?.textContent).toContain(
+      `page_cellLabels|${culprit?.cells[0]?.row}|${culprit?.cells[0]?.col}`,
+    );
+    fire(dom, cell, 'keydown', { key: 'Escape' });
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+    cell.blur();
+    await settle();
+    cell.focus();
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).not.toBeNull();
+    cell.blur();
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+  });
+
+  it('shows a tooltip while the pointer is over a flagged cell, and only then', async () => {
+    const { dom, doc, shadow } = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    const cell = doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement;
+    const neighbour = cell.previousElementSibling as HTMLElement;
+    fire(dom, neighbour, 'mouseover');
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+    fire(dom, cell, 'mouseover');
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).not.toBeNull();
+    fire(dom, cell, 'mouseout', { relatedTarget: neighbour });
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+  });
+
+  it('renders page text as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.__owned=1">';
+    const { doc, shadow } = mount({
+      name: 'chk-identity-culprit',
+      change: (findings) =>
+        findings.map((f) => ({
+          ...f,
+          messageEn: `${hostile} ${f.messageEn}`,
+          arithmetic: `${hostile}${f.arithmetic}`,
+          cells: f.cells.map((c) => ({ ...c, row: hostile })),
+        })),
+    });
+    await settle();
+    (doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement).focus();
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain(hostile);
+    expect(shadow.querySelector('img')).toBeNull();
+  });
+
+  it('takes the reader to a finding’s cell and flashes it for a moment', async () => {
+    const { dom, doc, shadow, findings } = mount({ name: 'chk-identity-culprit' });
+    const scrolled: Element[] = [];
+    dom.window.Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    await settle();
+    const index = findings.findIndex((f) => f.cells.length > 0);
+    (shadow.querySelector(`[data-finding-index="${index}"]`) as HTMLElement).click();
+    await settle();
+    const cell = doc.querySelector(`[${FINDING_ATTRIBUTE}]`);
+    expect(scrolled).toEqual([cell]);
+    expect(shadow.querySelector('[data-ogi-flash]')).not.toBeNull();
+    expect(doc.activeElement).toBe(cell);
+    await new Promise((resolve) => setTimeout(resolve, FLASH_MS + 100));
+    expect(shadow.querySelector('[data-ogi-flash]')).toBeNull();
+  });
+
+  it('collapses, and hides itself on the site while the marks stay', async () => {
+    const { doc, shadow, onHideOnSite } = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    const collapse = shadow.querySelector('[data-action="collapse"]') as HTMLElement;
+    collapse.click();
+    await settle();
+    expect(collapse.getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.querySelector('[data-finding-index]')).toBeNull();
+    collapse.click();
+    await settle();
+    (shadow.querySelector('[data-action="hide-on-site"]') as HTMLElement).click();
+    await settle();
+    expect(onHideOnSite).toHaveBeenCalledTimes(1);
+    expect(shadow.querySelector('[data-ogi-panel]')).toBeNull();
+    expect(doc.querySelectorAll(`[${FINDING_ATTRIBUTE}]`)).toHaveLength(1);
+  });
+
+  it('has no panel on a site where it was hidden, but still explains the marks', async () => {
+    const { doc, shadow } = mount({ name: 'chk-identity-culprit', showPanel: false });
+    await settle();
+    expect(shadow.querySelector('[data-ogi-panel]')).toBeNull();
+    (doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement).focus();
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).not.toBeNull();
+  });
+
+  it('badges the totals that moved since last year and says last year’s figure', async () => {
+    const { doc, shadow, overlay } = mount({
+      name: 'chk-yoy-broken-2023',
+      history: ['chk-yoy-base-2022'],
+    });
+    await settle();
+    const badges = Array.from(shadow.querySelectorAll('[data-ogi-delta]'));
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.map((b) => b.getAttribute('data-ogi-delta'))).toEqual(
+      overlay.deltas.map((d) => d.delta.key),
+    );
+    for (const badge of badges) {
+      const key = badge.getAttribute('data-ogi-delta') ?? '';
+      expect(key).toMatch(/^t[34]\..+\.total$/);
+      expect(badge.textContent).toMatch(/^[▲▼]\d/);
+    }
+    const carryIn = doc.querySelector(`[${FINDING_ATTRIBUTE}="error"]`) as HTMLElement;
+    carryIn.focus();
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain('page_lastYear|2022|');
+  });
+});

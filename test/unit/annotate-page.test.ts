@@ -1,0 +1,170 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it, vi } from 'vitest';
+import { analysePage, REPORT_MARKER } from '../../lib/annotate/analyse-page';
+import { HOST_TAG } from '../../lib/annotate/host';
+import { watchForLateTables } from '../../lib/annotate/late-tables';
+import { FINDING_ATTRIBUTE } from '../../lib/annotate/marks';
+import type { PageState } from '../../lib/page-state';
+import { checkLikeBackground, fixtureUrl, openFixture } from './annotate-support';
+
+const FAST = { answerMs: 100, lateWindowMs: 1_000, quietMs: 30 };
+
+function run(dom: JSDOM, answer: (report: unknown) => Promise<unknown>) {
+  const states: PageState[] = [];
+  const check = vi.fn(answer);
+  const overlays: unknown[] = [];
+  const done = analysePage(dom.window.document, dom.window.location.href, {
+    check,
+    setState: (s) => states.push(s),
+    showOverlay: (annotation) => {
+      // The marker must wait for the overlay: it is not set yet while the overlay renders.
+      expect(dom.window.document.documentElement.hasAttribute(REPORT_MARKER)).toBe(false);
+      overlays.push(annotation.overlay);
+    },
+    timings: FAST,
+  });
+  return { done, states, check, overlays };
+}
+
+const marked = (dom: JSDOM) =>
+  Array.from(dom.window.document.querySelectorAll(`[${FINDING_ATTRIBUTE}]`));
+
+describe('one pass over a page', () => {
+  it('checks a report, marks its findings, then sets the marker', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const url = fixtureUrl('chk-identity-culprit');
+    const answer = checkLikeBackground(openFixture('chk-identity-culprit').window.document, url);
+    const { done, states, check, overlays } = run(dom, async () => ({
+      findings: answer.findings,
+      previous: null,
+    }));
+    await done;
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(overlays).toHaveLength(1);
+    expect(marked(dom).map((el) => el.textContent?.trim())).toEqual(['32']);
+    expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBe('report');
+    const last = states.at(-1);
+    expect(last?.kind).toBe('report');
+    if (last?.kind === 'report') expect(last.findings).toHaveLength(answer.findings.length);
+  });
+
+  it('still marks the page as analysed when the background never answers', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const { done, states, overlays } = run(dom, () => new Promise(() => {}));
+    await done;
+    expect(marked(dom)).toEqual([]);
+    expect(overlays).toEqual([expect.objectContaining({ checked: false, findings: [] })]);
+    expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBe('report');
+    expect(states.at(-1)).toMatchObject({ kind: 'report', findings: [], previous: null });
+  });
+
+  it('treats an answer in the wrong shape as no answer', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const forged = { findings: [{ rule: 'x', severity: 'fatal', cells: 'all' }], previous: null };
+    const { done, overlays } = run(dom, async () => forged);
+    await done;
+    expect(marked(dom)).toEqual([]);
+    expect(overlays).toEqual([expect.objectContaining({ checked: false })]);
+  });
+
+  it('leaves a page that is not a report exactly as it was', async () => {
+    const dom = openFixture('nonreport-training-news');
+    const before = dom.serialize();
+    const { done, states, check } = run(dom, async () => null);
+    await done;
+    expect(check).not.toHaveBeenCalled();
+    expect(states).toEqual([{ kind: 'none' }]);
+    expect(dom.serialize()).toBe(before);
+    expect(dom.window.document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  it('says a page with a report-like title is no report while it waits for tables that never come', async () => {
+    const dom = openFixture('nonreport-check-notice');
+    const before = dom.serialize();
+    const { done, states, check } = run(dom, async () => null);
+    expect(states).toEqual([{ kind: 'none' }]);
+    await done;
+    expect(check).not.toHaveBeenCalled();
+    expect(states.at(-1)).toEqual({ kind: 'none' });
+    expect(dom.serialize()).toBe(before);
+  });
+
+  it('tells a listing apart, and leaves it alone', async () => {
+    const dom = openFixture('listing-hanweb-column');
+    const before = dom.serialize();
+    const { done, states } = run(dom, async () => null);
+    await done;
+    expect(states).toEqual([{ kind: 'listing' }]);
+    expect(dom.serialize()).toBe(before);
+  });
+
+  it('waits for tables a page inserts after load, and analyses them once', async () => {
+    const dom = openFixture('dyn-late-tables');
+    const doc = dom.window.document;
+    const url = fixtureUrl('dyn-late-tables');
+    const reports: { tables: unknown[] }[] = [];
+    const { done, check } = run(dom, async (report) => {
+      reports.push(report as { tables: unknown[] });
+      return { findings: checkLikeBackground(doc, url).findings, previous: null };
+    });
+    // What the page's own script does two seconds after load (scripts do not run in jsdom).
+    setTimeout(() => {
+      const template = doc.getElementById('report-tables') as HTMLTemplateElement;
+      const tables = template.content.querySelectorAll('table');
+      doc.querySelectorAll('.table-slot').forEach((slot, i) => {
+        const table = tables[i];
+        if (table) slot.replaceWith(table.cloneNode(true));
+      });
+    }, 50);
+    await done;
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(reports[0]?.tables).toHaveLength(3);
+    // Table 三's 本年新收 总计 reads 94 over columns adding up to 92.
+    expect(marked(dom).map((el) => el.textContent?.trim())).toEqual(['94']);
+    expect(doc.documentElement.getAttribute(REPORT_MARKER)).toBe('report');
+  });
+
+  it('analyses a report whose tables never come once the wait is over', async () => {
+    const dom = openFixture('dyn-late-tables');
+    const { done, check } = run(dom, async () => ({ findings: [], previous: null }));
+    await done;
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBe('report');
+  });
+});
+
+describe('waiting for late tables', () => {
+  const page = () => new JSDOM('<body><div id="app"></div></body>').window.document;
+  const options = { windowMs: 300, quietMs: 20, isOwnNode: (n: Node) => n.nodeName === 'OWN' };
+
+  it('ends when a table has arrived and the page went quiet', async () => {
+    const doc = page();
+    const watch = watchForLateTables(doc.body, options);
+    const wrapper = doc.createElement('section');
+    wrapper.innerHTML = '<table><tr><td>1</td></tr></table>';
+    doc.getElementById('app')?.append(wrapper);
+    await expect(watch.done).resolves.toBe(true);
+  });
+
+  it('ignores other content and the extension’s own nodes, and gives up after its window', async () => {
+    const doc = page();
+    const watch = watchForLateTables(doc.body, options);
+    const own = doc.createElement('own');
+    own.innerHTML = '<table></table>';
+    doc.body.append(own);
+    doc.getElementById('app')?.append(doc.createElement('p'));
+    await expect(watch.done).resolves.toBe(false);
+  });
+
+  it('stops watching once it is over', async () => {
+    const doc = page();
+    const observe = vi.spyOn(
+      doc.defaultView?.MutationObserver.prototype as MutationObserver,
+      'disconnect',
+    );
+    const watch = watchForLateTables(doc.body, options);
+    watch.cancel();
+    await expect(watch.done).resolves.toBe(false);
+    expect(observe).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,268 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  BADGE_COLORS,
+  type BackgroundDeps,
+  type Badge,
+  badgeFor,
+  createBackgroundHandler,
+} from '../../lib/background-handler';
+import { createHistoryStore, type HistoryStore } from '../../lib/history-store';
+import type { Finding, Report } from '../../lib/model';
+import { type Checked, CheckedSchema, type HistoryEntry, type Settings } from '../../lib/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { analyseFile } from '../../scripts/cli/analyse-file';
+import { loadFixtures } from '../support/fixtures';
+
+const SELF = { id: 'ogi-lens-test', baseUrl: 'chrome-extension://ogi-lens-test/' };
+const OPTIONS_PAGE = { id: SELF.id, url: `${SELF.baseUrl}options.html` };
+
+/** The extension's own content script in tab 3, on the report's page. */
+const contentScript = (report: Report) => ({ id: SELF.id, url: report.url, tab: { id: 3 } });
+
+const fixtures = new Map(loadFixtures().map((f) => [f.name, f]));
+async function fixtureReport(name: string): Promise<Report> {
+  const fixture = fixtures.get(name);
+  if (!fixture) throw new Error(`no fixture ${name}`);
+  const { report } = await analyseFile(fixture.htmlPath, { url: fixture.url });
+  if (!report) throw new Error(`${name} is not a report`);
+  return report;
+}
+
+interface Harness {
+  handle: ReturnType<typeof createBackgroundHandler>;
+  store: HistoryStore;
+  badges: { tabId: number; badge: Badge }[];
+  warnings: unknown[][];
+}
+
+function harness(
+  factory: IDBFactory,
+  overrides: Partial<BackgroundDeps> & { settings?: Partial<Settings> } = {},
+): Harness {
+  const badges: Harness['badges'] = [];
+  const warnings: unknown[][] = [];
+  const store = overrides.store ?? createHistoryStore(factory);
+  const handle = createBackgroundHandler({
+    self: SELF,
+    store,
+    readSettings: async () => ({ ...DEFAULT_SETTINGS, ...overrides.settings }),
+    showBadge: async (tabId, badge) => {
+      badges.push({ tabId, badge });
+    },
+    loadLocale: overrides.loadLocale ?? (async () => ({})),
+    now: () => new Date('2024-05-06T07:08:09.000Z'),
+    warn: (...details) => warnings.push(details),
+  });
+  return { handle, store, badges, warnings };
+}
+
+async function analysed(h: Harness, report: Report): Promise<Checked> {
+  return CheckedSchema.parse(await h.handle({ type: 'analysed', report }, contentScript(report)));
+}
+
+let base2022: Report;
+let broken2023: Report;
+beforeAll(async () => {
+  base2022 = await fixtureReport('chk-yoy-base-2022');
+  broken2023 = await fixtureReport('chk-yoy-broken-2023');
+});
+
+describe('background: analysis and history', () => {
+  it('checks a report, keeps it, and answers without a previous year on a first visit', async () => {
+    const h = harness(new IDBFactory());
+    const checked = await analysed(h, base2022);
+    expect(checked.previous).toBeNull();
+    expect(checked.findings.some((f) => f.family === 'yearOverYear')).toBe(false);
+    const entries = await h.store.list();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      agency: base2022.identity.agency,
+      year: 2022,
+      url: base2022.url,
+      seenAt: '2024-05-06T07:08:09.000Z',
+    });
+  });
+
+  it("compares this year's report with last year's from the history, after a worker restart", async () => {
+    const factory = new IDBFactory();
+    await analysed(harness(factory), base2022);
+    // A new handler and a new store on the same database: the worker was stopped in between.
+    const checked = await analysed(harness(factory), broken2023);
+    const carryOver = checked.findings.filter((f) => f.rule === 'yoy.carry-over');
+    expect(carryOver.map((f) => f.cells[0]?.key).sort()).toEqual([
+      't3.carryIn.natural',
+      't3.carryIn.total',
+    ]);
+    expect(checked.previous).toMatchObject({ year: 2022, url: base2022.url });
+    expect(checked.previous?.values['t3.carryOut.total']).toBe(
+      base2022.values['t3.carryOut.total'],
+    );
+  });
+
+  it('the findings are those of the command line for the same pair of pages', async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    const checked = await analysed(h, broken2023);
+    const fixture = fixtures.get('chk-yoy-broken-2023');
+    const expected = fixture?.report?.findings ?? [];
+    const shown = checked.findings
+      .filter((f) => f.severity !== 'info')
+      .map((f) => `${f.rule} ${f.severity}`)
+      .sort();
+    expect(shown).toEqual(
+      expected
+        .filter((f) => f.severity !== 'info')
+        .map((f) => `${f.rule} ${f.severity}`)
+        .sort(),
+    );
+  });
+
+  it('the same page analysed twice (a reload, a retried message) is stored once', async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    await analysed(h, base2022);
+    expect(await h.store.list()).toHaveLength(1);
+  });
+
+  it('rule families switched off in the options are not run', async () => {
+    const factory = new IDBFactory();
+    await analysed(harness(factory), base2022);
+    const checked = await analysed(
+      harness(factory, { settings: { disabledFamilies: ['yearOverYear'] } }),
+      broken2023,
+    );
+    expect(checked.findings.some((f) => f.family === 'yearOverYear')).toBe(false);
+    expect(checked.previous?.year).toBe(2022);
+  });
+
+  it("shows the errors on the sender's tab", async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    const checked = await analysed(h, broken2023);
+    const errors = checked.findings.filter((f) => f.severity === 'error').length;
+    expect(errors).toBeGreaterThan(0);
+    expect(h.badges.at(-1)).toEqual({
+      tabId: 3,
+      badge: expect.objectContaining({ text: String(errors), color: BADGE_COLORS.error }),
+    });
+  });
+
+  it('a report without agency or year is checked but not kept', async () => {
+    const h = harness(new IDBFactory());
+    const anonymous = { ...base2022, identity: { ...base2022.identity, agency: '' } };
+    const checked = await analysed(h, anonymous);
+    expect(checked.previous).toBeNull();
+    expect(await h.store.list()).toEqual([]);
+  });
+
+  it('the page still gets its findings when the history cannot be written', async () => {
+    const factory = new IDBFactory();
+    await analysed(harness(factory), base2022);
+    const store = createHistoryStore(factory);
+    const failing: HistoryStore = {
+      ...store,
+      put: () => Promise.reject(new Error('QuotaExceededError')),
+    };
+    const h = harness(factory, { store: failing });
+    const checked = await analysed(h, broken2023);
+    expect(checked.findings.some((f) => f.rule === 'yoy.carry-over')).toBe(true);
+    expect(h.badges).toHaveLength(1);
+    expect(h.warnings).toHaveLength(1);
+  });
+});
+
+describe('background: who may ask', () => {
+  it('refuses analysis from anything but its content script on a .gov.cn tab', async () => {
+    const h = harness(new IDBFactory());
+    const message = { type: 'analysed', report: base2022 };
+    const senders = [
+      OPTIONS_PAGE,
+      { id: SELF.id, url: 'https://www.example.com/report.html', tab: { id: 3 } },
+      { id: 'another-extension', url: base2022.url, tab: { id: 3 } },
+      { id: SELF.id, url: base2022.url },
+    ];
+    for (const sender of senders) expect(h.handle(message, sender)).toBeUndefined();
+    expect(h.warnings).toHaveLength(senders.length);
+    expect(await h.store.list()).toEqual([]);
+    expect(h.badges).toEqual([]);
+  });
+
+  it('refuses history requests from content scripts', async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    const page = contentScript(base2022);
+    expect(h.handle({ type: 'listHistory' }, page)).toBeUndefined();
+    expect(h.handle({ type: 'clearHistory' }, page)).toBeUndefined();
+    expect(h.handle({ type: 'exportHistory' }, page)).toBeUndefined();
+    expect(await h.store.list()).toHaveLength(1);
+  });
+
+  it('refuses malformed messages and oversized reports', async () => {
+    const h = harness(new IDBFactory());
+    const page = contentScript(base2022);
+    expect(h.handle({ type: 'analysed' }, page)).toBeUndefined();
+    expect(h.handle({ type: 'dropTables' }, OPTIONS_PAGE)).toBeUndefined();
+    expect(h.handle('listHistory', OPTIONS_PAGE)).toBeUndefined();
+    const table = base2022.tables[0];
+    if (!table) throw new Error('fixture has no table');
+    const huge = { ...base2022, tables: Array.from({ length: 201 }, () => table) };
+    expect(h.handle({ type: 'analysed', report: huge }, page)).toBeUndefined();
+    expect(h.warnings).toHaveLength(4);
+    expect(await h.store.list()).toEqual([]);
+  });
+});
+
+describe('background: the options page', () => {
+  it('lists, deletes and clears the history, and exports it whole', async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    await analysed(h, broken2023);
+    const listed = (await h.handle({ type: 'listHistory' }, OPTIONS_PAGE)) as HistoryEntry[];
+    expect(listed.map((e) => e.year).sort()).toEqual([2022, 2023]);
+    const exported = (await h.handle({ type: 'exportHistory' }, OPTIONS_PAGE)) as {
+      report: Report;
+      findings: Finding[];
+    }[];
+    expect(exported.map((r) => r.report.identity.year)).toEqual([2022, 2023]);
+    const id2022 = listed.find((e) => e.year === 2022)?.id ?? '';
+    const afterDelete = await h.handle({ type: 'deleteHistory', id: id2022 }, OPTIONS_PAGE);
+    expect((afterDelete as HistoryEntry[]).map((e) => e.year)).toEqual([2023]);
+    // With last year deleted, this year's report no longer finds it.
+    expect((await analysed(h, broken2023)).previous).toBeNull();
+    expect(await h.handle({ type: 'clearHistory' }, OPTIONS_PAGE)).toEqual([]);
+    expect(await h.store.list()).toEqual([]);
+  });
+
+  it('serves a UI language to content scripts and pages', async () => {
+    const asked: string[] = [];
+    const h = harness(new IDBFactory(), {
+      loadLocale: async (language) => {
+        asked.push(language);
+        return { popupLoading: { message: language } };
+      },
+    });
+    expect(await h.handle({ type: 'getLocale', language: 'en' }, contentScript(base2022))).toEqual({
+      popupLoading: { message: 'en' },
+    });
+    expect(await h.handle({ type: 'getLocale', language: 'zh_CN' }, OPTIONS_PAGE)).toBeTruthy();
+    expect(h.handle({ type: 'getLocale', language: 'fr' }, OPTIONS_PAGE)).toBeUndefined();
+    expect(asked).toEqual(['en', 'zh_CN']);
+  });
+});
+
+describe('badge', () => {
+  const finding = (severity: Finding['severity']) => ({ severity }) as Finding;
+  it('counts errors in red, else warnings in orange, else nothing', () => {
+    expect(badgeFor([finding('error'), finding('warning'), finding('error')])).toMatchObject({
+      text: '2',
+      color: BADGE_COLORS.error,
+    });
+    expect(badgeFor([finding('warning'), finding('info')])).toMatchObject({
+      text: '1',
+      color: BADGE_COLORS.warning,
+    });
+    expect(badgeFor([finding('info')]).text).toBe('');
+    expect(badgeFor(Array.from({ length: 1200 }, () => finding('error'))).text).toBe('999+');
+  });
+});
