@@ -5,7 +5,7 @@
  * elements are only read (their boxes) and scrolled to, never written.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { OverlayInput } from '../lib/annotate/annotate';
 import { createOverlayHost, type OverlayHost } from '../lib/annotate/host';
 import { trackMarkedElements } from '../lib/annotate/hover';
@@ -81,7 +81,9 @@ export function PageOverlay(props: PageOverlayProps) {
   const [panelVisible, setPanelVisible] = useState(props.showPanel);
   useViewportTick(doc);
 
-  useEffect(() => {
+  // Layout effect: the listeners exist as soon as the overlay is mounted, so a
+  // focus that comes right after (the panel, a keyboard user) is never missed.
+  useLayoutEffect(() => {
     const tracker = trackMarkedElements(
       doc,
       (element) => marks.has(element),

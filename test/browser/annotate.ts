@@ -9,9 +9,8 @@
  * tables that arrive late are analysed when they arrive.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Finding } from '../../lib/model';
 import {
   CLEAN_MARKUP_EXPRESSION,
@@ -42,7 +41,7 @@ import {
   mostSevere,
   normaliseText,
 } from './expected-marks';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import type { FixtureServer } from './fixture-server';
 import { type Fixture, loadFixtures } from './fixtures';
 import {
   MARKER_EXPRESSION,
@@ -51,7 +50,7 @@ import {
   TAKE_MUTATIONS_EXPRESSION,
   unexplainedChanges,
 } from './page-probe';
-import { SCREENSHOT_DIR } from './suite';
+import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
 /** Bounds on a hang, not expectations of speed: a loaded CI machine is slow. */
 const MARKER_TIMEOUT_MS = 20_000;
@@ -369,28 +368,7 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
   const shot = (what: string) => join(SCREENSHOT_DIR, `${browserName}-${what}.png`);
 
   describe(`${browserName}: the report annotated in place`, { concurrency: false }, () => {
-    let server: FixtureServer | undefined;
-    let browser: B | undefined;
-
-    before(async () => {
-      assert.ok(
-        existsSync(join(extensionDir, 'manifest.json')),
-        `no build in ${extensionDir}: run \`npm run build\` first`,
-      );
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      server = await startFixtureServer(fixtures);
-      browser = await launch({ extensionDir, serverPort: server.port });
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    const session = () => {
-      assert.ok(browser && server, 'the browser did not start');
-      return { browser, server };
-    };
+    const session = useBrowserSession(extensionDir, launch, fixtures);
 
     test('every report page shows exactly the findings of the command line', {
       concurrency: CONCURRENCY,

@@ -223,6 +223,36 @@ async function checkUntouchedPage(
   }
 }
 
+/**
+ * One browser with the extension and one fixture server for a describe block:
+ * started before its tests, closed after them. `session()` hands them out.
+ */
+export function useBrowserSession<B extends DriverBrowser>(
+  extensionDir: string,
+  launch: (options: LaunchOptions) => Promise<B>,
+  fixtures: readonly Fixture[],
+): () => { browser: B; server: FixtureServer } {
+  let server: FixtureServer | undefined;
+  let browser: B | undefined;
+  before(async () => {
+    assert.ok(
+      existsSync(join(extensionDir, 'manifest.json')),
+      `no build in ${extensionDir}: run \`npm run build\` first`,
+    );
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    server = await startFixtureServer(fixtures);
+    browser = await launch({ extensionDir, serverPort: server.port });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return () => {
+    assert.ok(browser && server, 'the browser did not start');
+    return { browser, server };
+  };
+}
+
 export function defineBrowserSuite(
   browserName: DriverBrowser['name'],
   extensionDir: string,
@@ -232,29 +262,8 @@ export function defineBrowserSuite(
   const sample = pickSampleReport(fixtures);
 
   describe(`${browserName} with the built extension`, { concurrency: CONCURRENCY }, () => {
-    let server: FixtureServer | undefined;
-    let browser: DriverBrowser | undefined;
-
-    before(async () => {
-      assert.ok(
-        existsSync(join(extensionDir, 'manifest.json')),
-        `no build in ${extensionDir}: run \`npm run build\` first`,
-      );
-      warnIfBuildIsStale(extensionDir);
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      server = await startFixtureServer(fixtures);
-      browser = await launch({ extensionDir, serverPort: server.port });
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    const session = () => {
-      assert.ok(browser && server, 'the browser did not start');
-      return { browser, server };
-    };
+    warnIfBuildIsStale(extensionDir);
+    const session = useBrowserSession(extensionDir, launch, fixtures);
 
     test('there are fixtures to test', () => {
       assert.ok(fixtures.length > 0, 'test/fixtures holds no *.html fixture');
