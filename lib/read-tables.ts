@@ -7,7 +7,7 @@ import type { Grid, GridCell } from './grid';
 import { formatOfKeys, mapFormatTable } from './map-format-table';
 import { findLegacyColumns, mapLegacyTable } from './map-legacy-table';
 import type { ExtractedTable, LegacyRow, TableCell, TableKind } from './model';
-import { analyseLayout } from './table-layout';
+import { analyseLayout, type TableLayout } from './table-layout';
 import { FORMAT_TABLES } from './templates/format-tables';
 import type { FormatId, FormatTableTemplate } from './templates/types';
 import { normalizeLabel } from './text';
@@ -93,11 +93,15 @@ function keyCells(
   return elements;
 }
 
-function readFormatTable(index: number, grid: Grid, template: FormatTableTemplate): ReadTable {
-  const layout = analyseLayout(grid);
-  const keyed = mapFormatTable(grid, layout, template);
-  const keys = new Map<GridCell, CellKey>(keyed.map((k) => [k.cell, k]));
-  const table = emptyTable(index, template.kind, grid);
+/** A table whose header rows and label columns are found by content (lib/table-layout.ts). */
+function readLaidOut(
+  index: number,
+  kind: TableKind,
+  grid: Grid,
+  layout: TableLayout,
+  keys: Map<GridCell, CellKey>,
+): { table: ExtractedTable; elements: Element[] } {
+  const table = emptyTable(index, kind, grid);
   table.headerRows = layout.headerRows;
   table.labelCols = layout.labelCols;
   const elements = keyCells(
@@ -106,6 +110,14 @@ function readFormatTable(index: number, grid: Grid, template: FormatTableTemplat
     (cell) => !layout.dataRows[cell.row] || cell.col < layout.labelCols,
     keys,
   );
+  return { table, elements };
+}
+
+function readFormatTable(index: number, grid: Grid, template: FormatTableTemplate): ReadTable {
+  const layout = analyseLayout(grid);
+  const keyed = mapFormatTable(grid, layout, template);
+  const keys = new Map<GridCell, CellKey>(keyed.map((k) => [k.cell, k]));
+  const { table, elements } = readLaidOut(index, template.kind, grid, layout, keys);
   return {
     table,
     elements,
@@ -162,16 +174,7 @@ export function readTables(grids: Grid[]): ReadTable[] {
       continue;
     }
     if (METADATA.test(text) || numericCells(grid) < 2) continue;
-    const layout = analyseLayout(grid);
-    const table = emptyTable(index, 'other', grid);
-    table.headerRows = layout.headerRows;
-    table.labelCols = layout.labelCols;
-    const elements = keyCells(
-      table,
-      grid,
-      (cell) => !layout.dataRows[cell.row] || cell.col < layout.labelCols,
-      new Map(),
-    );
+    const { table, elements } = readLaidOut(index, 'other', grid, analyseLayout(grid), new Map());
     out.push({ table, elements, format: null, template: null, sources: grid.tables });
   }
   return out;

@@ -13,7 +13,8 @@ export const T3_APPLICANT_COLUMNS = [
   'legal',
   'otherOrg',
 ];
-const T3_COLUMNS = [...T3_APPLICANT_COLUMNS, 'total'];
+/** Table 三's value columns: the six applicant kinds and 总计. */
+export const T3_COLUMNS = [...T3_APPLICANT_COLUMNS, 'total'];
 
 export const T3_DENY_ROWS = [
   'deny.secret',

@@ -4,7 +4,13 @@
  * 2019/2021 formats and for legacy tables. lib/checks/narrative-rule.ts is
  * the one engine that reads these declarations.
  */
-import { T3_DENY_ROWS, T3_NO_PROCESS_ROWS, T3_OTHER_ROWS, T3_UNABLE_ROWS } from './format-tables';
+import {
+  T3_APPLICANT_COLUMNS,
+  T3_DENY_ROWS,
+  T3_NO_PROCESS_ROWS,
+  T3_OTHER_ROWS,
+  T3_UNABLE_ROWS,
+} from './format-tables';
 
 /** Which kind of tables the report carries: the fixed formats' t2/t3/t4 or a legacy statistics table. */
 export type TableFamily = 'format' | 'legacy';
@@ -22,15 +28,6 @@ export interface NarrativeTarget {
    */
   sets: string[][];
 }
-
-const T3_APPLICANT_COLUMNS = [
-  'natural',
-  'commercial',
-  'research',
-  'nonprofit',
-  'legal',
-  'otherOrg',
-];
 
 /** Applicant columns of table 三, summed when a row's 总计 is blank. */
 export const T3_APPLICANTS: readonly string[] = T3_APPLICANT_COLUMNS;

@@ -5,15 +5,7 @@
  * look.
  */
 
-export const T3_COLUMNS = [
-  'natural',
-  'commercial',
-  'research',
-  'nonprofit',
-  'legal',
-  'otherOrg',
-  'total',
-] as const;
+export { T3_COLUMNS } from './format-tables';
 
 /** This year's 上年结转 is last year's 结转下年度继续办理 (error when both are printed). */
 export const CARRY_OVER = {
