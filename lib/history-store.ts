@@ -9,6 +9,7 @@
  * report is stored whole or not at all, and storing it again replaces it.
  */
 import * as z from 'zod/mini';
+import { BOM, csvLine } from './export/csv';
 import { FindingSchema, ReportSchema } from './model';
 import type { HistoryEntry } from './protocol';
 
@@ -175,27 +176,12 @@ export function historyToJson(records: readonly HistoryRecord[]): string {
 const CSV_COLUMNS = ['agency', 'year', 'url', 'seenAt', 'key', 'value'] as const;
 
 /**
- * A spreadsheet opening the file runs a cell that starts with = + - @ (or a
- * tab/CR) as a formula; an apostrophe makes it text. Plain negative numbers
- * stay numbers.
- */
-function neutraliseFormula(cell: string): string {
-  if (/^-\d+(\.\d+)?$/.test(cell)) return cell;
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-function csvField(cell: string): string {
-  const safe = neutraliseFormula(cell);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/**
  * The CSV dataset: one row per report and canonical key (blank cells have an
  * empty value), UTF-8 with a byte-order mark so that spreadsheet programs read
  * the Chinese agency names correctly, CRLF line ends (RFC 4180).
  */
 export function historyToCsv(records: readonly HistoryRecord[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [csvLine(CSV_COLUMNS)];
   for (const record of records) {
     for (const key of Object.keys(record.report.values).sort()) {
       const value = record.report.values[key];
@@ -207,8 +193,8 @@ export function historyToCsv(records: readonly HistoryRecord[]): string {
         key,
         value === null || value === undefined ? '' : String(value),
       ];
-      lines.push(row.map(csvField).join(','));
+      lines.push(csvLine(row));
     }
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${BOM}${lines.join('\r\n')}\r\n`;
 }
