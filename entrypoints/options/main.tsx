@@ -84,9 +84,14 @@ async function applyLanguage(): Promise<void> {
   document.title = t('opt_title');
 }
 
+/** Only the answer to the latest history request is shown: an earlier list arriving late must not undo a deletion. */
+let historyRequests = 0;
+
 function changeHistory(request: BackgroundRequest) {
+  const sequence = ++historyRequests;
   return attempt(async () => {
-    history = await ask(request, HistoryListSchema);
+    const list = await ask(request, HistoryListSchema);
+    if (sequence === historyRequests) history = list;
   });
 }
 
