@@ -1,6 +1,5 @@
 import type { ExtractedTable, Finding, Report, TemplateId } from '../lib/model';
-import type { PageState } from '../lib/page-state';
-import type { PreviousSummary, UiLanguage } from '../lib/protocol';
+import type { PageState, PreviousSummary, UiLanguage } from '../lib/protocol';
 import { claimSubjectName } from './claim-subject';
 import { FindingsList } from './FindingsList';
 import type { MessageKey, Translate } from './i18n';

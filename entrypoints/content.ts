@@ -8,9 +8,8 @@ import {
 } from '../components/i18n';
 import { mountPageOverlay } from '../components/PageOverlay';
 import { analysePage } from '../lib/annotate/analyse-page';
-import { parseContentRequest } from '../lib/messages';
-import type { PageState } from '../lib/page-state';
-import type { Settings } from '../lib/protocol';
+import type { PageState, Settings } from '../lib/protocol';
+import { parseContentRequest } from '../lib/protocol';
 import { readSettings, updateSettings } from '../lib/settings';
 
 const log = (what: string, error: unknown) => console.warn(`[OGI Lens] ${what}:`, error);

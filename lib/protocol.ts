@@ -1,7 +1,7 @@
 /**
- * Messages to and from the background worker, declared once and parsed with
- * zod on receipt (the content script's own small request, `getPageState`, is
- * in lib/messages.ts with zod/mini to keep the content script small).
+ * Every message between the extension's contexts, declared once and parsed
+ * with zod on receipt: what a context did not send in this shape is dropped.
+ * zod/mini keeps the content script, which parses some of them, small.
  *
  * Who may send what is decided by the receiver from `sender` (see
  * lib/sender.ts): analysis only from the extension's own content scripts on
@@ -98,3 +98,40 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTINGS_KEY = 'settings';
+
+/** popup → content script: what the extension knows about this tab's page. */
+export const GetPageStateSchema = z.object({ type: z.literal('getPageState') });
+export type GetPageState = z.infer<typeof GetPageStateSchema>;
+
+/** Parses a request sent to the content script; null for anything else. */
+export function parseContentRequest(message: unknown): GetPageState | null {
+  const parsed = GetPageStateSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
+/** content script → popup: the page's state. */
+export const PageStateSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('report'),
+    report: ReportSchema,
+    /** The background's findings; empty until it has answered. */
+    findings: z._default(z.array(FindingSchema), []),
+    /** The same agency's previous report, when the history has it. */
+    previous: z._default(z.nullable(PreviousSummarySchema), null),
+  }),
+  z.object({ kind: z.literal('listing') }),
+  z.object({ kind: z.literal('none') }),
+  /** Analysis has not finished yet (the page is still loading). */
+  z.object({ kind: z.literal('pending') }),
+  /** Analysis failed on this page; the message says why, for a bug report. */
+  z.object({ kind: z.literal('error'), message: z.string().check(z.maxLength(2000)) }),
+]);
+export type PageState = z.infer<typeof PageStateSchema>;
+
+/** Parses the content script's answer; a malformed answer becomes an error state. */
+export function parsePageState(message: unknown): PageState {
+  const parsed = PageStateSchema.safeParse(message);
+  return parsed.success
+    ? parsed.data
+    : { kind: 'error', message: 'The page answered in an unexpected shape.' };
+}

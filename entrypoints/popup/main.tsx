@@ -2,7 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { loadTranslator, type Translate, type Translator, t } from '../../components/i18n';
 import { type PopupState, PopupView } from '../../components/PopupView';
-import { parsePageState } from '../../lib/page-state';
+import { parsePageState } from '../../lib/protocol';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;

@@ -7,7 +7,7 @@
 import { detectPage, findReportTitle } from '../detect';
 import { type Extraction, extractReport, findContentRoot } from '../extract';
 import type { Finding } from '../model';
-import type { PageState } from '../page-state';
+import type { PageState } from '../protocol';
 import { CheckedSchema, type PreviousSummary } from '../protocol';
 import { type AnnotateInput, type Annotation, annotatePage } from './annotate';
 import { isOwnNode } from './host';

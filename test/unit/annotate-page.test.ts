@@ -4,7 +4,7 @@ import { analysePage, REPORT_MARKER } from '../../lib/annotate/analyse-page';
 import { HOST_TAG } from '../../lib/annotate/host';
 import { watchForLateTables } from '../../lib/annotate/late-tables';
 import { FINDING_ATTRIBUTE } from '../../lib/annotate/marks';
-import type { PageState } from '../../lib/page-state';
+import type { PageState } from '../../lib/protocol';
 import { checkLikeBackground, fixtureUrl, openFixture } from './annotate-support';
 
 const FAST = { answerMs: 100, lateWindowMs: 1_000, quietMs: 30 };

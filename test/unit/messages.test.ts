@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentRequest } from '../../lib/messages';
-import { parsePageState } from '../../lib/page-state';
+import { parseContentRequest, parsePageState } from '../../lib/protocol';
 
 describe('message protocol', () => {
   it('accepts the page-state request', () => {
