@@ -339,7 +339,14 @@ async function clearHistory(browser: DriverBrowser): Promise<void> {
   await withPage(browser, async (options) => {
     await openOptions(browser, options);
     await clickPageElement(options, 'button[data-action="delete-all"]');
-    await waitForHistory(options, []);
+    // Seen twice on a loaded CI machine (Chromium once, Firefox once): a click landing while the
+    // page's first history request is in flight left the list unchanged. The options page now
+    // applies only the latest answer; until the cause is confirmed, the set-up clicks once more
+    // rather than fail an unrelated test. The options test itself still clicks only once.
+    await waitForHistory(options, []).catch(async () => {
+      await clickPageElement(options, 'button[data-action="delete-all"]');
+      await waitForHistory(options, []);
+    });
   });
 }
 
