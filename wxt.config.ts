@@ -17,7 +17,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    // scripting: the workbook writer is injected beside the content script only when exporting.
+    permissions: ['storage', 'scripting'],
     host_permissions: ['*://*.gov.cn/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -1,7 +1,7 @@
 import type { CellRef, Finding, Severity } from '../lib/model';
 import type { UiLanguage } from '../lib/protocol';
+import { formatValue } from '../lib/year-over-year-rows';
 import type { MessageKey, Translate } from './i18n';
-import { formatValue } from './YearOverYearRows';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_NAMES: Record<Severity, MessageKey> = {

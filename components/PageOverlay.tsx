@@ -10,6 +10,7 @@ import type { OverlayInput } from '../lib/annotate/annotate';
 import { createOverlayHost, type OverlayHost } from '../lib/annotate/host';
 import { trackMarkedElements } from '../lib/annotate/hover';
 import { type Box, isInViewport, type Size } from '../lib/annotate/position';
+import type { ExportMenuProps } from './ExportMenu';
 import type { Translate, UiLanguage } from './i18n';
 import { PAGE_OVERLAY_CSS } from './PageStyles';
 import { Panel } from './Panel';
@@ -25,6 +26,7 @@ export interface PageOverlayProps extends OverlayInput {
   language: UiLanguage;
   /** Stores the choice; the panel is gone from this page as soon as it is called. */
   onHideOnSite(): void;
+  exportMenu?: Omit<ExportMenuProps, 't'>;
 }
 
 /** The viewport without its scrollbars (old quirks-mode pages report the document instead). */
@@ -145,6 +147,7 @@ export function PageOverlay(props: PageOverlayProps) {
             setPanelVisible(false);
             props.onHideOnSite();
           }}
+          exportMenu={props.exportMenu}
         />
       )}
       {flash && (

@@ -38,8 +38,16 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
 .none{margin:0 0 6px;color:#188038;}
 .unchecked{margin:0 0 6px;color:#5f6368;}
-.foot{display:flex;justify-content:flex-end;padding-top:6px;}
+.foot{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px;padding:6px 12px 8px;border-top:1px solid #e8eaed;flex:none;}
 .foot button{font-size:12px;color:#5f6368;}
+.export{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;}
+.export select{font-size:12px;padding:1px 2px;border:1px solid #dadce0;border-radius:4px;background:#fff;color:#202124;margin:0;}
+.foot .export button[data-action=export]{color:#fff;background:#1a73e8;border-color:#1a73e8;}
+.foot .export button[data-action=export]:hover{background:#1765cc;}
+.foot .export button[disabled]{opacity:.6;cursor:progress;}
+.export-status{flex-basis:100%;font-size:12px;color:#5f6368;word-break:break-all;}
+.export-status:empty{display:none;}
+.export-status[data-export-status=failed]{color:#d93025;}
 
 .tip{position:fixed;max-width:min(420px,calc(100vw - 16px));background:#fff;border:1px solid #dadce0;border-left:4px solid var(--c);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.2);padding:8px 10px;pointer-events:auto;}
 .tip .item+.item{margin-top:8px;padding-top:8px;border-top:1px solid #e8eaed;}

@@ -4,6 +4,7 @@
  * Bottom-right and collapsible, so the page's own controls stay usable.
  */
 import type { Finding, Report, Severity, TemplateId } from '../lib/model';
+import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import type { MessageKey, Translate, UiLanguage } from './i18n';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
 
@@ -33,6 +34,8 @@ export interface PanelProps {
   onToggle(): void;
   onSelect(index: number): void;
   onHideOnSite(): void;
+  /** The export menu; absent where nothing can be exported (no content script behind the panel). */
+  exportMenu?: Omit<ExportMenuProps, 't'>;
 }
 
 export function Panel(props: PanelProps) {
@@ -71,48 +74,51 @@ export function Panel(props: PanelProps) {
         </button>
       </div>
       {!collapsed && (
-        <div class="body">
-          <dl class="identity">
-            <dt>{t('fieldAgency')}</dt>
-            <dd>{identity.agency || t('fieldUnknown')}</dd>
-            <dt>{t('fieldYear')}</dt>
-            <dd>{identity.year === null ? t('fieldUnknown') : String(identity.year)}</dd>
-            <dt>{t('fieldTemplate')}</dt>
-            <dd>{t(TEMPLATE_NAMES[identity.template])}</dd>
-          </dl>
-          {!props.checked && <p class="unchecked">{t('page_notChecked')}</p>}
-          {props.checked && findings.length === 0 && <p class="none">{t('page_noFindings')}</p>}
-          {findings.length > 0 && (
-            <ol class="list" aria-label={t('page_findingsHeading')}>
-              {findings.map((finding, index) => {
-                const here = props.locatable[index] === true;
-                return (
-                  <li key={index}>
-                    <button
-                      type="button"
-                      class={`finding sev-${finding.severity}${here ? '' : ' away'}`}
-                      data-finding-index={String(index)}
-                      data-severity={finding.severity}
-                      title={here ? undefined : t('page_notOnPage')}
-                      onClick={() => props.onSelect(index)}
-                    >
-                      <span class="dot" aria-hidden="true" />
-                      <span class="msg">
-                        <span class="sr">{`${t(SEVERITY_KEYS[finding.severity])}: `}</span>
-                        {findingMessage(finding, props.language)}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+        <>
+          <div class="body">
+            <dl class="identity">
+              <dt>{t('fieldAgency')}</dt>
+              <dd>{identity.agency || t('fieldUnknown')}</dd>
+              <dt>{t('fieldYear')}</dt>
+              <dd>{identity.year === null ? t('fieldUnknown') : String(identity.year)}</dd>
+              <dt>{t('fieldTemplate')}</dt>
+              <dd>{t(TEMPLATE_NAMES[identity.template])}</dd>
+            </dl>
+            {!props.checked && <p class="unchecked">{t('page_notChecked')}</p>}
+            {props.checked && findings.length === 0 && <p class="none">{t('page_noFindings')}</p>}
+            {findings.length > 0 && (
+              <ol class="list" aria-label={t('page_findingsHeading')}>
+                {findings.map((finding, index) => {
+                  const here = props.locatable[index] === true;
+                  return (
+                    <li key={index}>
+                      <button
+                        type="button"
+                        class={`finding sev-${finding.severity}${here ? '' : ' away'}`}
+                        data-finding-index={String(index)}
+                        data-severity={finding.severity}
+                        title={here ? undefined : t('page_notOnPage')}
+                        onClick={() => props.onSelect(index)}
+                      >
+                        <span class="dot" aria-hidden="true" />
+                        <span class="msg">
+                          <span class="sr">{`${t(SEVERITY_KEYS[finding.severity])}: `}</span>
+                          {findingMessage(finding, props.language)}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </div>
           <div class="foot">
+            {props.exportMenu && <ExportMenu {...props.exportMenu} t={t} />}
             <button type="button" data-action="hide-on-site" onClick={props.onHideOnSite}>
               {t('page_hideOnSite')}
             </button>
           </div>
-        </div>
+        </>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ExtractedTable, Finding, Report, TemplateId } from '../lib/model';
 import type { PageState, PreviousSummary, UiLanguage } from '../lib/protocol';
 import { claimSubjectName } from './claim-subject';
+import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { FindingsList } from './FindingsList';
 import type { MessageKey, Translate } from './i18n';
 import { ReportGrid } from './ReportGrid';
@@ -64,18 +65,21 @@ function ReportView({
   findings,
   previous,
   language,
+  exportMenu,
   t,
 }: {
   report: Report;
   findings: readonly Finding[];
   previous: PreviousSummary | null;
   language: UiLanguage;
+  exportMenu: Omit<ExportMenuProps, 't'> | undefined;
   t: Translate;
 }) {
   const { identity } = report;
   return (
     <>
       <h1 class="title">{identity.title}</h1>
+      {exportMenu && <ExportMenu {...exportMenu} t={t} />}
       <dl class="identity">
         <Field name="fieldAgency" field="agency" value={identity.agency || null} t={t} />
         <Field
@@ -128,11 +132,14 @@ function ReportView({
 export function PopupView({
   state,
   language,
+  exportMenu,
   t,
 }: {
   state: PopupState;
   /** The UI's language, which picks each finding's message. */
   language: UiLanguage;
+  /** Export of the tab's report (the content script builds and saves the file). */
+  exportMenu?: Omit<ExportMenuProps, 't'>;
   t: Translate;
 }) {
   return (
@@ -149,6 +156,7 @@ export function PopupView({
           findings={state.findings}
           previous={state.previous}
           language={language}
+          exportMenu={exportMenu}
           t={t}
         />
       )}

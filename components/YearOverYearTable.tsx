@@ -1,7 +1,7 @@
 import type { Report } from '../lib/model';
 import type { PreviousSummary } from '../lib/protocol';
+import { formatChange, formatValue, yearOverYearRows } from '../lib/year-over-year-rows';
 import type { Translate } from './i18n';
-import { formatChange, formatValue, yearOverYearRows } from './YearOverYearRows';
 
 /** Only web addresses become links: a stored URL is data, not something to run. */
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url);

@@ -27,6 +27,14 @@ async function loadLocale(language: UiLanguage) {
   return LocaleMessagesSchema.parse(await response.json());
 }
 
+/** The writer's bundle (entrypoints/workbook-writer.ts), run in the content script's isolated world. */
+async function injectWorkbookWriter(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: ['/workbook-writer.js'],
+  });
+}
+
 export default defineBackground(() => {
   // The database is opened on the first message, not here: a worker woken for
   // a tab update should not pay for it.
@@ -36,6 +44,7 @@ export default defineBackground(() => {
     readSettings: () => readSettings(browser.storage.local),
     showBadge,
     loadLocale,
+    injectWorkbookWriter,
     now: () => new Date(),
     warn: (...details) => console.warn(...details),
   });

@@ -8,9 +8,12 @@ import {
 } from '../components/i18n';
 import { mountPageOverlay } from '../components/PageOverlay';
 import { analysePage } from '../lib/annotate/analyse-page';
-import type { PageState, Settings } from '../lib/protocol';
+import { exportFromPage, type ShownReport } from '../lib/export/page-export';
+import type { ExportFormat, WorkbookWriter } from '../lib/export/types';
+import { publishedWorkbookWriter } from '../lib/export/writer-slot';
+import type { ExportOutcome, PageState, Settings } from '../lib/protocol';
 import { parseContentRequest } from '../lib/protocol';
-import { readSettings, updateSettings } from '../lib/settings';
+import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../lib/settings';
 
 const log = (what: string, error: unknown) => console.warn(`[OGI Lens] ${what}:`, error);
 
@@ -42,15 +45,42 @@ function hidePanelOn(host: string): void {
   })).catch((error: unknown) => log('could not save the setting', error));
 }
 
+function rememberExportFormat(format: ExportFormat): void {
+  updateSettings(browser.storage.local, (current) => ({ ...current, exportFormat: format })).catch(
+    (error: unknown) => log('could not save the setting', error),
+  );
+}
+
+/** The writer is injected by the background into this isolated world on the first workbook export. */
+async function loadWorkbookWriter(): Promise<WorkbookWriter> {
+  const loaded = publishedWorkbookWriter();
+  if (loaded) return loaded;
+  await browser.runtime.sendMessage({ type: 'loadWorkbookWriter' });
+  const writer = publishedWorkbookWriter();
+  if (!writer) throw new Error('The workbook writer could not be loaded.');
+  return writer;
+}
+
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main() {
     let state: PageState = { kind: 'pending' };
+    let shown: ShownReport | null = null;
     let ui: Promise<PageUi> | null = null;
 
+    const exportReport = async (format: ExportFormat): Promise<ExportOutcome> => {
+      if (!shown) {
+        const { t } = await (ui ?? loadUi());
+        return { ok: false, message: t('export_notReady') };
+      }
+      return exportFromPage(document, format, shown, { loadWorkbookWriter });
+    };
+
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if (!parseContentRequest(message)) return undefined;
+      const request = parseContentRequest(message);
+      if (!request) return undefined;
+      if (request.type === 'exportReport') return exportReport(request.format);
       return Promise.resolve(state);
     });
 
@@ -64,6 +94,10 @@ export default defineContentScript({
       },
       setState: (next) => {
         state = next;
+        if (next.kind === 'report') {
+          const { report, findings, previous } = next;
+          shown = { report, findings, previous, retrievedAt: new Date().toISOString() };
+        }
       },
       onError: (error) => log('annotation failed', error),
       showOverlay: async (annotation, input) => {
@@ -74,6 +108,11 @@ export default defineContentScript({
           t,
           language: languageOf(t),
           onHideOnSite: () => hidePanelOn(host),
+          exportMenu: {
+            format: (settings ?? DEFAULT_SETTINGS).exportFormat,
+            onExport: exportReport,
+            onFormatChange: rememberExportFormat,
+          },
         });
       },
     }).catch((error: unknown) => {

@@ -54,6 +54,8 @@ export interface BackgroundDeps {
   readSettings(): Promise<Settings>;
   showBadge(tabId: number, badge: Badge): Promise<void>;
   loadLocale(language: UiLanguage): Promise<LocaleMessages>;
+  /** Runs the workbook writer's script in one frame of a tab, beside the content script. */
+  injectWorkbookWriter(tabId: number, frameId: number): Promise<void>;
   /** The time a visit is recorded with. */
   now(): Date;
   warn(...details: unknown[]): void;
@@ -62,7 +64,14 @@ export interface BackgroundDeps {
 export type BackgroundHandler = (
   message: unknown,
   sender: SenderInfo,
-) => Promise<Checked | HistoryEntry[] | HistoryRecord[] | LocaleMessages> | undefined;
+) =>
+  | Promise<Checked | HistoryEntry[] | HistoryRecord[] | LocaleMessages | WriterLoaded>
+  | undefined;
+
+/** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
+export interface WriterLoaded {
+  loaded: true;
+}
 
 /** Which senders may ask what: analysis and locales from the content script, the rest from the extension's pages. */
 function isAllowed(request: BackgroundRequest, sender: SenderInfo, self: ExtensionIdentity) {
@@ -71,6 +80,8 @@ function isAllowed(request: BackgroundRequest, sender: SenderInfo, self: Extensi
       return isOwnContentScript(sender, self);
     case 'getLocale':
       return isOwnContentScript(sender, self) || isOwnExtensionPage(sender, self);
+    case 'loadWorkbookWriter':
+      return isOwnContentScript(sender, self);
     default:
       return isOwnExtensionPage(sender, self);
   }
@@ -138,6 +149,14 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     };
   }
 
+  async function loadWorkbookWriter(sender: SenderInfo): Promise<WriterLoaded> {
+    // isAllowed has checked that a content script in a tab sent it.
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('No tab to load the workbook writer into.');
+    await deps.injectWorkbookWriter(tabId, sender.frameId ?? 0);
+    return { loaded: true };
+  }
+
   function handle(request: BackgroundRequest, sender: SenderInfo) {
     switch (request.type) {
       case 'analysed':
@@ -152,6 +171,8 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         return store.exportAll();
       case 'getLocale':
         return deps.loadLocale(request.language);
+      case 'loadWorkbookWriter':
+        return loadWorkbookWriter(sender);
     }
   }
 

@@ -8,6 +8,7 @@
  * *.gov.cn tabs; history requests only from the extension's own pages.
  */
 import * as z from 'zod/mini';
+import { EXPORT_FORMATS } from './export/types';
 import { FindingSchema, ReportSchema, RuleFamilySchema } from './model';
 
 /** Bounds that keep a forged or runaway message out of storage. */
@@ -81,8 +82,16 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    * background can. Answered with LocaleMessages.
    */
   z.object({ type: z.literal('getLocale'), language: UiLanguageSchema }),
+  /**
+   * Content script → background: load the workbook writer into the sender's
+   * frame. The writer is the one heavy part of exporting; it is injected (into
+   * the content script's own isolated world) only when a workbook is asked for.
+   */
+  z.object({ type: z.literal('loadWorkbookWriter') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 
 /** Settings kept in extension storage (storage.local), read by every context. */
 export const SettingsSchema = z.object({
@@ -95,6 +104,8 @@ export const SettingsSchema = z.object({
     z.array(z.string().check(z.maxLength(253))).check(z.maxLength(10_000)),
     [],
   ),
+  /** The export format last chosen, in the popup or the panel. */
+  exportFormat: z._default(ExportFormatSchema, 'xlsx'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTINGS_KEY = 'settings';
@@ -103,11 +114,30 @@ export const SETTINGS_KEY = 'settings';
 export const GetPageStateSchema = z.object({ type: z.literal('getPageState') });
 export type GetPageState = z.infer<typeof GetPageStateSchema>;
 
+/** popup → content script: export the page's report in this format (built and saved in the page). */
+export const ExportReportSchema = z.object({
+  type: z.literal('exportReport'),
+  format: ExportFormatSchema,
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  GetPageStateSchema,
+  ExportReportSchema,
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
 /** Parses a request sent to the content script; null for anything else. */
-export function parseContentRequest(message: unknown): GetPageState | null {
-  const parsed = GetPageStateSchema.safeParse(message);
+export function parseContentRequest(message: unknown): ContentRequest | null {
+  const parsed = ContentRequestSchema.safeParse(message);
   return parsed.success ? parsed.data : null;
 }
+
+/** content script → popup: how an export went. */
+export const ExportOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), filename: z.string() }),
+  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(2000)) }),
+]);
+export type ExportOutcome = z.infer<typeof ExportOutcomeSchema>;
 
 /** content script → popup: the page's state. */
 export const PageStateSchema = z.discriminatedUnion('kind', [

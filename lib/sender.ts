@@ -10,6 +10,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  /** The frame within the tab (0: the top frame). */
+  frameId?: number;
 }
 
 export interface ExtensionIdentity {

@@ -1,34 +1,78 @@
 /**
- * npm run check -- [--json] FILE...
- * Checks saved report pages from the command line with the extension's lib/.
+ * npm run check -- [--json] [--export xlsx|csv|json|md --out DIR] FILE...
+ * Checks saved report pages from the command line with the extension's lib/,
+ * and with --export writes the files the browser's export writes.
  */
 import type { Report } from '../lib/model';
 import { analyseFile } from './cli/analyse-file';
+import { parseCliArgs, USAGE } from './cli/args';
+import type { BatchReport } from './cli/combined-csv';
+import {
+  exportInputOf,
+  FileNamer,
+  prepareOutDir,
+  writeCombinedCsv,
+  writeReportExport,
+} from './cli/export';
 import { formatSummary } from './cli/summary';
 
-const USAGE = 'usage: npm run check -- [--json] FILE...';
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json');
-  if (unknown.length > 0 || files.length === 0) {
-    process.stderr.write(
-      `${unknown.length ? `unknown option ${unknown.join(' ')}\n` : ''}${USAGE}\n`,
-    );
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.problem ? `${parsed.problem}\n` : ''}${USAGE}\n`);
     return 2;
   }
+  const { json, files, export: target } = parsed.options;
+  if (target) {
+    try {
+      await prepareOutDir(target);
+    } catch (err) {
+      process.stderr.write(`cannot create ${target.outDir}: ${messageOf(err)}\n`);
+      return 1;
+    }
+  }
+  // With --json, stdout carries the JSON array and nothing else; the list of written files moves to stderr.
+  const written = (path: string) =>
+    (json ? process.stderr : process.stdout).write(`wrote ${path}\n`);
   const entries = [];
   // In order: earlier reports of an agency serve as history for later ones, as in the browser.
   const history: Report[] = [];
+  // When each report of the run was read, for the previous-year summary of later ones.
+  const retrievedAt = new Map<Report, string>();
+  const batch: BatchReport[] = [];
+  const namer = new FileNamer();
+  let exportFailed = false;
   for (const file of files) {
-    const { entry, report } = await analyseFile(file, { history });
+    const analysis = await analyseFile(file, { history });
+    const { entry, report, provenance } = analysis;
     if (report) history.push(report);
+    if (report && provenance) retrievedAt.set(report, provenance.retrievedAt);
     entries.push(entry);
-    if (!json) process.stdout.write(`${formatSummary(entry)}\n\n`);
+    if (!json) process.stdout.write(`${formatSummary(entry)}\n`);
+    const input = target ? exportInputOf(analysis, retrievedAt) : null;
+    if (target && !input) {
+      const why = entry.error ? `unreadable: ${entry.error}` : `not a report (${entry.kind})`;
+      process.stderr.write(`not exported, ${why}: ${file}\n`);
+    }
+    if (target && input) {
+      batch.push({ file, report: input.report, findings: input.findings });
+      try {
+        written(await writeReportExport(input, target, namer));
+      } catch (err) {
+        // One report that cannot be written must not cost the rest of the batch its files.
+        process.stderr.write(`export failed for ${file}: ${messageOf(err)}\n`);
+        exportFailed = true;
+      }
+    }
+    if (!json) process.stdout.write('\n');
   }
+  if (target) written(await writeCombinedCsv(target, batch));
   if (json) process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-  return 0;
+  return exportFailed ? 1 : 0;
 }
 
 // exitCode, not exit(): exiting at once would cut off output still flowing into a pipe.

@@ -32,7 +32,8 @@ as_root() {
 }
 
 missing=()
-for package in chromium firefox-esr fonts-noto-cjk; do
+# python3-openpyxl: an independent reader of the exported workbooks in the tests.
+for package in chromium firefox-esr fonts-noto-cjk python3-openpyxl; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$package")
   fi

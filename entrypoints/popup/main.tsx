@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import type { ExportMenuProps } from '../../components/ExportMenu';
 import { loadTranslator, type Translate, type Translator, t } from '../../components/i18n';
 import { type PopupState, PopupView } from '../../components/PopupView';
-import { parsePageState } from '../../lib/protocol';
+import type { ExportFormat } from '../../lib/export/types';
+import { type ExportOutcome, ExportOutcomeSchema, parsePageState } from '../../lib/protocol';
+import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../lib/settings';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -11,8 +14,30 @@ let translate: Translator = Object.assign<Translate, Pick<Translator, 'language'
   (key, ...subs) => t(key, ...subs),
   { language: 'zh_CN' },
 );
+let exportMenu: Omit<ExportMenuProps, 't'> | undefined;
 const show = (state: PopupState) =>
-  render(<PopupView state={state} language={translate.language} t={translate} />, app);
+  render(
+    <PopupView state={state} language={translate.language} exportMenu={exportMenu} t={translate} />,
+    app,
+  );
+
+/** The file is built and saved by the tab's content script, in the page: it holds the page's text. */
+async function exportFrom(tabId: number, format: ExportFormat): Promise<ExportOutcome> {
+  let answer: unknown;
+  try {
+    answer = await browser.tabs.sendMessage(tabId, { type: 'exportReport', format });
+  } catch {
+    return { ok: false, message: translate('export_noPage') };
+  }
+  const parsed = ExportOutcomeSchema.safeParse(answer);
+  return parsed.success ? parsed.data : { ok: false, message: translate('export_noPage') };
+}
+
+function rememberExportFormat(format: ExportFormat): void {
+  updateSettings(browser.storage.local, (current) => ({ ...current, exportFormat: format })).catch(
+    (error: unknown) => console.warn('[OGI Lens] could not save the setting:', error),
+  );
+}
 
 /**
  * The tab to report on: the active tab, or — when the popup is opened as a
@@ -40,6 +65,12 @@ async function load(): Promise<void> {
   show({ kind: 'loading' });
   const tabId = await targetTabId();
   if (tabId === undefined) return show({ kind: 'noAccess' });
+  const settings = await readSettings(browser.storage.local).catch(() => DEFAULT_SETTINGS);
+  exportMenu = {
+    format: settings.exportFormat,
+    onExport: (format) => exportFrom(tabId, format),
+    onFormatChange: rememberExportFormat,
+  };
   for (let attempt = 0; attempt <= PENDING_RETRIES; attempt++) {
     let state: PopupState;
     try {

@@ -83,7 +83,8 @@ function valueRows(report: Report): string[][] {
   return rows;
 }
 
-function describeCell(ref: CellRef): string {
+/** A cell as the exports describe it: its key (or row / column), then its figure. */
+export function describeCell(ref: CellRef): string {
   const where = ref.key ?? `${ref.row} / ${ref.col}`;
   return `${where} = ${ref.value === null ? '—' : ref.value}`;
 }

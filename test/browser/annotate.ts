@@ -44,7 +44,18 @@ import {
 import type { FixtureServer } from './fixture-server';
 import { type Fixture, loadFixtures } from './fixtures';
 import {
-  MARKER_EXPRESSION,
+  clearHistory,
+  clickOverlay,
+  clickPageElement,
+  MARKER_TIMEOUT_MS,
+  openOptions,
+  openReport,
+  UI_TIMEOUT_MS,
+  waitFor,
+  waitForHistory,
+  withPage,
+} from './interact';
+import {
   MUTATION_PROBE_SOURCE,
   type MutationLog,
   TAKE_MUTATIONS_EXPRESSION,
@@ -52,9 +63,6 @@ import {
 } from './page-probe';
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
-/** Bounds on a hang, not expectations of speed: a loaded CI machine is slow. */
-const MARKER_TIMEOUT_MS = 20_000;
-const UI_TIMEOUT_MS = 10_000;
 /** Pages open at once within one group of the marks test. */
 const CONCURRENCY = 3;
 
@@ -71,35 +79,6 @@ export interface AnnotateHooks<B extends DriverBrowser> {
    * find the history in storage (MV3); absent where the background persists.
    */
   stopBackground?: (browser: B) => Promise<void>;
-}
-
-async function withPage<T>(
-  browser: DriverBrowser,
-  use: (page: DriverPage) => Promise<T>,
-  viewport?: { width: number; height: number },
-): Promise<T> {
-  const page = await browser.newPage(viewport);
-  try {
-    return await use(page);
-  } finally {
-    await page.close().catch(() => {});
-  }
-}
-
-async function waitFor<T>(page: DriverPage, expression: string, what: string): Promise<T> {
-  const value = await waitForValue<T>(page, expression, UI_TIMEOUT_MS);
-  if (value === null) assert.fail(`${what} did not happen within ${UI_TIMEOUT_MS} ms`);
-  return value;
-}
-
-async function openReport(page: DriverPage, url: string): Promise<void> {
-  await page.goto(url);
-  const marker = await waitForValue<string>(
-    page,
-    `${MARKER_EXPRESSION} === 'report' ? 'report' : null`,
-    MARKER_TIMEOUT_MS,
-  );
-  assert.equal(marker, 'report', `<html data-ogi-lens="report"> did not appear on ${url}`);
 }
 
 const readMarks = async (page: DriverPage) =>
@@ -297,67 +276,6 @@ async function runPool<T>(items: readonly T[], limit: number, run: (item: T) => 
       for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
     }),
   );
-}
-
-/** Clicks an element of the overlay's shadow root with the mouse. */
-async function clickOverlay(page: DriverPage, selector: string): Promise<void> {
-  const rect = JSON.parse(
-    await waitFor<string>(page, overlayElementRect(selector), `${selector} in the overlay`),
-  ) as Rect;
-  await page.mouseClick(rect.x + rect.width / 2, rect.y + rect.height / 2);
-}
-
-/** Opens the options page with confirmations accepted (a test cannot answer a dialog). */
-async function openOptions(browser: DriverBrowser, page: DriverPage): Promise<void> {
-  await page.openExtensionPage(browser.popupUrl('').replace(/popup\.html$/, 'options.html'));
-  await waitFor(
-    page,
-    `document.querySelector('button[data-action="delete-all"]') ? true : null`,
-    'the options page',
-  );
-  await page.evaluate('(window.confirm = () => true, true)');
-}
-
-const HISTORY_IDS_EXPRESSION = `JSON.stringify(Array.from(document.querySelectorAll('[data-history-entry]')).map((el) => el.getAttribute('data-history-entry')))`;
-
-/** Waits until the options page lists exactly `ids` (in any order). */
-async function waitForHistory(page: DriverPage, ids: string[]): Promise<void> {
-  const want = JSON.stringify([...ids].sort());
-  const seen = await waitForValue<string>(
-    page,
-    `(() => { const ids = JSON.parse(${HISTORY_IDS_EXPRESSION}).sort(); return JSON.stringify(ids) === ${JSON.stringify(want)} ? 'ok' : null; })()`,
-    UI_TIMEOUT_MS,
-  );
-  if (seen === null) {
-    const shown = await page.evaluate<string>(HISTORY_IDS_EXPRESSION).catch(() => '?');
-    assert.fail(`the options page lists ${shown}, expected ${want}`);
-  }
-}
-
-/** Empties the history through the options page, so a page is checked without a previous year. */
-async function clearHistory(browser: DriverBrowser): Promise<void> {
-  await withPage(browser, async (options) => {
-    await openOptions(browser, options);
-    await clickPageElement(options, 'button[data-action="delete-all"]');
-    // Seen twice on a loaded CI machine (Chromium once, Firefox once): a click landing while the
-    // page's first history request is in flight left the list unchanged. The options page now
-    // applies only the latest answer; until the cause is confirmed, the set-up clicks once more
-    // rather than fail an unrelated test. The options test itself still clicks only once.
-    await waitForHistory(options, []).catch(async () => {
-      await clickPageElement(options, 'button[data-action="delete-all"]');
-      await waitForHistory(options, []);
-    });
-  });
-}
-
-async function clickPageElement(page: DriverPage, selector: string): Promise<void> {
-  const json = await waitFor<string>(
-    page,
-    `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) return null; el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return JSON.stringify({ x: r.x, y: r.y, width: r.width, height: r.height }); })()`,
-    selector,
-  );
-  const rect = JSON.parse(json) as Rect;
-  await page.mouseClick(rect.x + rect.width / 2, rect.y + rect.height / 2);
 }
 
 export function defineAnnotateSuite<B extends DriverBrowser>(

@@ -4,6 +4,7 @@
  * fails to resolve, so nothing leaves the machine.
  */
 import { rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import {
   type DriverBrowser,
@@ -15,7 +16,13 @@ import {
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function wrapPage(page: Page): DriverPage {
+function wrapPage(page: Page, downloadDir: string): DriverPage {
+  // Playwright keeps downloads under generated names; the tests look for the name the page chose.
+  page.on('download', (download) => {
+    download
+      .saveAs(join(downloadDir, basename(download.suggestedFilename())))
+      .catch((error: unknown) => console.warn('download not saved:', error));
+  });
   return {
     addInitScript: async (source) => {
       await page.addInitScript({ content: source });
@@ -43,7 +50,10 @@ export interface ChromiumSession extends DriverBrowser {
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<ChromiumSession> {
-  const { workDir, profileDir, extensionDir } = await prepareWorkDir('chromium', options);
+  const { workDir, profileDir, extensionDir, downloadDir } = await prepareWorkDir(
+    'chromium',
+    options,
+  );
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
@@ -52,6 +62,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
       handleSIGINT: options.handleSignals ?? true,
       handleSIGTERM: options.handleSignals ?? true,
       viewport: PAGE_VIEWPORT,
+      acceptDownloads: true,
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
@@ -85,10 +96,11 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
       context,
       extensionId,
       popupUrl: (query) => `chrome-extension://${extensionId}/popup.html${query}`,
+      downloadDir,
       newPage: async (viewport) => {
         const page = await context.newPage();
         if (viewport) await page.setViewportSize(viewport);
-        return wrapPage(page);
+        return wrapPage(page, downloadDir);
       },
       close,
     };

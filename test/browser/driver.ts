@@ -48,6 +48,8 @@ export interface DriverBrowser {
   name: 'chromium' | 'firefox';
   /** Address of the extension's popup page with the given query string. */
   popupUrl(query: string): string;
+  /** Where files the pages download are saved, under the name the page gave them. */
+  downloadDir: string;
   newPage(viewport?: Viewport): Promise<DriverPage>;
   close(): Promise<void>;
 }
@@ -74,18 +76,20 @@ export interface LaunchOptions {
 export async function prepareWorkDir(
   browserName: DriverBrowser['name'],
   options: LaunchOptions,
-): Promise<{ workDir: string; profileDir: string; extensionDir: string }> {
+): Promise<{ workDir: string; profileDir: string; extensionDir: string; downloadDir: string }> {
   const workDir = await mkdtemp(join(tmpdir(), `ogi-lens-${browserName}-`));
   const profileDir = join(workDir, 'profile');
   const extensionDir = join(workDir, 'extension');
+  const downloadDir = join(workDir, 'downloads');
   try {
     await mkdir(profileDir);
+    await mkdir(downloadDir);
     await cp(options.extensionDir, extensionDir, { recursive: true });
   } catch (error) {
     await rm(workDir, { recursive: true, force: true });
     throw error;
   }
-  return { workDir, profileDir, extensionDir };
+  return { workDir, profileDir, extensionDir, downloadDir };
 }
 
 /** Polls an expression in the page until it yields a non-null value or time runs out. */

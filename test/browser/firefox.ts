@@ -63,7 +63,10 @@ export interface FirefoxSession extends DriverBrowser {
 }
 
 export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSession> {
-  const { workDir, profileDir, extensionDir } = await prepareWorkDir('firefox', options);
+  const { workDir, profileDir, extensionDir, downloadDir } = await prepareWorkDir(
+    'firefox',
+    options,
+  );
   const proxy = { host: '127.0.0.1', port: options.serverPort };
   let browser: Browser;
   try {
@@ -88,6 +91,14 @@ export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSess
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        // Downloads go straight to a known folder, without a dialog or the downloads panel.
+        'browser.download.dir': downloadDir,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.alwaysOpenPanel': false,
+        'browser.download.panel.shown': true,
+        'browser.download.start_downloads_in_tmp_dir': false,
       },
     });
   } catch (error) {
@@ -111,6 +122,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSess
     name: 'firefox',
     browser,
     popupUrl: (query) => `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html${query}`,
+    downloadDir,
     newPage: async (viewport) => {
       const page = await tabOperation(() => browser.newPage());
       if (viewport) await page.setViewport(viewport);

@@ -34,6 +34,7 @@ interface Harness {
   store: HistoryStore;
   badges: { tabId: number; badge: Badge }[];
   warnings: unknown[][];
+  injections: { tabId: number; frameId: number }[];
 }
 
 function harness(
@@ -42,6 +43,7 @@ function harness(
 ): Harness {
   const badges: Harness['badges'] = [];
   const warnings: unknown[][] = [];
+  const injections: Harness['injections'] = [];
   const store = overrides.store ?? createHistoryStore(factory);
   const handle = createBackgroundHandler({
     self: SELF,
@@ -51,10 +53,13 @@ function harness(
       badges.push({ tabId, badge });
     },
     loadLocale: overrides.loadLocale ?? (async () => ({})),
+    injectWorkbookWriter: async (tabId, frameId) => {
+      injections.push({ tabId, frameId });
+    },
     now: () => new Date('2024-05-06T07:08:09.000Z'),
     warn: (...details) => warnings.push(details),
   });
-  return { handle, store, badges, warnings };
+  return { handle, store, badges, warnings, injections };
 }
 
 async function analysed(h: Harness, report: Report): Promise<Checked> {
@@ -210,6 +215,25 @@ describe('background: who may ask', () => {
     expect(h.handle({ type: 'analysed', report: huge }, page)).toBeUndefined();
     expect(h.warnings).toHaveLength(4);
     expect(await h.store.list()).toEqual([]);
+  });
+});
+
+describe('background: export', () => {
+  it('loads the workbook writer into the frame of its own content script that asks, and only there', async () => {
+    const h = harness(new IDBFactory());
+    const inFrame = { ...contentScript(base2022), frameId: 7 };
+    expect(await h.handle({ type: 'loadWorkbookWriter' }, inFrame)).toEqual({ loaded: true });
+    expect(h.injections).toEqual([{ tabId: 3, frameId: 7 }]);
+
+    const refused = [
+      OPTIONS_PAGE,
+      { id: SELF.id, url: 'https://www.example.com/report.html', tab: { id: 3 } },
+      { id: 'another-extension', url: base2022.url, tab: { id: 3 } },
+    ];
+    for (const sender of refused)
+      expect(h.handle({ type: 'loadWorkbookWriter' }, sender)).toBeUndefined();
+    expect(h.injections).toHaveLength(1);
+    expect(h.warnings).toHaveLength(refused.length);
   });
 });
 

@@ -2,36 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvField, csvLine, reportCsv } from '../../lib/export/csv';
 import type { Finding, Report, TableCell } from '../../lib/model';
 import { analyseFile } from '../../scripts/cli/analyse-file';
-
-/** RFC 4180 reader, independent of the writer: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) throw new Error('last record has no CRLF');
-  return rows;
-}
+import { parseCsv } from '../support/csv';
 
 /** Splits the export into its two sections at the empty record. */
 function sections(csv: string): { values: string[][]; findings: string[][] } {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { reportMemo } from '../../lib/export/memo';
-import { sha256Hex } from '../../lib/export/sha256';
+import { sha256, sha256Hex } from '../../lib/export/sha256';
 import { analyseFile } from '../../scripts/cli/analyse-file';
 
 const retrievedAt = '2024-02-01T08:30:00.000Z';
@@ -63,5 +63,20 @@ describe('reportMemo', () => {
     expect(en).not.toContain('## 政府信息公开');
     expect(en).toContain('No problems found.');
     expect(en).toContain('Year: unknown');
+  });
+});
+
+describe('sha256 without Web Crypto (plain-http pages)', () => {
+  it('gives Node’s digest for every length around the block boundaries and for long Chinese text', () => {
+    const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+    for (let length = 0; length <= 130; length++) {
+      const bytes = new Uint8Array(length).map((_, i) => (i * 7 + length) & 0xff);
+      expect(hex(sha256(bytes)), `length ${length}`).toBe(
+        createHash('sha256').update(bytes).digest('hex'),
+      );
+    }
+    const text = '表三 本年新收政府信息公开申请数量 '.repeat(5000);
+    const bytes = new TextEncoder().encode(text);
+    expect(hex(sha256(bytes))).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });

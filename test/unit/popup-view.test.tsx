@@ -1,33 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Translate } from '../../components/i18n';
 import { type PopupState, PopupView } from '../../components/PopupView';
-import { formatChange, yearOverYearRows } from '../../components/YearOverYearRows';
 import type { Finding, Report } from '../../lib/model';
 import type { PreviousSummary } from '../../lib/protocol';
+import { formatChange, yearOverYearRows } from '../../lib/year-over-year-rows';
 import { analyseFile } from '../../scripts/cli/analyse-file';
 import { FIXTURE_DIR } from '../support/fixtures';
 import { reportOf, tableOf } from '../support/report-builder';
-
-/** A translator over one locale file, substituting `$1…` as the browser does. */
-function translatorFor(locale: 'zh_CN' | 'en'): Translate {
-  const path = join(import.meta.dirname, '../../public/_locales', locale, 'messages.json');
-  const messages: Record<
-    string,
-    { message: string; placeholders?: Record<string, { content: string }> }
-  > = JSON.parse(readFileSync(path, 'utf8'));
-  return (key, ...subs) => {
-    const entry = messages[key];
-    if (!entry) return key;
-    return entry.message.replace(/\$([A-Z_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (__, n: string) => subs[Number(n) - 1] ?? '');
-    });
-  };
-}
+import { translatorFor } from '../support/translator';
 
 const dom = new JSDOM('<!doctype html><body><div id="app"></div></body>');
 const app = dom.window.document.getElementById('app') as HTMLElement;

@@ -27,7 +27,12 @@ function memoryArea(initial: Record<string, unknown> = {}): SettingsArea & {
 describe('settings', () => {
   it('a fresh install runs every check and follows the browser language', async () => {
     const settings = await readSettings(memoryArea());
-    expect(settings).toEqual({ disabledFamilies: [], language: 'auto', panelHiddenOn: [] });
+    expect(settings).toEqual({
+      disabledFamilies: [],
+      language: 'auto',
+      panelHiddenOn: [],
+      exportFormat: 'xlsx',
+    });
     expect(settings).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -35,10 +40,12 @@ describe('settings', () => {
     const area = memoryArea();
     await updateSettings(area, (s) => ({ ...s, disabledFamilies: ['narrative', 'form'] }));
     await updateSettings(area, (s) => ({ ...s, language: 'en' }));
+    await updateSettings(area, (s) => ({ ...s, exportFormat: 'md' }));
     expect(await readSettings(area)).toEqual({
       disabledFamilies: ['narrative', 'form'],
       language: 'en',
       panelHiddenOn: [],
+      exportFormat: 'md',
     });
   });
 
@@ -48,12 +55,14 @@ describe('settings', () => {
         disabledFamilies: ['timeliness', 'noSuchFamily'],
         language: 'en',
         panelHiddenOn: ['www.hz.gov.cn'],
+        exportFormat: 'docx',
       },
     });
     expect(await readSettings(area)).toEqual({
       disabledFamilies: [],
       language: 'en',
       panelHiddenOn: ['www.hz.gov.cn'],
+      exportFormat: 'xlsx',
     });
   });
 

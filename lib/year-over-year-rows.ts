@@ -3,7 +3,7 @@
  * the same agency's previous report, for the figures a reader compares first
  * (table 三 and 四 totals, table 二, the shared legacy items).
  */
-import type { ExtractedTable, Report, TableCell } from '../lib/model';
+import type { ExtractedTable, Report, TableCell } from './model';
 
 export interface YearOverYearChange {
   /** This year minus last year. */

@@ -1,0 +1,85 @@
+/**
+ * One-click export, in the popup and in the in-page panel: a small format
+ * menu (remembered through `onFormatChange`) and a button. The file is built
+ * and saved by the caller; this only says what happened, in words.
+ */
+import { useState } from 'preact/hooks';
+import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/types';
+import type { ExportOutcome } from '../lib/protocol';
+import type { MessageKey, Translate } from './i18n';
+
+const FORMAT_NAMES: Record<ExportFormat, MessageKey> = {
+  xlsx: 'export_xlsx',
+  csv: 'export_csv',
+  json: 'export_json',
+  md: 'export_md',
+};
+
+export interface ExportMenuProps {
+  /** The format chosen last time. */
+  format: ExportFormat;
+  t: Translate;
+  onExport(format: ExportFormat): Promise<ExportOutcome>;
+  onFormatChange(format: ExportFormat): void;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; filename: string }
+  | { kind: 'failed'; message: string };
+
+const isExportFormat = (value: string): value is ExportFormat =>
+  (EXPORT_FORMATS as readonly string[]).includes(value);
+
+export function ExportMenu({ format: initial, t, onExport, onFormatChange }: ExportMenuProps) {
+  const [format, setFormat] = useState<ExportFormat>(initial);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const run = async () => {
+    setStatus({ kind: 'busy' });
+    try {
+      const outcome = await onExport(format);
+      setStatus(
+        outcome.ok
+          ? { kind: 'done', filename: outcome.filename }
+          : { kind: 'failed', message: outcome.message },
+      );
+    } catch (error) {
+      setStatus({
+        kind: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  return (
+    <div class="export" data-export="">
+      <select
+        data-export-format=""
+        aria-label={t('export_format')}
+        value={format}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (!isExportFormat(value)) return;
+          setFormat(value);
+          onFormatChange(value);
+        }}
+      >
+        {EXPORT_FORMATS.map((option) => (
+          <option key={option} value={option}>
+            {t(FORMAT_NAMES[option])}
+          </option>
+        ))}
+      </select>
+      <button type="button" data-action="export" disabled={status.kind === 'busy'} onClick={run}>
+        {t('export_button')}
+      </button>
+      <span class="export-status" data-export-status={status.kind} role="status">
+        {status.kind === 'busy' && t('export_busy')}
+        {status.kind === 'done' && t('export_done', status.filename)}
+        {status.kind === 'failed' && t('export_failed', status.message)}
+      </span>
+    </div>
+  );
+}

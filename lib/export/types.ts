@@ -1,0 +1,31 @@
+/**
+ * What every export format is built from, and what it becomes. One input for
+ * all four formats, so the files a journalist gets from the popup, the
+ * in-page panel and the command line say the same thing.
+ */
+import type { Finding, Report } from '../model';
+import type { PreviousSummary } from '../protocol';
+
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'json', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportInput {
+  report: Report;
+  /** The findings the extension showed (year over year included). */
+  findings: readonly Finding[];
+  /** The same agency's previous report, when the history has it. */
+  previous: PreviousSummary | null;
+  /** When the page was read, ISO 8601 with offset. */
+  retrievedAt: string;
+  /** SHA-256 (hex) of the report's text as read (see report-text.ts). */
+  textSha256: string;
+}
+
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** Writes a workbook. Passed in, so that only contexts that export load it. */
+export type WorkbookWriter = (input: ExportInput) => Uint8Array;

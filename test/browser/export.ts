@@ -1,0 +1,218 @@
+/**
+ * One-click export, tested the way a journalist uses it, once per browser:
+ * from the in-page panel and from the popup, each format is saved through the
+ * browser's downloads under its `{机构}-{年度}-年报核查` name, and what it holds
+ * equals what the command line builds from the same page (the same report,
+ * findings and text hash); the chosen format is remembered.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { describe, test } from 'node:test';
+import { findPrevious, runChecks } from '../../lib/checks/run';
+import { reportCsv } from '../../lib/export/csv';
+import { exportFileName } from '../../lib/export/filename';
+import { ReportExportSchema, reportExportEntry } from '../../lib/export/json';
+import { reportMemo } from '../../lib/export/memo';
+import { reportText } from '../../lib/export/report-text';
+import { sha256Hex } from '../../lib/export/sha256';
+import type { ExportFormat } from '../../lib/export/types';
+import { writeWorkbook } from '../../lib/export/xlsx/workbook';
+import { extractReport } from '../../lib/extract';
+import type { Finding, Report } from '../../lib/model';
+import { parsePage } from '../../scripts/cli/analyse-file';
+import { readWorkbook, type WorkbookDump } from '../support/xlsx-reader';
+import { clearDownloads, waitForDownload } from './downloads';
+import { type DriverBrowser, type DriverPage, type LaunchOptions, POPUP_VIEWPORT } from './driver';
+import { type Fixture, loadFixtures } from './fixtures';
+import {
+  clearHistory,
+  clickOverlay,
+  clickPageElement,
+  openReport,
+  waitFor,
+  withPage,
+} from './interact';
+import { useBrowserSession } from './suite';
+
+/** A page with errors, warnings and marked cells in a 2021-format table. */
+const EXPORT_PAGE = 'chk-identity-culprit';
+
+interface CommandLineView {
+  report: Report;
+  findings: Finding[];
+  textSha256: string;
+}
+
+/** The same page read by the command line's code, without history (the tests clear it). */
+async function commandLineView(fixture: Fixture): Promise<CommandLineView> {
+  const doc = parsePage(await readFile(fixture.htmlPath), fixture.pageUrl);
+  const { report } = extractReport(doc, fixture.pageUrl);
+  const findings = runChecks(report, findPrevious(report, []));
+  return { report, findings, textSha256: await sha256Hex(reportText(doc)) };
+}
+
+/** Chooses a format in a menu the way a change of the <select> does. */
+function chooseFormatIn(rootExpression: string, format: ExportFormat): string {
+  return `(() => {
+    const root = ${rootExpression};
+    const select = root && root.querySelector('select[data-export-format]');
+    if (!select) return null;
+    select.value = ${JSON.stringify(format)};
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  })()`;
+}
+
+const OVERLAY_ROOT = `document.querySelector('ogi-lens-root') && document.querySelector('ogi-lens-root').shadowRoot`;
+const exportStatusIn = (rootExpression: string) => `(() => {
+  const root = ${rootExpression};
+  const status = root && root.querySelector('[data-export-status]');
+  if (!status) return null;
+  const kind = status.getAttribute('data-export-status');
+  return kind === 'done' || kind === 'failed' ? JSON.stringify({ kind, text: status.textContent }) : null;
+})()`;
+const selectedFormatIn = (rootExpression: string) => `(() => {
+  const root = ${rootExpression};
+  const select = root && root.querySelector('select[data-export-format]');
+  return select ? select.value : null;
+})()`;
+
+/** The retrieval time written into a JSON export or a memo. */
+function retrievedAtIn(text: string): string {
+  const match = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/.exec(text);
+  assert.ok(match, 'the export names no retrieval time');
+  return match[0];
+}
+
+async function assertSameAsCommandLine(
+  format: ExportFormat,
+  bytes: Buffer,
+  view: CommandLineView,
+): Promise<void> {
+  const text = bytes.toString('utf8');
+  switch (format) {
+    case 'csv':
+      assert.equal(text, reportCsv(view.report, view.findings));
+      return;
+    case 'json': {
+      const exported = ReportExportSchema.parse(JSON.parse(text));
+      const expected = reportExportEntry(view.report, view.findings, {
+        retrievedAt: exported.retrievedAt,
+      });
+      assert.deepEqual(exported, expected);
+      return;
+    }
+    case 'md': {
+      const options = { retrievedAt: retrievedAtIn(text), textSha256: view.textSha256 };
+      assert.equal(text, reportMemo(view.report, view.findings, options));
+      return;
+    }
+    case 'xlsx': {
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'not a zip container');
+      const saved = await readWorkbook(bytes);
+      const retrievedAt = retrievedAtOf(saved);
+      const expected = await readWorkbook(
+        Buffer.from(
+          writeWorkbook({
+            report: view.report,
+            findings: view.findings,
+            previous: null,
+            retrievedAt,
+            textSha256: view.textSha256,
+          }),
+        ),
+      );
+      assert.deepEqual(saved, expected);
+      return;
+    }
+  }
+}
+
+/** The summary sheet's retrieval time: the one figure a second export cannot share. */
+function retrievedAtOf(workbook: WorkbookDump): string {
+  const summary = workbook.sheets[0];
+  assert.ok(summary, 'the workbook has no sheets');
+  const cell = summary.cells.find(
+    (candidate) => typeof candidate.value === 'string' && /^\d{4}-\d\d-\d\dT/.test(candidate.value),
+  );
+  assert.ok(cell && typeof cell.value === 'string', 'the summary sheet shows no retrieval time');
+  return cell.value;
+}
+
+async function exportFromPanel(page: DriverPage, format: ExportFormat): Promise<void> {
+  await waitFor(page, chooseFormatIn(OVERLAY_ROOT, format), 'the export menu in the panel');
+  await clickOverlay(page, '[data-action="export"]');
+}
+
+export function defineExportSuite<B extends DriverBrowser>(
+  browserName: DriverBrowser['name'],
+  extensionDir: string,
+  launch: (options: LaunchOptions) => Promise<B>,
+): void {
+  const fixtures = loadFixtures();
+  const fixture = fixtures.find((f) => f.name === EXPORT_PAGE);
+  assert.ok(fixture, `fixture ${EXPORT_PAGE} is missing`);
+
+  describe(`${browserName}: export`, { concurrency: false }, () => {
+    const session = useBrowserSession(extensionDir, launch, fixtures);
+
+    test('the panel saves each format, equal to what the command line builds, and remembers the choice', async () => {
+      const { browser } = session();
+      const view = await commandLineView(fixture);
+      await clearHistory(browser);
+      await withPage(browser, async (page) => {
+        await openReport(page, fixture.pageUrl);
+        for (const format of ['csv', 'json', 'md', 'xlsx'] as const) {
+          await clearDownloads(browser.downloadDir);
+          await exportFromPanel(page, format);
+          const filename = exportFileName(view.report, format);
+          const bytes = await waitForDownload(browser.downloadDir, filename);
+          const status = JSON.parse(
+            await waitFor<string>(page, exportStatusIn(OVERLAY_ROOT), 'the export status'),
+          ) as { kind: string; text: string };
+          assert.equal(status.kind, 'done', status.text);
+          assert.ok(status.text.includes(filename), `the panel does not name ${filename}`);
+          await assertSameAsCommandLine(format, bytes, view);
+        }
+      });
+      // The last choice (the workbook) is what the panel offers on the next visit.
+      await withPage(browser, async (page) => {
+        await openReport(page, fixture.pageUrl);
+        assert.equal(
+          await waitFor<string>(page, selectedFormatIn(OVERLAY_ROOT), 'the export menu'),
+          'xlsx',
+        );
+      });
+    });
+
+    test('the popup saves the tab’s report in the chosen format', async () => {
+      const { browser } = session();
+      const view = await commandLineView(fixture);
+      await clearHistory(browser);
+      await withPage(browser, async (page) => {
+        await openReport(page, fixture.pageUrl);
+        await withPage(
+          browser,
+          async (popup) => {
+            await popup.openExtensionPage(
+              browser.popupUrl(`?url=${encodeURIComponent(fixture.pageUrl)}`),
+            );
+            for (const format of ['json', 'xlsx'] as const) {
+              await clearDownloads(browser.downloadDir);
+              await waitFor(popup, chooseFormatIn('document', format), 'the popup’s export menu');
+              await clickPageElement(popup, 'button[data-action="export"]');
+              const filename = exportFileName(view.report, format);
+              const bytes = await waitForDownload(browser.downloadDir, filename);
+              const status = JSON.parse(
+                await waitFor<string>(popup, exportStatusIn('document'), 'the export status'),
+              ) as { kind: string; text: string };
+              assert.equal(status.kind, 'done', status.text);
+              await assertSameAsCommandLine(format, bytes, view);
+            }
+          },
+          POPUP_VIEWPORT,
+        );
+      });
+    });
+  });
+}
