@@ -6,6 +6,7 @@
  */
 import { isBlockElement, isHiddenElement } from './dom-text';
 import { assembleGrid, buildGrid, type Grid, type GridCell, parseNonNegativeInteger } from './grid';
+import { runSteps, type Steps } from './steps';
 import { cleanText, splitNumbering } from './text';
 
 const ELEMENT_NODE = 1;
@@ -53,28 +54,61 @@ const TABLE_PARTS = new Set([
 const TABLE_CAPTION = /^附?表\s*[0-9一二三四五六七八九十]/;
 
 /** The data tables under `root` (or `root` itself) in document order, split tables joined. */
-export function collectTables(root: Element): Grid[] {
+/** A data table too large to read: counted, reported, not built. */
+export interface OversizedTable {
+  element: Element;
+  /** Its `<td>`/`<th>` elements. */
+  cells: number;
+}
+
+/**
+ * The most cells a table may have to be read. Beyond it a table is reported
+ * as too large instead of read: the background would refuse a report
+ * holding it (LIMITS.cellsPerTable), and reading it would hold the page up.
+ */
+export const MAX_TABLE_CELLS = 60_000;
+
+export interface CollectedTables {
+  grids: Grid[];
+  oversized: OversizedTable[];
+}
+
+/** The grids of `root`'s data tables, one step per table (see lib/steps.ts). */
+export function* collectTableSteps(root: Element): Steps<CollectedTables> {
   const candidates: HTMLTableElement[] = [];
   if (root.localName === 'table') candidates.push(root as HTMLTableElement);
   for (const table of root.getElementsByTagName('table')) candidates.push(table);
 
-  const result: Grid[] = [];
+  const grids: Grid[] = [];
+  const oversized: OversizedTable[] = [];
   let current: Grid | null = null;
   for (const table of candidates) {
     // A table that holds another table lays out the page; its inner tables hold the data.
     if (table.querySelector('table') !== null) continue;
-    const grid = buildGrid(table);
-    if (grid.cells.length === 0) continue;
-    const joined: Grid | null =
-      current !== null && isContinuation(current, grid) ? joinGrids(current, grid) : null;
-    if (joined !== null) current = joined;
-    else {
-      if (current !== null) result.push(current);
-      current = grid;
+    const cellCount =
+      table.getElementsByTagName('td').length + table.getElementsByTagName('th').length;
+    if (cellCount > MAX_TABLE_CELLS) {
+      oversized.push({ element: table, cells: cellCount });
+      continue;
     }
+    const grid = buildGrid(table);
+    if (grid.cells.length > 0) {
+      const joined: Grid | null =
+        current !== null && isContinuation(current, grid) ? joinGrids(current, grid) : null;
+      if (joined !== null) current = joined;
+      else {
+        if (current !== null) grids.push(current);
+        current = grid;
+      }
+    }
+    yield;
   }
-  if (current !== null) result.push(current);
-  return result;
+  if (current !== null) grids.push(current);
+  return { grids, oversized };
+}
+
+export function collectTables(root: Element): Grid[] {
+  return runSteps(collectTableSteps(root)).grids;
 }
 
 function isContinuation(previous: Grid, next: Grid): boolean {

@@ -93,8 +93,16 @@ export function isHiddenElement(el: Element): boolean {
  * empty lines are dropped. Hidden descendants are skipped; `el` itself is read
  * whatever its own style, since the caller chose it.
  */
-export function elementText(el: Element): string {
-  const out: LineCollector = { lines: [], line: '' };
+export interface TextOptions {
+  /** Elements read as a line break instead of their text (the tables already read). */
+  skip?: ReadonlySet<Element>;
+  /** Stop once this many characters have been collected (the text may be cut mid-line). */
+  maxChars?: number;
+}
+
+export function elementText(el: Element, options: TextOptions = {}): string {
+  const { skip, maxChars = Number.POSITIVE_INFINITY } = options;
+  const out: LineCollector = { lines: [], line: '', length: 0 };
   let preDepth = 0;
   // Iterative pre-order walk with the open elements on a stack: deep Word markup costs no call
   // depth, and leaving an element needs no parentNode lookup (DOM access dominates the cost).
@@ -117,6 +125,8 @@ export function elementText(el: Element): string {
       const child = node as Element;
       const name = child.localName;
       if (name === 'br') breakLine(out);
+      // As whitespace, the way the narrative has always read around a table it skips.
+      else if (skip?.has(child)) out.line += '\n';
       else if (!isHiddenElement(child)) {
         const first = child.firstChild;
         elementBoundary(out, name);
@@ -129,6 +139,7 @@ export function elementText(el: Element): string {
         elementBoundary(out, name);
       }
     }
+    if (out.length + out.line.length >= maxChars) break;
     let next: Node | null = node.nextSibling;
     while (next === null && open.length > 0) {
       const closed = open.pop() as Element;
@@ -140,19 +151,25 @@ export function elementText(el: Element): string {
     node = next;
   }
   breakLine(out);
-  return out.lines.join('\n');
+  const text = out.lines.join('\n');
+  return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 
 interface LineCollector {
   lines: string[];
   /** The line being collected, raw. */
   line: string;
+  /** Characters in `lines` so far. */
+  length: number;
 }
 
 function breakLine(out: LineCollector): void {
   if (out.line === '') return;
   const cleaned = cleanText(out.line);
-  if (cleaned !== '') out.lines.push(cleaned);
+  if (cleaned !== '') {
+    out.lines.push(cleaned);
+    out.length += cleaned.length + 1;
+  }
   out.line = '';
 }
 

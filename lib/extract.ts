@@ -3,7 +3,7 @@
  * keys, the narrative's claims. The same code runs in the content script and
  * in the command line (jsdom).
  */
-import { collectTables } from './collect-tables';
+import { collectTableSteps } from './collect-tables';
 import { findReportTitle } from './detect';
 import { elementText } from './dom-text';
 import {
@@ -16,7 +16,8 @@ import {
 } from './identity';
 import type { ExtractedTable, Identity, Report, TemplateId } from './model';
 import { extractClaims } from './narrative';
-import { type ReadTable, readTables } from './read-tables';
+import { type ReadTable, readTableSteps } from './read-tables';
+import { runSteps, type Steps } from './steps';
 import { cleanText } from './text';
 
 /** Article containers of the portal CMSs, most specific first. */
@@ -46,23 +47,6 @@ export function findContentRoot(doc: Document): Element {
     }
   }
   return doc.body ?? doc.documentElement;
-}
-
-/**
- * Text of the article without the tables that were read: what the narrative
- * says. Layout tables (old portals put the whole article in one) stay.
- */
-function narrativeText(root: Element, readTableElements: Set<Element>): string {
-  const originals = Array.from(root.querySelectorAll('table'));
-  const clone = root.cloneNode(true) as Element;
-  const copies = Array.from(clone.querySelectorAll('table'));
-  originals.forEach((table, i) => {
-    const copy = copies[i];
-    if (copy && readTableElements.has(table)) {
-      copy.replaceWith(copy.ownerDocument.createTextNode('\n'));
-    }
-  });
-  return elementText(clone);
 }
 
 const TABLE_SECTIONS = /^(二|三|四)\s*[、.．]/;
@@ -119,13 +103,24 @@ export interface Extraction {
   elements: Element[][];
 }
 
-export function extractReport(doc: Document, url: string): Extraction {
+/** The most of the page's text the identity is looked for in (agency, publication date). */
+const HEAD_TEXT_CHARS = 4000;
+
+/**
+ * The extraction, one step per table and per stage (see lib/steps.ts), so
+ * that the content script can give the page its turn in between.
+ */
+export function* extractionSteps(doc: Document, url: string): Steps<Extraction> {
   const root = findContentRoot(doc);
   const title = cleanText(findReportTitle(doc) ?? doc.title);
-  const grids = collectTables(root);
-  const read = readTables(grids);
-  const text = narrativeText(root, new Set(read.flatMap((r) => r.sources)));
-  const headText = elementText(doc.body ?? doc.documentElement).slice(0, 4000);
+  const { grids, oversized } = yield* collectTableSteps(root);
+  yield;
+  const read = yield* readTableSteps(grids);
+  yield;
+  // The narrative: the article without the tables that were read (layout tables stay).
+  const text = elementText(root, { skip: new Set(read.flatMap((r) => r.sources)) });
+  const headText = elementText(doc.body ?? doc.documentElement, { maxChars: HEAD_TEXT_CHARS });
+  yield;
   const year = findYear(title, text);
   const template = year !== null ? templateOfYear(year) : templateOfTables(read);
   const agency = agencyFromTitle(title) || agencyFromPage(doc, headText);
@@ -148,14 +143,21 @@ export function extractReport(doc: Document, url: string): Extraction {
       values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
     }
   }
+  const claims = extractClaims(text, { year });
+  yield;
   const report: Report = {
     url,
     identity,
     tables,
     values,
-    claims: extractClaims(text, { year }),
+    claims,
     imageTables: countImageTables(root),
     textLength: text.length,
+    ...(oversized.length > 0 ? { oversizedTables: oversized.map((table) => table.cells) } : {}),
   };
   return { report, elements: read.map((r) => r.elements) };
+}
+
+export function extractReport(doc: Document, url: string): Extraction {
+  return runSteps(extractionSteps(doc, url));
 }

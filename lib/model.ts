@@ -154,6 +154,8 @@ export const ReportSchema = z.object({
   imageTables: z.int().check(z.minimum(0)),
   /** Plain text of the report body (for provenance and narrative checks). */
   textLength: z.int().check(z.minimum(0)),
+  /** Tables too large to read, by their number of cells (lib/collect-tables.ts MAX_TABLE_CELLS). */
+  oversizedTables: z.optional(z.array(z.int().check(z.minimum(0))).check(z.maxLength(1000))),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

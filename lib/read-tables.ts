@@ -7,6 +7,7 @@ import type { Grid, GridCell } from './grid';
 import { formatOfKeys, mapFormatTable } from './map-format-table';
 import { findLegacyColumns, mapLegacyTable } from './map-legacy-table';
 import type { ExtractedTable, LegacyRow, TableCell, TableKind } from './model';
+import { runSteps, type Steps } from './steps';
 import { analyseLayout, type TableLayout } from './table-layout';
 import { FORMAT_TABLES } from './templates/format-tables';
 import type { FormatId, FormatTableTemplate } from './templates/types';
@@ -158,8 +159,14 @@ function readLegacy(
 
 /** The report tables among the grids, in page order; metadata and layout tables are left out. */
 export function readTables(grids: Grid[]): ReadTable[] {
+  return runSteps(readTableSteps(grids));
+}
+
+/** readTables, one step per grid (see lib/steps.ts). */
+export function* readTableSteps(grids: Grid[]): Steps<ReadTable[]> {
   const out: ReadTable[] = [];
-  for (const grid of grids) {
+  for (const [i, grid] of grids.entries()) {
+    if (i > 0) yield;
     if (grid.height === 0 || grid.width === 0) continue;
     const text = tableText(grid);
     const index = out.length;

@@ -4,6 +4,7 @@
  * 2019 layout in a report of the 2021 era, and counts printed negative or
  * with a fraction. Blank totals are the identity rule's (form.blank-total*).
  */
+import { MAX_TABLE_CELLS } from '../collect-tables';
 import type { CellRef, ExtractedTable, Finding, LegacyRow, Report, TableCell } from '../model';
 import {
   COLUMN_LABELS,
@@ -309,11 +310,33 @@ function countFindings(report: Report): Finding[] {
   return findings;
 }
 
+// ---------------------------------------------------------------- tables too large to read
+
+/**
+ * A table the extension did not read because of its size: said, so that a
+ * reader knows its figures were not checked (and never taken for clean).
+ */
+function oversizedFindings(report: Report): Finding[] {
+  return (report.oversizedTables ?? []).map((cells) => ({
+    rule: 'form.table-too-large',
+    family: 'form',
+    severity: 'info',
+    message: `有一个表格过大（${cells} 个单元格），OGI Lens 未读取，其中数字未经核对`,
+    messageEn: `A table is too large to read (${cells} cells): OGI Lens did not read it, and its figures were not checked`,
+    cells: [],
+    terms: [],
+    expected: null,
+    actual: cells,
+    arithmetic: `单元格 ${cells} 个，可读取上限 ${MAX_TABLE_CELLS} 个`,
+  }));
+}
+
 export const formRule: Rule = {
   family: 'form',
   run({ report }) {
     const format = formatOfReport(report);
     return [
+      ...oversizedFindings(report),
       ...tablesFindings(report, format),
       ...(format ? layoutFindings(report, format) : []),
       ...countFindings(report),

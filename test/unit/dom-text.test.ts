@@ -81,3 +81,21 @@ describe('elementText', () => {
     expect(elementText(node)).toBe('底');
   });
 });
+
+describe('elementText options', () => {
+  it('reads a skipped element as a gap, not its text', () => {
+    const root = body('<p>申请<table><tr><td>999</td></tr></table>答复</p><p>下一段</p>');
+    const table = root.querySelector('table');
+    if (!table) throw new Error('no table');
+    expect(elementText(root, { skip: new Set([table]) })).toBe('申请\n答复\n下一段');
+    expect(elementText(root)).toContain('999');
+  });
+
+  it('stops walking once enough text is collected', () => {
+    const root = body(`<p>开头</p>${'<p>很长的一段正文。</p>'.repeat(10_000)}`);
+    const head = elementText(root, { maxChars: 50 });
+    expect(head.length).toBe(50);
+    expect(head.startsWith('开头\n很长的一段正文。')).toBe(true);
+    expect(elementText(root).startsWith(head)).toBe(true);
+  });
+});

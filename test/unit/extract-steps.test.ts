@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../lib/checks/run';
+import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
+import { extractionSteps, extractReport } from '../../lib/extract';
+import { pacer, runSteps, runStepsWithPauses, SLICE_MS } from '../../lib/steps';
+import { BASE_FIXTURE, hugeReportPage } from '../../scripts/pages/huge-report';
+import { FIXTURE_DIR } from '../support/fixtures';
+
+const URL_OF_PAGE = 'http://www.jiangzhou.gov.cn/art/2024/1/18/art_1229_3581470.html';
+const parse = (html: string | Buffer) => new JSDOM(html, { url: URL_OF_PAGE }).window.document;
+
+describe('extraction in steps', () => {
+  it('gives the page a turn between tables and between stages, and reads the same report', async () => {
+    const html = readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`));
+    const doc = parse(html);
+    let pauses = 0;
+    const stepped = await runStepsWithPauses(extractionSteps(doc, URL_OF_PAGE), async () => {
+      pauses++;
+    });
+    const tables = doc.querySelectorAll('table').length;
+    expect(tables).toBeGreaterThanOrEqual(3);
+    // One pause after each table built, each table read, and each later stage.
+    expect(pauses).toBeGreaterThanOrEqual(tables * 2);
+    expect(stepped.report).toEqual(extractReport(parse(html), URL_OF_PAGE).report);
+  });
+
+  it('runs straight through for the command line', () => {
+    const doc = parse(readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`)));
+    const { report } = runSteps(extractionSteps(doc, URL_OF_PAGE));
+    expect(report.tables.map((t) => t.kind)).toEqual(['t2', 't3', 't4']);
+  });
+});
+
+describe('a table too large to read', () => {
+  it('is reported by its size, not read, and the rest of the report is read and checked as usual', () => {
+    const doc = parse(hugeReportPage(MAX_TABLE_CELLS + 2_000));
+    const { report } = extractReport(doc, URL_OF_PAGE);
+    const catalogue = doc.querySelectorAll('table')[3];
+    const cells = catalogue?.querySelectorAll('td,th').length ?? 0;
+    expect(cells).toBeGreaterThan(MAX_TABLE_CELLS);
+    expect(report.oversizedTables).toEqual([cells]);
+    expect(report.tables.map((t) => t.kind)).toEqual(['t2', 't3', 't4']);
+
+    const findings = runChecks(report, null);
+    const tooLarge = findings.filter((f) => f.rule === 'form.table-too-large');
+    expect(tooLarge).toHaveLength(1);
+    expect(tooLarge[0]?.severity).toBe('info');
+    expect(tooLarge[0]?.messageEn).toContain(`${cells} cells`);
+    // The base page is clean: nothing else is said about it.
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('a large table under the limit is read like any other', () => {
+    const { report } = extractReport(parse(hugeReportPage(20_000)), URL_OF_PAGE);
+    expect(report.oversizedTables).toBeUndefined();
+    expect(report.tables.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('pacer', () => {
+  /** Whether `promise` settles while only microtasks run (no task of the event loop). */
+  async function settlesWithinMicrotasks(promise: Promise<void>): Promise<boolean> {
+    let settled = false;
+    promise.then(() => {
+      settled = true;
+    });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    return settled;
+  }
+
+  it('lets work run on while its slice lasts and gives the event loop a task once the slice is spent', async () => {
+    let clock = 0;
+    const pause = pacer(() => clock);
+    clock = SLICE_MS - 1;
+    expect(await settlesWithinMicrotasks(pause())).toBe(true);
+    clock = SLICE_MS + 1;
+    const spent = pause();
+    expect(await settlesWithinMicrotasks(spent)).toBe(false);
+    await spent;
+    // A new slice starts after the yield.
+    clock = SLICE_MS * 2;
+    expect(await settlesWithinMicrotasks(pause())).toBe(true);
+  });
+});
