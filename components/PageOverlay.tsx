@@ -137,6 +137,7 @@ export function PageOverlay(props: PageOverlayProps) {
           report={props.report}
           findings={props.findings}
           checked={props.checked}
+          pruned={props.pruned}
           locatable={props.targets.map((target) => target !== null)}
           collapsed={collapsed}
           t={t}

@@ -26,6 +26,8 @@ export interface PanelProps {
   findings: Finding[];
   /** False when the background never answered: no findings is then not a clean bill. */
   checked: boolean;
+  /** Cached reports pruned from a full history to store this one. */
+  pruned: number;
   /** Which findings have a place on the page to go to. */
   locatable: boolean[];
   collapsed: boolean;
@@ -85,6 +87,11 @@ export function Panel(props: PanelProps) {
               <dd>{t(TEMPLATE_NAMES[identity.template])}</dd>
             </dl>
             {!props.checked && <p class="unchecked">{t('page_notChecked')}</p>}
+            {props.pruned > 0 && (
+              <p class="pruned" data-ogi-pruned={String(props.pruned)}>
+                {t('page_pruned', String(props.pruned))}
+              </p>
+            )}
             {props.checked && findings.length === 0 && <p class="none">{t('page_noFindings')}</p>}
             {findings.length > 0 && (
               <ol class="list" aria-label={t('page_findingsHeading')}>

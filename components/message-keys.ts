@@ -127,6 +127,7 @@ export const MESSAGE_KEYS = [
   'export_notReady',
   'export_noPage',
   'page_hideOnSite',
+  'page_pruned',
   'page_countError',
   'page_countWarning',
   'page_countInfo',

@@ -40,7 +40,7 @@ export default defineBackground(() => {
   // a tab update should not pay for it.
   const handle = createBackgroundHandler({
     self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
-    store: createHistoryStore(),
+    store: createHistoryStore(undefined, { warn: (...details) => console.warn(...details) }),
     readSettings: () => readSettings(browser.storage.local),
     showBadge,
     loadLocale,

@@ -114,6 +114,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       disabled: new Set(settings.disabledFamilies),
     }).slice(0, LIMITS.findings);
 
+    let pruned = 0;
     if (keyed) {
       const url = isGovCnPage(report.url) ? report.url : (sender.url ?? report.url);
       const record: HistoryRecord = {
@@ -126,9 +127,16 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         findings,
       };
       // The page gets its findings even when storage fails (quota, private mode).
-      await store.put(record).catch((error: unknown) => {
-        deps.warn('OGI Lens: report could not be stored', error);
-      });
+      pruned = await store.put(record).then(
+        (outcome) => outcome.pruned,
+        (error: unknown) => {
+          deps.warn('OGI Lens: report could not be stored', error);
+          return 0;
+        },
+      );
+      if (pruned > 0) {
+        deps.warn(`OGI Lens: storage full, pruned the ${pruned} least recently seen reports`);
+      }
     }
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {
@@ -146,6 +154,8 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
             values: previous.report.values,
           }
         : null,
+      // Only when it happened: the page tells the user that older reports went.
+      ...(pruned > 0 ? { pruned } : {}),
     };
   }
 

@@ -5,8 +5,14 @@
  *
  * The MV3 worker can be stopped between any two events, so nothing here lives
  * only in memory: the database is opened lazily on first use (and again after
- * the browser closes the connection), and every write is one transaction, so a
- * report is stored whole or not at all, and storing it again replaces it.
+ * the browser closes the connection), and every write of a report is one
+ * transaction, so a report is stored whole or not at all, and storing it again
+ * replaces it.
+ *
+ * Storage faults are survived, not passed on to the page: a full quota prunes
+ * the least recently seen reports (never the one being stored), records that
+ * no longer read as records are removed when met, and the database's shape
+ * changes only through the numbered migrations below.
  */
 import * as z from 'zod/mini';
 import { BOM, csvLine } from './export/csv';
@@ -14,9 +20,42 @@ import { FindingSchema, ReportSchema } from './model';
 import type { HistoryEntry } from './protocol';
 
 export const DB_NAME = 'ogi-lens';
-export const DB_VERSION = 1;
 export const STORE_NAME = 'reports';
 const AGENCY_INDEX = 'agency';
+/** Least recently seen first: what a full quota prunes. */
+const SEEN_AT_INDEX = 'seenAt';
+
+/**
+ * One step of the database's shape, run inside the upgrade transaction for
+ * every version above the one the browser has. Steps are never edited once
+ * released (a browser that already ran one never runs it again): a new shape
+ * is a new step. A change to HistoryRecordSchema belongs here too, as a step
+ * that rewrites the stored records with a cursor; what no step can read is
+ * removed when met (see repair in createHistoryStore).
+ */
+interface Migration {
+  version: number;
+  apply(db: IDBDatabase, upgrade: IDBTransaction): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    apply(db) {
+      const store = db.createObjectStore(STORE_NAME, { keyPath: 'id' });
+      store.createIndex(AGENCY_INDEX, 'agency', { unique: false });
+    },
+  },
+  {
+    // Existing records are indexed by the browser as the index is created.
+    version: 2,
+    apply(_db, upgrade) {
+      upgrade.objectStore(STORE_NAME).createIndex(SEEN_AT_INDEX, 'seenAt', { unique: false });
+    },
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
 
 export const HistoryRecordSchema = z.object({
   id: z.string(),
@@ -32,10 +71,19 @@ export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
 export const recordId = (agency: string, year: number): string => `${agency}|${year}`;
 
+/** What storing a report cost: how many older reports were pruned to make room. */
+export interface PutOutcome {
+  pruned: number;
+}
+
 export interface HistoryStore {
   get(agency: string, year: number): Promise<HistoryRecord | null>;
-  /** Stores a report, replacing the one of the same agency and year. */
-  put(record: HistoryRecord): Promise<void>;
+  /**
+   * Stores a report, replacing the one of the same agency and year. When the
+   * quota is full, the least recently seen other reports are pruned until it
+   * fits; when nothing is left to prune, it fails with the quota error.
+   */
+  put(record: HistoryRecord): Promise<PutOutcome>;
   /** Every stored report as the options page lists it, most recently seen first. */
   list(): Promise<HistoryEntry[]>;
   delete(id: string): Promise<void>;
@@ -44,6 +92,14 @@ export interface HistoryStore {
   exportAll(): Promise<HistoryRecord[]>;
 }
 
+export interface HistoryStoreOptions {
+  /** Where repairs and pruning failures are reported; console.warn by default. */
+  warn?: (...details: unknown[]) => void;
+}
+
+/** Pruning deletes 1, 2, 4 … up to this many records per round: few round trips, little over-pruning. */
+const MAX_PRUNE_BATCH = 16;
+
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -51,13 +107,29 @@ function done<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
+/**
+ * Settles when the transaction commits or aborts. Only the abort is listened
+ * to for failures: a failed request always ends in one (nothing here prevents
+ * it), and the transaction's error is then the cause (QuotaExceededError),
+ * where the requests' own errors may be a mere AbortError.
+ */
 function committed(transaction: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
     transaction.onabort = () =>
-      reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
+      reject(transaction.error ?? new DOMException('IndexedDB transaction aborted', 'AbortError'));
   });
+}
+
+function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error
+    ? String(error.name)
+    : undefined;
+}
+
+/** Chrome aborts the transaction at commit with it, Firefox fails the request (and so the transaction). */
+export function isQuotaError(error: unknown): boolean {
+  return errorName(error) === 'QuotaExceededError';
 }
 
 /** A stored value read back as a record, or null when it is not one (corrupted, or from another version). */
@@ -87,28 +159,33 @@ export function toEntry(record: HistoryRecord): HistoryEntry {
 }
 
 /** @param factory the IndexedDB to use; the global one by default (tests pass fake-indexeddb's). */
-export function createHistoryStore(factory?: IDBFactory): HistoryStore {
+export function createHistoryStore(
+  factory?: IDBFactory,
+  options: HistoryStoreOptions = {},
+): HistoryStore {
+  const warn = options.warn ?? ((...details: unknown[]) => console.warn(...details));
   let connection: Promise<IDBDatabase> | null = null;
 
   function open(): Promise<IDBDatabase> {
     if (connection) return connection;
     const request = (factory ?? indexedDB).open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(STORE_NAME)) {
-        const store = db.createObjectStore(STORE_NAME, { keyPath: 'id' });
-        store.createIndex(AGENCY_INDEX, 'agency', { unique: false });
+    request.onupgradeneeded = (event) => {
+      const upgrade = request.transaction;
+      // Always set during upgradeneeded; the guard is for the type only.
+      if (!upgrade) return;
+      for (const migration of MIGRATIONS) {
+        if (migration.version > event.oldVersion) migration.apply(request.result, upgrade);
       }
     };
     const opening = done(request).then((db) => {
       // A connection the browser closes, or a newer version waiting, is
       // dropped here and reopened by the next call.
       db.onclose = () => {
-        connection = null;
+        if (connection === opening) connection = null;
       };
       db.onversionchange = () => {
         db.close();
-        connection = null;
+        if (connection === opening) connection = null;
       };
       return db;
     });
@@ -119,35 +196,137 @@ export function createHistoryStore(factory?: IDBFactory): HistoryStore {
     return opening;
   }
 
-  async function readAll(): Promise<HistoryRecord[]> {
-    const db = await open();
-    const values = await done(
-      db.transaction(STORE_NAME, 'readonly').objectStore(STORE_NAME).getAll(),
-    );
-    return values.map(readRecord).filter((record): record is HistoryRecord => record !== null);
+  /**
+   * A transaction on the store. A connection can be closed without a close
+   * event (a plain close(), a connection lost with the worker that held it):
+   * it then refuses transactions with InvalidStateError, and is reopened once.
+   */
+  async function begin(mode: IDBTransactionMode): Promise<IDBTransaction> {
+    const opening = open();
+    const db = await opening;
+    try {
+      return db.transaction(STORE_NAME, mode);
+    } catch (error) {
+      if (errorName(error) !== 'InvalidStateError') throw error;
+      if (connection === opening) connection = null;
+      return (await open()).transaction(STORE_NAME, mode);
+    }
   }
 
   async function write(change: (store: IDBObjectStore) => void): Promise<void> {
-    const db = await open();
-    const transaction = db.transaction(STORE_NAME, 'readwrite');
-    change(transaction.objectStore(STORE_NAME));
+    const transaction = await begin('readwrite');
+    try {
+      change(transaction.objectStore(STORE_NAME));
+    } catch (error) {
+      // Left alone, the transaction would commit whatever the change did before throwing.
+      try {
+        transaction.abort();
+      } catch {
+        // Already over: nothing of it to undo.
+      }
+      throw error;
+    }
     await committed(transaction);
+  }
+
+  /**
+   * Removes the stored values under these keys that still do not read as
+   * records (checked again inside the write: the key may hold a new record by
+   * now). Never fails the read that found them.
+   */
+  async function repair(keys: readonly IDBValidKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    const removed: IDBValidKey[] = [];
+    try {
+      await write((store) => {
+        for (const key of keys) {
+          const request = store.get(key);
+          request.onsuccess = () => {
+            if (request.result === undefined || readRecord(request.result) !== null) return;
+            store.delete(key);
+            removed.push(key);
+          };
+        }
+      });
+      if (removed.length > 0) {
+        warn('OGI Lens: removed history records that could not be read', removed);
+      }
+    } catch (error) {
+      warn('OGI Lens: history records that could not be read were not removed', keys, error);
+    }
+  }
+
+  async function readAll(): Promise<HistoryRecord[]> {
+    const store = (await begin('readonly')).objectStore(STORE_NAME);
+    const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+    const records: HistoryRecord[] = [];
+    const unreadable: IDBValidKey[] = [];
+    values.forEach((value, i) => {
+      const record = readRecord(value);
+      if (record) records.push(record);
+      else if (keys[i] !== undefined) unreadable.push(keys[i]);
+    });
+    await repair(unreadable);
+    return records;
+  }
+
+  /**
+   * Deletes up to `limit` of the least recently seen records other than
+   * `keep`, in one transaction; resolves to how many went.
+   */
+  async function pruneOldest(keep: string, limit: number): Promise<number> {
+    let deleted = 0;
+    await write((store) => {
+      const cursor = store.index(SEEN_AT_INDEX).openKeyCursor();
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at || deleted >= limit) return;
+        if (at.primaryKey !== keep) {
+          store.delete(at.primaryKey);
+          deleted++;
+        }
+        at.continue();
+      };
+    });
+    return deleted;
   }
 
   return {
     async get(agency, year) {
-      const db = await open();
-      const value = await done(
-        db.transaction(STORE_NAME, 'readonly').objectStore(STORE_NAME).get(recordId(agency, year)),
-      );
-      return value === undefined ? null : readRecord(value);
+      const transaction = await begin('readonly');
+      const value = await done(transaction.objectStore(STORE_NAME).get(recordId(agency, year)));
+      if (value === undefined) return null;
+      const record = readRecord(value);
+      if (!record) await repair([recordId(agency, year)]);
+      return record;
     },
     async put(record) {
       const valid = HistoryRecordSchema.parse(record);
       if (valid.id !== recordId(valid.agency, valid.year)) {
         throw new Error(`History record id ${valid.id} does not match its agency and year`);
       }
-      await write((store) => store.put(valid));
+      // Each prune is committed on its own before the retry: browsers measure
+      // the quota against what is committed, so deletes in the same
+      // transaction as the put would free nothing it could use.
+      let pruned = 0;
+      let batch = 1;
+      for (;;) {
+        try {
+          await write((store) => store.put(valid));
+          return { pruned };
+        } catch (error) {
+          if (!isQuotaError(error)) throw error;
+          const deleted = await pruneOldest(valid.id, batch);
+          if (deleted === 0) {
+            if (pruned > 0) {
+              warn(`OGI Lens: pruned ${pruned} cached reports and still no room for`, valid.id);
+            }
+            throw error;
+          }
+          pruned += deleted;
+          batch = Math.min(batch * 2, MAX_PRUNE_BATCH);
+        }
+      }
     },
     async list() {
       const records = await readAll();

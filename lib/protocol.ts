@@ -39,6 +39,8 @@ export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;
 export const CheckedSchema = z.object({
   findings: z.array(FindingSchema).check(z.maxLength(LIMITS.findings)),
   previous: z.nullable(PreviousSummarySchema),
+  /** How many of the least recently seen cached reports were pruned to store this one (full quota). */
+  pruned: z.optional(z.int().check(z.minimum(0))),
 });
 export type Checked = z.infer<typeof CheckedSchema>;
 

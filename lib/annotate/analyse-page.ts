@@ -60,7 +60,12 @@ async function askForFindings(
   deps: PageDeps,
   report: Extraction['report'],
   ms: number,
-): Promise<{ findings: Finding[]; previous: PreviousSummary | null; checked: boolean }> {
+): Promise<{
+  findings: Finding[];
+  previous: PreviousSummary | null;
+  pruned: number;
+  checked: boolean;
+}> {
   // A throw (an extension context gone after an update) is no answer, like a silence.
   const answer = await withTimeout(
     Promise.resolve().then(() => deps.check(report)),
@@ -68,8 +73,8 @@ async function askForFindings(
   );
   const parsed = CheckedSchema.safeParse(answer);
   return parsed.success
-    ? { ...parsed.data, checked: true }
-    : { findings: [], previous: null, checked: false };
+    ? { ...parsed.data, pruned: parsed.data.pruned ?? 0, checked: true }
+    : { findings: [], previous: null, pruned: 0, checked: false };
 }
 
 const hasNoTables = (extraction: Extraction): boolean =>
@@ -134,7 +139,11 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
   }
 
   const { report, elements } = extraction;
-  const { findings, previous, checked } = await askForFindings(deps, report, timings.answerMs);
+  const { findings, previous, pruned, checked } = await askForFindings(
+    deps,
+    report,
+    timings.answerMs,
+  );
   try {
     const input: AnnotateInput = {
       doc,
@@ -143,6 +152,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
       findings,
       previous,
       checked,
+      pruned,
       articleRoot: findContentRoot(doc),
     };
     await deps.showOverlay(annotatePage(input), input);

@@ -16,6 +16,8 @@ export interface OverlayInput {
   previous: PreviousSummary | null;
   /** False when the background never answered: no findings is then not a clean bill. */
   checked: boolean;
+  /** Cached reports the background pruned to store this one (full storage); 0 usually. */
+  pruned: number;
   marks: Map<Element, Mark>;
   /** Where each finding is on the page (its first marked cell, else its sentence), by index. */
   targets: (Element | null)[];
@@ -29,6 +31,8 @@ export interface AnnotateInput {
   findings: Finding[];
   previous: PreviousSummary | null;
   checked: boolean;
+  /** Cached reports pruned to store this one. */
+  pruned?: number;
   /** The article, where narrative sentences are looked for. */
   articleRoot: Element;
 }
@@ -68,7 +72,16 @@ export function annotatePage(input: AnnotateInput): Annotation {
     : [];
   const unmark = applyMarks(doc, marks.values());
   return {
-    overlay: { report, findings, previous, checked: input.checked, marks, targets, deltas },
+    overlay: {
+      report,
+      findings,
+      previous,
+      checked: input.checked,
+      pruned: input.pruned ?? 0,
+      marks,
+      targets,
+      deltas,
+    },
     unmark,
   };
 }

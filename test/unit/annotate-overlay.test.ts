@@ -26,9 +26,10 @@ interface Options {
   history?: string[];
   change?: (findings: Finding[]) => Finding[];
   showPanel?: boolean;
+  pruned?: number;
 }
 
-function mount({ name, history = [], change = (f) => f, showPanel = true }: Options) {
+function mount({ name, history = [], change = (f) => f, showPanel = true, pruned }: Options) {
   const dom = openFixture(name);
   useWindowGlobals(dom);
   const doc = dom.window.document;
@@ -43,6 +44,7 @@ function mount({ name, history = [], change = (f) => f, showPanel = true }: Opti
     findings,
     previous: answer.previous,
     checked: true,
+    pruned,
     articleRoot: findContentRoot(doc),
   });
   const onHideOnSite = vi.fn();
@@ -67,6 +69,17 @@ const fire = (dom: JSDOM, target: Element, type: string, init: Record<string, un
 };
 
 describe('the overlay on a report page', () => {
+  it('says when older cached reports were removed to keep this one, and only then', async () => {
+    const full = mount({ name: 'chk-identity-culprit', pruned: 2 });
+    await settle();
+    const note = full.shadow.querySelector('[data-ogi-pruned]');
+    expect(note?.textContent).toBe('page_pruned|2');
+    full.host.remove();
+    const usual = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    expect(usual.shadow.querySelector('[data-ogi-pruned]')).toBeNull();
+  });
+
   it('lives in one open shadow root on <html>, outside the body', async () => {
     const { doc, shadow } = mount({ name: 'chk-identity-culprit' });
     await settle();

@@ -48,6 +48,15 @@ describe('one pass over a page', () => {
     if (last?.kind === 'report') expect(last.findings).toHaveLength(answer.findings.length);
   });
 
+  it('passes on how many cached reports the background pruned to store this one', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const url = fixtureUrl('chk-identity-culprit');
+    const answer = checkLikeBackground(openFixture('chk-identity-culprit').window.document, url);
+    const { done, overlays } = run(dom, async () => ({ ...answer, pruned: 3 }));
+    await done;
+    expect(overlays).toEqual([expect.objectContaining({ pruned: 3, checked: true })]);
+  });
+
   it('still marks the page as analysed when the background never answers', async () => {
     const dom = openFixture('chk-identity-culprit');
     const { done, states, overlays } = run(dom, () => new Promise(() => {}));

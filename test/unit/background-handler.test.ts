@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BADGE_COLORS,
   type BackgroundDeps,
@@ -7,12 +7,15 @@ import {
   badgeFor,
   createBackgroundHandler,
 } from '../../lib/background-handler';
-import { createHistoryStore, type HistoryStore } from '../../lib/history-store';
+import { createHistoryStore, type HistoryStore, recordId } from '../../lib/history-store';
 import type { Finding, Report } from '../../lib/model';
 import { type Checked, CheckedSchema, type HistoryEntry, type Settings } from '../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { analyseFile } from '../../scripts/cli/analyse-file';
 import { loadFixtures } from '../support/fixtures';
+import { bytesOf, quota, restorePut, usedBytes } from '../support/idb-faults';
+
+afterEach(restorePut);
 
 const SELF = { id: 'ogi-lens-test', baseUrl: 'chrome-extension://ogi-lens-test/' };
 const OPTIONS_PAGE = { id: SELF.id, url: `${SELF.baseUrl}options.html` };
@@ -78,6 +81,7 @@ describe('background: analysis and history', () => {
     const h = harness(new IDBFactory());
     const checked = await analysed(h, base2022);
     expect(checked.previous).toBeNull();
+    expect(checked.pruned).toBeUndefined();
     expect(checked.findings.some((f) => f.family === 'yearOverYear')).toBe(false);
     const entries = await h.store.list();
     expect(entries).toHaveLength(1);
@@ -174,6 +178,32 @@ describe('background: analysis and history', () => {
     expect(checked.findings.some((f) => f.rule === 'yoy.carry-over')).toBe(true);
     expect(h.badges).toHaveLength(1);
     expect(h.warnings).toHaveLength(1);
+  });
+
+  it('when storage is full, prunes the least recently seen reports, keeps this one and tells the page', async () => {
+    const factory = new IDBFactory();
+    const h = harness(factory);
+    await analysed(h, base2022);
+    const stored = await h.store.get(base2022.identity.agency, 2022);
+    if (!stored) throw new Error('the 2022 report was not stored');
+    // Two other agencies' reports, seen before it: 甲区 the least recently.
+    for (const [i, agency] of ['甲区', '乙区'].entries()) {
+      const seenAt = `2023-0${i + 1}-01T00:00:00.000Z`;
+      await h.store.put({ ...stored, id: recordId(agency, 2022), agency, seenAt });
+    }
+    quota((await usedBytes(factory)) + bytesOf(stored) / 2);
+
+    const checked = await analysed(h, broken2023);
+    expect(checked.pruned).toBe(1);
+    expect(checked.previous?.year).toBe(2022);
+    expect(checked.findings.some((f) => f.rule === 'yoy.carry-over')).toBe(true);
+    const kept = (await h.store.list()).map((e) => e.id).sort();
+    expect(kept).toEqual(
+      [stored.id, recordId(broken2023.identity.agency, 2023), recordId('乙区', 2022)].sort(),
+    );
+    expect(h.warnings.map((details) => String(details[0]))).toEqual([
+      expect.stringContaining('pruned the 1 least recently seen'),
+    ]);
   });
 });
 
