@@ -89,10 +89,21 @@ function isAllowed(request: BackgroundRequest, sender: SenderInfo, self: Extensi
 
 /** A report too large for any real page: a forged or runaway message, kept out of storage. */
 function exceedsLimits(report: Report): boolean {
+  const tooLong = (text: string | undefined) => (text?.length ?? 0) > LIMITS.textLength;
+  const { identity } = report;
   return (
     report.tables.length > LIMITS.tables ||
     report.claims.length > LIMITS.claims ||
-    report.tables.some((table) => table.cells.length > LIMITS.cellsPerTable)
+    (report.oversizedTables?.length ?? 0) > LIMITS.tables ||
+    tooLong(identity.title) ||
+    tooLong(identity.agency) ||
+    report.tables.some(
+      (table) =>
+        table.cells.length > LIMITS.cellsPerTable ||
+        tooLong(table.title) ||
+        table.cells.some((cell) => tooLong(cell.text)),
+    ) ||
+    report.claims.some((claim) => tooLong(claim.sentence) || tooLong(claim.raw))
   );
 }
 

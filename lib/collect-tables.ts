@@ -6,6 +6,7 @@
  */
 import { isBlockElement, isHiddenElement } from './dom-text';
 import { assembleGrid, buildGrid, type Grid, type GridCell, parseNonNegativeInteger } from './grid';
+import { LIMITS } from './limits';
 import { runSteps, type Steps } from './steps';
 import { cleanText, splitNumbering } from './text';
 
@@ -66,7 +67,7 @@ export interface OversizedTable {
  * as too large instead of read: the background would refuse a report
  * holding it (LIMITS.cellsPerTable), and reading it would hold the page up.
  */
-export const MAX_TABLE_CELLS = 60_000;
+export const MAX_TABLE_CELLS = LIMITS.cellsPerTable;
 
 export interface CollectedTables {
   grids: Grid[];

@@ -14,6 +14,7 @@ import {
   findYear,
   templateOfYear,
 } from './identity';
+import { LIMITS } from './limits';
 import type { ExtractedTable, Identity, Report, TemplateId } from './model';
 import { extractClaims } from './narrative';
 import { type ReadTable, readTableSteps } from './read-tables';
@@ -129,12 +130,13 @@ export function* extractionSteps(doc: Document, url: string): Steps<Extraction> 
     year,
     template,
     publishedAt: findPublishedAt(doc, headText),
-    title,
+    title: bounded(title),
     bodyKind: bodyKindOf(agency),
   };
-  const tables: ExtractedTable[] = read.map((r) => {
+  const tables: ExtractedTable[] = read.slice(0, LIMITS.tables).map((r) => {
     const missing = missingKeys(r, template);
-    return missing ? { ...r.table, missingKeys: missing } : r.table;
+    const table = withinTextLimit(r.table);
+    return missing ? { ...table, missingKeys: missing } : table;
   });
   const values: Record<string, number | null> = {};
   for (const table of tables) {
@@ -143,7 +145,13 @@ export function* extractionSteps(doc: Document, url: string): Steps<Extraction> 
       values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
     }
   }
-  const claims = extractClaims(text, { year });
+  const claims = extractClaims(text, { year })
+    .slice(0, LIMITS.claims)
+    .map((claim) => ({
+      ...claim,
+      raw: bounded(claim.raw),
+      sentence: bounded(claim.sentence),
+    }));
   yield;
   const report: Report = {
     url,
@@ -155,7 +163,24 @@ export function* extractionSteps(doc: Document, url: string): Steps<Extraction> 
     textLength: text.length,
     ...(oversized.length > 0 ? { oversizedTables: oversized.map((table) => table.cells) } : {}),
   };
-  return { report, elements: read.map((r) => r.elements) };
+  return { report, elements: read.slice(0, LIMITS.tables).map((r) => r.elements) };
+}
+
+/** A text cut to LIMITS.textLength: a runaway paragraph or cell is quoted, not carried whole. */
+function bounded(text: string): string {
+  return text.length > LIMITS.textLength ? `${text.slice(0, LIMITS.textLength - 1)}…` : text;
+}
+
+function withinTextLimit(table: ExtractedTable): ExtractedTable {
+  const longCell = table.cells.some((cell) => cell.text.length > LIMITS.textLength);
+  if (!longCell && table.title.length <= LIMITS.textLength) return table;
+  return {
+    ...table,
+    title: bounded(table.title),
+    cells: longCell
+      ? table.cells.map((cell) => ({ ...cell, text: bounded(cell.text) }))
+      : table.cells,
+  };
 }
 
 export function extractReport(doc: Document, url: string): Extraction {

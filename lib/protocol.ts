@@ -9,16 +9,10 @@
  */
 import * as z from 'zod/mini';
 import { EXPORT_FORMATS } from './export/types';
+import { LIMITS } from './limits';
 import { FindingSchema, ReportSchema, RuleFamilySchema } from './model';
 
-/** Bounds that keep a forged or runaway message out of storage. */
-export const LIMITS = {
-  tables: 200,
-  cellsPerTable: 60_000,
-  textLength: 2_000,
-  claims: 2_000,
-  findings: 5_000,
-} as const;
+export { LIMITS };
 
 /** content script → background: the page's report, to check and keep in history. */
 export const AnalysedSchema = z.object({

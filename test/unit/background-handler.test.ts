@@ -9,7 +9,13 @@ import {
 } from '../../lib/background-handler';
 import { createHistoryStore, type HistoryStore, recordId } from '../../lib/history-store';
 import type { Finding, Report } from '../../lib/model';
-import { type Checked, CheckedSchema, type HistoryEntry, type Settings } from '../../lib/protocol';
+import {
+  type Checked,
+  CheckedSchema,
+  type HistoryEntry,
+  LIMITS,
+  type Settings,
+} from '../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { analyseFile } from '../../scripts/cli/analyse-file';
 import { loadFixtures } from '../support/fixtures';
@@ -245,6 +251,33 @@ describe('background: who may ask', () => {
     expect(h.handle({ type: 'analysed', report: huge }, page)).toBeUndefined();
     expect(h.warnings).toHaveLength(4);
     expect(await h.store.list()).toEqual([]);
+  });
+});
+
+describe('background: bounds', () => {
+  it('refuses a report carrying a text beyond the limit, in a cell, a claim or the title', async () => {
+    const h = harness(new IDBFactory());
+    const page = contentScript(base2022);
+    const long = 'x'.repeat(LIMITS.textLength + 1);
+    const [table] = base2022.tables;
+    const [claim] = base2022.claims;
+    if (!table || !claim) throw new Error('fixture has no table or claim');
+    const forged: Report[] = [
+      {
+        ...base2022,
+        tables: [
+          { ...table, cells: table.cells.map((c, i) => (i === 0 ? { ...c, text: long } : c)) },
+        ],
+      },
+      { ...base2022, claims: [{ ...claim, sentence: long }] },
+      { ...base2022, identity: { ...base2022.identity, title: long } },
+    ];
+    for (const report of forged)
+      expect(h.handle({ type: 'analysed', report }, page)).toBeUndefined();
+    expect(h.warnings).toHaveLength(forged.length);
+    expect(await h.store.list()).toEqual([]);
+    // The same report within the limits is accepted.
+    expect(await h.handle({ type: 'analysed', report: base2022 }, page)).toBeTruthy();
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../lib/checks/run';
 import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
 import { extractionSteps, extractReport } from '../../lib/extract';
+import { LIMITS } from '../../lib/limits';
 import { pacer, runSteps, runStepsWithPauses, SLICE_MS } from '../../lib/steps';
 import { BASE_FIXTURE, hugeReportPage } from '../../scripts/pages/huge-report';
 import { FIXTURE_DIR } from '../support/fixtures';
@@ -83,5 +84,25 @@ describe('pacer', () => {
     // A new slice starts after the yield.
     clock = SLICE_MS * 2;
     expect(await settlesWithinMicrotasks(pause())).toBe(true);
+  });
+});
+
+describe('texts within the message limits', () => {
+  it('quotes a runaway cell and sentence cut to the limit, so the background accepts the report', () => {
+    const html = readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`), 'utf8');
+    const long = '申请'.repeat(LIMITS.textLength);
+    const page = html
+      .replace('>行政许可</td>', `>行政许可${long}</td>`)
+      .replace('本报告根据', `本报告根据${'有关规定'.repeat(LIMITS.textLength)}收到申请92件。`);
+    const { report } = extractReport(parse(page), URL_OF_PAGE);
+    const texts = [
+      ...report.tables.flatMap((t) => t.cells.map((c) => c.text)),
+      ...report.claims.flatMap((c) => [c.sentence, c.raw]),
+      report.identity.title,
+    ];
+    expect(Math.max(...texts.map((text) => text.length))).toBe(LIMITS.textLength);
+    expect(texts.some((text) => text.startsWith('行政许可申请申请') && text.endsWith('…'))).toBe(
+      true,
+    );
   });
 });
