@@ -1,0 +1,80 @@
+/**
+ * The built extension asks for no more than its features use (issue 6,
+ * least privilege), runs no code it did not ship (no eval, no remote code),
+ * and keeps the workbook writer out of the content script, which runs on
+ * every .gov.cn page. Reads `.output/`; runs after `npm run build`.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+
+const OUTPUT = process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output');
+const GOV_CN = '*://*.gov.cn/*';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const manifestOf = (dir: string) =>
+  JSON.parse(readFileSync(join(OUTPUT, dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+for (const [dir, version] of [
+  ['chrome-mv3', 3],
+  ['firefox-mv2', 2],
+] as const) {
+  describe(`the ${dir} build`, () => {
+    const manifest = manifestOf(dir);
+
+    test('asks for storage, scripting and .gov.cn hosts only', () => {
+      assert.equal(manifest.manifest_version, version);
+      const permissions = manifest.permissions as string[];
+      if (version === 3) {
+        assert.deepEqual(permissions, ['storage', 'scripting']);
+        assert.deepEqual(manifest.host_permissions, [GOV_CN]);
+      } else {
+        assert.deepEqual(permissions, ['storage', 'scripting', GOV_CN]);
+      }
+      assert.equal(manifest.optional_permissions, undefined);
+      const scripts = manifest.content_scripts as { matches: string[] }[];
+      assert.deepEqual(
+        scripts.map((script) => script.matches),
+        [[GOV_CN]],
+      );
+    });
+
+    test('exposes nothing to pages and keeps the default content security policy', () => {
+      assert.equal(manifest.web_accessible_resources, undefined);
+      assert.equal(manifest.externally_connectable, undefined);
+      assert.equal(manifest.content_security_policy, undefined);
+    });
+
+    test('ships no eval and no code built from strings', () => {
+      const scripts = filesUnder(join(OUTPUT, dir)).filter((path) => path.endsWith('.js'));
+      assert.ok(scripts.length > 0);
+      for (const path of scripts) {
+        const code = readFileSync(path, 'utf8');
+        assert.doesNotMatch(code, /\beval\s*\(/, `${path} calls eval`);
+        assert.doesNotMatch(code, /new\s+Function\s*\(/, `${path} builds a function from a string`);
+      }
+      for (const path of filesUnder(join(OUTPUT, dir)).filter((p) => p.endsWith('.html'))) {
+        assert.doesNotMatch(
+          readFileSync(path, 'utf8'),
+          /<script[^>]+src=["']https?:/i,
+          `${path} loads a remote script`,
+        );
+      }
+    });
+
+    test('keeps the workbook writer out of the content script', () => {
+      const content = readFileSync(join(OUTPUT, dir, 'content-scripts/content.js'), 'utf8');
+      const writer = readFileSync(join(OUTPUT, dir, 'workbook-writer.js'), 'utf8');
+      const marker = 'schemas.openxmlformats.org/spreadsheetml';
+      assert.ok(writer.includes(marker), 'the writer bundle is not the workbook writer');
+      assert.ok(!content.includes(marker), 'the content script carries the workbook writer');
+    });
+  });
+}
