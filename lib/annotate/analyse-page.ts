@@ -87,6 +87,13 @@ const hasNoTables = (extraction: Extraction): boolean =>
  */
 export const EXTRACT_MARKS = { start: 'ogi-lens:extract:start', end: 'ogi-lens:extract:end' };
 
+/** Around the whole pass: detection, and (on a report) the moment the marker is set. */
+export const PASS_MARKS = {
+  start: 'ogi-lens:analyse:start',
+  detected: 'ogi-lens:detect:end',
+  annotated: 'ogi-lens:annotate:end',
+};
+
 function mark(doc: Document, name: string): void {
   try {
     doc.defaultView?.performance.mark(name);
@@ -107,7 +114,9 @@ async function extractInSteps(doc: Document, url: string, deps: PageDeps): Promi
 /** Resolves once the page has been dealt with (analysed, or judged not a report). */
 export async function analysePage(doc: Document, url: string, deps: PageDeps): Promise<void> {
   const timings = { ...TIMINGS, ...deps.timings };
+  mark(doc, PASS_MARKS.start);
   let detection = detectPage(doc);
+  mark(doc, PASS_MARKS.detected);
   let extraction: Extraction | null =
     detection.kind === 'report' ? await extractInSteps(doc, url, deps) : null;
 
@@ -162,4 +171,5 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
   }
   deps.setState({ kind: 'report', report, findings, previous });
   doc.documentElement.setAttribute(REPORT_MARKER, 'report');
+  mark(doc, PASS_MARKS.annotated);
 }
