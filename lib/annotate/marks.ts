@@ -72,22 +72,28 @@ const COLOURS: Record<Severity, { line: string; tint: string }> = {
   info: { line: '#1a73e8', tint: 'rgba(26, 115, 232, 0.10)' },
 };
 
+/** The cascade layer of the highlight rules (see highlightCss). */
+const HIGHLIGHT_LAYER = 'ogi-lens';
+
 /**
  * An outline drawn inside the element and an inset shadow as a tint: both
  * are painted over the box without taking space, so the table keeps its
- * layout. `!important` because portals style their cells with it too.
+ * layout. `!important` because portals style their cells with it too, and
+ * inside a cascade layer because important declarations in a layer outrank
+ * unlayered important ones whatever their specificity: a page rule such as
+ * `html body td[data-ogi-lens-finding]{outline:none !important}` or
+ * `*{all:unset !important}` cannot take the marks off.
  */
 export function highlightCss(): string {
-  return (Object.keys(COLOURS) as Severity[])
-    .map((severity) => {
-      const { line, tint } = COLOURS[severity];
-      return (
-        `[${FINDING_ATTRIBUTE}="${severity}"]{outline:2px solid ${line} !important;` +
-        `outline-offset:-2px !important;box-shadow:inset 0 0 0 100vmax ${tint} !important}` +
-        `[${FINDING_ATTRIBUTE}="${severity}"]:focus{outline:3px solid ${line} !important}`
-      );
-    })
-    .join('\n');
+  const rules = (Object.keys(COLOURS) as Severity[]).map((severity) => {
+    const { line, tint } = COLOURS[severity];
+    return (
+      `[${FINDING_ATTRIBUTE}="${severity}"]{outline:2px solid ${line} !important;` +
+      `outline-offset:-2px !important;box-shadow:inset 0 0 0 100vmax ${tint} !important}` +
+      `[${FINDING_ATTRIBUTE}="${severity}"]:focus{outline:3px solid ${line} !important}`
+    );
+  });
+  return `@layer ${HIGHLIGHT_LAYER}{\n${rules.join('\n')}\n}`;
 }
 
 /** Writes the marks; the returned function takes exactly them back off. */
@@ -108,7 +114,10 @@ export function applyMarks(doc: Document, marks: Iterable<Mark>): () => void {
     const style = doc.createElement('style');
     style.setAttribute(STYLE_ATTRIBUTE, '');
     style.textContent = highlightCss();
-    (doc.head ?? doc.documentElement).appendChild(style);
+    // First in <head>, so that its layer is declared before any of the page's: among important
+    // declarations the earliest layer wins, and the page's own layers cannot outrank the marks.
+    const parent = doc.head ?? doc.documentElement;
+    parent.insertBefore(style, parent.firstChild);
     undo.push(() => style.remove());
   }
   return () => {

@@ -55,6 +55,24 @@ function routeTable(fixtures: readonly Fixture[]) {
   };
 }
 
+/** Only the head of a page is looked at: a policy must come before anything it governs. */
+const POLICY_SCAN_BYTES = 4096;
+
+/**
+ * The Content-Security-Policy a page declares in a `<meta http-equiv>`, if
+ * any. Portals that set a policy usually send it as a header too, and a
+ * browser may treat the two differently (a meta policy only governs what
+ * comes after it), so the server sends the same policy as a header.
+ */
+export function declaredContentSecurityPolicy(body: Buffer): string | null {
+  const head = body.subarray(0, POLICY_SCAN_BYTES).toString('latin1');
+  const meta =
+    /<meta\s+http-equiv\s*=\s*["']content-security-policy["']\s+content\s*=\s*"([^"]*)"/i.exec(
+      head,
+    );
+  return meta?.[1]?.trim() || null;
+}
+
 export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<FixtureServer> {
   const lookup = routeTable(fixtures);
 
@@ -68,10 +86,12 @@ export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<
     // Bytes as stored and no charset in the header: a GBK page's own
     // <meta charset> must decide, as it does on the portal.
     const body = await readFile(fixture.htmlPath);
+    const policy = declaredContentSecurityPolicy(body);
     res.writeHead(200, {
       'Content-Type': 'text/html',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
+      ...(policy ? { 'Content-Security-Policy': policy } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
