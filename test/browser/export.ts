@@ -185,6 +185,33 @@ export function defineExportSuite<B extends DriverBrowser>(
       });
     });
 
+    test('a page under a strict CSP, and one with markup in its text, export as the command line builds them', async () => {
+      const { browser } = session();
+      for (const name of ['hostile-csp-2023', 'hostile-markup-2023']) {
+        const hostile = fixtures.find((f) => f.name === name);
+        assert.ok(hostile, `fixture ${name} is missing`);
+        const view = await commandLineView(hostile);
+        await clearHistory(browser);
+        await withPage(browser, async (page) => {
+          await openReport(page, hostile.pageUrl);
+          for (const format of ['csv', 'xlsx'] as const) {
+            await clearDownloads(browser.downloadDir);
+            await exportFromPanel(page, format);
+            const bytes = await waitForDownload(
+              browser.downloadDir,
+              exportFileName(view.report, format),
+            );
+            await assertSameAsCommandLine(format, bytes, view);
+          }
+          assert.equal(
+            await page.evaluate<string>('String(window.__ogiPwned)'),
+            'undefined',
+            'a payload in the page text ran',
+          );
+        });
+      }
+    });
+
     test('the popup saves the tab’s report in the chosen format', async () => {
       const { browser } = session();
       const view = await commandLineView(fixture);
