@@ -5,7 +5,15 @@
  * one table, so the extraction should too.
  */
 import { isBlockElement, isHiddenElement } from './dom-text';
-import { assembleGrid, buildGrid, type Grid, type GridCell, parseNonNegativeInteger } from './grid';
+import {
+  assembleGrid,
+  buildGrid,
+  type Grid,
+  type GridCell,
+  GridTooLargeError,
+  MAX_SLOTS,
+  parseNonNegativeInteger,
+} from './grid';
 import { LIMITS } from './limits';
 import { runSteps, type Steps } from './steps';
 import { cleanText, splitNumbering } from './text';
@@ -92,8 +100,10 @@ export function* collectTableSteps(root: Element): Steps<CollectedTables> {
       oversized.push({ element: table, cells: cellCount });
       continue;
     }
-    const grid = buildGrid(table);
-    if (grid.cells.length > 0) {
+    const grid = buildOrNull(table);
+    if (grid === null) {
+      oversized.push({ element: table, cells: cellCount });
+    } else if (grid.cells.length > 0) {
       const joined: Grid | null =
         current !== null && isContinuation(current, grid) ? joinGrids(current, grid) : null;
       if (joined !== null) current = joined;
@@ -106,6 +116,15 @@ export function* collectTableSteps(root: Element): Steps<CollectedTables> {
   }
   if (current !== null) grids.push(current);
   return { grids, oversized };
+}
+
+function buildOrNull(table: HTMLTableElement): Grid | null {
+  try {
+    return buildGrid(table);
+  } catch (error) {
+    if (error instanceof GridTooLargeError) return null;
+    throw error;
+  }
 }
 
 export function collectTables(root: Element): Grid[] {
@@ -200,6 +219,8 @@ function isBridgeNote(text: string): boolean {
  * joined grid keeps the finer column system, so neither part loses a column.
  */
 function joinGrids(top: Grid, bottom: Grid): Grid | null {
+  // Parts that together exceed what one grid may hold stay separate tables.
+  if ((top.height + bottom.height) * Math.max(top.width, bottom.width) > MAX_SLOTS) return null;
   let topCells = top.cells;
   let bottomCells = bottom.cells;
   if (top.width !== bottom.width) {

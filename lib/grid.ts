@@ -33,21 +33,23 @@ export interface Grid {
 }
 
 // Browsers' limits for the span attributes (HTML: colspan 1..1000, rowspan 0..65534).
-const MAX_COLSPAN = 1000;
-const MAX_ROWSPAN = 65534;
-/** Slots a grid may hold before trailing span-only columns are cut (a few tens of MB at most). */
-const MAX_SLOTS = 4_000_000;
+export const MAX_COLSPAN = 1000;
+export const MAX_ROWSPAN = 65534;
+/** Slots a grid may hold before columns in which no cell starts are merged away. */
+export const MAX_SLOTS = 4_000_000;
 
 /**
  * HTML's "rules for parsing non-negative integers": leading whitespace, an
- * optional '+', digits, and anything after them ignored (`2px` is 2), capped
- * at `cap`. Null when there are no digits or the number is negative.
+ * optional sign, digits, and anything after them ignored (`2px` is 2), capped
+ * at `cap`. Null when there are no digits or the number is negative; `-0` is
+ * zero, as browsers read it (so `rowspan="-0"` spans to the end of the group).
  */
 export function parseNonNegativeInteger(attr: string | null, cap: number): number | null {
   if (attr === null) return null;
   let i = 0;
   while (i < attr.length && ' \t\n\f\r'.includes(attr.charAt(i))) i++;
-  if (attr.charAt(i) === '+') i++;
+  const negative = attr.charAt(i) === '-';
+  if (negative || attr.charAt(i) === '+') i++;
   let value = -1;
   for (; i < attr.length; i++) {
     const digit = attr.charCodeAt(i) - 48;
@@ -55,7 +57,7 @@ export function parseNonNegativeInteger(attr: string | null, cap: number): numbe
     // Capping while reading keeps `rowspan="99999999999999999999"` an ordinary number.
     value = Math.min(Math.max(value, 0) * 10 + digit, cap);
   }
-  return value < 0 ? null : value;
+  return value < 0 || (negative && value > 0) ? null : value;
 }
 
 function colSpanOf(cell: Element): number {
@@ -74,8 +76,8 @@ function rowSpanOf(cell: Element): number {
  * Row spans stop at the end of their row group (thead/tbody/tfoot), as
  * browsers draw them, so nothing spans past the last row. Column spans create
  * columns as in the HTML table model, except in a grid too large to hold:
- * there the columns after the last one in which a cell starts are cut, so a
- * stray `colspan="1000"` on a long table costs nothing.
+ * there the columns in which no cell starts are merged into their neighbours,
+ * so a stray `colspan="1000"` on a long table costs nothing.
  */
 export function buildGrid(table: HTMLTableElement): Grid {
   const rows = tableRows(table);
@@ -92,7 +94,6 @@ export function buildGrid(table: HTMLTableElement): Grid {
   const coveredUntil: number[] = [];
   const cells: GridCell[] = [];
   let width = 0;
-  let lastStart = 0;
   for (let r = 0; r < height; r++) {
     const row = rows[r];
     if (row === undefined) continue;
@@ -122,16 +123,55 @@ export function buildGrid(table: HTMLTableElement): Grid {
         isTh,
       });
       width = Math.max(width, col + colSpan);
-      lastStart = Math.max(lastStart, col);
       col += colSpan;
     }
   }
-  if (width * height > MAX_SLOTS) {
-    // Only trailing columns that spans alone create are given up, so no printed cell is lost.
-    width = lastStart + 1;
-    for (const cell of cells) cell.colSpan = Math.min(cell.colSpan, width - cell.col);
-  }
+  if (width * height > MAX_SLOTS) width = mergeSpanOnlyColumns(cells);
+  // A very long first row over very many short rows still cannot be held (10,000 × 10,000
+  // slots would be gigabytes): such a table is reported as too large, not built.
+  if (width * height > MAX_SLOTS) throw new GridTooLargeError(cells.length, width, height);
   return assembleGrid(cells, height, width, [table]);
+}
+
+/** A table whose grid would exceed MAX_SLOTS even after merging span-only columns. */
+export class GridTooLargeError extends Error {
+  constructor(
+    readonly cells: number,
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super(`a table of ${cells} cells would need a ${width} × ${height} grid`);
+    this.name = 'GridTooLargeError';
+  }
+}
+
+/**
+ * Merges each column in which no cell starts into the column before it and
+ * returns the new width, so that a grid holds at most one column per distinct
+ * cell start whatever its spans declare: cutting only the trailing columns
+ * left a row of `colspan="1000"` cells over a long table (a few kilobytes of
+ * markup) asking for tens of millions of slots. No printed cell is lost, and
+ * each cell still spans exactly the cells that start under it.
+ */
+function mergeSpanOnlyColumns(cells: GridCell[]): number {
+  const starts = [...new Set(cells.map((cell) => cell.col))].sort((a, b) => a - b);
+  /** Index of the last start at or before `col`. */
+  const merged = (col: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= col) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const cell of cells) {
+    const first = merged(cell.col);
+    cell.colSpan = merged(cell.col + cell.colSpan - 1) - first + 1;
+    cell.col = first;
+  }
+  return starts.length;
 }
 
 /**

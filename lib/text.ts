@@ -5,7 +5,9 @@
  * line breaks in the middle.
  */
 
-const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+// Zero-width characters and bidi controls (embeddings, overrides, isolates): invisible, and a
+// page could use them to make a figure read differently from what it is.
+const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g;
 const SPACES = /[\s\u00a0\u2000-\u200a\u3000]+/g;
 
 /** Full-width ASCII (！to ～) to half-width; ideographic space to space. */

@@ -5,6 +5,7 @@
  * with a fraction. Blank totals are the identity rule's (form.blank-total*).
  */
 import { MAX_TABLE_CELLS } from '../collect-tables';
+import { MAX_SLOTS } from '../grid';
 import type { CellRef, ExtractedTable, Finding, LegacyRow, Report, TableCell } from '../model';
 import {
   COLUMN_LABELS,
@@ -327,7 +328,7 @@ function oversizedFindings(report: Report): Finding[] {
     terms: [],
     expected: null,
     actual: cells,
-    arithmetic: `单元格 ${cells} 个，可读取上限 ${MAX_TABLE_CELLS} 个`,
+    arithmetic: `单元格 ${cells} 个；可读取的表格至多 ${MAX_TABLE_CELLS} 个单元格、${MAX_SLOTS} 个网格位置`,
   }));
 }
 

@@ -106,3 +106,17 @@ describe('texts within the message limits', () => {
     );
   });
 });
+
+describe('a table whose grid cannot be held', () => {
+  it('a very long first row over very many one-cell rows is reported as too large, not built', () => {
+    const html = readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`), 'utf8');
+    const wide = `<tr>${'<td>1</td>'.repeat(3_000)}</tr>`;
+    const tall = '<tr><td>2</td></tr>'.repeat(3_000);
+    const end = html.lastIndexOf('</table>') + '</table>'.length;
+    const page = `${html.slice(0, end)}<table>${wide}${tall}</table>${html.slice(end)}`;
+    const { report } = extractReport(parse(page), URL_OF_PAGE);
+    // 3,000 × 3,001 slots: over MAX_SLOTS although the table has only 6,000 cells.
+    expect(report.oversizedTables).toEqual([6_000]);
+    expect(report.tables.map((t) => t.kind)).toEqual(['t2', 't3', 't4']);
+  });
+});

@@ -215,6 +215,45 @@ describe('buildGrid: spans and ragged rows', () => {
     expect(g.slots[5000]?.[2]?.text).toBe('1');
   });
 
+  it('merges the columns a row of colspan=1000 cells declares over a long table', () => {
+    // Found by test/unit/property-grid.test.ts: 3 KB of markup asked for 6 million slots.
+    const wide = '<td colspan="1000">表</td>'.repeat(60);
+    const g = grid(`<table><tr>${wide}</tr>${'<tr><td>1</td></tr>'.repeat(100)}</table>`);
+    expect(g.width).toBe(60);
+    expect(g.height).toBe(101);
+    expect(g.cells.filter((c) => c.text === '表').map((c) => [c.col, c.colSpan])).toEqual(
+      Array.from({ length: 60 }, (_, i) => [i, 1]),
+    );
+    expect(texts(g)[100]).toEqual(['1', ...new Array(59).fill('·')]);
+  });
+
+  it('keeps the cells a merged column stands over under it', () => {
+    const wide = '<td colspan="1000">表</td>'.repeat(50);
+    const body = '<tr><td>a</td><td colspan="1500">b</td><td>c</td></tr>'.repeat(100);
+    const g = grid(`<table><tr>${wide}</tr>${body}</table>`);
+    // Columns left: the 50 wide cells' starts (0, 1000, 2000…) and the body's 1 and 1501.
+    expect(g.width).toBe(52);
+    // b spans the columns starting at 1 and 1000, as it stood under the first two wide cells.
+    expect(g.slots[1]?.map((c) => c?.text ?? '·').join('')).toBe(`abbc${'·'.repeat(48)}`);
+    expect(g.slots[0]?.[0]).toMatchObject({ colSpan: 2 });
+    expect(g.slots[0]?.[2]).toMatchObject({ col: 2, colSpan: 2 });
+    expect(g.slots[1]?.[1]).toMatchObject({ text: 'b', col: 1, colSpan: 2 });
+  });
+
+  it('reads rowspan="-0" as 0, to the end of the row group, as browsers do', () => {
+    // Found by test/unit/property-grid.test.ts: `-0` is zero under HTML's integer rules, not an error.
+    const g = grid(`<table>
+      <tr><td rowspan="-0" colspan="-0">a</td><td>b</td></tr>
+      <tr><td>c</td></tr>
+      <tr><td>d</td></tr>
+    </table>`);
+    expect(texts(g)).toEqual([
+      ['a', 'b'],
+      ['a', 'c'],
+      ['a', 'd'],
+    ]);
+  });
+
   it('reads span attributes the way browsers do', () => {
     const g = grid(`<table>
       <tr><td colspan="abc">a</td><td colspan="-2">b</td><td colspan="0">c</td><td colspan=" 2px">d</td></tr>

@@ -11,6 +11,12 @@ describe('cleanText', () => {
   it('collapses nbsp, ideographic spaces and zero-width characters', () => {
     expect(cleanText('\u00a0 本年\u200b新收\u3000\u3000申请 \n')).toBe('本年新收 申请');
   });
+
+  it('drops bidi controls, so a figure reads as its characters stand', () => {
+    // Overrides (U+202E) and isolates (U+2066–U+2069) reorder what is shown, not what is there.
+    expect(cleanText('申请\u202e123\u202c件')).toBe('申请123件');
+    expect(cleanText('\u2066公开\u2069 \u2067 12\u2068 \u2069')).toBe('公开 12');
+  });
 });
 
 describe('normalizeLabel', () => {
