@@ -1,0 +1,109 @@
+/**
+ * The budgets of ../shared/docs/architecture.md (and issue 7), judged on the
+ * figures. A miss is reported, not thrown: the benchmark measures.
+ */
+import type { NonReportResult, ReportResult } from './browser-bench';
+import { type BundleSize, CONTENT_SCRIPT } from './bundle-sizes';
+import type { Linearity } from './linearity';
+
+export const BUDGETS = {
+  nonReportDetectMs: 1,
+  typicalReportMs: 50,
+  largeReportMs: 500,
+  largeReportCells: 20_000,
+  longTaskMs: 200,
+  contentScriptGzipKb: 60,
+  /**
+   * Issue 7 asks for cost growing linearly with cells without a figure; this
+   * is the benchmark's own bound: a cell of the 20,000-cell page may cost at
+   * most 1.5 times a cell of the 5,000-cell page (quadratic work would be 4×).
+   */
+  perCellRatio: 1.5,
+} as const;
+
+/** The page the architecture calls typical: three template tables, about 250 cells. */
+export const TYPICAL_REPORT = 'generated-250';
+
+export type Verdict = 'PASS' | 'MISS' | 'N/A';
+
+export interface BudgetCheck {
+  budget: string;
+  measured: string;
+  verdict: Verdict;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+function verdict(pass: boolean | null): Verdict {
+  if (pass === null) return 'N/A';
+  return pass ? 'PASS' : 'MISS';
+}
+
+export interface BudgetInput {
+  nonReports: readonly NonReportResult[];
+  reports: readonly ReportResult[];
+  bundles: readonly BundleSize[];
+  linearity: Linearity | null;
+  longTasksSupported: boolean;
+}
+
+export function checkBudgets(input: BudgetInput): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+
+  const slowest = [...input.nonReports].sort((a, b) => b.detectMs.median - a.detectMs.median)[0];
+  checks.push({
+    budget: `non-report page: detection ≤ ${BUDGETS.nonReportDetectMs} ms median (every page)`,
+    measured: slowest
+      ? `slowest median ${ms(slowest.detectMs.median)} (${slowest.name}), ${input.nonReports.length} pages`
+      : 'no page measured',
+    verdict: verdict(slowest ? slowest.detectMs.median <= BUDGETS.nonReportDetectMs : null),
+  });
+  const written = input.nonReports.filter((r) => r.foreignMutations.length > 0);
+  checks.push({
+    budget: 'non-report page: no DOM write by the extension',
+    measured:
+      written.length === 0
+        ? `0 foreign mutations on ${input.nonReports.length} pages`
+        : written.map((r) => `${r.name}: ${r.foreignMutations.length}`).join(', '),
+    verdict: verdict(input.nonReports.length > 0 ? written.length === 0 : null),
+  });
+
+  const typical = input.reports.find((r) => r.name === TYPICAL_REPORT);
+  checks.push({
+    budget: `typical report (${TYPICAL_REPORT}, ${typical?.cells ?? '?'} cells): end to end ≤ ${BUDGETS.typicalReportMs} ms median`,
+    measured: typical ? ms(typical.endToEndMs.median) : 'not measured',
+    verdict: verdict(typical ? typical.endToEndMs.median <= BUDGETS.typicalReportMs : null),
+  });
+
+  const large = input.reports.find((r) => r.name === `generated-${BUDGETS.largeReportCells}`);
+  checks.push({
+    budget: `${BUDGETS.largeReportCells.toLocaleString('en')}-cell report: end to end ≤ ${BUDGETS.largeReportMs} ms median`,
+    measured: large ? ms(large.endToEndMs.median) : 'not measured',
+    verdict: verdict(large ? large.endToEndMs.median <= BUDGETS.largeReportMs : null),
+  });
+  const measurable = large && input.longTasksSupported;
+  checks.push({
+    budget: `${BUDGETS.largeReportCells.toLocaleString('en')}-cell report: no long task over ${BUDGETS.longTaskMs} ms (any run)`,
+    measured: measurable
+      ? `longest ${ms(large.longestTaskMs.max)}`
+      : 'long tasks not reported by this browser',
+    verdict: verdict(measurable ? large.longestTaskMs.max <= BUDGETS.longTaskMs : null),
+  });
+
+  if (input.linearity) {
+    const { perCellRatio } = input.linearity.endToEnd;
+    checks.push({
+      budget: `cost linear in cells: per-cell cost at 20,000 ≤ ${BUDGETS.perCellRatio} × at 5,000`,
+      measured: `${perCellRatio.toFixed(2)} ×`,
+      verdict: verdict(perCellRatio <= BUDGETS.perCellRatio),
+    });
+  }
+
+  const content = input.bundles.find((b) => b.file === CONTENT_SCRIPT);
+  checks.push({
+    budget: `content script ≤ ${BUDGETS.contentScriptGzipKb} KB gzipped`,
+    measured: content ? `${(content.gzipBytes / 1024).toFixed(1)} KB` : `${CONTENT_SCRIPT} missing`,
+    verdict: verdict(content ? content.gzipBytes <= BUDGETS.contentScriptGzipKb * 1024 : null),
+  });
+  return checks;
+}

@@ -1,0 +1,213 @@
+/** The results as text tables for the terminal. */
+import type { BrowserResults } from './browser-bench';
+import type { BudgetCheck } from './budgets';
+import type { BundleSize } from './bundle-sizes';
+import type { CliThroughput } from './cli-throughput';
+import type { Linearity } from './linearity';
+import type { Machine } from './machine';
+import type { Summary } from './stats';
+
+/** Two decimals below 10, one below 100, none above: as precise as the clock, no more. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  return value.toFixed(abs < 10 ? 2 : abs < 100 ? 1 : 0);
+}
+
+const medianRange = (s: Summary) =>
+  s.n === 0 ? '—' : `${num(s.median)} (${num(s.min)}–${num(s.max)})`;
+
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) =>
+    Math.max([...h].length, ...rows.map((row) => [...(row[i] ?? '')].length)),
+  );
+  // Text columns left, figures right.
+  const numeric = headers.map((_, i) => rows.every((row) => /^[-−\d.,—(]/.test(row[i] ?? '')));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => {
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length));
+        return numeric[i] ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** What each figure is, kept with the figures in the JSON. */
+export const METHODS = {
+  detectMs:
+    'performance marks of lib/annotate/analyse-page.ts PASS_MARKS: detected − start, read from the page main world',
+  endToEndMs:
+    'PASS_MARKS annotated − start: detection, extraction, the background checks and history, UI strings, overlay, marker',
+  extractMs: 'EXTRACT_MARKS end − start',
+  afterExtractMs: 'PASS_MARKS annotated − EXTRACT_MARKS end',
+  longestTaskMs:
+    "longest 'longtask' PerformanceObserver entry (installed before the page's scripts) overlapping [start, the frame rendered after annotated]; 0 if none",
+  heapDeltaKb:
+    'CDP Performance.getMetrics JSHeapUsedSize after HeapProfiler.collectGarbage: the renderer main-thread isolate (page main world plus the extension isolated world), minus the same page served outside *.gov.cn where the content script does not run. measureUserAgentSpecificMemory needs cross-origin isolation, which portals do not have',
+  scriptDeltaMs:
+    'CDP Performance.getMetrics ScriptDuration (enabled before navigation) at detection, minus the same page without the extension: compile, start-up and detection of the content script',
+  foreignMutations:
+    'test/browser/page-probe.ts mutation probe started at DOMContentLoaded (the content script runs at document_idle), unexplainedChanges against the same page outside *.gov.cn',
+  floorMs:
+    "main world: for (const td of document.querySelectorAll('td,th')) s += td.textContent.length, repeated until 10 ms and averaged (the clock is coarsened to 0.1 ms)",
+  bundles: 'zlib gzip level 9 of every .js and .css under .output/chrome-mv3',
+  cli: 'analyseFile (scripts/cli/analyse-file.ts) over every fixture in order, history carried as npm run check does, in process',
+} as const;
+
+export interface Results {
+  methods: typeof METHODS;
+  generatedAt: string;
+  runs: number;
+  cliRuns: number;
+  machine: Machine;
+  browser: BrowserResults;
+  linearity: Linearity | null;
+  bundles: BundleSize[];
+  cli: CliThroughput;
+  budgets: BudgetCheck[];
+}
+
+export function formatResults(r: Results): string {
+  const { machine } = r;
+  const out: string[] = [];
+  out.push(`OGI Lens benchmark, ${r.generatedAt}`);
+  out.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; ${machine.chromium}; Node ${machine.node}; ` +
+      `load average ${machine.loadAtStart.toFixed(2)} at start, ${machine.loadAtEnd?.toFixed(2) ?? '?'} at end`,
+  );
+  // The load at the end includes the benchmark's own browser; only the start tells of other work.
+  if (machine.loadAtStart > machine.cores / 2) {
+    out.push('WARNING: the machine was busy with other work; figures are pessimistic and noisy.');
+  }
+  out.push(`Runs: ${r.runs} per page, figures are median (min–max), times in ms.`);
+
+  out.push(
+    '',
+    'Non-report pages: detection (detect:end − analyse:start), DOM writes, cost of the loaded content script',
+  );
+  out.push(
+    table(
+      ['page', 'kind', 'detect ms', 'DOM writes', 'heap +KB', 'script +ms'],
+      r.browser.nonReports.map((p) => [
+        p.name,
+        p.kind,
+        medianRange(p.detectMs),
+        String(p.foreignMutations.length),
+        num(p.heapDeltaKb),
+        medianRange(p.scriptDeltaMs),
+      ]),
+    ),
+  );
+  out.push(
+    '  DOM writes: changes after parsing seen only with the extension (same page outside *.gov.cn as baseline).',
+    '  heap +KB: see below. script +ms: CDP ScriptDuration with the extension minus without: compiling and',
+    '  starting the content script and detection, paid on every .gov.cn page.',
+  );
+  for (const p of r.browser.nonReports.filter((n) => n.foreignMutations.length > 0)) {
+    out.push(`  ${p.name}: ${p.foreignMutations.join('; ')}`);
+  }
+
+  out.push(
+    '',
+    'Report pages: end to end = analyse:start → annotate:end (detect, extract, background checks, overlay, marker)',
+  );
+  if (!r.browser.longTasksSupported) out.push('  (this browser reported no long tasks)');
+  out.push(
+    table(
+      [
+        'page',
+        'cells',
+        'end to end',
+        'detect',
+        'extract',
+        'after extract',
+        'longest task',
+        'heap +KB',
+        'floor',
+        '×floor',
+      ],
+      r.browser.reports.map((p) => [
+        p.name + (p.failedRuns ? ` (${p.failedRuns} runs failed)` : ''),
+        String(p.cells),
+        medianRange(p.endToEndMs),
+        num(p.detectMs.median),
+        medianRange(p.extractMs),
+        num(p.afterExtractMs.median),
+        medianRange(p.longestTaskMs),
+        num(p.heapDeltaKb.median),
+        num(p.floorMs.median),
+        num(p.floorRatio),
+      ]),
+    ),
+  );
+  out.push(
+    '  heap +KB: JS heap after a forced GC (CDP Performance.getMetrics JSHeapUsedSize: the renderer isolate,',
+    '  page and content script together) minus the same page served outside *.gov.cn, without the extension.',
+    "  after extract: extract:end → annotate:end (the background's checks and history, UI strings, overlay).",
+    '  longest task: the longest task (PerformanceObserver longtask, ≥ 50 ms, 0 if none) overlapping the pass',
+    '  or the frame rendered after it (the restyle its marks cause).',
+    "  floor: one read of every td/th's textContent from the page (averaged over repeated reads).",
+  );
+
+  if (r.linearity) {
+    const { endToEnd, extract, points } = r.linearity;
+    out.push('', 'Linearity over the generated pages (least squares on the medians)');
+    out.push(
+      table(
+        ['cost', 'per cell', 'fixed', 'R²', 'per-cell 20k / 5k'],
+        [
+          [
+            'end to end',
+            `${num(endToEnd.slope * 1000)} µs`,
+            `${num(endToEnd.intercept)} ms`,
+            endToEnd.r2.toFixed(3),
+            num(endToEnd.perCellRatio),
+          ],
+          [
+            'extract',
+            `${num(extract.slope * 1000)} µs`,
+            `${num(extract.intercept)} ms`,
+            extract.r2.toFixed(3),
+            num(extract.perCellRatio),
+          ],
+        ],
+      ),
+    );
+    out.push(
+      `  points: ${points.map((p) => `${p.cells} cells ${num(p.endToEndMs)} ms`).join(', ')}`,
+    );
+  }
+
+  out.push('', 'Bundles (.output/chrome-mv3, zlib gzip level 9; KB = 1,024 bytes)');
+  out.push(
+    table(
+      ['file', 'loaded', 'KB', 'gzip KB'],
+      r.bundles.map((b) => [b.file, b.role, num(b.bytes / 1024), num(b.gzipBytes / 1024)]),
+    ),
+  );
+
+  out.push(
+    '',
+    `Command line: analyseFile over ${r.cli.files} fixture pages in one process, ${r.cliRuns} runs` +
+      (r.cli.errors ? ` (${r.cli.errors} files failed)` : ''),
+  );
+  out.push(
+    `  ${medianRange(r.cli.pagesPerSecond)} pages/s; ${medianRange(r.cli.secondsPerRun)} s per run`,
+  );
+
+  out.push('', 'Budgets');
+  out.push(
+    table(
+      ['', 'budget', 'measured'],
+      r.budgets.map((b) => [b.verdict, b.budget, b.measured]),
+    ),
+  );
+  const misses = r.budgets.filter((b) => b.verdict === 'MISS');
+  if (misses.length > 0) {
+    out.push('', `!!! ${misses.length} BUDGET${misses.length > 1 ? 'S' : ''} MISSED !!!`);
+    for (const miss of misses) out.push(`!!! MISS: ${miss.budget}: ${miss.measured}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,167 @@
+/**
+ * npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict]
+ * npm run bench -- --profile PAGE  (see profile.ts)
+ *
+ * Builds the Chrome extension, loads it in Debian's Chromium and measures what
+ * it costs on the fixture pages and on generated report pages of 250 to
+ * 50,000 cells; then the bundles' gzipped sizes and the command line's
+ * throughput. Prints a table (stdout; progress goes to stderr) and writes the
+ * figures as JSON. A missed budget is printed loudly; the exit code stays 0
+ * unless --strict, because this is a measurement, not a test.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CHROMIUM_PATH } from '../../test/browser/chromium';
+import { loadFixtures } from '../../test/browser/fixtures';
+import { runBrowserBench } from './browser-bench';
+import { checkBudgets } from './budgets';
+import { bundleSizes } from './bundle-sizes';
+import { cliThroughput } from './cli-throughput';
+import { formatResults, METHODS, type Results } from './format';
+import { measureLinearity } from './linearity';
+import { currentLoad, describeMachine } from './machine';
+import { runProfile } from './profile';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const DEFAULT_JSON = join(ROOT, 'artifacts/bench/latest.json');
+const USAGE = `usage: npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict]
+       npm run bench -- --profile PAGE   (a fixture name or generated-250|5000|20000|50000)`;
+
+interface BenchOptions {
+  runs: number;
+  cliRuns: number;
+  jsonPath: string;
+  build: boolean;
+  strict: boolean;
+  /** A page to profile instead of benchmarking. */
+  profile: string | null;
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number ≥ 1`);
+  return n;
+}
+
+function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string' },
+      'cli-runs': { type: 'string' },
+      json: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+    },
+  });
+  const runs = positiveInt(values.runs, '--runs', 5);
+  return {
+    runs,
+    // The command line spends most of its time in jsdom's parser: three runs
+    // keep the whole benchmark within about three minutes on two cores.
+    cliRuns: positiveInt(values['cli-runs'], '--cli-runs', Math.min(runs, 3)),
+    jsonPath: resolve(values.json ?? DEFAULT_JSON),
+    build: !values['no-build'],
+    strict: values.strict ?? false,
+    profile: values.profile ?? null,
+  };
+}
+
+const startedAt = performance.now();
+const progress = (line: string) =>
+  process.stderr.write(
+    `[bench ${String(Math.round((performance.now() - startedAt) / 1000)).padStart(3)} s] ${line}\n`,
+  );
+
+function buildExtension(): void {
+  progress('building the Chrome extension (npm run build:chrome)');
+  // The build's chatter is shown only when it fails.
+  const build = spawnSync('npm', ['run', '--silent', 'build:chrome'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (build.status !== 0) {
+    throw new Error(`\`npm run build:chrome\` failed:\n${build.stdout}${build.stderr}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : error}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.profile) {
+    return runProfile({
+      page: options.profile,
+      runs: options.runs,
+      outDir: dirname(options.jsonPath),
+      progress,
+    });
+  }
+  const machine = describeMachine(CHROMIUM_PATH);
+  if (options.build) buildExtension();
+
+  const started = performance.now();
+  const browser = await runBrowserBench({
+    extensionDir: EXTENSION_DIR,
+    runs: options.runs,
+    chromiumVersion: machine.chromium,
+    progress,
+  });
+  const bundles = bundleSizes(EXTENSION_DIR);
+  // After the browser has closed, so that the two do not compete for the cores.
+  const cli = await cliThroughput(
+    loadFixtures().map((f) => f.htmlPath),
+    options.cliRuns,
+    progress,
+  );
+  machine.loadAtEnd = currentLoad();
+
+  const linearity = measureLinearity(browser.reports);
+  const results: Results = {
+    methods: METHODS,
+    generatedAt: new Date().toISOString(),
+    runs: options.runs,
+    cliRuns: options.cliRuns,
+    machine,
+    browser,
+    linearity,
+    bundles,
+    cli,
+    budgets: checkBudgets({
+      nonReports: browser.nonReports,
+      reports: browser.reports,
+      bundles,
+      linearity,
+      longTasksSupported: browser.longTasksSupported,
+    }),
+  };
+  // The figures are saved first: minutes of measuring must survive a problem in printing them.
+  mkdirSync(dirname(options.jsonPath), { recursive: true });
+  writeFileSync(options.jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${formatResults(results)}\n`);
+  progress(
+    `figures written to ${relative(process.cwd(), options.jsonPath)} in ${Math.round((performance.now() - started) / 1000)} s`,
+  );
+  const missed = results.budgets.some((b) => b.verdict === 'MISS');
+  return options.strict && missed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+    process.exitCode = 1;
+  },
+);
