@@ -114,17 +114,27 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     const { agency, year } = report.identity;
     // Without an agency and a year the report has no place in the history.
     const keyed = agency !== '' && year !== null;
-    const previous = keyed
-      ? await store.get(agency, year - 1).catch((error: unknown) => {
-          deps.warn('OGI Lens: history could not be read', error);
-          return null;
-        })
-      : null;
-    const settings = await deps.readSettings().catch(() => DEFAULT_SETTINGS);
+    // Independent reads, side by side: the page is waiting for the answer.
+    const [previous, settings] = await Promise.all([
+      keyed
+        ? store.get(agency, year - 1).catch((error: unknown) => {
+            deps.warn('OGI Lens: history could not be read', error);
+            return null;
+          })
+        : null,
+      deps.readSettings().catch(() => DEFAULT_SETTINGS),
+    ]);
     const findings = runChecks(report, previous?.report ?? null, {
       disabled: new Set(settings.disabledFamilies),
     }).slice(0, LIMITS.findings);
 
+    // The badge does not hold the answer back (the page does not need it); it is set meanwhile.
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) {
+      deps.showBadge(tabId, badgeFor(findings)).catch((error: unknown) => {
+        deps.warn('OGI Lens: badge could not be set', error);
+      });
+    }
     let pruned = 0;
     if (keyed) {
       const url = isGovCnPage(report.url) ? report.url : (sender.url ?? report.url);
@@ -148,12 +158,6 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       if (pruned > 0) {
         deps.warn(`OGI Lens: storage full, pruned the ${pruned} least recently seen reports`);
       }
-    }
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined) {
-      await deps.showBadge(tabId, badgeFor(findings)).catch((error: unknown) => {
-        deps.warn('OGI Lens: badge could not be set', error);
-      });
     }
     return {
       findings,
