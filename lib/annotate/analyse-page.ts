@@ -91,6 +91,8 @@ export const EXTRACT_MARKS = { start: 'ogi-lens:extract:start', end: 'ogi-lens:e
 export const PASS_MARKS = {
   start: 'ogi-lens:analyse:start',
   detected: 'ogi-lens:detect:end',
+  /** The background's answer arrived (or the wait for it ended). */
+  answered: 'ogi-lens:check:end',
   annotated: 'ogi-lens:annotate:end',
 };
 
@@ -153,6 +155,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
     report,
     timings.answerMs,
   );
+  mark(doc, PASS_MARKS.answered);
   try {
     const input: AnnotateInput = {
       doc,
