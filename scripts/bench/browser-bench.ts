@@ -97,6 +97,8 @@ export interface ReportResult {
   extractMs: Summary;
   /** From the end of extraction to the marker: the background's checks, the UI strings, the overlay. */
   afterExtractMs: Summary;
+  /** Of that: from the end of extraction to the background's answer in the page (the round trip). */
+  roundTripMs: Summary;
   longestTaskMs: Summary;
   /** JS heap after GC, page with the analysed report minus the same page without the extension. */
   heapDeltaKb: Summary;
@@ -261,6 +263,7 @@ interface ReportRun {
   detectMs: number;
   extractMs: number;
   afterExtractMs: number;
+  roundTripMs: number;
   longestTaskMs: number;
   heapKb: number;
   floor: FloorReading;
@@ -278,6 +281,7 @@ async function reportRun(context: BrowserContext, target: Target): Promise<Repor
       t.start === null ||
       t.detected === null ||
       t.annotated === null ||
+      t.answered === null ||
       t.extractStart === null ||
       t.extractEnd === null
     ) {
@@ -289,6 +293,7 @@ async function reportRun(context: BrowserContext, target: Target): Promise<Repor
       detectMs: t.detected - t.start,
       extractMs: t.extractEnd - t.extractStart,
       afterExtractMs: t.annotated - t.extractEnd,
+      roundTripMs: t.answered - t.extractEnd,
       longestTaskMs: t.longTasks ? longestTaskWithin(t.longTasks, t.start, renderedAt) : 0,
       heapKb: await heapAfterGcKb(cdp),
       floor,
@@ -430,6 +435,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         detectMs: summarize(measured.map((r) => r.detectMs)),
         extractMs: summarize(measured.map((r) => r.extractMs)),
         afterExtractMs: summarize(measured.map((r) => r.afterExtractMs)),
+        roundTripMs: summarize(measured.map((r) => r.roundTripMs)),
         longestTaskMs: summarize(measured.map((r) => r.longestTaskMs)),
         heapDeltaKb: summarize(measured.map((r) => r.heapKb - baseline)),
         floorMs,

@@ -42,6 +42,7 @@ export const METHODS = {
     'PASS_MARKS annotated − start: detection, extraction, the background checks and history, UI strings, overlay, marker',
   extractMs: 'EXTRACT_MARKS end − start',
   afterExtractMs: 'PASS_MARKS annotated − EXTRACT_MARKS end',
+  roundTripMs: 'PASS_MARKS answered − EXTRACT_MARKS end',
   longestTaskMs:
     "longest 'longtask' PerformanceObserver entry (installed before the page's scripts) overlapping [start, the frame rendered after annotated]; 0 if none",
   heapDeltaKb:
@@ -123,6 +124,7 @@ export function formatResults(r: Results): string {
         'detect',
         'extract',
         'after extract',
+        'round trip',
         'longest task',
         'heap +KB',
         'floor',
@@ -135,6 +137,7 @@ export function formatResults(r: Results): string {
         num(p.detectMs.median),
         medianRange(p.extractMs),
         num(p.afterExtractMs.median),
+        num(p.roundTripMs.median),
         medianRange(p.longestTaskMs),
         num(p.heapDeltaKb.median),
         num(p.floorMs.median),
@@ -145,7 +148,8 @@ export function formatResults(r: Results): string {
   out.push(
     '  heap +KB: JS heap after a forced GC (CDP Performance.getMetrics JSHeapUsedSize: the renderer isolate,',
     '  page and content script together) minus the same page served outside *.gov.cn, without the extension.',
-    "  after extract: extract:end → annotate:end (the background's checks and history, UI strings, overlay).",
+    "  after extract: extract:end → annotate:end (the background's checks and history, UI strings, overlay);",
+    "  round trip: extract:end → check:end, the part spent until the background's answer arrived.",
     '  longest task: the longest task (PerformanceObserver longtask, ≥ 50 ms, 0 if none) overlapping the pass',
     '  or the frame rendered after it (the restyle its marks cause).',
     "  floor: one read of every td/th's textContent from the page (averaged over repeated reads).",

@@ -69,6 +69,8 @@ export interface Timeline {
   start: number | null;
   detected: number | null;
   annotated: number | null;
+  /** The background's answer arrived in the page. */
+  answered: number | null;
   extractStart: number | null;
   extractEnd: number | null;
   /** Null when the browser does not report long tasks. */
@@ -79,6 +81,7 @@ export const TIMELINE_EXPRESSION = `JSON.stringify({
   start: ${firstMark(PASS_MARKS.start)},
   detected: ${firstMark(PASS_MARKS.detected)},
   annotated: ${firstMark(PASS_MARKS.annotated)},
+  answered: ${firstMark(PASS_MARKS.answered)},
   extractStart: ${firstMark(EXTRACT_MARKS.start)},
   extractEnd: ${firstMark(EXTRACT_MARKS.end)},
   longTasks: window.${GLOBAL} && window.${GLOBAL}.supported ? window.${GLOBAL}.longTasks() : null,
