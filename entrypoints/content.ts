@@ -13,7 +13,7 @@ import type { ExportFormat, WorkbookWriter } from '../lib/export/types';
 import { publishedWorkbookWriter } from '../lib/export/writer-slot';
 import type { ExportOutcome, PageState, Settings } from '../lib/protocol';
 import { parseContentRequest } from '../lib/protocol';
-import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../lib/settings';
+import { DEFAULT_SETTINGS, readSettings, saveExportFormat, updateSettings } from '../lib/settings';
 
 const log = (what: string, error: unknown) => console.warn(`[OGI Lens] ${what}:`, error);
 
@@ -46,8 +46,8 @@ function hidePanelOn(host: string): void {
 }
 
 function rememberExportFormat(format: ExportFormat): void {
-  updateSettings(browser.storage.local, (current) => ({ ...current, exportFormat: format })).catch(
-    (error: unknown) => log('could not save the setting', error),
+  saveExportFormat(browser.storage.local, format).catch((error: unknown) =>
+    log('could not save the setting', error),
   );
 }
 

@@ -52,3 +52,8 @@ export async function updateSettings(
   await area.set({ [SETTINGS_KEY]: next });
   return next;
 }
+
+/** Remembers the export format chosen in the popup or the panel (both offer the same menu). */
+export function saveExportFormat(area: SettingsArea, format: Settings['exportFormat']) {
+  return updateSettings(area, (current) => ({ ...current, exportFormat: format }));
+}

@@ -5,7 +5,7 @@ import { loadTranslator, type Translate, type Translator, t } from '../../compon
 import { type PopupState, PopupView } from '../../components/PopupView';
 import type { ExportFormat } from '../../lib/export/types';
 import { type ExportOutcome, ExportOutcomeSchema, parsePageState } from '../../lib/protocol';
-import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, readSettings, saveExportFormat } from '../../lib/settings';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -34,8 +34,8 @@ async function exportFrom(tabId: number, format: ExportFormat): Promise<ExportOu
 }
 
 function rememberExportFormat(format: ExportFormat): void {
-  updateSettings(browser.storage.local, (current) => ({ ...current, exportFormat: format })).catch(
-    (error: unknown) => console.warn('[OGI Lens] could not save the setting:', error),
+  saveExportFormat(browser.storage.local, format).catch((error: unknown) =>
+    console.warn('[OGI Lens] could not save the setting:', error),
   );
 }
 

@@ -5,6 +5,7 @@ import {
   parseSettings,
   readSettings,
   type SettingsArea,
+  saveExportFormat,
   updateSettings,
 } from '../../lib/settings';
 
@@ -40,7 +41,7 @@ describe('settings', () => {
     const area = memoryArea();
     await updateSettings(area, (s) => ({ ...s, disabledFamilies: ['narrative', 'form'] }));
     await updateSettings(area, (s) => ({ ...s, language: 'en' }));
-    await updateSettings(area, (s) => ({ ...s, exportFormat: 'md' }));
+    await saveExportFormat(area, 'md');
     expect(await readSettings(area)).toEqual({
       disabledFamilies: ['narrative', 'form'],
       language: 'en',
