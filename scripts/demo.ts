@@ -6,7 +6,6 @@
  * Without one (a server, CI): headless, waits for the analysis, saves
  * screenshots of the page and the popup and prints what was recognised.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type ChromiumSession, launchChromium } from '../test/browser/chromium';
@@ -18,6 +17,7 @@ import {
   type PopupSnapshot,
   popupSnapshotExpression,
 } from '../test/browser/page-probe';
+import { buildChromeExtension } from './build-chrome';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -26,15 +26,7 @@ const ANALYSIS_TIMEOUT_MS = 15_000;
 
 function buildExtension(): void {
   console.log('Building the Chrome extension…');
-  // The build's chatter is shown only when it fails.
-  const build = spawnSync('npm', ['run', '--silent', 'build:chrome'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (build.status !== 0) {
-    throw new Error(`\`npm run build:chrome\` failed:\n${build.stdout}${build.stderr}`);
-  }
+  buildChromeExtension();
 }
 
 async function showHeadless(chromium: ChromiumSession, sample: Fixture): Promise<number> {

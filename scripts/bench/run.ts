@@ -9,12 +9,12 @@
  * figures as JSON. A missed budget is printed loudly; the exit code stays 0
  * unless --strict, because this is a measurement, not a test.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH } from '../../test/browser/chromium';
 import { loadFixtures } from '../../test/browser/fixtures';
+import { buildChromeExtension } from '../build-chrome';
 import { runBrowserBench } from './browser-bench';
 import { checkBudgets } from './budgets';
 import { bundleSizes } from './bundle-sizes';
@@ -80,15 +80,7 @@ const progress = (line: string) =>
 
 function buildExtension(): void {
   progress('building the Chrome extension (npm run build:chrome)');
-  // The build's chatter is shown only when it fails.
-  const build = spawnSync('npm', ['run', '--silent', 'build:chrome'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (build.status !== 0) {
-    throw new Error(`\`npm run build:chrome\` failed:\n${build.stdout}${build.stderr}`);
-  }
+  buildChromeExtension();
 }
 
 async function main(argv: string[]): Promise<number> {
