@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const namer = new FileNamer();
   let exportFailed = false;
   for (const file of files) {
-    const analysis = await analyseFile(file, { history });
+    const analysis = await analyseFile(file, { history, provenance: target !== null });
     const { entry, report, provenance } = analysis;
     if (report) history.push(report);
     if (report && provenance) retrievedAt.set(report, provenance.retrievedAt);

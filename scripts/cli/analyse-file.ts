@@ -37,7 +37,7 @@ export interface Analysis {
   report: Report | null;
   /** The earlier report from `history` the year-over-year checks compared it with. */
   previous: Report | null;
-  /** Null when the file is not a report or could not be read. */
+  /** Null when the file is not a report, could not be read, or provenance was not asked for. */
   provenance: Provenance | null;
 }
 
@@ -46,6 +46,8 @@ export interface AnalyseOptions {
   url?: string;
   /** Reports already seen in this run, oldest first. */
   history?: readonly Report[];
+  /** Also hash the report's text and read the file's time (for exports; a plain check needs neither). */
+  provenance?: boolean;
 }
 
 export async function analyseFile(file: string, options: AnalyseOptions = {}): Promise<Analysis> {
@@ -65,10 +67,12 @@ export async function analyseFile(file: string, options: AnalyseOptions = {}): P
     const { report } = extractReport(doc, pageUrl);
     const previous = findPrevious(report, options.history ?? []);
     const findings = runChecks(report, previous);
-    const provenance = {
-      retrievedAt: (await stat(file)).mtime.toISOString(),
-      textSha256: await sha256Hex(reportText(doc)),
-    };
+    const provenance = options.provenance
+      ? {
+          retrievedAt: (await stat(file)).mtime.toISOString(),
+          textSha256: await sha256Hex(reportText(doc)),
+        }
+      : null;
     return {
       entry: { file, isReport: true, kind: 'report', report: toContractReport(report), findings },
       report,
