@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { defineAnnotateSuite } from './annotate';
 import { type ChromiumSession, launchChromium } from './chromium';
+import { builtExtensionDir } from './driver';
 
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -41,12 +41,6 @@ async function stopServiceWorker(session: ChromiumSession): Promise<void> {
   }
 }
 
-defineAnnotateSuite(
-  'chromium',
-  resolve(
-    process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output'),
-    'chrome-mv3',
-  ),
-  launchChromium,
-  { stopBackground: stopServiceWorker },
-);
+defineAnnotateSuite('chromium', builtExtensionDir('chrome-mv3'), launchChromium, {
+  stopBackground: stopServiceWorker,
+});

@@ -6,10 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { outputRoot } from './driver';
 
-const OUTPUT = process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output');
+const OUTPUT = outputRoot();
 const GOV_CN = '*://*.gov.cn/*';
 
 function filesUnder(dir: string): string[] {

@@ -1,9 +1,5 @@
-import { resolve } from 'node:path';
 import { launchChromium } from './chromium';
+import { builtExtensionDir } from './driver';
 import { defineBrowserSuite } from './suite';
 
-defineBrowserSuite(
-  'chromium',
-  resolve(import.meta.dirname, '../../.output/chrome-mv3'),
-  launchChromium,
-);
+defineBrowserSuite('chromium', builtExtensionDir('chrome-mv3'), launchChromium);

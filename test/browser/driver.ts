@@ -8,7 +8,7 @@
  */
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface DriverPage {
   /** Runs `source` in every document this page loads, before the page's own scripts. */
@@ -107,4 +107,14 @@ export async function waitForValue<T>(
     if (Date.now() > deadline) return null;
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
   }
+}
+
+/** The built extension of one target: `.output/<target>`, or under $OGI_LENS_OUTPUT_DIR. */
+export function builtExtensionDir(target: 'chrome-mv3' | 'firefox-mv2'): string {
+  return join(outputRoot(), target);
+}
+
+/** Where `npm run build` writes (`OGI_LENS_OUTPUT_DIR` points the suites at another build). */
+export function outputRoot(): string {
+  return process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output');
 }

@@ -1,9 +1,5 @@
-import { resolve } from 'node:path';
+import { builtExtensionDir } from './driver';
 import { launchFirefox } from './firefox';
 import { defineBrowserSuite } from './suite';
 
-defineBrowserSuite(
-  'firefox',
-  resolve(import.meta.dirname, '../../.output/firefox-mv2'),
-  launchFirefox,
-);
+defineBrowserSuite('firefox', builtExtensionDir('firefox-mv2'), launchFirefox);

@@ -1,12 +1,5 @@
-import { resolve } from 'node:path';
 import { launchChromium } from './chromium';
+import { builtExtensionDir } from './driver';
 import { defineForgedSuite } from './forged';
 
-defineForgedSuite(
-  'chromium',
-  resolve(
-    process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output'),
-    'chrome-mv3',
-  ),
-  launchChromium,
-);
+defineForgedSuite('chromium', builtExtensionDir('chrome-mv3'), launchChromium);

@@ -1,12 +1,5 @@
-import { resolve } from 'node:path';
+import { builtExtensionDir } from './driver';
 import { launchFirefox } from './firefox';
 import { defineForgedSuite } from './forged';
 
-defineForgedSuite(
-  'firefox',
-  resolve(
-    process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output'),
-    'firefox-mv2',
-  ),
-  launchFirefox,
-);
+defineForgedSuite('firefox', builtExtensionDir('firefox-mv2'), launchFirefox);

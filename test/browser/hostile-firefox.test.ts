@@ -1,12 +1,5 @@
-import { resolve } from 'node:path';
+import { builtExtensionDir } from './driver';
 import { launchFirefox } from './firefox';
 import { defineHostileSuite } from './hostile';
 
-defineHostileSuite(
-  'firefox',
-  resolve(
-    process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output'),
-    'firefox-mv2',
-  ),
-  launchFirefox,
-);
+defineHostileSuite('firefox', builtExtensionDir('firefox-mv2'), launchFirefox);

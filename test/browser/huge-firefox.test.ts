@@ -1,12 +1,5 @@
-import { resolve } from 'node:path';
+import { builtExtensionDir } from './driver';
 import { launchFirefox } from './firefox';
 import { defineHugeSuite } from './huge';
 
-defineHugeSuite(
-  'firefox',
-  resolve(
-    process.env.OGI_LENS_OUTPUT_DIR ?? resolve(import.meta.dirname, '../../.output'),
-    'firefox-mv2',
-  ),
-  launchFirefox,
-);
+defineHugeSuite('firefox', builtExtensionDir('firefox-mv2'), launchFirefox);
