@@ -49,12 +49,20 @@ function headingTexts(doc: Document): string[] {
   return out;
 }
 
+/**
+ * The text normalised when it holds the report phrase, else null. Every
+ * variant of the phrase ends in 报告 or 年报 and normalising never makes a 报,
+ * so most texts (every link of a portal page) are settled by one search.
+ */
+function withReportPhrase(text: string): string | null {
+  if (!text.includes('报')) return null;
+  const normalised = normalizeLabel(text);
+  return REPORT_PHRASE.test(normalised) ? normalised : null;
+}
+
 export function isReportTitle(title: string): boolean {
-  // Every variant of the phrase ends in 报告 or 年报, and normalising never makes a 报: most
-  // texts (every link of a portal page) are settled by this one search.
-  if (!title.includes('报')) return false;
-  const t = normalizeLabel(title);
-  return REPORT_PHRASE.test(t) && YEAR.test(t) && !NOT_A_REPORT.test(t) && !/政府工作报告/.test(t);
+  const t = withReportPhrase(title);
+  return t !== null && YEAR.test(t) && !NOT_A_REPORT.test(t) && !/政府工作报告/.test(t);
 }
 
 /** The page's report title, if any candidate is one. */
@@ -63,7 +71,7 @@ export function findReportTitle(doc: Document): string | null {
   const found = cheap.find(isReportTitle);
   if (found) return found;
   // A negative title (an explainer, a notice) settles it: headings would only repeat the report it is about.
-  if (cheap.some((t) => t.includes('报') && REPORT_PHRASE.test(normalizeLabel(t)))) return null;
+  if (cheap.some((t) => withReportPhrase(t) !== null)) return null;
   return headingTexts(doc).find(isReportTitle) ?? null;
 }
 
