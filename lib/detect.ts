@@ -5,38 +5,76 @@
  * check of a report run only once a title has made them plausible.
  */
 import type { Detection } from './model';
+import { hasListingWord, hasReportPhrase, isAboutReports, mentionsYear } from './report-title';
 import { normalizeLabel } from './text';
 
-/** The report phrase in its variants: 政府信息公开工作年度报告, 政务公开工作年度报告, 信息公开年报… */
-export const REPORT_PHRASE = /(信息公开|政务公开)(工作)?(年度)?(工作)?(报告|年报)/;
-const YEAR = /(19|20)\d{2}\s*年|年度/;
-/**
- * Pages that carry the phrase but are not a report: notices about compiling
- * reports, training, explainers, the format itself. Kept narrow, because
- * real titles contain words such as 编制 (机构编制委员会办公室).
- */
-const NOT_A_REPORT =
-  /的通知|通知$|培训|召开|部署|图解|解读|一图|读懂|图说|答记者问|工作会议?$|格式》|报告格式|(做好|开展|完成|推进|规范)[^。]{0,12}(编制|发布|报送)工作|情况通报|评估报告|第三方评估/;
-const LISTING_HINT = /年报|年度报告|信息公开|政务公开/;
 /** Evidence in the body that the page reports on disclosure work. */
 const BODY_EVIDENCE = /政府信息公开申请|依申请公开|主动公开|行政复议|本年新收/;
 
 const TITLE_META = ['ArticleTitle', 'title', 'og:title', 'Title'];
+const COLUMN_META = 'ColumnName';
 const HEADING_SELECTOR =
   'h1, h2, .title, .article-title, #title, .con-title, .art_title, .xxgk_title, td.title, .bt';
 
-/** Title candidates in order of trust: CMS meta, the document title's segments, visible headings. */
-export function titleCandidates(doc: Document): string[] {
-  const out: string[] = [];
-  for (const name of TITLE_META) {
-    const meta =
-      doc.querySelector(`meta[name="${name}"]`) ?? doc.querySelector(`meta[property="${name}"]`);
-    const content = meta?.getAttribute('content');
-    if (content) out.push(content);
+interface MetaTexts {
+  /** The first meta of each TITLE_META name (by `name`, else by `property`), in that order. */
+  titles: string[];
+  columns: string[];
+}
+
+/**
+ * One walk over the page's meta elements for everything detection reads from
+ * them: a querySelector per name walked the whole document once for each.
+ */
+function metaTexts(doc: Document): MetaTexts {
+  const byName = new Map<string, string>();
+  const byProperty = new Map<string, string>();
+  const columns: string[] = [];
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const meta = metas[i] as Element;
+    const name = meta.getAttribute('name');
+    const property = meta.getAttribute('property');
+    const content = meta.getAttribute('content') ?? '';
+    if (name === COLUMN_META) columns.push(content);
+    if (name !== null && !byName.has(name)) byName.set(name, content);
+    if (property !== null && !byProperty.has(property)) byProperty.set(property, content);
   }
-  // Portals append the site name: 标题_站点, 标题-站点, 标题--站点, 标题|站点.
-  for (const part of doc.title.split(/\s*[_|｜—-]+\s*/)) if (part.trim()) out.push(part);
+  const titles: string[] = [];
+  for (const key of TITLE_META) {
+    const content = byName.has(key) ? byName.get(key) : byProperty.get(key);
+    if (content) titles.push(content);
+  }
+  return { titles, columns };
+}
+
+/** Portals append the site name: 标题_站点, 标题-站点, 标题--站点, 标题|站点. */
+const TITLE_SEPARATORS = '_|｜—-';
+
+/**
+ * The document title's segments, trimmed. A loop rather than a split on a
+ * pattern: splitting by a pattern is the dearest call of a cold detection.
+ */
+function titleSegments(title: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= title.length; i++) {
+    if (i < title.length && !TITLE_SEPARATORS.includes(title.charAt(i))) continue;
+    const part = title.slice(start, i).trim();
+    if (part) out.push(part);
+    start = i + 1;
+  }
   return out;
+}
+
+/** Title candidates in order of trust: CMS meta, the document title's segments. */
+function titlesFrom(doc: Document, meta: MetaTexts): string[] {
+  return meta.titles.concat(titleSegments(doc.title));
+}
+
+/** Title candidates in order of trust: CMS meta, the document title's segments. */
+export function titleCandidates(doc: Document): string[] {
+  return titlesFrom(doc, metaTexts(doc));
 }
 
 function headingTexts(doc: Document): string[] {
@@ -51,34 +89,39 @@ function headingTexts(doc: Document): string[] {
 
 /**
  * The text normalised when it holds the report phrase, else null. Every
- * variant of the phrase ends in 报告 or 年报 and normalising never makes a 报,
- * so most texts (every link of a portal page) are settled by one search.
+ * variant of the phrase has 公, 开 and 报, and normalising never makes a CJK
+ * character, so most texts (every link of a portal page) are settled by
+ * three searches without a pattern.
  */
 function withReportPhrase(text: string): string | null {
-  if (!text.includes('报')) return null;
+  if (!text.includes('报') || !text.includes('公') || !text.includes('开')) return null;
   const normalised = normalizeLabel(text);
-  return REPORT_PHRASE.test(normalised) ? normalised : null;
+  return hasReportPhrase(normalised) ? normalised : null;
 }
 
 export function isReportTitle(title: string): boolean {
   const t = withReportPhrase(title);
-  return t !== null && YEAR.test(t) && !NOT_A_REPORT.test(t) && !/政府工作报告/.test(t);
+  return t !== null && mentionsYear(t) && !isAboutReports(t) && !t.includes('政府工作报告');
+}
+
+function reportTitleAmong(doc: Document, candidates: string[]): string | null {
+  const found = candidates.find(isReportTitle);
+  if (found) return found;
+  // A negative title (an explainer, a notice) settles it: headings would only repeat the report it is about.
+  if (candidates.some((t) => withReportPhrase(t) !== null)) return null;
+  return headingTexts(doc).find(isReportTitle) ?? null;
 }
 
 /** The page's report title, if any candidate is one. */
 export function findReportTitle(doc: Document): string | null {
-  const cheap = titleCandidates(doc);
-  const found = cheap.find(isReportTitle);
-  if (found) return found;
-  // A negative title (an explainer, a notice) settles it: headings would only repeat the report it is about.
-  if (cheap.some((t) => withReportPhrase(t) !== null)) return null;
-  return headingTexts(doc).find(isReportTitle) ?? null;
+  return reportTitleAmong(doc, titleCandidates(doc));
 }
 
-function countReportLinks(doc: Document): number {
+/** Links whose text or title is a report title, counted up to `enough` (then the answer is known). */
+function countReportLinks(doc: Document, enough: number): number {
   const links = doc.getElementsByTagName('a');
   let n = 0;
-  for (let i = 0; i < links.length; i++) {
+  for (let i = 0; i < links.length && n < enough; i++) {
     const text = links[i]?.textContent ?? '';
     const title = links[i]?.getAttribute('title') ?? '';
     if (text.length < 200 && (isReportTitle(text) || (title && isReportTitle(title)))) n++;
@@ -93,7 +136,7 @@ function hasProse(doc: Document): boolean {
   const blocks = doc.querySelectorAll('p, div, td, span');
   for (let i = 0; i < blocks.length; i++) {
     let own = 0;
-    for (const node of Array.from(blocks[i]?.childNodes ?? [])) {
+    for (let node = blocks[i]?.firstChild ?? null; node !== null; node = node.nextSibling) {
       if (node.nodeType === 3) own += (node.nodeValue ?? '').trim().length;
     }
     if (own > 120) return true;
@@ -101,29 +144,38 @@ function hasProse(doc: Document): boolean {
   return false;
 }
 
-export function detectPage(doc: Document): Detection {
-  const title = findReportTitle(doc);
+/** What detection found, with the report title it judged by (also when the body did not bear it out). */
+export interface PageDetection extends Detection {
+  title: string | null;
+}
+
+export function detectPage(doc: Document): PageDetection {
+  const meta = metaTexts(doc);
+  const candidates = titlesFrom(doc, meta);
+  const title = reportTitleAmong(doc, candidates);
   if (title) {
     // A report may link a few other years; a page of such links without prose is a listing.
-    const links = countReportLinks(doc);
+    const links = countReportLinks(doc, MIN_LISTING_LINKS);
     if (links >= MIN_LISTING_LINKS && !hasProse(doc)) {
-      return { kind: 'listing', reasons: [`title: ${title}`, `${links} report links`] };
+      return { kind: 'listing', reasons: [`title: ${title}`, `${links}+ report links`], title };
     }
     const body = doc.body?.textContent ?? '';
     if (BODY_EVIDENCE.test(body) || doc.getElementsByTagName('img').length > 0) {
-      return { kind: 'report', reasons: [`title: ${title}`] };
+      return { kind: 'report', reasons: [`title: ${title}`], title };
     }
-    return { kind: 'none', reasons: [`title without report body: ${title}`] };
+    return { kind: 'none', reasons: [`title without report body: ${title}`], title };
   }
-  const hints = titleCandidates(doc).concat(
-    Array.from(
-      doc.querySelectorAll('meta[name="ColumnName"]'),
-      (m) => m.getAttribute('content') ?? '',
-    ),
-  );
-  if (hints.some((h) => LISTING_HINT.test(h))) {
-    const links = countReportLinks(doc);
-    if (links >= MIN_LISTING_LINKS) return { kind: 'listing', reasons: [`${links} report links`] };
+  // A notice or explainer about reports is neither a report nor a column of them.
+  const aboutReports = candidates.some((t) => {
+    const normalised = withReportPhrase(t);
+    return normalised !== null && isAboutReports(normalised);
+  });
+  if (aboutReports) return { kind: 'none', reasons: ['a page about reports'], title: null };
+  if (candidates.some(hasListingWord) || meta.columns.some(hasListingWord)) {
+    const links = countReportLinks(doc, MIN_LISTING_LINKS);
+    if (links >= MIN_LISTING_LINKS) {
+      return { kind: 'listing', reasons: [`${links}+ report links`], title: null };
+    }
   }
-  return { kind: 'none', reasons: [] };
+  return { kind: 'none', reasons: [], title: null };
 }

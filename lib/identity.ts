@@ -3,8 +3,9 @@
  * from the CMS's meta tags, the title, the info line (发布时间/发布日期/成文日期)
  * and the statistics-period sentence.
  */
-import { REPORT_PHRASE } from './detect';
+
 import type { Identity, TemplateId } from './model';
+import { REPORT_PHRASE } from './report-title';
 import { cleanText, toHalfWidth } from './text';
 
 const PUBDATE_META = ['PubDate', 'pubdate', 'publishdate', 'PublishDate', 'firstpublishedtime'];
@@ -74,6 +75,17 @@ export function agencyFromTitle(title: string): string {
     .replace(/[的:：《》"“”]+$/g, '')
     .replace(/^[《"“]+/, '')
     .trim();
+}
+
+/**
+ * The agency and year a report title names, before the page is read: what
+ * the background may look up early. The extraction's identity can differ
+ * (an agency named only in the page, a year only in the text); the lookup
+ * is then simply not used.
+ */
+export function identityFromTitle(title: string): { agency: string; year: number | null } {
+  const cleaned = cleanText(title);
+  return { agency: agencyFromTitle(cleaned), year: findYear(cleaned, '') };
 }
 
 export function bodyKindOf(agency: string): Identity['bodyKind'] {

@@ -20,7 +20,64 @@ const PUNCTUATION_VARIANTS: string[][] = [
   ['-', '—', '–', '－', '‐', '——'],
 ];
 
+/**
+ * The definition normalizeLabel had as a chain of replacements, kept as the
+ * oracle for its one-pass form: the canonical keys of every stored report
+ * depend on it, so the two must agree on every string.
+ */
+function normalizeLabelByReplacements(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g, '')
+    .replace(/[\s\u00a0\u2000-\u200a\u3000]+/g, '')
+    .replace(/[“”„‟"'‘’「」『』]/g, '')
+    .replace(/[〔［【]/g, '[')
+    .replace(/[〕］】]/g, ']')
+    .replace(/[、，,﹐]/g, '、')
+    .replace(/[．﹒·•。]/g, '.')
+    .replace(/[：:]/g, ':')
+    .replace(/[—–－‐-]+/g, '-')
+    .toLowerCase();
+}
+
+/** Every character a label rule names, with its neighbours in the code table. */
+const RULE_UNITS = [
+  ...'“”„‟"\'‘’「」『』〔［【〕］】、，,﹐．﹒·•。：:—–－‐-[]',
+  ...WHITESPACE,
+  ...INVISIBLE,
+].flatMap((ch) => {
+  const c = ch.charCodeAt(0);
+  return [c - 1, c, c + 1].map((u) => String.fromCharCode(u));
+});
+
 describe('normalizeLabel on random labels', () => {
+  it('agrees with the chain of replacements it replaced, on every BMP unit alone', () => {
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const ch = String.fromCharCode(unit);
+      if (normalizeLabel(ch) !== normalizeLabelByReplacements(ch)) {
+        expect(`U+${unit.toString(16)} → ${normalizeLabel(ch)}`).toBe(
+          `U+${unit.toString(16)} → ${normalizeLabelByReplacements(ch)}`,
+        );
+      }
+    }
+  });
+
+  it('agrees with the chain of replacements on random text, rule characters included', () => {
+    const textArb = fc.oneof(
+      anyLabelArb,
+      fc
+        .array(fc.oneof(fc.constantFrom(...RULE_UNITS), fc.constantFrom(...'本年A１Ｂ二')), {
+          maxLength: 20,
+        })
+        .map((units) => units.join('')),
+    );
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(normalizeLabel(text)).toBe(normalizeLabelByReplacements(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(anyLabelArb, (label) => {
@@ -90,6 +147,34 @@ describe('normalizeLabel on random labels', () => {
         expect(normalizeLabel(label)).not.toMatch(/[“”"'‘’「」『』＂＇]/);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** toHalfWidth as a loop over code points, the oracle of its one-replacement form. */
+function toHalfWidthByLoop(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+describe('toHalfWidth against the loop it replaced', () => {
+  it('agrees on every BMP unit alone and on random text, astral characters included', () => {
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const ch = String.fromCharCode(unit);
+      if (toHalfWidth(ch) !== toHalfWidthByLoop(ch))
+        expect(toHalfWidth(ch)).toBe(toHalfWidthByLoop(ch));
+    }
+    fc.assert(
+      fc.property(fc.oneof(anyLabelArb, fc.string({ unit: 'binary', maxLength: 40 })), (text) => {
+        expect(toHalfWidth(text)).toBe(toHalfWidthByLoop(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
