@@ -14,6 +14,7 @@ import { publishedWorkbookWriter } from '../lib/export/writer-slot';
 import type { ExportOutcome, PageState, Settings } from '../lib/protocol';
 import { parseContentRequest } from '../lib/protocol';
 import { DEFAULT_SETTINGS, readSettings, saveExportFormat, updateSettings } from '../lib/settings';
+import { whenPageSettled } from '../lib/steps';
 
 const log = (what: string, error: unknown) => console.warn(`[OGI Lens] ${what}:`, error);
 
@@ -26,10 +27,12 @@ interface PageUi {
 }
 
 function loadUi(): Promise<PageUi> {
-  const ui = Promise.all([
-    loadTranslator().catch((): Translate => browserTranslate),
-    readSettings(browser.storage.local).catch(() => null),
-  ]).then(([t, settings]) => ({ t, settings }));
+  const ui = readSettings(browser.storage.local)
+    .catch(() => null)
+    .then(async (settings) => ({
+      t: await loadTranslator(settings ?? undefined).catch((): Translate => browserTranslate),
+      settings,
+    }));
   const fallback = new Promise<PageUi>((resolve) =>
     setTimeout(() => resolve({ t: browserTranslate, settings: null }), UI_LOAD_MS),
   );
@@ -86,38 +89,49 @@ export default defineContentScript({
 
     const host = location.hostname;
     // Whatever the page holds, the extension must not throw into it.
-    analysePage(document, location.href, {
-      check: (report) => {
-        // Only a report page reads settings and strings, and while the background checks.
-        ui = loadUi();
-        return browser.runtime.sendMessage({ type: 'analysed', report });
-      },
-      setState: (next) => {
-        state = next;
-        if (next.kind === 'report') {
-          const { report, findings, previous } = next;
-          shown = { report, findings, previous, retrievedAt: new Date().toISOString() };
-        }
-      },
-      onError: (error) => log('annotation failed', error),
-      showOverlay: async (annotation, input) => {
-        const { t, settings } = await (ui ?? loadUi());
-        mountPageOverlay(input.doc, {
-          ...annotation.overlay,
-          showPanel: !settings?.panelHiddenOn.includes(host),
-          t,
-          language: languageOf(t),
-          onHideOnSite: () => hidePanelOn(host),
-          exportMenu: {
-            format: (settings ?? DEFAULT_SETTINGS).exportFormat,
-            onExport: exportReport,
-            onFormatChange: rememberExportFormat,
-          },
-        });
-      },
-    }).catch((error: unknown) => {
-      state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-      log('analysis failed', error);
-    });
+    const pass = () =>
+      analysePage(document, location.href, {
+        check: (report) => {
+          // Only a report page reads settings and strings, while the background checks.
+          const answer = browser.runtime.sendMessage({ type: 'analysed', report });
+          ui = loadUi();
+          return answer;
+        },
+        prepare: (hint) => {
+          browser.runtime
+            .sendMessage({ type: 'prepare', ...hint })
+            .catch((error: unknown) => log('could not prepare the background', error));
+        },
+        setState: (next) => {
+          state = next;
+          if (next.kind === 'report') {
+            const { report, findings, previous } = next;
+            shown = { report, findings, previous, retrievedAt: new Date().toISOString() };
+          }
+        },
+        onError: (error) => log('annotation failed', error),
+        showOverlay: async (annotation, input) => {
+          const { t, settings } = await (ui ?? loadUi());
+          mountPageOverlay(input.doc, {
+            ...annotation.overlay,
+            showPanel: !settings?.panelHiddenOn.includes(host),
+            t,
+            language: languageOf(t),
+            onHideOnSite: () => hidePanelOn(host),
+            exportMenu: {
+              format: (settings ?? DEFAULT_SETTINGS).exportFormat,
+              onExport: exportReport,
+              onFormatChange: rememberExportFormat,
+            },
+          });
+        },
+      });
+    // The page paints and settles first; the analysis then has the cores to itself.
+    whenPageSettled(window)
+      .then(pass)
+      .catch((error: unknown) => {
+        state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+        log('analysis failed', error);
+      });
   },
 });

@@ -6,7 +6,15 @@ import { runChecks } from '../../lib/checks/run';
 import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
 import { extractionSteps, extractReport } from '../../lib/extract';
 import { LIMITS } from '../../lib/limits';
-import { pacer, runSteps, runStepsWithPauses, SLICE_MS } from '../../lib/steps';
+import {
+  type FrameWindow,
+  pacer,
+  runSteps,
+  runStepsWithPauses,
+  SETTLE_WAIT_MS,
+  SLICE_MS,
+  whenPageSettled,
+} from '../../lib/steps';
 import { BASE_FIXTURE, hugeReportPage } from '../../scripts/pages/huge-report';
 import { FIXTURE_DIR } from '../support/fixtures';
 
@@ -118,5 +126,80 @@ describe('a table whose grid cannot be held', () => {
     // 3,000 × 3,001 slots: over MAX_SLOTS although the table has only 6,000 cells.
     expect(report.oversizedTables).toEqual([6_000]);
     expect(report.tables.map((t) => t.kind)).toEqual(['t2', 't3', 't4']);
+  });
+});
+
+describe('whenPageSettled: the analysis starts once the page has painted and gone idle', () => {
+  /** A window whose animation frames and idle periods come when the test says. */
+  function pageWindow(visibilityState: DocumentVisibilityState, idle = true) {
+    const frames: (() => void)[] = [];
+    const idles: { callback: () => void; timeout?: number }[] = [];
+    const win: FrameWindow = {
+      document: { visibilityState },
+      requestAnimationFrame: (callback) => frames.push(callback),
+      ...(idle
+        ? {
+            requestIdleCallback: (callback: () => void, options?: { timeout: number }) =>
+              idles.push({ callback, timeout: options?.timeout }),
+          }
+        : {}),
+    };
+    return {
+      win,
+      idles,
+      runFrame: () => {
+        for (const callback of frames.splice(0)) callback();
+      },
+      goIdle: () => {
+        for (const { callback } of idles.splice(0)) callback();
+      },
+    };
+  }
+  const settled = (promise: Promise<void>) => {
+    let done = false;
+    promise.then(() => {
+      done = true;
+    });
+    return () => done;
+  };
+  const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('waits for the next frame, the task after it, then an idle moment', async () => {
+    const page = pageWindow('visible');
+    const isDone = settled(whenPageSettled(page.win, 10_000));
+    await tick(20);
+    expect(isDone()).toBe(false);
+    page.runFrame();
+    await tick(5);
+    expect(isDone()).toBe(false);
+    expect(page.idles.map((idle) => idle.timeout)).toEqual([10_000]);
+    page.goIdle();
+    await tick(0);
+    expect(isDone()).toBe(true);
+  });
+
+  it('starts after the frame where the browser has no idle callbacks', async () => {
+    const page = pageWindow('visible', false);
+    const isDone = settled(whenPageSettled(page.win, 10_000));
+    page.runFrame();
+    await tick(5);
+    expect(isDone()).toBe(true);
+  });
+
+  it('does not wait for a frame in a hidden tab, which renders none', async () => {
+    const page = pageWindow('hidden');
+    const isDone = settled(whenPageSettled(page.win, 10_000));
+    await tick(5);
+    expect(isDone()).toBe(true);
+  });
+
+  it('goes ahead within its wait when no frame comes (a tab hidden while waiting)', async () => {
+    const page = pageWindow('visible');
+    const isDone = settled(whenPageSettled(page.win, 30));
+    await tick(5);
+    expect(isDone()).toBe(false);
+    await tick(60);
+    expect(isDone()).toBe(true);
+    expect(SETTLE_WAIT_MS).toBeLessThanOrEqual(300);
   });
 });
