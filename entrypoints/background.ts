@@ -2,8 +2,8 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadTranslator } from '../components/i18n';
 import { type Badge, createBackgroundHandler } from '../lib/background-handler';
-import { createHistoryStore } from '../lib/history-store';
-import { LocaleMessagesSchema, type UiLanguage } from '../lib/protocol';
+import { createHistoryStore, storageHasRoom } from '../lib/history-store';
+import { type LocaleMessages, LocaleMessagesSchema, type UiLanguage } from '../lib/protocol';
 import { readSettings } from '../lib/settings';
 
 /** The toolbar button: `action` in MV3 (Chrome), `browserAction` in MV2 (Firefox). */
@@ -22,9 +22,23 @@ async function showBadge(tabId: number, badge: Badge): Promise<void> {
   ]);
 }
 
-async function loadLocale(language: UiLanguage) {
+async function fetchLocale(language: UiLanguage) {
   const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
   return LocaleMessagesSchema.parse(await response.json());
+}
+
+/**
+ * Every report page asks for its strings: the files do not change while the
+ * extension runs, so each is read once per worker (a failed read is not kept).
+ */
+const locales = new Map<UiLanguage, Promise<LocaleMessages>>();
+function loadLocale(language: UiLanguage): Promise<LocaleMessages> {
+  const cached = locales.get(language);
+  if (cached) return cached;
+  const loading = fetchLocale(language);
+  locales.set(language, loading);
+  loading.catch(() => locales.delete(language));
+  return loading;
 }
 
 /** The writer's bundle (entrypoints/workbook-writer.ts), run in the content script's isolated world. */
@@ -42,6 +56,7 @@ export default defineBackground(() => {
     self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
     store: createHistoryStore(undefined, { warn: (...details) => console.warn(...details) }),
     readSettings: () => readSettings(browser.storage.local),
+    storageHasRoom: () => storageHasRoom(navigator.storage),
     showBadge,
     loadLocale,
     injectWorkbookWriter,

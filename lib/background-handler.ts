@@ -14,6 +14,7 @@ import {
   type HistoryEntry,
   LIMITS,
   type LocaleMessages,
+  type Prepared,
   type Settings,
   type UiLanguage,
 } from './protocol';
@@ -54,6 +55,12 @@ export interface BackgroundDeps {
   readSettings(): Promise<Settings>;
   showBadge(tabId: number, badge: Badge): Promise<void>;
   loadLocale(language: UiLanguage): Promise<LocaleMessages>;
+  /**
+   * Whether the history's storage has room to spare (well below its quota):
+   * then a write cannot need pruning, and the page is answered without
+   * waiting for it. False when unknown.
+   */
+  storageHasRoom(): Promise<boolean>;
   /** Runs the workbook writer's script in one frame of a tab, beside the content script. */
   injectWorkbookWriter(tabId: number, frameId: number): Promise<void>;
   /** The time a visit is recorded with. */
@@ -65,7 +72,7 @@ export type BackgroundHandler = (
   message: unknown,
   sender: SenderInfo,
 ) =>
-  | Promise<Checked | HistoryEntry[] | HistoryRecord[] | LocaleMessages | WriterLoaded>
+  | Promise<Checked | HistoryEntry[] | HistoryRecord[] | LocaleMessages | WriterLoaded | Prepared>
   | undefined;
 
 /** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
@@ -77,6 +84,7 @@ export interface WriterLoaded {
 function isAllowed(request: BackgroundRequest, sender: SenderInfo, self: ExtensionIdentity) {
   switch (request.type) {
     case 'analysed':
+    case 'prepare':
       return isOwnContentScript(sender, self);
     case 'getLocale':
       return isOwnContentScript(sender, self) || isOwnExtensionPage(sender, self);
@@ -107,23 +115,75 @@ function exceedsLimits(report: Report): boolean {
   );
 }
 
+interface Reads {
+  previous: HistoryRecord | null;
+  settings: Settings;
+  roomy: boolean;
+}
+
+/** Frames whose early reads are kept at once: more than the tabs a journalist loads together. */
+const MAX_PREPARED = 32;
+
+/** Without an agency and a year a report has no place in the history. */
+function isKeyed(agency: string, year: number | null): year is number {
+  return agency !== '' && year !== null;
+}
+
 export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler {
   const { store } = deps;
 
-  async function analyse(report: Report, sender: SenderInfo): Promise<Checked> {
-    const { agency, year } = report.identity;
-    // Without an agency and a year the report has no place in the history.
-    const keyed = agency !== '' && year !== null;
-    // Independent reads, side by side: the page is waiting for the answer.
-    const [previous, settings] = await Promise.all([
-      keyed
+  /**
+   * What answering a report needs read: last year's report, the settings,
+   * whether storage has room. Independent, so side by side.
+   */
+  async function readsFor(agency: string, year: number | null): Promise<Reads> {
+    const [previous, settings, roomy] = await Promise.all([
+      isKeyed(agency, year)
         ? store.get(agency, year - 1).catch((error: unknown) => {
             deps.warn('OGI Lens: history could not be read', error);
             return null;
           })
         : null,
       deps.readSettings().catch(() => DEFAULT_SETTINGS),
+      deps.storageHasRoom().catch(() => false),
     ]);
+    return { previous, settings, roomy };
+  }
+
+  /**
+   * Reads started by `prepare`, by the frame that asked. Only an
+   * optimisation: a worker stopped in between, or an identity that turned out
+   * different, reads afresh. Bounded, for pages that prepared and went away.
+   */
+  const preparing = new Map<
+    string,
+    { agency: string; year: number | null; reads: Promise<Reads> }
+  >();
+  const frameOf = (sender: SenderInfo) => `${sender.tab?.id}/${sender.frameId ?? 0}`;
+
+  function prepare(agency: string, year: number | null, sender: SenderInfo): Promise<Prepared> {
+    const frame = frameOf(sender);
+    preparing.delete(frame);
+    if (preparing.size >= MAX_PREPARED) {
+      const oldest = preparing.keys().next().value;
+      if (oldest !== undefined) preparing.delete(oldest);
+    }
+    preparing.set(frame, { agency, year, reads: readsFor(agency, year) });
+    return Promise.resolve({ prepared: true });
+  }
+
+  function takePrepared(sender: SenderInfo, agency: string, year: number | null) {
+    const frame = frameOf(sender);
+    const ready = preparing.get(frame);
+    preparing.delete(frame);
+    return ready && ready.agency === agency && ready.year === year ? ready.reads : null;
+  }
+
+  async function analyse(report: Report, sender: SenderInfo): Promise<Checked> {
+    const { agency, year } = report.identity;
+    const keyed = isKeyed(agency, year);
+    const prepared = takePrepared(sender, agency, year);
+    const { previous, settings, roomy } = await (prepared ?? readsFor(agency, year));
     const findings = runChecks(report, previous?.report ?? null, {
       disabled: new Set(settings.disabledFamilies),
     }).slice(0, LIMITS.findings);
@@ -135,31 +195,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         deps.warn('OGI Lens: badge could not be set', error);
       });
     }
-    let pruned = 0;
-    if (keyed) {
-      const url = isGovCnPage(report.url) ? report.url : (sender.url ?? report.url);
-      const record: HistoryRecord = {
-        id: recordId(agency, year),
-        agency,
-        year,
-        url,
-        seenAt: deps.now().toISOString(),
-        report,
-        findings,
-      };
-      // The page gets its findings even when storage fails (quota, private mode).
-      pruned = await store.put(record).then(
-        (outcome) => outcome.pruned,
-        (error: unknown) => {
-          deps.warn('OGI Lens: report could not be stored', error);
-          return 0;
-        },
-      );
-      if (pruned > 0) {
-        deps.warn(`OGI Lens: storage full, pruned the ${pruned} least recently seen reports`);
-      }
-    }
-    return {
+    const checked: Checked = {
       findings,
       previous: previous
         ? {
@@ -169,9 +205,41 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
             values: previous.report.values,
           }
         : null,
-      // Only when it happened: the page tells the user that older reports went.
-      ...(pruned > 0 ? { pruned } : {}),
     };
+    if (!keyed) return checked;
+    const url = isGovCnPage(report.url) ? report.url : (sender.url ?? report.url);
+    const stored = storeVisit({
+      id: recordId(agency, year),
+      agency,
+      year,
+      url,
+      seenAt: deps.now().toISOString(),
+      report,
+      findings,
+    });
+    // With room to spare nothing can be pruned, so the page need not wait for
+    // the write (in Chromium the largest part of the answer's time). Near the
+    // quota it waits, to say which reports went.
+    if (roomy) return checked;
+    const pruned = await stored;
+    // Only when it happened: the page tells the user that older reports went.
+    return pruned > 0 ? { ...checked, pruned } : checked;
+  }
+
+  /** Stores a visit; resolves to how many older reports were pruned for it (0 when the write failed). */
+  async function storeVisit(record: HistoryRecord): Promise<number> {
+    // The page gets its findings even when storage fails (quota, private mode).
+    const pruned = await store.put(record).then(
+      (outcome) => outcome.pruned,
+      (error: unknown) => {
+        deps.warn('OGI Lens: report could not be stored', error);
+        return 0;
+      },
+    );
+    if (pruned > 0) {
+      deps.warn(`OGI Lens: storage full, pruned the ${pruned} least recently seen reports`);
+    }
+    return pruned;
   }
 
   async function loadWorkbookWriter(sender: SenderInfo): Promise<WriterLoaded> {
@@ -186,6 +254,8 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     switch (request.type) {
       case 'analysed':
         return analyse(request.report, sender);
+      case 'prepare':
+        return prepare(request.agency, request.year, sender);
       case 'listHistory':
         return store.list();
       case 'deleteHistory':

@@ -22,6 +22,15 @@ import type { HistoryEntry } from './protocol';
 export const DB_NAME = 'ogi-lens';
 export const STORE_NAME = 'reports';
 const AGENCY_INDEX = 'agency';
+/**
+ * The history is a cache of what the pages said: a write lost to a power cut
+ * comes back on the next visit. Chromium flushes a "default" write to disk
+ * before it completes (Firefox does not), which held every page's answer
+ * back by about 15 ms; "relaxed" completes once the operating system has the
+ * data.
+ */
+const TRANSACTION_OPTIONS: IDBTransactionOptions = { durability: 'relaxed' };
+
 /** Least recently seen first: what a full quota prunes. */
 const SEEN_AT_INDEX = 'seenAt';
 
@@ -205,11 +214,11 @@ export function createHistoryStore(
     const opening = open();
     const db = await opening;
     try {
-      return db.transaction(STORE_NAME, mode);
+      return db.transaction(STORE_NAME, mode, TRANSACTION_OPTIONS);
     } catch (error) {
       if (errorName(error) !== 'InvalidStateError') throw error;
       if (connection === opening) connection = null;
-      return (await open()).transaction(STORE_NAME, mode);
+      return (await open()).transaction(STORE_NAME, mode, TRANSACTION_OPTIONS);
     }
   }
 
@@ -376,4 +385,21 @@ export function historyToCsv(records: readonly HistoryRecord[]): string {
     }
   }
   return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Room left below the quota under which a write may need pruning: far more
+ * than the largest report the limits let through, and a sliver of any
+ * browser's quota (a share of the disk).
+ */
+export const STORAGE_ROOM_BYTES = 64 * 1024 * 1024;
+
+/** Whether the origin's storage has STORAGE_ROOM_BYTES to spare; false when the browser cannot say. */
+export async function storageHasRoom(
+  storage: Pick<StorageManager, 'estimate'> | undefined,
+): Promise<boolean> {
+  if (!storage) return false;
+  const { usage, quota } = await storage.estimate();
+  if (usage === undefined || quota === undefined) return false;
+  return quota - usage > STORAGE_ROOM_BYTES;
 }

@@ -65,6 +65,17 @@ export const LocaleMessagesSchema = z.record(
 );
 export type LocaleMessages = z.infer<typeof LocaleMessagesSchema>;
 
+export const PrepareSchema = z.object({
+  type: z.literal('prepare'),
+  agency: z.string().check(z.maxLength(LIMITS.textLength)),
+  year: z.nullable(z.int().check(z.minimum(1900), z.maximum(2200))),
+});
+
+/** The answer to `prepare`. */
+export interface Prepared {
+  prepared: boolean;
+}
+
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   AnalysedSchema,
   z.object({ type: z.literal('listHistory') }),
@@ -78,6 +89,12 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    * background can. Answered with LocaleMessages.
    */
   z.object({ type: z.literal('getLocale'), language: UiLanguageSchema }),
+  /**
+   * Content script → background, as soon as a report is detected: the
+   * agency and year its title names, so that the history and settings are
+   * read while the page is still being extracted. Answered with Prepared.
+   */
+  PrepareSchema,
   /**
    * Content script → background: load the workbook writer into the sender's
    * frame. The writer is the one heavy part of exporting; it is injected (into

@@ -48,6 +48,41 @@ describe('one pass over a page', () => {
     if (last?.kind === 'report') expect(last.findings).toHaveLength(answer.findings.length);
   });
 
+  it('tells the background the agency and year of a report as soon as it is detected, before the report', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const order: string[] = [];
+    const prepare = vi.fn(() => order.push('prepare'));
+    const done = analysePage(dom.window.document, dom.window.location.href, {
+      check: async (report) => {
+        order.push('check');
+        expect(report.identity.year).toBe(2023);
+        return { findings: [], previous: null };
+      },
+      prepare,
+      setState: () => {},
+      showOverlay: () => {},
+      timings: FAST,
+    });
+    await done;
+    expect(order).toEqual(['prepare', 'check']);
+    const [hint] = prepare.mock.calls[0] as unknown as [{ agency: string; year: number | null }];
+    expect(hint.year).toBe(2023);
+    expect(hint.agency).not.toBe('');
+  });
+
+  it('prepares nothing for a page that is not a report', async () => {
+    const dom = openFixture('nonreport-check-notice');
+    const prepare = vi.fn();
+    await analysePage(dom.window.document, dom.window.location.href, {
+      check: async () => null,
+      prepare,
+      setState: () => {},
+      showOverlay: () => {},
+      timings: FAST,
+    });
+    expect(prepare).not.toHaveBeenCalled();
+  });
+
   it('passes on how many cached reports the background pruned to store this one', async () => {
     const dom = openFixture('chk-identity-culprit');
     const url = fixtureUrl('chk-identity-culprit');

@@ -7,7 +7,13 @@ import {
   badgeFor,
   createBackgroundHandler,
 } from '../../lib/background-handler';
-import { createHistoryStore, type HistoryStore, recordId } from '../../lib/history-store';
+import {
+  createHistoryStore,
+  type HistoryStore,
+  recordId,
+  STORAGE_ROOM_BYTES,
+  storageHasRoom,
+} from '../../lib/history-store';
 import type { Finding, Report } from '../../lib/model';
 import {
   type Checked,
@@ -58,6 +64,8 @@ function harness(
     self: SELF,
     store,
     readSettings: async () => ({ ...DEFAULT_SETTINGS, ...overrides.settings }),
+    // Unknown unless a test says: the answer then waits for the write, as near the quota.
+    storageHasRoom: overrides.storageHasRoom ?? (async () => false),
     showBadge: async (tabId, badge) => {
       badges.push({ tabId, badge });
     },
@@ -210,6 +218,162 @@ describe('background: analysis and history', () => {
     expect(h.warnings.map((details) => String(details[0]))).toEqual([
       expect.stringContaining('pruned the 1 least recently seen'),
     ]);
+  });
+});
+
+describe('background: answering before the write when storage has room', () => {
+  /** A store whose writes wait until the test lets them through. */
+  function heldStore(factory: IDBFactory) {
+    const real = createHistoryStore(factory);
+    const releases: (() => void)[] = [];
+    const store: HistoryStore = {
+      ...real,
+      put: (record) =>
+        new Promise<void>((resolve) => releases.push(resolve)).then(() => real.put(record)),
+    };
+    const release = () => {
+      for (const letThrough of releases.splice(0)) letThrough();
+    };
+    return { store, release };
+  }
+
+  it('answers while the report is still being written, and the write lands after', async () => {
+    const factory = new IDBFactory();
+    const held = heldStore(factory);
+    const h = harness(factory, { store: held.store, storageHasRoom: async () => true });
+    const checked = await analysed(h, base2022);
+    expect(checked.pruned).toBeUndefined();
+    expect(await h.store.list()).toHaveLength(0);
+    held.release();
+    await expect.poll(async () => (await h.store.list()).length).toBe(1);
+  });
+
+  it('waits for the write near the quota', async () => {
+    const factory = new IDBFactory();
+    const held = heldStore(factory);
+    const h = harness(factory, { store: held.store, storageHasRoom: async () => false });
+    let answered = false;
+    const answer = analysed(h, base2022).then((checked) => {
+      answered = true;
+      return checked;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    held.release();
+    await answer;
+    expect(await h.store.list()).toHaveLength(1);
+  });
+
+  it('only warns when a write it did not wait for fails', async () => {
+    const factory = new IDBFactory();
+    const store: HistoryStore = {
+      ...createHistoryStore(factory),
+      put: async () => {
+        throw new DOMException('the disk went away', 'UnknownError');
+      },
+    };
+    const h = harness(factory, { store, storageHasRoom: async () => true });
+    const checked = await analysed(h, base2022);
+    expect(checked.findings).toBeDefined();
+    await expect.poll(() => h.warnings.length).toBe(1);
+    expect(String(h.warnings[0]?.[0])).toContain('could not be stored');
+  });
+
+  it('judges room from the storage estimate, and none when the browser cannot say', async () => {
+    const estimate = (usage?: number, quota?: number) => ({
+      estimate: async () => ({ usage, quota }),
+    });
+    expect(await storageHasRoom(undefined)).toBe(false);
+    expect(await storageHasRoom(estimate(undefined, 10 * STORAGE_ROOM_BYTES))).toBe(false);
+    expect(await storageHasRoom(estimate(0, STORAGE_ROOM_BYTES))).toBe(false);
+    expect(await storageHasRoom(estimate(1000, STORAGE_ROOM_BYTES + 1000))).toBe(false);
+    expect(await storageHasRoom(estimate(1000, STORAGE_ROOM_BYTES + 1001))).toBe(true);
+  });
+});
+
+describe('background: reading early for a detected report', () => {
+  /** A store that counts its reads. */
+  function countingStore(factory: IDBFactory) {
+    const real = createHistoryStore(factory);
+    const reads: string[] = [];
+    const store: HistoryStore = {
+      ...real,
+      get: (agency, year) => {
+        reads.push(`${agency}/${year}`);
+        return real.get(agency, year);
+      },
+    };
+    return { store, reads };
+  }
+  const prepare = (h: Harness, report: Report, sender = contentScript(report)) =>
+    h.handle(
+      { type: 'prepare', agency: report.identity.agency, year: report.identity.year },
+      sender,
+    );
+
+  it('answers the report with what it read when the report was detected', async () => {
+    const factory = new IDBFactory();
+    const counting = countingStore(factory);
+    const h = harness(factory, { store: counting.store });
+    await analysed(h, base2022);
+    counting.reads.length = 0;
+    expect(await prepare(h, broken2023)).toEqual({ prepared: true });
+    expect(counting.reads).toEqual([`${broken2023.identity.agency}/2022`]);
+    const checked = await analysed(h, broken2023);
+    expect(counting.reads).toHaveLength(1);
+    expect(checked.previous?.year).toBe(2022);
+    expect(checked.findings.some((f) => f.rule === 'yoy.carry-over')).toBe(true);
+  });
+
+  it('reads afresh when the report names another agency or year than its title did', async () => {
+    const factory = new IDBFactory();
+    const counting = countingStore(factory);
+    const h = harness(factory, { store: counting.store });
+    await h.handle({ type: 'prepare', agency: '别的机关', year: 2023 }, contentScript(broken2023));
+    await analysed(h, broken2023);
+    expect(counting.reads).toEqual(['别的机关/2022', `${broken2023.identity.agency}/2022`]);
+  });
+
+  it('keeps the early reads of a bounded number of frames', async () => {
+    const factory = new IDBFactory();
+    const counting = countingStore(factory);
+    const h = harness(factory, { store: counting.store });
+    for (let tab = 1; tab <= 40; tab++) {
+      await prepare(h, broken2023, { ...contentScript(broken2023), tab: { id: tab } });
+    }
+    // Tab 1 was forgotten: its report is read again; tab 40's is not.
+    await h.handle(
+      { type: 'analysed', report: broken2023 },
+      { ...contentScript(broken2023), tab: { id: 1 } },
+    );
+    expect(counting.reads).toHaveLength(41);
+    await h.handle(
+      { type: 'analysed', report: broken2023 },
+      { ...contentScript(broken2023), tab: { id: 40 } },
+    );
+    expect(counting.reads).toHaveLength(41);
+  });
+
+  it('takes early reads only from its content script, and only in the right shape', async () => {
+    const factory = new IDBFactory();
+    const counting = countingStore(factory);
+    const h = harness(factory, { store: counting.store });
+    expect(
+      await h.handle({ type: 'prepare', agency: '某局', year: 2023 }, OPTIONS_PAGE),
+    ).toBeUndefined();
+    expect(
+      await h.handle(
+        { type: 'prepare', agency: '某局', year: 'last year' },
+        contentScript(broken2023),
+      ),
+    ).toBeUndefined();
+    expect(
+      await h.handle(
+        { type: 'prepare', agency: 'x'.repeat(LIMITS.textLength + 1), year: 2023 },
+        contentScript(broken2023),
+      ),
+    ).toBeUndefined();
+    expect(counting.reads).toEqual([]);
   });
 });
 
