@@ -16,18 +16,24 @@ const browserMock = vi.hoisted(() => ({
   stored: {} as Record<string, unknown>,
   browserLocale: 'zh_CN',
   sent: [] as unknown[],
+  /** Calls of the browser's getMessage: a content script's first one is a synchronous load in Chromium. */
+  getMessageCalls: 0,
 }));
 
 vi.mock('webextension-polyfill', () => {
   // The browser's own i18n, answering in its language (browserMock.browserLocale).
   const getMessage = (key: string, substitutions: string[] = []) => {
+    browserMock.getMessageCalls++;
     const messages = locale(browserMock.browserLocale);
     const entry = messages[key];
     return entry ? formatMessage(entry, substitutions) : '';
   };
   return {
     default: {
-      i18n: { getMessage },
+      i18n: {
+        getMessage,
+        getUILanguage: () => (browserMock.browserLocale === 'en' ? 'en-US' : 'zh-CN'),
+      },
       storage: { local: { get: async () => browserMock.stored, set: async () => {} } },
       runtime: {
         getURL: (path: string) => `chrome-extension://ogi-lens-test${path}`,
@@ -40,14 +46,14 @@ vi.mock('webextension-polyfill', () => {
   };
 });
 
-const { formatMessage, loadTranslator, languageOf, t, translatorFrom } = await import(
-  '../../components/i18n'
-);
+const { formatMessage, loadTranslator, languageOf, localeForUiLanguage, t, translatorFrom } =
+  await import('../../components/i18n');
 
 afterEach(() => {
   browserMock.stored = {};
   browserMock.browserLocale = 'zh_CN';
   browserMock.sent = [];
+  browserMock.getMessageCalls = 0;
   vi.unstubAllGlobals();
 });
 
@@ -72,12 +78,49 @@ describe('messages as the browser formats them', () => {
 });
 
 describe('the UI language setting', () => {
-  it('follows the browser by default', async () => {
+  it('follows the browser by default on an extension page, through its own i18n', async () => {
     browserMock.browserLocale = 'en';
+    vi.stubGlobal('location', { protocol: 'chrome-extension:', host: 'ogi-lens-test' });
     const translate = await loadTranslator();
     expect(translate.language).toBe('en');
     expect(translate('opt_deleteAll')).toBe('Delete all');
     expect(languageOf(t)).toBe('en');
+    expect(browserMock.sent).toEqual([]);
+  });
+
+  it("follows the browser's UI language by default in a content script, without the browser's getMessage", async () => {
+    browserMock.browserLocale = 'en';
+    vi.stubGlobal('location', { protocol: 'https:', host: 'www.hz.gov.cn' });
+    const translate = await loadTranslator();
+    expect(browserMock.sent).toEqual([{ type: 'getLocale', language: 'en' }]);
+    expect(translate.language).toBe('en');
+    expect(translate('page_pruned', '3')).toBe(
+      locale('en').page_pruned?.message.replace('$COUNT$', '3'),
+    );
+    expect(browserMock.getMessageCalls).toBe(0);
+  });
+
+  it('uses settings the caller has already read', async () => {
+    browserMock.stored = { settings: { language: 'en' } };
+    vi.stubGlobal('location', { protocol: 'https:', host: 'www.hz.gov.cn' });
+    const translate = await loadTranslator({
+      disabledFamilies: [],
+      language: 'zh_CN',
+      panelHiddenOn: [],
+      exportFormat: 'xlsx',
+    });
+    expect(translate.language).toBe('zh_CN');
+    expect(browserMock.sent).toEqual([{ type: 'getLocale', language: 'zh_CN' }]);
+  });
+
+  it('maps the UI language to the locale the browser would pick', () => {
+    expect(localeForUiLanguage('en')).toBe('en');
+    expect(localeForUiLanguage('en-GB')).toBe('en');
+    expect(localeForUiLanguage('en_US')).toBe('en');
+    expect(localeForUiLanguage('zh-CN')).toBe('zh_CN');
+    expect(localeForUiLanguage('zh-TW')).toBe('zh_CN');
+    expect(localeForUiLanguage('fr')).toBe('zh_CN');
+    expect(localeForUiLanguage('eno')).toBe('zh_CN');
   });
 
   it('an extension page reads the chosen locale file', async () => {
