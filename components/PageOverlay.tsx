@@ -110,7 +110,10 @@ export function PageOverlay(props: PageOverlayProps) {
     setFlash({ element, id: Date.now() });
   };
 
-  const viewport = viewportOf(doc);
+  // Read only when something is placed against it: reading it makes the
+  // browser lay the page out there and then, just after the cells were marked.
+  const needsViewport = props.deltas.length > 0 || shown !== null;
+  const viewport = needsViewport ? viewportOf(doc) : { width: 0, height: 0 };
   const shownMark = shown ? marks.get(shown) : undefined;
   return (
     <div class="ol">

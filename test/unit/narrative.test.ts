@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Claim, ClaimSchema } from '../../lib/model';
 import { extractClaims, splitSentences } from '../../lib/narrative';
@@ -22,6 +23,49 @@ describe('splitSentences', () => {
 
   it('keeps a closing quote or bracket with the sentence it ends', () => {
     expect(splitSentences('他说“已办结。”随后公开。')).toEqual(['他说“已办结。”', '随后公开。']);
+  });
+
+  it('agrees with the loop over characters it replaced, on random text', () => {
+    const ENDS = new Set(['。', '；', '！', '？', ';', '!', '?']);
+    const TAILS = new Set(['”', '’', '」', '』', '）', ')']);
+    const byLoop = (text: string): string[] => {
+      const out: string[] = [];
+      const push = (part: string) => {
+        const trimmed = part.trim();
+        if (trimmed !== '') out.push(trimmed);
+      };
+      let start = 0;
+      let i = 0;
+      while (i < text.length) {
+        const ch = text[i] ?? '';
+        if (ch === '\n' || ch === '\r') {
+          push(text.slice(start, i));
+          i += 1;
+          start = i;
+        } else if (ENDS.has(ch)) {
+          let end = i + 1;
+          while (end < text.length && (ENDS.has(text[end] ?? '') || TAILS.has(text[end] ?? ''))) {
+            end += 1;
+          }
+          push(text.slice(start, end));
+          start = end;
+          i = end;
+        } else i += 1;
+      }
+      push(text.slice(start));
+      return out;
+    };
+    const textArb = fc
+      .array(fc.constantFrom(...'收到申请3件。；！？;!?”’」』）)\n\r 　“（', '答复', '\r\n'), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(textArb, fc.string({ maxLength: 30 })), (text) => {
+        expect(splitSentences(text)).toEqual(byLoop(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
