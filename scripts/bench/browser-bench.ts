@@ -12,7 +12,7 @@ import { type ChromiumSession, launchChromium } from '../../test/browser/chromiu
 import { type FixtureServer, startFixtureServer } from '../../test/browser/fixture-server';
 import { type Fixture, loadFixtures } from '../../test/browser/fixtures';
 import {
-  MUTATION_PROBE_SOURCE,
+  AFTER_PARSE_MUTATION_PROBE_SOURCE,
   type MutationLog,
   TAKE_MUTATIONS_EXPRESSION,
   unexplainedChanges,
@@ -45,19 +45,6 @@ const SETTLE_MS = 500;
  */
 const BASELINE_CONCURRENCY = 3;
 const UNTOUCHED_CONCURRENCY = 2;
-
-/**
- * The browser suite's mutation probe, started once the parser is done. The
- * content script runs at document_idle, after DOMContentLoaded, so nothing it
- * writes is missed; what is left out is the parser's own work, which may
- * append a text node in two mutations on one load and in one on another, and
- * so would show up as a difference that neither load's scripts made.
- */
-const AFTER_PARSE_MUTATION_PROBE = `(() => {
-  const start = () => { ${MUTATION_PROBE_SOURCE} };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
-})();`;
 
 const sleep = (ms: number) => new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
 
@@ -93,6 +80,8 @@ export interface ReportResult {
   /** td and th elements on the page. */
   cells: number;
   endToEndMs: Summary;
+  /** When the marker was set, since the navigation started: the page's load and the wait for it to settle included. */
+  markerAtMs: Summary;
   detectMs: Summary;
   extractMs: Summary;
   /** From the end of extraction to the marker: the background's checks, the UI strings, the overlay. */
@@ -230,8 +219,8 @@ interface UntouchedCheck {
 /** As the browser suite does: the same page with and without the extension, side by side. */
 async function untouchedCheck(context: BrowserContext, target: Target): Promise<UntouchedCheck> {
   const [withExtension, baseline] = await Promise.all([
-    measuredPage(context, [BENCH_PROBE_SOURCE, AFTER_PARSE_MUTATION_PROBE]),
-    measuredPage(context, [BENCH_PROBE_SOURCE, AFTER_PARSE_MUTATION_PROBE]),
+    measuredPage(context, [BENCH_PROBE_SOURCE, AFTER_PARSE_MUTATION_PROBE_SOURCE]),
+    measuredPage(context, [BENCH_PROBE_SOURCE, AFTER_PARSE_MUTATION_PROBE_SOURCE]),
   ]);
   try {
     await Promise.all([
@@ -260,6 +249,7 @@ async function untouchedCheck(context: BrowserContext, target: Target): Promise<
 
 interface ReportRun {
   endToEndMs: number;
+  markerAtMs: number;
   detectMs: number;
   extractMs: number;
   afterExtractMs: number;
@@ -290,6 +280,7 @@ async function reportRun(context: BrowserContext, target: Target): Promise<Repor
     const floor = JSON.parse(await page.evaluate<string>(FLOOR_EXPRESSION)) as FloorReading;
     return {
       endToEndMs: t.annotated - t.start,
+      markerAtMs: t.annotated,
       detectMs: t.detected - t.start,
       extractMs: t.extractEnd - t.extractStart,
       afterExtractMs: t.annotated - t.extractEnd,
@@ -337,6 +328,8 @@ export interface BrowserBenchOptions {
   extensionDir: string;
   runs: number;
   chromiumVersion: string;
+  /** Only the pages whose names match, when given. */
+  pages: RegExp | null;
   /** Progress, one line at a time (stderr), so stdout holds only the results. */
   progress(line: string): void;
 }
@@ -352,15 +345,18 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const fixtureServer = await startFixtureServer([...fixtures, ...generatedPages]);
     server = fixtureServer;
     // Pages whose tables arrive after load (dyn-*) would measure the waiting, not the work.
+    const chosen = (name: string) => options.pages === null || options.pages.test(name);
     const reportFixtures = fixtures
       .filter((f) => f.expected.kind === 'report' && !f.name.startsWith('dyn-'))
       .map((f) => target(f, 'fixture', fixtureServer));
     const nonReports = fixtures
-      .filter((f) => f.expected.kind !== 'report')
+      .filter((f) => f.expected.kind !== 'report' && chosen(f.name))
       .map((f) => target(f, 'fixture', fixtureServer));
     const reportTargets = [
-      ...reportFixtures,
-      ...generatedPages.map((f) => target(f, 'generated', fixtureServer)),
+      ...reportFixtures.filter((t) => chosen(t.name)),
+      ...generatedPages
+        .filter((f) => chosen(f.name))
+        .map((f) => target(f, 'generated', fixtureServer)),
     ];
     chromium = await launchChromium({
       extensionDir: options.extensionDir,
@@ -432,6 +428,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
           target.source === 'generated' ? Number(target.name.replace('generated-', '')) : null,
         cells: measured[0]?.floor.cells ?? 0,
         endToEndMs,
+        markerAtMs: summarize(measured.map((r) => r.markerAtMs)),
         detectMs: summarize(measured.map((r) => r.detectMs)),
         extractMs: summarize(measured.map((r) => r.extractMs)),
         afterExtractMs: summarize(measured.map((r) => r.afterExtractMs)),

@@ -41,6 +41,8 @@ export const METHODS = {
   endToEndMs:
     'PASS_MARKS annotated − start: detection, extraction, the background checks and history, UI strings, overlay, marker',
   extractMs: 'EXTRACT_MARKS end − start',
+  markerAtMs:
+    "PASS_MARKS annotated, in the page's time (ms since navigation start): the fixture server's page load, the content script's start at document_idle, its wait for the page to paint and go idle (lib/steps.ts whenPageSettled), and the pass",
   afterExtractMs: 'PASS_MARKS annotated − EXTRACT_MARKS end',
   roundTripMs: 'PASS_MARKS answered − EXTRACT_MARKS end',
   longestTaskMs:
@@ -121,6 +123,7 @@ export function formatResults(r: Results): string {
         'page',
         'cells',
         'end to end',
+        'marker at',
         'detect',
         'extract',
         'after extract',
@@ -134,6 +137,7 @@ export function formatResults(r: Results): string {
         p.name + (p.failedRuns ? ` (${p.failedRuns} runs failed)` : ''),
         String(p.cells),
         medianRange(p.endToEndMs),
+        num(p.markerAtMs.median),
         num(p.detectMs.median),
         medianRange(p.extractMs),
         num(p.afterExtractMs.median),
@@ -148,6 +152,8 @@ export function formatResults(r: Results): string {
   out.push(
     '  heap +KB: JS heap after a forced GC (CDP Performance.getMetrics JSHeapUsedSize: the renderer isolate,',
     '  page and content script together) minus the same page served outside *.gov.cn, without the extension.',
+    '  marker at: when the marker was set, in ms since the navigation started (page load included; the',
+    '  pass starts once the page has painted and gone idle, at most 300 ms after the content script starts).',
     "  after extract: extract:end → annotate:end (the background's checks and history, UI strings, overlay);",
     "  round trip: extract:end → check:end, the part spent until the background's answer arrived.",
     '  longest task: the longest task (PerformanceObserver longtask, ≥ 50 ms, 0 if none) overlapping the pass',

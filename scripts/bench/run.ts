@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict]
+ * npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict] [--pages REGEX]
  * npm run bench -- --profile PAGE  (see profile.ts)
  *
  * Builds the Chrome extension, loads it in Debian's Chromium and measures what
@@ -27,7 +27,7 @@ import { runProfile } from './profile';
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const DEFAULT_JSON = join(ROOT, 'artifacts/bench/latest.json');
-const USAGE = `usage: npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict]
+const USAGE = `usage: npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict] [--pages REGEX]
        npm run bench -- --profile PAGE   (a fixture name or generated-250|5000|20000|50000)`;
 
 interface BenchOptions {
@@ -38,6 +38,8 @@ interface BenchOptions {
   strict: boolean;
   /** A page to profile instead of benchmarking. */
   profile: string | null;
+  /** Only the browser pages whose names match (budgets about the others read N/A). */
+  pages: RegExp | null;
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
@@ -45,6 +47,14 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number ≥ 1`);
   return n;
+}
+
+function pagePattern(source: string): RegExp {
+  try {
+    return new RegExp(source);
+  } catch {
+    throw new Error(`--pages needs a regular expression, not ${JSON.stringify(source)}`);
+  }
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -57,6 +67,7 @@ function parseOptions(argv: string[]): BenchOptions {
       'no-build': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       profile: { type: 'string' },
+      pages: { type: 'string' },
     },
   });
   const runs = positiveInt(values.runs, '--runs', 5);
@@ -69,6 +80,7 @@ function parseOptions(argv: string[]): BenchOptions {
     build: !values['no-build'],
     strict: values.strict ?? false,
     profile: values.profile ?? null,
+    pages: values.pages === undefined ? null : pagePattern(values.pages),
   };
 }
 
@@ -106,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
   const browser = await runBrowserBench({
     extensionDir: EXTENSION_DIR,
     runs: options.runs,
+    pages: options.pages,
     chromiumVersion: machine.chromium,
     progress,
   });

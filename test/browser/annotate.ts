@@ -56,7 +56,7 @@ import {
   withPage,
 } from './interact';
 import {
-  MUTATION_PROBE_SOURCE,
+  AFTER_PARSE_MUTATION_PROBE_SOURCE,
   type MutationLog,
   TAKE_MUTATIONS_EXPRESSION,
   unexplainedChanges,
@@ -207,8 +207,8 @@ async function checkMarks(
   const [page, baseline] = await Promise.all([browser.newPage(), browser.newPage()]);
   try {
     await Promise.all([
-      page.addInitScript(MUTATION_PROBE_SOURCE),
-      baseline.addInitScript(MUTATION_PROBE_SOURCE),
+      page.addInitScript(AFTER_PARSE_MUTATION_PROBE_SOURCE),
+      baseline.addInitScript(AFTER_PARSE_MUTATION_PROBE_SOURCE),
     ]);
     await Promise.all([
       openReport(page, fixture.pageUrl),

@@ -74,6 +74,20 @@ export const MUTATION_PROBE_SOURCE = `(() => {
   });
 })();`;
 
+/**
+ * The mutation probe, started once the parser is done. The content script
+ * runs at document_idle, after DOMContentLoaded, so nothing it writes is
+ * missed; what is left out is the parser's own work, which may append a text
+ * node in two mutations on one load and in one on another, and so showed up
+ * as a difference that neither load's scripts made (a text node of a
+ * paragraph, now and then, in the Chromium suite).
+ */
+export const AFTER_PARSE_MUTATION_PROBE_SOURCE = `(() => {
+  const start = () => { ${MUTATION_PROBE_SOURCE} };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+})();`;
+
 export interface MutationLog {
   /** One entry per element-level change (a multiset). */
   elements: string[];

@@ -20,8 +20,8 @@ import {
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { type ExpectedReport, type Fixture, loadFixtures, pickSampleReport } from './fixtures';
 import {
+  AFTER_PARSE_MUTATION_PROBE_SOURCE,
   MARKER_EXPRESSION,
-  MUTATION_PROBE_SOURCE,
   type MutationLog,
   type PopupSnapshot,
   popupSnapshotExpression,
@@ -132,7 +132,7 @@ function popupMismatches(snapshot: PopupSnapshot, expected: ExpectedReport): str
 }
 
 async function loadWatched(page: DriverPage, url: string): Promise<void> {
-  await page.addInitScript(MUTATION_PROBE_SOURCE);
+  await page.addInitScript(AFTER_PARSE_MUTATION_PROBE_SOURCE);
   await page.goto(url);
 }
 
