@@ -92,15 +92,17 @@ export default defineContentScript({
     const pass = () =>
       analysePage(document, location.href, {
         check: (report) => {
-          // Only a report page reads settings and strings, while the background checks.
           const answer = browser.runtime.sendMessage({ type: 'analysed', report });
-          ui = loadUi();
+          ui ??= loadUi();
           return answer;
         },
         prepare: (hint) => {
           browser.runtime
             .sendMessage({ type: 'prepare', ...hint })
             .catch((error: unknown) => log('could not prepare the background', error));
+          // Only a report page reads settings and strings: from its detection on,
+          // so that they are there when the background answers.
+          ui ??= loadUi();
         },
         setState: (next) => {
           state = next;
