@@ -67,7 +67,6 @@ function titleSegments(title: string): string[] {
   return out;
 }
 
-/** Title candidates in order of trust: CMS meta, the document title's segments. */
 function titlesFrom(doc: Document, meta: MetaTexts): string[] {
   return meta.titles.concat(titleSegments(doc.title));
 }
@@ -99,37 +98,56 @@ function withReportPhrase(text: string): string | null {
   return hasReportPhrase(normalised) ? normalised : null;
 }
 
-export function isReportTitle(title: string): boolean {
-  const t = withReportPhrase(title);
-  return t !== null && mentionsYear(t) && !isAboutReports(t) && !t.includes('政府工作报告');
+/** A text already through withReportPhrase: a report's title, not a notice or explainer about one. */
+function isReportPhraseTitle(phrased: string | null): boolean {
+  return (
+    phrased !== null &&
+    mentionsYear(phrased) &&
+    !isAboutReports(phrased) &&
+    !phrased.includes('政府工作报告')
+  );
 }
 
-function reportTitleAmong(doc: Document, candidates: string[]): string | null {
-  const found = candidates.find(isReportTitle);
-  if (found) return found;
+export function isReportTitle(title: string): boolean {
+  return isReportPhraseTitle(withReportPhrase(title));
+}
+
+/** The candidates, each with its phrase-normalised form (null without the phrase), computed once. */
+interface Candidate {
+  text: string;
+  phrased: string | null;
+}
+
+function reportTitleAmong(doc: Document, candidates: readonly Candidate[]): string | null {
+  const found = candidates.find((c) => isReportPhraseTitle(c.phrased));
+  if (found) return found.text;
   // A negative title (an explainer, a notice) settles it: headings would only repeat the report it is about.
-  if (candidates.some((t) => withReportPhrase(t) !== null)) return null;
+  if (candidates.some((c) => c.phrased !== null)) return null;
   return headingTexts(doc).find(isReportTitle) ?? null;
 }
 
+const candidatesOf = (texts: string[]): Candidate[] =>
+  texts.map((text) => ({ text, phrased: withReportPhrase(text) }));
+
 /** The page's report title, if any candidate is one. */
 export function findReportTitle(doc: Document): string | null {
-  return reportTitleAmong(doc, titleCandidates(doc));
+  return reportTitleAmong(doc, candidatesOf(titleCandidates(doc)));
 }
 
-/** Links whose text or title is a report title, counted up to `enough` (then the answer is known). */
-function countReportLinks(doc: Document, enough: number): number {
+const MIN_LISTING_LINKS = 4;
+const REPORT_LINKS_REASON = `${MIN_LISTING_LINKS}+ report links`;
+
+/** Whether MIN_LISTING_LINKS links have a report title as text or title (the scan stops there). */
+function hasReportLinks(doc: Document): boolean {
   const links = doc.getElementsByTagName('a');
   let n = 0;
-  for (let i = 0; i < links.length && n < enough; i++) {
+  for (let i = 0; i < links.length && n < MIN_LISTING_LINKS; i++) {
     const text = links[i]?.textContent ?? '';
     const title = links[i]?.getAttribute('title') ?? '';
     if (text.length < 200 && (isReportTitle(text) || (title && isReportTitle(title)))) n++;
   }
-  return n;
+  return n >= MIN_LISTING_LINKS;
 }
-
-const MIN_LISTING_LINKS = 4;
 
 /** A paragraph of prose: a listing has none, a report has many. */
 function hasProse(doc: Document): boolean {
@@ -151,13 +169,12 @@ export interface PageDetection extends Detection {
 
 export function detectPage(doc: Document): PageDetection {
   const meta = metaTexts(doc);
-  const candidates = titlesFrom(doc, meta);
+  const candidates = candidatesOf(titlesFrom(doc, meta));
   const title = reportTitleAmong(doc, candidates);
   if (title) {
     // A report may link a few other years; a page of such links without prose is a listing.
-    const links = countReportLinks(doc, MIN_LISTING_LINKS);
-    if (links >= MIN_LISTING_LINKS && !hasProse(doc)) {
-      return { kind: 'listing', reasons: [`title: ${title}`, `${links}+ report links`], title };
+    if (hasReportLinks(doc) && !hasProse(doc)) {
+      return { kind: 'listing', reasons: [`title: ${title}`, REPORT_LINKS_REASON], title };
     }
     const body = doc.body?.textContent ?? '';
     if (BODY_EVIDENCE.test(body) || doc.getElementsByTagName('img').length > 0) {
@@ -166,16 +183,12 @@ export function detectPage(doc: Document): PageDetection {
     return { kind: 'none', reasons: [`title without report body: ${title}`], title };
   }
   // A notice or explainer about reports is neither a report nor a column of them.
-  const aboutReports = candidates.some((t) => {
-    const normalised = withReportPhrase(t);
-    return normalised !== null && isAboutReports(normalised);
-  });
-  if (aboutReports) return { kind: 'none', reasons: ['a page about reports'], title: null };
-  if (candidates.some(hasListingWord) || meta.columns.some(hasListingWord)) {
-    const links = countReportLinks(doc, MIN_LISTING_LINKS);
-    if (links >= MIN_LISTING_LINKS) {
-      return { kind: 'listing', reasons: [`${links}+ report links`], title: null };
-    }
+  if (candidates.some((c) => c.phrased !== null && isAboutReports(c.phrased))) {
+    return { kind: 'none', reasons: ['a page about reports'], title: null };
+  }
+  const texts = candidates.map((c) => c.text);
+  if ((texts.some(hasListingWord) || meta.columns.some(hasListingWord)) && hasReportLinks(doc)) {
+    return { kind: 'listing', reasons: [REPORT_LINKS_REASON], title: null };
   }
   return { kind: 'none', reasons: [], title: null };
 }
