@@ -110,10 +110,16 @@ const HEAD_TEXT_CHARS = 4000;
 /**
  * The extraction, one step per table and per stage (see lib/steps.ts), so
  * that the content script can give the page its turn in between.
+ * `reportTitle` is the title detection judged by, when the caller has it;
+ * otherwise it is looked for again.
  */
-export function* extractionSteps(doc: Document, url: string): Steps<Extraction> {
+export function* extractionSteps(
+  doc: Document,
+  url: string,
+  reportTitle: string | null = findReportTitle(doc),
+): Steps<Extraction> {
   const root = findContentRoot(doc);
-  const title = cleanText(findReportTitle(doc) ?? doc.title);
+  const title = cleanText(reportTitle ?? doc.title);
   const { grids, oversized } = yield* collectTableSteps(root);
   yield;
   const read = yield* readTableSteps(grids);
@@ -183,6 +189,10 @@ function withinTextLimit(table: ExtractedTable): ExtractedTable {
   };
 }
 
-export function extractReport(doc: Document, url: string): Extraction {
-  return runSteps(extractionSteps(doc, url));
+export function extractReport(
+  doc: Document,
+  url: string,
+  reportTitle: string | null = findReportTitle(doc),
+): Extraction {
+  return runSteps(extractionSteps(doc, url, reportTitle));
 }

@@ -120,10 +120,15 @@ function mark(doc: Document, name: string, startTime?: number): void {
   }
 }
 
-async function extractInSteps(doc: Document, url: string, deps: PageDeps): Promise<Extraction> {
+async function extractInSteps(
+  doc: Document,
+  url: string,
+  title: string | null,
+  deps: PageDeps,
+): Promise<Extraction> {
   mark(doc, EXTRACT_MARKS.start);
   try {
-    return await runStepsWithPauses(extractionSteps(doc, url), deps.pause ?? pacer());
+    return await runStepsWithPauses(extractionSteps(doc, url, title), deps.pause ?? pacer());
   } finally {
     mark(doc, EXTRACT_MARKS.end);
   }
@@ -144,7 +149,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
     deps.prepare?.(identityFromTitle(detection.title));
   }
   let extraction: Extraction | null =
-    detection.kind === 'report' ? await extractInSteps(doc, url, deps) : null;
+    detection.kind === 'report' ? await extractInSteps(doc, url, detection.title, deps) : null;
 
   // A report without tables yet, or a report title over a body still loading:
   // a single-page portal may be about to insert them.
@@ -164,7 +169,8 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
     });
     if (await watch.done) {
       detection = detectPage(doc);
-      extraction = detection.kind === 'report' ? await extractInSteps(doc, url, deps) : null;
+      extraction =
+        detection.kind === 'report' ? await extractInSteps(doc, url, detection.title, deps) : null;
     }
   }
 

@@ -64,7 +64,7 @@ export async function analyseFile(file: string, options: AnalyseOptions = {}): P
         provenance: null,
       };
     }
-    const { report } = extractReport(doc, pageUrl);
+    const { report } = extractReport(doc, pageUrl, detection.title);
     const previous = findPrevious(report, options.history ?? []);
     const findings = runChecks(report, previous);
     const provenance = options.provenance
