@@ -65,12 +65,6 @@ export const LocaleMessagesSchema = z.record(
 );
 export type LocaleMessages = z.infer<typeof LocaleMessagesSchema>;
 
-export const PrepareSchema = z.object({
-  type: z.literal('prepare'),
-  agency: z.string().check(z.maxLength(LIMITS.textLength)),
-  year: z.nullable(z.int().check(z.minimum(1900), z.maximum(2200))),
-});
-
 /** The answer to `prepare`. */
 export interface Prepared {
   prepared: boolean;
@@ -94,7 +88,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    * agency and year its title names, so that the history and settings are
    * read while the page is still being extracted. Answered with Prepared.
    */
-  PrepareSchema,
+  z.object({
+    type: z.literal('prepare'),
+    agency: z.string().check(z.maxLength(LIMITS.textLength)),
+    year: z.nullable(z.int().check(z.minimum(1900), z.maximum(2200))),
+  }),
   /**
    * Content script → background: load the workbook writer into the sender's
    * frame. The writer is the one heavy part of exporting; it is injected (into

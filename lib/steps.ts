@@ -34,7 +34,7 @@ export const SLICE_MS = 40;
  * is already queued (input, due timers, rendering) and, unlike a timeout, is
  * not throttled to one a second in a background tab.
  */
-export function nextTask(): Promise<void> {
+function nextTask(): Promise<void> {
   if (typeof MessageChannel !== 'function') {
     return new Promise((resolve) => setTimeout(resolve, 0));
   }
