@@ -62,6 +62,7 @@ export function mentionsYear(text: string): boolean {
  */
 const NOT_A_REPORT_WORDS = [
   '的通知',
+  '的通报',
   '培训',
   '召开',
   '部署',
@@ -77,7 +78,8 @@ const NOT_A_REPORT_WORDS = [
   '评估报告',
   '第三方评估',
 ];
-const NOT_A_REPORT_ENDINGS = ['通知', '工作会', '工作会议'];
+/** A circular (通报), such as the results of checking the reports, reads like a notice. */
+const NOT_A_REPORT_ENDINGS = ['通知', '通报', '工作会', '工作会议'];
 /** 做好……编制工作 and the like: a task about reports, within a few characters. */
 const TASK_VERBS = ['做好', '开展', '完成', '推进', '规范'];
 const TASK_OBJECTS = ['编制工作', '发布工作', '报送工作'];
