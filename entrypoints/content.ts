@@ -71,6 +71,21 @@ export default defineContentScript({
     let state: PageState = { kind: 'pending' };
     let shown: ShownReport | null = null;
     let ui: Promise<PageUi> | null = null;
+    /** The link count of a page that may list reports, run when the popup first asks. */
+    let confirmListing: (() => boolean) | null = null;
+
+    const currentState = (): PageState => {
+      if (confirmListing && state.kind === 'none') {
+        const isListing = confirmListing;
+        confirmListing = null;
+        try {
+          if (isListing()) state = { kind: 'listing' };
+        } catch (error) {
+          log('could not count the report links', error);
+        }
+      }
+      return state;
+    };
 
     const exportReport = async (format: ExportFormat): Promise<ExportOutcome> => {
       if (!shown) {
@@ -84,7 +99,7 @@ export default defineContentScript({
       const request = parseContentRequest(message);
       if (!request) return undefined;
       if (request.type === 'exportReport') return exportReport(request.format);
-      return Promise.resolve(state);
+      return Promise.resolve(currentState());
     });
 
     const host = location.hostname;
@@ -104,7 +119,11 @@ export default defineContentScript({
           // so that they are there when the background answers.
           ui ??= loadUi();
         },
+        deferListing: (isListing) => {
+          confirmListing = isListing;
+        },
         setState: (next) => {
+          confirmListing = null;
           state = next;
           if (next.kind === 'report') {
             const { report, findings, previous } = next;

@@ -165,9 +165,29 @@ function hasProse(doc: Document): boolean {
 /** What detection found, with the report title it judged by (also when the body did not bear it out). */
 export interface PageDetection extends Detection {
   title: string | null;
+  /**
+   * Set on a page that is not a report but whose titles or column name
+   * call it a column of reports, when the count of its report links was
+   * left to `isListingPage` (kind is then 'none' until that says otherwise).
+   */
+  listingToConfirm?: true;
 }
 
-export function detectPage(doc: Document): PageDetection {
+export interface DetectOptions {
+  /**
+   * Leave the link scan of a column page to `isListingPage`. Whether a page
+   * that is not a report lists reports only matters to the popup, which may
+   * never open; the scan is the dearest part of detecting a column page.
+   */
+  deferListingScan?: boolean;
+}
+
+/** Whether a page that detection left with `listingToConfirm` links enough reports to be a listing. */
+export function isListingPage(doc: Document): boolean {
+  return hasReportLinks(doc);
+}
+
+export function detectPage(doc: Document, options: DetectOptions = {}): PageDetection {
   const meta = metaTexts(doc);
   const candidates = candidatesOf(titlesFrom(doc, meta));
   const title = reportTitleAmong(doc, candidates);
@@ -187,8 +207,12 @@ export function detectPage(doc: Document): PageDetection {
     return { kind: 'none', reasons: ['a page about reports'], title: null };
   }
   const texts = candidates.map((c) => c.text);
-  if ((texts.some(hasListingWord) || meta.columns.some(hasListingWord)) && hasReportLinks(doc)) {
-    return { kind: 'listing', reasons: [REPORT_LINKS_REASON], title: null };
+  if (texts.some(hasListingWord) || meta.columns.some(hasListingWord)) {
+    if (options.deferListingScan) {
+      return { kind: 'none', reasons: ['listing words'], title: null, listingToConfirm: true };
+    }
+    if (hasReportLinks(doc))
+      return { kind: 'listing', reasons: [REPORT_LINKS_REASON], title: null };
   }
   return { kind: 'none', reasons: [], title: null };
 }

@@ -4,7 +4,7 @@
  * the checks, annotate, and only then set the marker. Browser APIs and the UI
  * are passed in, so the flow runs in jsdom with stand-ins.
  */
-import { detectPage } from '../detect';
+import { detectPage, isListingPage } from '../detect';
 import { type Extraction, extractionSteps, findContentRoot } from '../extract';
 import { identityFromTitle } from '../identity';
 import type { Finding } from '../model';
@@ -39,6 +39,12 @@ export interface PageDeps {
   showOverlay(annotation: Annotation, input: AnnotateInput): Promise<void> | void;
   /** Receives every state change, for the popup's `getPageState`. */
   setState(state: PageState): void;
+  /**
+   * Takes the link count of a page that may be a column of reports, to run
+   * when the popup asks (the page is 'none' until then). Without it the
+   * links are counted during detection.
+   */
+  deferListing?(isListing: () => boolean): void;
   /** Told about an annotation that failed (the page stays analysed, unannotated). */
   onError?(error: unknown): void;
   /** Gives the page its turn between two steps of the extraction (by default lib/steps.ts pacer). */
@@ -138,7 +144,8 @@ async function extractInSteps(
 export async function analysePage(doc: Document, url: string, deps: PageDeps): Promise<void> {
   const timings = { ...TIMINGS, ...deps.timings };
   const started = now(doc);
-  let detection = detectPage(doc);
+  const detectOptions = { deferListingScan: deps.deferListing !== undefined };
+  let detection = detectPage(doc, detectOptions);
   const detected = now(doc);
   // Written after detection at the times taken around it: creating the first
   // mark of a script world (about 0.2 ms in Chromium) is the measurement's
@@ -168,7 +175,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
       isOwnNode,
     });
     if (await watch.done) {
-      detection = detectPage(doc);
+      detection = detectPage(doc, detectOptions);
       extraction =
         detection.kind === 'report' ? await extractInSteps(doc, url, detection.title, deps) : null;
     }
@@ -176,6 +183,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
 
   if (detection.kind !== 'report' || extraction === null) {
     deps.setState({ kind: detection.kind === 'listing' ? 'listing' : 'none' });
+    if (detection.listingToConfirm) deps.deferListing?.(() => isListingPage(doc));
     return;
   }
 

@@ -123,7 +123,12 @@ describe('one pass over a page', () => {
   });
 
   it('says a page with a report-like title is no report while it waits for tables that never come', async () => {
-    const dom = openFixture('nonreport-check-notice');
+    const dom = new JSDOM(
+      `<!doctype html><html><head><meta charset="utf-8"><title>某某县2023年政府信息公开工作年度报告_某某县人民政府</title></head>
+<body><div class="nav"><a href="/">首页</a></div><div class="article"><h1>某某县2023年政府信息公开工作年度报告</h1>
+<div class="content" id="zoom">正在加载……</div></div></body></html>`,
+      { url: 'http://www.mmx.gov.cn/art/2024/1/20/art_1_1.html' },
+    );
     const before = dom.serialize();
     const { done, states, check } = run(dom, async () => null);
     expect(states).toEqual([{ kind: 'none' }]);
@@ -140,6 +145,31 @@ describe('one pass over a page', () => {
     await done;
     expect(states).toEqual([{ kind: 'listing' }]);
     expect(dom.serialize()).toBe(before);
+  });
+
+  it('leaves the link count of a column page to whoever asks later, when it can take it', async () => {
+    const confirmations: (() => boolean)[] = [];
+    const pass = async (name: string) => {
+      const dom = openFixture(name);
+      const states: PageState[] = [];
+      await analysePage(dom.window.document, dom.window.location.href, {
+        check: async () => null,
+        setState: (s) => states.push(s),
+        deferListing: (isListing) => confirmations.push(isListing),
+        showOverlay: () => {},
+        timings: FAST,
+      });
+      return states;
+    };
+    // Until asked, a column page is a page like any other; asked, its links tell.
+    expect(await pass('listing-hanweb-column')).toEqual([{ kind: 'none' }]);
+    expect(confirmations.map((isListing) => isListing())).toEqual([true]);
+    // A page about the disclosure work (信息公开 in its title) that links no reports.
+    expect(await pass('nonreport-disclosure-guide')).toEqual([{ kind: 'none' }]);
+    expect(confirmations.map((isListing) => isListing())).toEqual([true, false]);
+    // A page without the column's words has nothing left to count.
+    expect(await pass('nonreport-news-article')).toEqual([{ kind: 'none' }]);
+    expect(confirmations).toHaveLength(2);
   });
 
   it('waits for tables a page inserts after load, and analyses them once', async () => {

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectPage, titleCandidates } from '../../lib/detect';
+import { detectPage, isListingPage, titleCandidates } from '../../lib/detect';
 
 /** A portal page: head, navigation, an article, a sidebar of links. */
 function portalPage(options: {
@@ -68,6 +68,53 @@ describe('detectPage', () => {
     expect(detectPage(doc)).toMatchObject({
       kind: 'report',
       title: '某某县人民政府2023年政府信息公开工作年度报告',
+    });
+  });
+
+  it('can leave the link scan of a column page for later, and then gives the same answer', () => {
+    const column = portalPage({ title: '政府信息公开年报_某某县人民政府', sidebar: OTHER_YEARS });
+    expect(detectPage(column, { deferListingScan: true })).toEqual({
+      kind: 'none',
+      reasons: ['listing words'],
+      title: null,
+      listingToConfirm: true,
+    });
+    expect(isListingPage(column)).toBe(true);
+    const short = portalPage({
+      title: '政府信息公开年报_某某县人民政府',
+      sidebar: OTHER_YEARS.slice(0, 3),
+    });
+    expect(detectPage(short, { deferListingScan: true }).listingToConfirm).toBe(true);
+    expect(isListingPage(short)).toBe(false);
+    // Only the column's words defer: a report is a report at once, a page without them is settled.
+    const report = portalPage({
+      title: '某某县人民政府2023年政府信息公开工作年度报告_某某县',
+      body: '<p>本年新收政府信息公开申请15件。</p>',
+      sidebar: OTHER_YEARS.slice(0, 2),
+    });
+    expect(detectPage(report, { deferListingScan: true }).kind).toBe('report');
+    const news = portalPage({
+      title: '某某县开展春季植树活动_某某县人民政府',
+      sidebar: OTHER_YEARS,
+    });
+    expect(detectPage(news, { deferListingScan: true })).toEqual({
+      kind: 'none',
+      reasons: [],
+      title: null,
+    });
+  });
+
+  it('takes a circular on how the reports were checked for no report, whatever it links', () => {
+    const doc = portalPage({
+      // The site's name after a space: the circular's word, not its ending, tells.
+      title: '关于2023年度全市政府信息公开工作年度报告检查情况的通报 某某市人民政府',
+      body: '<p>各县（市、区）人民政府：现将检查情况通报如下。本年新收政府信息公开申请情况良好。</p>',
+      sidebar: OTHER_YEARS,
+    });
+    expect(detectPage(doc)).toMatchObject({
+      kind: 'none',
+      title: null,
+      reasons: ['a page about reports'],
     });
   });
 
