@@ -103,6 +103,14 @@ export interface TextOptions {
 export function elementText(el: Element, options: TextOptions = {}): string {
   const { skip, maxChars = Number.POSITIVE_INFINITY } = options;
   const out: LineCollector = { lines: [], line: '', length: 0 };
+  // Most table cells hold text alone: their textContent is what the walk
+  // would collect (text and CDATA, not comments), read in one call instead of
+  // a wrapper per node.
+  if (el.childElementCount === 0 && maxChars === Number.POSITIVE_INFINITY) {
+    out.line = el.textContent ?? '';
+    breakLine(out);
+    return out.lines.join('\n');
+  }
   let preDepth = 0;
   // Iterative pre-order walk with the open elements on a stack: deep Word markup costs no call
   // depth, and leaving an element needs no parentNode lookup (DOM access dominates the cost).

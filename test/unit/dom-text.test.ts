@@ -33,6 +33,17 @@ describe('elementText', () => {
     expect(elementText(cell)).toBe('三、本年度办理结果 （续）');
   });
 
+  it('reads a cell of text alone like any other: comments dropped, runs joined, spaces collapsed', () => {
+    const cell = firstCell('<td>\n  1,234<!-- 旧值 998 -->  件\n</td>');
+    cell.appendChild(cell.ownerDocument.createTextNode('（含\u00a0补正）'));
+    expect(elementText(cell)).toBe('1,234 件 （含 补正）');
+    expect(elementText(firstCell('<td><!-- 空 -->&nbsp; </td>'))).toBe('');
+    // The same text wrapped in an element reads the same.
+    expect(elementText(firstCell('<td><span>\n  1,234  件\n</span>（含&nbsp;补正）</td>'))).toBe(
+      '1,234 件 （含 补正）',
+    );
+  });
+
   it('reads a cell of only &nbsp; and empty Word paragraphs as empty', () => {
     const cell = firstCell(
       `<td><p class=MsoNormal><span>&nbsp;<o:p></o:p></span></p><p>&nbsp;</p></td>`,
