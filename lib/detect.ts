@@ -48,18 +48,20 @@ function metaTexts(doc: Document): MetaTexts {
   return { titles, columns };
 }
 
-/** Portals append the site name: 标题_站点, 标题-站点, 标题--站点, 标题|站点. */
-const TITLE_SEPARATORS = '_|｜—-';
+/** Portals append the site name: 标题_站点, 标题-站点, 标题--站点, 标题|站点, 标题｜站点, 标题—站点. */
+const isTitleSeparator = (code: number): boolean =>
+  code === 0x5f || code === 0x7c || code === 0xff5c || code === 0x2014 || code === 0x2d;
 
 /**
- * The document title's segments, trimmed. A loop rather than a split on a
- * pattern: splitting by a pattern is the dearest call of a cold detection.
+ * The document title's segments, trimmed. A loop over code units rather than
+ * a split on a pattern (the dearest call of a cold detection) or over
+ * one-character strings (one allocation per CJK character).
  */
 function titleSegments(title: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= title.length; i++) {
-    if (i < title.length && !TITLE_SEPARATORS.includes(title.charAt(i))) continue;
+    if (i < title.length && !isTitleSeparator(title.charCodeAt(i))) continue;
     const part = title.slice(start, i).trim();
     if (part) out.push(part);
     start = i + 1;
