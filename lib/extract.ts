@@ -54,26 +54,44 @@ const TABLE_SECTIONS = /^(二|三|四)\s*[、.．]/;
 const ANY_SECTION = /^(一|二|三|四|五|六|七|八|九|十)\s*[、.．]/;
 const TINY_IMAGE = 64;
 
+/** The walker's next element after the current one's subtree (never above its root). */
+function nextAfterSubtree(walker: TreeWalker): Node | null {
+  do {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+  } while (walker.parentNode());
+  return null;
+}
+
 /**
  * Images standing in for the report's tables: pictures under the sections
  * that should hold tables (二、三、四 of the 2019/2021 formats) or under a
- * 附表/统计表 heading, not icons.
+ * 附表/统计表 heading, not icons. `readTables` (statistics tables already
+ * read) are passed over: they hold neither such pictures nor section
+ * headings, and reading every cell's text again cost more than the rest of
+ * the walk.
  */
-function countImageTables(root: Element): number {
+function countImageTables(root: Element, readTables: ReadonlySet<Element>): number {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
   let inTableSection = false;
   let count = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let node = walker.nextNode();
+  while (node) {
     const el = node as Element;
-    const tag = el.tagName.toLowerCase();
+    const tag = el.localName;
+    if (readTables.has(el)) {
+      node = nextAfterSubtree(walker);
+      continue;
+    }
+    node = walker.nextNode();
     if (tag === 'img') {
       const w = Number(el.getAttribute('width') ?? '999');
       const h = Number(el.getAttribute('height') ?? '999');
       if (inTableSection && !(w < TINY_IMAGE || h < TINY_IMAGE) && !el.closest('a')) count++;
       continue;
     }
-    if (tag === 'table' || el.children.length > 3) continue;
+    if (tag === 'table' || el.childElementCount > 3) continue;
     const text = cleanText(el.textContent ?? '');
     if (text.length === 0 || text.length > 60) continue;
     if (TABLE_SECTIONS.test(text) || /附表|统计表|情况表/.test(text)) inTableSection = true;
@@ -165,7 +183,10 @@ export function* extractionSteps(
     tables,
     values,
     claims,
-    imageTables: countImageTables(root),
+    imageTables: countImageTables(
+      root,
+      new Set(read.filter((r) => r.table.kind !== 'other').flatMap((r) => r.sources)),
+    ),
     textLength: text.length,
     ...(oversized.length > 0 ? { oversizedTables: oversized.map((table) => table.cells) } : {}),
   };

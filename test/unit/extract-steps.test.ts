@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../lib/checks/run';
 import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
-import { extractionSteps, extractReport } from '../../lib/extract';
+import { extractionSteps, extractReport, findContentRoot } from '../../lib/extract';
 import { LIMITS } from '../../lib/limits';
 import {
   type FrameWindow,
@@ -40,6 +40,25 @@ describe('extraction in steps', () => {
     const doc = parse(readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`)));
     const { report } = runSteps(extractionSteps(doc, URL_OF_PAGE));
     expect(report.tables.map((t) => t.kind)).toEqual(['t2', 't3', 't4']);
+  });
+});
+
+describe('tables published as pictures', () => {
+  it('counts a picture under a table heading, not a picture inside a statistics table already read', () => {
+    const doc = parse(readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`)));
+    expect(extractReport(doc, URL_OF_PAGE).report.imageTables).toBe(0);
+    const picture = () => Object.assign(doc.createElement('img'), { src: '/tj.png' });
+    // A stamp pasted into the last cell of the requests table (section 三).
+    const requests = Array.from(doc.querySelectorAll('table')).find((t) =>
+      t.textContent?.includes('本年新收'),
+    );
+    requests?.querySelector('tr:last-child td:last-child')?.append(picture());
+    // The appendix as a picture, in a layout table at the foot of the article.
+    const layout = doc.createElement('table');
+    layout.innerHTML = '<tr><td><p>附表：政府信息公开情况统计表</p></td></tr><tr><td></td></tr>';
+    layout.querySelector('tr:last-child td')?.append(picture());
+    findContentRoot(doc).append(layout);
+    expect(extractReport(doc, URL_OF_PAGE).report.imageTables).toBe(1);
   });
 });
 
