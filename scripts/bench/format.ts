@@ -84,7 +84,9 @@ export function formatResults(r: Results): string {
   if (machine.loadAtStart > machine.cores / 2) {
     out.push('WARNING: the machine was busy with other work; figures are pessimistic and noisy.');
   }
-  out.push(`Runs: ${r.runs} per page, figures are median (min–max), times in ms.`);
+  out.push(
+    `Runs: ${r.runs} per page (${r.browser.nonReportLoads} loads of each non-report page), figures are median (min–max), times in ms.`,
+  );
 
   out.push(
     '',
