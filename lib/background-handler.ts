@@ -63,6 +63,12 @@ export interface BackgroundDeps {
   storageHasRoom(): Promise<boolean>;
   /** Runs the workbook writer's script in one frame of a tab, beside the content script. */
   injectWorkbookWriter(tabId: number, frameId: number): Promise<void>;
+  /**
+   * Runs work the answer does not wait for once the answer has gone: the
+   * badge, and the history write when storage has room (by default a task
+   * after this one, by when the answer's response has been posted).
+   */
+  afterAnswer?(work: () => void): void;
   /** The time a visit is recorded with. */
   now(): Date;
   warn(...details: unknown[]): void;
@@ -179,6 +185,8 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     return ready && ready.agency === agency && ready.year === year ? ready.reads : null;
   }
 
+  const afterAnswer = deps.afterAnswer ?? ((work: () => void) => setTimeout(work, 0));
+
   async function analyse(report: Report, sender: SenderInfo): Promise<Checked> {
     const { agency, year } = report.identity;
     const keyed = isKeyed(agency, year);
@@ -188,13 +196,13 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       disabled: new Set(settings.disabledFamilies),
     }).slice(0, LIMITS.findings);
 
-    // The badge does not hold the answer back (the page does not need it); it is set meanwhile.
     const tabId = sender.tab?.id;
-    if (tabId !== undefined) {
+    const showBadge = () => {
+      if (tabId === undefined) return;
       deps.showBadge(tabId, badgeFor(findings)).catch((error: unknown) => {
         deps.warn('OGI Lens: badge could not be set', error);
       });
-    }
+    };
     const checked: Checked = {
       findings,
       previous: previous
@@ -206,22 +214,36 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
           }
         : null,
     };
-    if (!keyed) return checked;
+    // Neither the badge nor, with room to spare, the history write holds the
+    // answer back: even their synchronous parts (the badge's title, cloning
+    // the report into IndexedDB) cost the page a few milliseconds of waiting.
+    if (!keyed) {
+      afterAnswer(showBadge);
+      return checked;
+    }
     const url = isGovCnPage(report.url) ? report.url : (sender.url ?? report.url);
-    const stored = storeVisit({
-      id: recordId(agency, year),
-      agency,
-      year,
-      url,
-      seenAt: deps.now().toISOString(),
-      report,
-      findings,
-    });
+    const store = () =>
+      storeVisit({
+        id: recordId(agency, year),
+        agency,
+        year,
+        url,
+        seenAt: deps.now().toISOString(),
+        report,
+        findings,
+      });
     // With room to spare nothing can be pruned, so the page need not wait for
     // the write (in Chromium the largest part of the answer's time). Near the
     // quota it waits, to say which reports went.
-    if (roomy) return checked;
-    const pruned = await stored;
+    if (roomy) {
+      afterAnswer(() => {
+        showBadge();
+        void store();
+      });
+      return checked;
+    }
+    showBadge();
+    const pruned = await store();
     // Only when it happened: the page tells the user that older reports went.
     return pruned > 0 ? { ...checked, pruned } : checked;
   }

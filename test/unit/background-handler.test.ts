@@ -75,6 +75,7 @@ function harness(
     },
     now: () => new Date('2024-05-06T07:08:09.000Z'),
     warn: (...details) => warnings.push(details),
+    ...(overrides.afterAnswer ? { afterAnswer: overrides.afterAnswer } : {}),
   });
   return { handle, store, badges, warnings, injections };
 }
@@ -234,7 +235,7 @@ describe('background: answering before the write when storage has room', () => {
     const release = () => {
       for (const letThrough of releases.splice(0)) letThrough();
     };
-    return { store, release };
+    return { store, release, waiting: () => releases.length };
   }
 
   it('answers while the report is still being written, and the write lands after', async () => {
@@ -244,7 +245,35 @@ describe('background: answering before the write when storage has room', () => {
     const checked = await analysed(h, base2022);
     expect(checked.pruned).toBeUndefined();
     expect(await h.store.list()).toHaveLength(0);
+    // The write starts once the answer has gone.
+    await expect.poll(() => held.waiting()).toBe(1);
     held.release();
+    await expect.poll(async () => (await h.store.list()).length).toBe(1);
+  });
+
+  it('starts neither the badge nor the write before the answer has gone', async () => {
+    const factory = new IDBFactory();
+    const real = createHistoryStore(factory);
+    let writes = 0;
+    const store: HistoryStore = {
+      ...real,
+      put: (record) => {
+        writes++;
+        return real.put(record);
+      },
+    };
+    const later: (() => void)[] = [];
+    const h = harness(factory, {
+      store,
+      storageHasRoom: async () => true,
+      afterAnswer: (work) => later.push(work),
+    });
+    const checked = await analysed(h, base2022);
+    expect(checked.findings).toBeDefined();
+    expect(h.badges).toEqual([]);
+    expect(writes).toBe(0);
+    for (const work of later.splice(0)) work();
+    expect(h.badges).toHaveLength(1);
     await expect.poll(async () => (await h.store.list()).length).toBe(1);
   });
 
