@@ -13,6 +13,8 @@ import type { Settings } from '../lib/protocol';
 import {
   type LocaleMessages,
   LocaleMessagesSchema,
+  localeForUiLanguage,
+  PreparedSchema,
   type UiLanguage,
   UiLanguageSchema,
 } from '../lib/protocol';
@@ -20,6 +22,7 @@ import { readSettings } from '../lib/settings';
 import type { MessageKey } from './message-keys';
 
 export type { UiLanguage } from '../lib/protocol';
+export { localeForUiLanguage } from '../lib/protocol';
 export type { MessageKey } from './message-keys';
 
 export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
@@ -48,9 +51,6 @@ function nativeI18n(): NativeI18n {
  * (`en-US`, `zh-TW`…): an English UI gets en; any other falls back, as in the
  * browser, to the default locale zh_CN.
  */
-export function localeForUiLanguage(uiLanguage: string): UiLanguage {
-  return /^en(?:[-_]|$)/i.test(uiLanguage) ? 'en' : 'zh_CN';
-}
 
 /** The browser's i18n: the browser's language, or zh_CN (the default locale) when it has neither. */
 export const t: Translate = (key, ...substitutions) =>
@@ -159,4 +159,16 @@ export async function loadTranslator(settings?: Settings): Promise<Translator> {
   return Object.assign((key: MessageKey, ...substitutions: string[]) => t(key, ...substitutions), {
     language: browserLanguage(),
   });
+}
+
+/**
+ * The settings and translator the background sent with its answer to
+ * `prepare` (lib/protocol.ts PreparedSchema), or null when the answer has
+ * none or is not in that shape: the caller then reads them itself.
+ */
+export function uiFromPrepared(answer: unknown): { t: Translator; settings: Settings } | null {
+  const parsed = PreparedSchema.safeParse(answer);
+  if (!parsed.success || !parsed.data.ui) return null;
+  const { settings, language, messages } = parsed.data.ui;
+  return { t: translatorFrom(messages, language), settings };
 }

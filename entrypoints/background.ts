@@ -59,6 +59,7 @@ export default defineBackground(() => {
     storageHasRoom: () => storageHasRoom(navigator.storage),
     showBadge,
     loadLocale,
+    uiLanguage: () => browser.i18n.getUILanguage(),
     injectWorkbookWriter,
     now: () => new Date(),
     warn: (...details) => console.warn(...details),

@@ -5,6 +5,7 @@ import {
   languageOf,
   loadTranslator,
   type Translate,
+  uiFromPrepared,
 } from '../components/i18n';
 import { mountPageOverlay } from '../components/PageOverlay';
 import { analysePage } from '../lib/annotate/analyse-page';
@@ -26,13 +27,27 @@ interface PageUi {
   settings: Settings | null;
 }
 
-function loadUi(): Promise<PageUi> {
-  const ui = readSettings(browser.storage.local)
+function readUi(): Promise<PageUi> {
+  return readSettings(browser.storage.local)
     .catch(() => null)
     .then(async (settings) => ({
       t: await loadTranslator(settings ?? undefined).catch((): Translate => browserTranslate),
       settings,
     }));
+}
+
+/**
+ * The panel's strings and settings: from the background's answer to
+ * `prepare` when there is one (it reads them while the page extracts), else
+ * read here.
+ */
+function loadUi(prepared?: Promise<unknown>): Promise<PageUi> {
+  const ui = prepared
+    ? prepared.then(
+        (answer) => uiFromPrepared(answer) ?? readUi(),
+        () => readUi(),
+      )
+    : readUi();
   const fallback = new Promise<PageUi>((resolve) =>
     setTimeout(() => resolve({ t: browserTranslate, settings: null }), UI_LOAD_MS),
   );
@@ -112,12 +127,11 @@ export default defineContentScript({
           return answer;
         },
         prepare: (hint) => {
-          browser.runtime
-            .sendMessage({ type: 'prepare', ...hint })
-            .catch((error: unknown) => log('could not prepare the background', error));
-          // Only a report page reads settings and strings: from its detection on,
+          const answer = browser.runtime.sendMessage({ type: 'prepare', ...hint });
+          answer.catch((error: unknown) => log('could not prepare the background', error));
+          // Only a report page needs settings and strings: from its detection on,
           // so that they are there when the background answers.
-          ui ??= loadUi();
+          ui ??= loadUi(answer);
         },
         deferListing: (isListing) => {
           confirmListing = isListing;

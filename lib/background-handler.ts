@@ -14,6 +14,7 @@ import {
   type HistoryEntry,
   LIMITS,
   type LocaleMessages,
+  localeForUiLanguage,
   type Prepared,
   type Settings,
   type UiLanguage,
@@ -55,6 +56,8 @@ export interface BackgroundDeps {
   readSettings(): Promise<Settings>;
   showBadge(tabId: number, badge: Badge): Promise<void>;
   loadLocale(language: UiLanguage): Promise<LocaleMessages>;
+  /** The browser's UI language (`i18n.getUILanguage()`), for the 'auto' language setting. */
+  uiLanguage(): string;
   /**
    * Whether the history's storage has room to spare (well below its quota):
    * then a write cannot need pruning, and the page is answered without
@@ -142,7 +145,11 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
    * What answering a report needs read: last year's report, the settings,
    * whether storage has room. Independent, so side by side.
    */
-  async function readsFor(agency: string, year: number | null): Promise<Reads> {
+  async function readsFor(
+    agency: string,
+    year: number | null,
+    settingsRead: Promise<Settings> = readSettingsOrDefaults(),
+  ): Promise<Reads> {
     const [previous, settings, roomy] = await Promise.all([
       isKeyed(agency, year)
         ? store.get(agency, year - 1).catch((error: unknown) => {
@@ -150,10 +157,25 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
             return null;
           })
         : null,
-      deps.readSettings().catch(() => DEFAULT_SETTINGS),
+      settingsRead,
       deps.storageHasRoom().catch(() => false),
     ]);
     return { previous, settings, roomy };
+  }
+
+  function readSettingsOrDefaults(): Promise<Settings> {
+    return deps.readSettings().catch(() => DEFAULT_SETTINGS);
+  }
+
+  /** The settings and the strings of the language they choose, for the page's panel; no strings when unreadable. */
+  async function uiFor(settings: Settings): Promise<Prepared['ui']> {
+    const language =
+      settings.language === 'auto' ? localeForUiLanguage(deps.uiLanguage()) : settings.language;
+    const messages = await deps.loadLocale(language).catch((error: unknown) => {
+      deps.warn('OGI Lens: strings could not be read', error);
+      return null;
+    });
+    return messages ? { settings, language, messages } : undefined;
   }
 
   /**
@@ -167,15 +189,21 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
   >();
   const frameOf = (sender: SenderInfo) => `${sender.tab?.id}/${sender.frameId ?? 0}`;
 
-  function prepare(agency: string, year: number | null, sender: SenderInfo): Promise<Prepared> {
+  async function prepare(
+    agency: string,
+    year: number | null,
+    sender: SenderInfo,
+  ): Promise<Prepared> {
     const frame = frameOf(sender);
     preparing.delete(frame);
     if (preparing.size >= MAX_PREPARED) {
       const oldest = preparing.keys().next().value;
       if (oldest !== undefined) preparing.delete(oldest);
     }
-    preparing.set(frame, { agency, year, reads: readsFor(agency, year) });
-    return Promise.resolve({ prepared: true });
+    const settings = readSettingsOrDefaults();
+    preparing.set(frame, { agency, year, reads: readsFor(agency, year, settings) });
+    const ui = await uiFor(await settings);
+    return ui ? { prepared: true, ui } : { prepared: true };
   }
 
   function takePrepared(sender: SenderInfo, agency: string, year: number | null) {

@@ -55,6 +55,11 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export const UiLanguageSchema = z.enum(['zh_CN', 'en']);
 export type UiLanguage = z.infer<typeof UiLanguageSchema>;
 
+/** The locale the browser picks for a UI language: English for any en-*, else the default (zh_CN). */
+export function localeForUiLanguage(uiLanguage: string): UiLanguage {
+  return /^en(?:[-_]|$)/i.test(uiLanguage) ? 'en' : 'zh_CN';
+}
+
 /** One locale's strings, as in public/_locales/<language>/messages.json. */
 export const LocaleMessagesSchema = z.record(
   z.string(),
@@ -64,11 +69,6 @@ export const LocaleMessagesSchema = z.record(
   }),
 );
 export type LocaleMessages = z.infer<typeof LocaleMessagesSchema>;
-
-/** The answer to `prepare`. */
-export interface Prepared {
-  prepared: boolean;
-}
 
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   AnalysedSchema,
@@ -120,6 +120,27 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTINGS_KEY = 'settings';
+
+/**
+ * The answer to `prepare`, with what the page's panel needs: the settings
+ * and the strings of the language they choose. Read by the background while
+ * the page extracts, they are there when the findings come; read by the
+ * content script itself, they came after the findings (storage, then the
+ * strings: two round trips that could only start once the extraction had
+ * let go of the page's thread). `ui` is missing when the strings could not
+ * be read; the content script then reads for itself.
+ */
+export const PreparedSchema = z.object({
+  prepared: z.boolean(),
+  ui: z.optional(
+    z.object({
+      settings: SettingsSchema,
+      language: UiLanguageSchema,
+      messages: LocaleMessagesSchema,
+    }),
+  ),
+});
+export type Prepared = z.infer<typeof PreparedSchema>;
 
 /** popup → content script: what the extension knows about this tab's page. */
 export const GetPageStateSchema = z.object({ type: z.literal('getPageState') });

@@ -21,6 +21,7 @@ import {
   type HistoryEntry,
   LIMITS,
   type Settings,
+  type UiLanguage,
 } from '../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { analyseFile } from '../../scripts/cli/analyse-file';
@@ -70,6 +71,7 @@ function harness(
       badges.push({ tabId, badge });
     },
     loadLocale: overrides.loadLocale ?? (async () => ({})),
+    uiLanguage: overrides.uiLanguage ?? (() => 'zh-CN'),
     injectWorkbookWriter: async (tabId, frameId) => {
       injections.push({ tabId, frameId });
     },
@@ -346,12 +348,49 @@ describe('background: reading early for a detected report', () => {
     const h = harness(factory, { store: counting.store });
     await analysed(h, base2022);
     counting.reads.length = 0;
-    expect(await prepare(h, broken2023)).toEqual({ prepared: true });
+    expect(await prepare(h, broken2023)).toMatchObject({ prepared: true });
     expect(counting.reads).toEqual([`${broken2023.identity.agency}/2022`]);
     const checked = await analysed(h, broken2023);
     expect(counting.reads).toHaveLength(1);
     expect(checked.previous?.year).toBe(2022);
     expect(checked.findings.some((f) => f.rule === 'yoy.carry-over')).toBe(true);
+  });
+
+  it("answers with the settings and the strings of the language they choose, for the page's panel", async () => {
+    const strings = (language: string) => ({ extName: { message: `OGI Lens (${language})` } });
+    const asked: string[] = [];
+    const loadLocale = async (language: UiLanguage) => {
+      asked.push(language);
+      return strings(language);
+    };
+    // 'auto' follows the browser's UI language, mapped as the browser maps it.
+    const auto = harness(new IDBFactory(), { loadLocale, uiLanguage: () => 'en-GB' });
+    expect(await prepare(auto, broken2023)).toEqual({
+      prepared: true,
+      ui: { settings: DEFAULT_SETTINGS, language: 'en', messages: strings('en') },
+    });
+    const chosen = harness(new IDBFactory(), {
+      loadLocale,
+      uiLanguage: () => 'en-US',
+      settings: { language: 'zh_CN', panelHiddenOn: ['www.example.gov.cn'] },
+    });
+    expect(await prepare(chosen, broken2023)).toEqual({
+      prepared: true,
+      ui: {
+        settings: { ...DEFAULT_SETTINGS, language: 'zh_CN', panelHiddenOn: ['www.example.gov.cn'] },
+        language: 'zh_CN',
+        messages: strings('zh_CN'),
+      },
+    });
+    expect(asked).toEqual(['en', 'zh_CN']);
+    // Without the strings the page reads for itself: the answer says only that it prepared.
+    const failing = harness(new IDBFactory(), {
+      loadLocale: async () => {
+        throw new Error('no such file');
+      },
+    });
+    expect(await prepare(failing, broken2023)).toEqual({ prepared: true });
+    expect(failing.warnings).toHaveLength(1);
   });
 
   it('reads afresh when the report names another agency or year than its title did', async () => {

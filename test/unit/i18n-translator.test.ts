@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocaleMessages } from '../../lib/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const locale = (name: string): LocaleMessages =>
   JSON.parse(
@@ -46,8 +47,15 @@ vi.mock('webextension-polyfill', () => {
   };
 });
 
-const { formatMessage, loadTranslator, languageOf, localeForUiLanguage, t, translatorFrom } =
-  await import('../../components/i18n');
+const {
+  formatMessage,
+  loadTranslator,
+  languageOf,
+  localeForUiLanguage,
+  t,
+  translatorFrom,
+  uiFromPrepared,
+} = await import('../../components/i18n');
 
 afterEach(() => {
   browserMock.stored = {};
@@ -157,6 +165,25 @@ describe('the UI language setting', () => {
     const translate = await loadTranslator();
     expect(translate.language).toBe('zh_CN');
     expect(translate('opt_deleteAll')).toBe('全部删除');
+  });
+
+  it("a report page's panel takes its strings and settings from the background's answer to prepare", () => {
+    const settings = { ...DEFAULT_SETTINGS, language: 'en' as const, panelHiddenOn: ['a.gov.cn'] };
+    const ui = uiFromPrepared({
+      prepared: true,
+      ui: { settings, language: 'en', messages: locale('en') },
+    });
+    expect(ui?.settings).toEqual(settings);
+    expect(ui?.t('opt_deleteAll')).toBe(locale('en').opt_deleteAll?.message);
+    expect(ui && languageOf(ui.t)).toBe('en');
+    expect(browserMock.getMessageCalls).toBe(0);
+    expect(browserMock.sent).toEqual([]);
+    // An answer without strings, or not in shape, leaves the page to read them itself.
+    expect(uiFromPrepared({ prepared: true })).toBeNull();
+    expect(
+      uiFromPrepared({ prepared: true, ui: { settings, language: 'fr', messages: {} } }),
+    ).toBeNull();
+    expect(uiFromPrepared(undefined)).toBeNull();
   });
 
   it('a key the loaded locale lacks falls back to the browser', () => {
