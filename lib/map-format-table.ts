@@ -37,6 +37,15 @@ export function mapFormatTable(
   const allowed = new Set([...template.keysByFormat['2019'], ...template.keysByFormat['2021']]);
   const out: KeyedCell[] = [];
   const seen = new Set<string>();
+  // Every value cell under the same header cells gets the same column: matched once per header path.
+  const columnsByHeader = new Map<string, AxisEntry | undefined>();
+  const columnOf = (headerCells: GridCell[]) => {
+    const id = headerCells.map((h) => `${h.row},${h.col}`).join(';');
+    if (!columnsByHeader.has(id)) {
+      columnsByHeader.set(id, matchAxis(template.cols, labelPath(headerCells)));
+    }
+    return columnsByHeader.get(id);
+  };
   for (let r = 0; r < grid.height; r++) {
     if (!layout.dataRows[r]) continue;
     let rowKey = '';
@@ -52,7 +61,7 @@ export function mapFormatTable(
       // A merged value cell is read once, at its first slot in this row.
       if (!cell || cell.col !== c || cell.row !== r) continue;
       const headerCells = columnHeaderCells(grid, layout, r, c);
-      const col = matchAxis(template.cols, labelPath(headerCells));
+      const col = columnOf(headerCells);
       if (!col || col.key === '') continue;
       const key = [template.kind, rowKey, col.key].filter(Boolean).join('.');
       if (!allowed.has(key) || seen.has(key)) continue;
