@@ -13,7 +13,7 @@ import type { Settings } from '../lib/protocol';
 import {
   type LocaleMessages,
   LocaleMessagesSchema,
-  localeForUiLanguage,
+  languageOfSetting,
   PreparedSchema,
   type UiLanguage,
   UiLanguageSchema,
@@ -45,12 +45,6 @@ function nativeI18n(): NativeI18n {
   const native = (globalThis as { chrome?: { i18n?: NativeI18n } }).chrome?.i18n;
   return typeof native?.getMessage === 'function' ? native : browser.i18n;
 }
-
-/**
- * The locale the browser picks for the extension from its UI language
- * (`en-US`, `zh-TW`…): an English UI gets en; any other falls back, as in the
- * browser, to the default locale zh_CN.
- */
 
 /** The browser's i18n: the browser's language, or zh_CN (the default locale) when it has neither. */
 export const t: Translate = (key, ...substitutions) =>
@@ -143,12 +137,11 @@ export async function loadTranslator(settings?: Settings): Promise<Translator> {
     (await readSettings(browser.storage.local)
       .then((read) => read.language)
       .catch(() => 'auto' as const));
+  // An extension page in 'auto' keeps the browser's own i18n (no file to read).
   const language =
-    chosen !== 'auto'
-      ? chosen
-      : runsInExtensionOrigin()
-        ? null
-        : localeForUiLanguage(nativeI18n().getUILanguage());
+    chosen === 'auto' && runsInExtensionOrigin()
+      ? null
+      : languageOfSetting(chosen, () => nativeI18n().getUILanguage());
   if (language !== null) {
     try {
       return translatorFrom(await loadMessages(language), language);

@@ -14,7 +14,7 @@ import {
   type HistoryEntry,
   LIMITS,
   type LocaleMessages,
-  localeForUiLanguage,
+  languageOfSetting,
   type Prepared,
   type Settings,
   type UiLanguage,
@@ -169,8 +169,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
 
   /** The settings and the strings of the language they choose, for the page's panel; no strings when unreadable. */
   async function uiFor(settings: Settings): Promise<Prepared['ui']> {
-    const language =
-      settings.language === 'auto' ? localeForUiLanguage(deps.uiLanguage()) : settings.language;
+    const language = languageOfSetting(settings.language, deps.uiLanguage);
     const messages = await deps.loadLocale(language).catch((error: unknown) => {
       deps.warn('OGI Lens: strings could not be read', error);
       return null;
@@ -250,7 +249,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       return checked;
     }
     const url = isGovCnPage(report.url) ? report.url : (sender.url ?? report.url);
-    const store = () =>
+    const storeThisVisit = () =>
       storeVisit({
         id: recordId(agency, year),
         agency,
@@ -266,12 +265,12 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     if (roomy) {
       afterAnswer(() => {
         showBadge();
-        void store();
+        void storeThisVisit();
       });
       return checked;
     }
     showBadge();
-    const pruned = await store();
+    const pruned = await storeThisVisit();
     // Only when it happened: the page tells the user that older reports went.
     return pruned > 0 ? { ...checked, pruned } : checked;
   }

@@ -55,9 +55,21 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export const UiLanguageSchema = z.enum(['zh_CN', 'en']);
 export type UiLanguage = z.infer<typeof UiLanguageSchema>;
 
-/** The locale the browser picks for a UI language: English for any en-*, else the default (zh_CN). */
+/**
+ * The locale the browser picks for the extension from its UI language
+ * (`en-US`, `zh-TW`…): an English UI gets en; any other falls back, as in the
+ * browser, to the default locale zh_CN.
+ */
 export function localeForUiLanguage(uiLanguage: string): UiLanguage {
   return /^en(?:[-_]|$)/i.test(uiLanguage) ? 'en' : 'zh_CN';
+}
+
+/** The language the language setting stands for: the chosen one, or for 'auto' the browser's. */
+export function languageOfSetting(
+  setting: UiLanguage | 'auto',
+  uiLanguage: () => string,
+): UiLanguage {
+  return setting === 'auto' ? localeForUiLanguage(uiLanguage()) : setting;
 }
 
 /** One locale's strings, as in public/_locales/<language>/messages.json. */
