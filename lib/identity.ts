@@ -3,7 +3,6 @@
  * from the CMS's meta tags, the title, the info line (发布时间/发布日期/成文日期)
  * and the statistics-period sentence.
  */
-
 import type { Identity, TemplateId } from './model';
 import { REPORT_PHRASE } from './report-title';
 import { cleanText, toHalfWidth } from './text';
