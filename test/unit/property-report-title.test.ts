@@ -94,41 +94,36 @@ const titleArb = fc
   .map((parts) => parts.join(''));
 const anyTextArb = fc.oneof(titleArb, fc.string({ unit: 'grapheme', maxLength: 30 }));
 
+/** A loop and the pattern it replaces give the same answer on every text drawn. */
+function agreesWithPattern(
+  loop: (text: string) => boolean,
+  pattern: RegExp,
+  texts: fc.Arbitrary<string>,
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(texts, (text) => {
+      expect(loop(text)).toBe(pattern.test(text));
+    }),
+    { numRuns },
+  );
+}
+
 describe('report title words, against the patterns they replace', () => {
   it('finds the report phrase exactly where the pattern does', () => {
-    fc.assert(
-      fc.property(anyTextArb, (text) => {
-        expect(hasReportPhrase(text)).toBe(REPORT_PHRASE.test(text));
-      }),
-      { numRuns: 5000 },
-    );
+    agreesWithPattern(hasReportPhrase, REPORT_PHRASE, anyTextArb, 5000);
   });
 
   it('finds a year exactly where the pattern does', () => {
-    fc.assert(
-      fc.property(anyTextArb, (text) => {
-        expect(mentionsYear(text)).toBe(YEAR.test(text));
-      }),
-      { numRuns: 5000 },
-    );
+    agreesWithPattern(mentionsYear, YEAR, anyTextArb, 5000);
   });
 
   it('tells a notice or explainer about reports exactly where the pattern does', () => {
-    fc.assert(
-      fc.property(fc.oneof(anyTextArb, negativePartArb), (text) => {
-        expect(isAboutReports(text)).toBe(NOT_A_REPORT.test(text));
-      }),
-      { numRuns: 5000 },
-    );
+    agreesWithPattern(isAboutReports, NOT_A_REPORT, fc.oneof(anyTextArb, negativePartArb), 5000);
   });
 
   it('sees a listing word exactly where the pattern does', () => {
-    fc.assert(
-      fc.property(anyTextArb, (text) => {
-        expect(hasListingWord(text)).toBe(LISTING_HINT.test(text));
-      }),
-      { numRuns: 2000 },
-    );
+    agreesWithPattern(hasListingWord, LISTING_HINT, anyTextArb, 2000);
   });
 
   it('judges the titles portals really print', () => {
