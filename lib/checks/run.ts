@@ -3,6 +3,7 @@
  * findings, most severe first. Rule families can be switched off.
  */
 import type { Finding, Report, RuleFamily } from '../model';
+import { portalOfUrl } from '../portal';
 import { crossTableRule } from './cross-table-rule';
 import { formRule } from './form-rule';
 import { SEVERITY_ORDER } from './format';
@@ -49,9 +50,23 @@ export function runChecks(
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** The report of the same agency for the year before, among those already seen. */
+/**
+ * The report of the same portal and agency for the year before, among those
+ * already seen: the browser's history rule (lib/history-store.ts), for the
+ * command line. The portal is read from each report's address; reports whose
+ * address names none (saved files, read without a page address) pair among
+ * themselves.
+ */
 export function findPrevious(report: Report, history: readonly Report[]): Report | null {
   const { agency, year } = report.identity;
   if (!agency || year === null) return null;
-  return history.find((r) => r.identity.agency === agency && r.identity.year === year - 1) ?? null;
+  const portal = portalOfUrl(report.url);
+  return (
+    history.find(
+      (r) =>
+        r.identity.agency === agency &&
+        r.identity.year === year - 1 &&
+        portalOfUrl(r.url) === portal,
+    ) ?? null
+  );
 }

@@ -110,6 +110,22 @@ describe('carry-over from last year', () => {
     expect(findPrevious(now, [other])).toBeNull();
   });
 
+  it('needs last year’s report of the same portal: the host of its address, not the page’s claims', () => {
+    const at = (r: Report, url: string): Report => ({ ...r, url });
+    const now = at(
+      report(2023, carry('carryIn', ['2', '1', '0', '0', '0', '0', '3'])),
+      'http://www.jiangzhou.gov.cn/2023.html',
+    );
+    const sameSite = at(report(2022, LAST), 'https://xxgk.jiangzhou.gov.cn/2022.html');
+    const elsewhere = at(report(2022, LAST), 'http://www.elsewhere.gov.cn/2022.html');
+    const saved = at(report(2022, LAST), 'file:///reports/2022.html');
+    expect(findPrevious(now, [elsewhere, saved, sameSite])).toBe(sameSite);
+    expect(findPrevious(now, [elsewhere, saved])).toBeNull();
+    // Saved files with no page address pair among themselves, as before portals.
+    const savedNow = at(now, 'file:///reports/2023.html');
+    expect(findPrevious(savedNow, [elsewhere, saved])).toBe(saved);
+  });
+
   it('runs with the history the command line passes, and can be switched off', () => {
     const before = report(2022, LAST);
     const now = report(2023, carry('carryIn', ['2', '1', '0', '0', '0', '0', '3']));
