@@ -1,5 +1,5 @@
 import type { RuleFamily } from '../lib/model';
-import type { HistoryEntry, Settings } from '../lib/protocol';
+import type { HistoryEntry, HistoryListing, Settings } from '../lib/protocol';
 import type { MessageKey, Translate } from './i18n';
 
 /** Every rule family, in the order the options list them. */
@@ -25,8 +25,11 @@ export type OptionsStatus = { kind: 'saved' } | { kind: 'failed'; message: strin
 export interface OptionsViewProps {
   t: Translate;
   settings: Settings;
-  /** null while the history is being read. */
-  history: HistoryEntry[] | null;
+  /**
+   * null while the history is being read; `available: false` when its
+   * database cannot be opened (the page then offers "delete all" as the way out).
+   */
+  history: HistoryListing | null;
   status: OptionsStatus;
   onFamily(family: RuleFamily, enabled: boolean): void;
   onLanguage(language: Settings['language']): void;
@@ -106,6 +109,7 @@ function Language({ t, settings, onLanguage }: OptionsViewProps) {
 function HistoryRow({ entry, t, onDelete }: { entry: HistoryEntry } & OptionsViewProps) {
   return (
     <tr data-history-entry={entry.id}>
+      <td class="portal">{entry.portal || t('opt_portalNone')}</td>
       <td>{entry.agency}</td>
       <td class="number">{entry.year}</td>
       <td class="url">
@@ -136,15 +140,32 @@ function HistoryRow({ entry, t, onDelete }: { entry: HistoryEntry } & OptionsVie
   );
 }
 
+/** Why the history cannot be used, and what "delete all" will do about it. */
+function Unavailable({ t, listing }: { t: Translate; listing: HistoryListing }) {
+  if (listing.available) return null;
+  return (
+    <p class="status unavailable" role="alert" data-history-unavailable={listing.reason}>
+      {listing.reason === 'newerVersion'
+        ? t('opt_historyUnavailableNewer')
+        : t('opt_historyUnavailableFailed', listing.detail)}
+    </p>
+  );
+}
+
 function History(props: OptionsViewProps) {
-  const { t, history, onDeleteAll, onExport } = props;
+  const { t, history: listing, onDeleteAll, onExport } = props;
+  const history = listing?.available ? listing.entries : null;
   const empty = history !== null && history.length === 0;
+  // Nothing to export from a database that cannot be opened; "delete all" stays, as the way out.
+  const unavailable = listing !== null && !listing.available;
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t('opt_historyHeading')}</h2>
       <p class="hint">{t('opt_historyHint')}</p>
-      {history === null ? (
+      {listing === null ? (
         <p class="status">{t('opt_loading')}</p>
+      ) : history === null ? (
+        <Unavailable t={t} listing={listing} />
       ) : empty ? (
         <p class="status" data-history-empty>
           {t('opt_historyEmpty')}
@@ -156,6 +177,7 @@ function History(props: OptionsViewProps) {
             <table data-history>
               <thead>
                 <tr>
+                  <th scope="col">{t('opt_colPortal')}</th>
                   <th scope="col">{t('opt_colAgency')}</th>
                   <th scope="col">{t('opt_colYear')}</th>
                   <th scope="col">{t('opt_colUrl')}</th>
@@ -184,10 +206,20 @@ function History(props: OptionsViewProps) {
       <h3>{t('opt_exportHeading')}</h3>
       <p class="hint">{t('opt_exportHint')}</p>
       <div class="actions">
-        <button type="button" data-action="export-json" onClick={() => onExport('json')}>
+        <button
+          type="button"
+          data-action="export-json"
+          disabled={unavailable}
+          onClick={() => onExport('json')}
+        >
           {t('opt_exportJson')}
         </button>
-        <button type="button" data-action="export-csv" onClick={() => onExport('csv')}>
+        <button
+          type="button"
+          data-action="export-csv"
+          disabled={unavailable}
+          onClick={() => onExport('csv')}
+        >
           {t('opt_exportCsv')}
         </button>
       </div>

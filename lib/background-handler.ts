@@ -5,13 +5,19 @@
  * nothing, and a message handled twice stores the same record twice in place.
  */
 import { runChecks } from './checks/run';
-import { type HistoryRecord, type HistoryStore, recordId } from './history-store';
+import {
+  type HistoryRecord,
+  type HistoryStore,
+  isHistoryUnavailable,
+  recordId,
+} from './history-store';
 import type { Finding, Report } from './model';
+import { portalOfUrl } from './portal';
 import {
   type BackgroundRequest,
   BackgroundRequestSchema,
   type Checked,
-  type HistoryEntry,
+  type HistoryListing,
   LIMITS,
   type LocaleMessages,
   languageOfSetting,
@@ -81,7 +87,7 @@ export type BackgroundHandler = (
   message: unknown,
   sender: SenderInfo,
 ) =>
-  | Promise<Checked | HistoryEntry[] | HistoryRecord[] | LocaleMessages | WriterLoaded | Prepared>
+  | Promise<Checked | HistoryListing | HistoryRecord[] | LocaleMessages | WriterLoaded | Prepared>
   | undefined;
 
 /** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
@@ -126,6 +132,8 @@ function exceedsLimits(report: Report): boolean {
 
 interface Reads {
   previous: HistoryRecord | null;
+  /** The database could not be opened: nothing can be read or stored. */
+  historyUnavailable: boolean;
   settings: Settings;
   roomy: boolean;
 }
@@ -133,34 +141,56 @@ interface Reads {
 /** Frames whose early reads are kept at once: more than the tabs a journalist loads together. */
 const MAX_PREPARED = 32;
 
-/** Without an agency and a year a report has no place in the history. */
-function isKeyed(agency: string, year: number | null): year is number {
-  return agency !== '' && year !== null;
+/**
+ * The history's key of a report, or null when it has no place in it: without
+ * an agency, a year, or a portal. The portal is that of the frame the
+ * browser says the message came from, never one the page names: a page on
+ * another portal naming this agency and year is another record.
+ */
+function keyOf(
+  sender: SenderInfo,
+  agency: string,
+  year: number | null,
+): { portal: string; agency: string; year: number } | null {
+  const portal = portalOfUrl(sender.url);
+  return portal !== null && agency !== '' && year !== null ? { portal, agency, year } : null;
 }
+
+type Key = NonNullable<ReturnType<typeof keyOf>>;
 
 export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler {
   const { store } = deps;
+
+  /** Last year's report of the same portal and agency, and whether the history could be opened at all. */
+  async function readPrevious(
+    key: Key | null,
+  ): Promise<{ previous: HistoryRecord | null; historyUnavailable: boolean }> {
+    if (!key) return { previous: null, historyUnavailable: false };
+    try {
+      return {
+        previous: await store.get(key.portal, key.agency, key.year - 1),
+        historyUnavailable: false,
+      };
+    } catch (error) {
+      deps.warn('OGI Lens: history could not be read', error);
+      return { previous: null, historyUnavailable: isHistoryUnavailable(error) };
+    }
+  }
 
   /**
    * What answering a report needs read: last year's report, the settings,
    * whether storage has room. Independent, so side by side.
    */
   async function readsFor(
-    agency: string,
-    year: number | null,
+    key: Key | null,
     settingsRead: Promise<Settings> = readSettingsOrDefaults(),
   ): Promise<Reads> {
-    const [previous, settings, roomy] = await Promise.all([
-      isKeyed(agency, year)
-        ? store.get(agency, year - 1).catch((error: unknown) => {
-            deps.warn('OGI Lens: history could not be read', error);
-            return null;
-          })
-        : null,
+    const [read, settings, roomy] = await Promise.all([
+      readPrevious(key),
       settingsRead,
       deps.storageHasRoom().catch(() => false),
     ]);
-    return { previous, settings, roomy };
+    return { ...read, settings, roomy };
   }
 
   function readSettingsOrDefaults(): Promise<Settings> {
@@ -184,7 +214,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
    */
   const preparing = new Map<
     string,
-    { agency: string; year: number | null; reads: Promise<Reads> }
+    { portal: string | null; agency: string; year: number | null; reads: Promise<Reads> }
   >();
   const frameOf = (sender: SenderInfo) => `${sender.tab?.id}/${sender.frameId ?? 0}`;
 
@@ -200,7 +230,13 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       if (oldest !== undefined) preparing.delete(oldest);
     }
     const settings = readSettingsOrDefaults();
-    preparing.set(frame, { agency, year, reads: readsFor(agency, year, settings) });
+    const portal = portalOfUrl(sender.url);
+    preparing.set(frame, {
+      portal,
+      agency,
+      year,
+      reads: readsFor(keyOf(sender, agency, year), settings),
+    });
     const ui = await uiFor(await settings);
     return ui ? { prepared: true, ui } : { prepared: true };
   }
@@ -209,16 +245,22 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     const frame = frameOf(sender);
     const ready = preparing.get(frame);
     preparing.delete(frame);
-    return ready && ready.agency === agency && ready.year === year ? ready.reads : null;
+    // A frame that went to another portal since it prepared reads afresh.
+    return ready &&
+      ready.portal === portalOfUrl(sender.url) &&
+      ready.agency === agency &&
+      ready.year === year
+      ? ready.reads
+      : null;
   }
 
   const afterAnswer = deps.afterAnswer ?? ((work: () => void) => setTimeout(work, 0));
 
   async function analyse(report: Report, sender: SenderInfo): Promise<Checked> {
     const { agency, year } = report.identity;
-    const keyed = isKeyed(agency, year);
+    const key = keyOf(sender, agency, year);
     const prepared = takePrepared(sender, agency, year);
-    const { previous, settings, roomy } = await (prepared ?? readsFor(agency, year));
+    const { previous, historyUnavailable, settings, roomy } = await (prepared ?? readsFor(key));
     const findings = runChecks(report, previous?.report ?? null, {
       disabled: new Set(settings.disabledFamilies),
     }).slice(0, LIMITS.findings);
@@ -240,20 +282,31 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
             values: previous.report.values,
           }
         : null,
+      // The page says that it was not compared with last year's nor kept, rather than nothing.
+      ...(historyUnavailable ? { historyUnavailable: true as const } : {}),
     };
     // Neither the badge nor, with room to spare, the history write holds the
     // answer back: even their synchronous parts (the badge's title, cloning
     // the report into IndexedDB) cost the page a few milliseconds of waiting.
-    if (!keyed) {
+    // A database that could not be opened is not written to either: the
+    // write would fail the same way.
+    if (!key || historyUnavailable) {
       afterAnswer(showBadge);
       return checked;
     }
-    const url = isGovCnPage(report.url) ? report.url : (sender.url ?? report.url);
+    // The address kept is the page's own when it is on the sender's portal
+    // (the v3 migration and the options page read the portal from it), else
+    // the frame's as the browser gave it.
+    const url =
+      isGovCnPage(report.url) && portalOfUrl(report.url) === key.portal
+        ? report.url
+        : (sender.url ?? report.url);
     const storeThisVisit = () =>
       storeVisit({
-        id: recordId(agency, year),
-        agency,
-        year,
+        id: recordId(key.portal, key.agency, key.year),
+        portal: key.portal,
+        agency: key.agency,
+        year: key.year,
         url,
         seenAt: deps.now().toISOString(),
         report,
@@ -291,6 +344,22 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     return pruned;
   }
 
+  /**
+   * Makes a change, then answers with the list. A database that cannot be
+   * opened is answered as such, for the options page to show (other
+   * failures stay failures).
+   */
+  async function listing(change: () => Promise<void>): Promise<HistoryListing> {
+    try {
+      await change();
+      return { available: true, entries: await store.list() };
+    } catch (error) {
+      if (!isHistoryUnavailable(error)) throw error;
+      deps.warn('OGI Lens: history unavailable', error);
+      return { available: false, reason: error.reason, detail: error.detail.slice(0, 2000) };
+    }
+  }
+
   async function loadWorkbookWriter(sender: SenderInfo): Promise<WriterLoaded> {
     // isAllowed has checked that a content script in a tab sent it.
     const tabId = sender.tab?.id;
@@ -306,11 +375,12 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       case 'prepare':
         return prepare(request.agency, request.year, sender);
       case 'listHistory':
-        return store.list();
+        return listing(() => Promise.resolve());
       case 'deleteHistory':
-        return store.delete(request.id).then(() => store.list());
+        return listing(() => store.delete(request.id));
       case 'clearHistory':
-        return store.clear().then(() => store.list());
+        // Deletes the database when it cannot be opened: the way out of a newer version's.
+        return listing(() => store.clear());
       case 'exportHistory':
         return store.exportAll();
       case 'getLocale':

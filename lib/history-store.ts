@@ -1,7 +1,11 @@
 /**
  * The reports already seen, in IndexedDB (database `ogi-lens`, store
- * `reports`, key `${agency}|${year}`): the history the year-over-year checks
- * compare against, and the dataset the options page exports.
+ * `reports`, key `${portal}|${agency}|${year}`): the history the
+ * year-over-year checks compare against, and the dataset the options page
+ * exports. The portal (lib/portal.ts) is the registrable domain of the page
+ * the report was read on, as the browser reported it: a page on another
+ * portal that names the same agency and year is another record, so it can
+ * neither replace this portal's report nor serve as its previous year.
  *
  * The MV3 worker can be stopped between any two events, so nothing here lives
  * only in memory: the database is opened lazily on first use (and again after
@@ -12,12 +16,16 @@
  * Storage faults are survived, not passed on to the page: a full quota prunes
  * the least recently seen reports (never the one being stored), records that
  * no longer read as records are removed when met, and the database's shape
- * changes only through the numbered migrations below.
+ * changes only through the numbered migrations below. A database that cannot
+ * be opened at all (one left by a newer version of the extension, a broken
+ * profile) is reported as HistoryUnavailableError, and clear() then deletes
+ * it so that the history works again.
  */
 import * as z from 'zod/mini';
 import { BOM, csvLine } from './export/csv';
 import { FindingSchema, ReportSchema } from './model';
-import type { HistoryEntry } from './protocol';
+import { portalOfUrl } from './portal';
+import type { HistoryEntry, HistoryUnavailableReason } from './protocol';
 
 export const DB_NAME = 'ogi-lens';
 export const STORE_NAME = 'reports';
@@ -62,12 +70,60 @@ export const MIGRATIONS: readonly Migration[] = [
       upgrade.objectStore(STORE_NAME).createIndex(SEEN_AT_INDEX, 'seenAt', { unique: false });
     },
   },
+  {
+    // Records move from `agency|year` to `portal|agency|year`, the portal
+    // taken from the address each was stored with: until now that address
+    // was the page's (a .gov.cn page the content script ran on), so it names
+    // the portal the report was read on.
+    //
+    // A record whose address names no portal (none the extension wrote; a
+    // hand-edited or foreign value) is kept under the empty portal rather
+    // than dropped: nothing of the user's history is lost silently, and the
+    // options page still lists, exports and deletes it. No page has the
+    // empty portal, so it never serves as a previous year and no visit
+    // replaces it. What does not look like a record at all is left as it is,
+    // for the reads to remove when they meet it (it fails the schema).
+    version: 3,
+    apply(_db, upgrade) {
+      const store = upgrade.objectStore(STORE_NAME);
+      const cursor = store.openCursor();
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return;
+        const value: unknown = at.value;
+        const keyed = keyedByPortal(value);
+        // A record this step already moved can come round again (its new
+        // key may sort after the cursor): it keys to where it is.
+        if (keyed && keyed.id !== at.primaryKey) {
+          at.delete();
+          store.put(keyed);
+        }
+        at.continue();
+      };
+    },
+  },
 ];
+
+/** A stored value of version 2 with the portal its address names, and the key that goes with it. */
+function keyedByPortal(value: unknown): { id: string; portal: string } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { agency, year, url } = value as Record<string, unknown>;
+  if (typeof agency !== 'string' || typeof url !== 'string') return null;
+  if (typeof year !== 'number' || !Number.isInteger(year)) return null;
+  const portal = portalOfUrl(url) ?? '';
+  return { ...value, portal, id: recordId(portal, agency, year) };
+}
 
 export const DB_VERSION = MIGRATIONS.length;
 
 export const HistoryRecordSchema = z.object({
   id: z.string(),
+  /**
+   * The registrable domain of the page the report was read on (lib/portal.ts),
+   * from the address the browser gave for its frame; '' for a record migrated
+   * from an address that names none.
+   */
+  portal: z.string(),
   agency: z.string(),
   year: z.int(),
   url: z.string(),
@@ -78,7 +134,29 @@ export const HistoryRecordSchema = z.object({
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
-export const recordId = (agency: string, year: number): string => `${agency}|${year}`;
+export const recordId = (portal: string, agency: string, year: number): string =>
+  `${portal}|${agency}|${year}`;
+
+/**
+ * The database cannot be opened: a newer version of the extension left it
+ * (VersionError), or the browser refused it. Nothing can be read or stored
+ * until it is deleted (clear()).
+ */
+export class HistoryUnavailableError extends Error {
+  override readonly name = 'HistoryUnavailableError';
+  constructor(
+    readonly reason: HistoryUnavailableReason,
+    /** What the browser said, for the options page and a bug report. */
+    readonly detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`The history database could not be opened (${reason}): ${detail}`, options);
+  }
+}
+
+export function isHistoryUnavailable(error: unknown): error is HistoryUnavailableError {
+  return error instanceof HistoryUnavailableError;
+}
 
 /** What storing a report cost: how many older reports were pruned to make room. */
 export interface PutOutcome {
@@ -86,9 +164,10 @@ export interface PutOutcome {
 }
 
 export interface HistoryStore {
-  get(agency: string, year: number): Promise<HistoryRecord | null>;
+  /** The report of this portal, agency and year; another portal's is never returned. */
+  get(portal: string, agency: string, year: number): Promise<HistoryRecord | null>;
   /**
-   * Stores a report, replacing the one of the same agency and year. When the
+   * Stores a report, replacing the one of the same portal, agency and year. When the
    * quota is full, the least recently seen other reports are pruned until it
    * fits; when nothing is left to prune, it fails with the quota error.
    */
@@ -96,8 +175,13 @@ export interface HistoryStore {
   /** Every stored report as the options page lists it, most recently seen first. */
   list(): Promise<HistoryEntry[]>;
   delete(id: string): Promise<void>;
+  /**
+   * Removes every report. When the database cannot be opened at all (see
+   * HistoryUnavailableError), deletes the database instead, after which the
+   * history works again (at this version, empty).
+   */
   clear(): Promise<void>;
-  /** Every stored report with its findings, by agency then year. */
+  /** Every stored report with its findings, by portal, agency, then year. */
   exportAll(): Promise<HistoryRecord[]>;
 }
 
@@ -136,6 +220,19 @@ function errorName(error: unknown): string | undefined {
     : undefined;
 }
 
+/** An open that failed, as the typed error the background and the options page understand. */
+function unavailable(error: unknown): HistoryUnavailableError {
+  const name = errorName(error);
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : '';
+  const detail = [name, message].filter(Boolean).join(': ') || String(error);
+  return new HistoryUnavailableError(
+    name === 'VersionError' ? 'newerVersion' : 'openFailed',
+    detail,
+    { cause: error },
+  );
+}
+
 /** Chrome aborts the transaction at commit with it, Firefox fails the request (and so the transaction). */
 export function isQuotaError(error: unknown): boolean {
   return errorName(error) === 'QuotaExceededError';
@@ -146,7 +243,7 @@ function readRecord(value: unknown): HistoryRecord | null {
   const parsed = HistoryRecordSchema.safeParse(value);
   if (!parsed.success) return null;
   const record = parsed.data;
-  return record.id === recordId(record.agency, record.year) ? record : null;
+  return record.id === recordId(record.portal, record.agency, record.year) ? record : null;
 }
 
 export function toEntry(record: HistoryRecord): HistoryEntry {
@@ -158,6 +255,7 @@ export function toEntry(record: HistoryRecord): HistoryEntry {
   }
   return {
     id: record.id,
+    portal: record.portal,
     agency: record.agency,
     year: record.year,
     url: record.url,
@@ -173,11 +271,18 @@ export function createHistoryStore(
   options: HistoryStoreOptions = {},
 ): HistoryStore {
   const warn = options.warn ?? ((...details: unknown[]) => console.warn(...details));
+  const idb = () => factory ?? indexedDB;
   let connection: Promise<IDBDatabase> | null = null;
 
   function open(): Promise<IDBDatabase> {
     if (connection) return connection;
-    const request = (factory ?? indexedDB).open(DB_NAME, DB_VERSION);
+    let request: IDBOpenDBRequest;
+    try {
+      request = idb().open(DB_NAME, DB_VERSION);
+    } catch (error) {
+      // Some browsers throw at once where IndexedDB is switched off (private windows of old Firefox).
+      return Promise.reject(unavailable(error));
+    }
     request.onupgradeneeded = (event) => {
       const upgrade = request.transaction;
       // Always set during upgradeneeded; the guard is for the type only.
@@ -186,23 +291,55 @@ export function createHistoryStore(
         if (migration.version > event.oldVersion) migration.apply(request.result, upgrade);
       }
     };
-    const opening = done(request).then((db) => {
-      // A connection the browser closes, or a newer version waiting, is
-      // dropped here and reopened by the next call.
-      db.onclose = () => {
-        if (connection === opening) connection = null;
-      };
-      db.onversionchange = () => {
-        db.close();
-        if (connection === opening) connection = null;
-      };
-      return db;
-    });
+    const opening = done(request).then(
+      (db) => {
+        // A connection the browser closes, or a newer version waiting, is
+        // dropped here and reopened by the next call.
+        db.onclose = () => {
+          if (connection === opening) connection = null;
+        };
+        db.onversionchange = () => {
+          db.close();
+          if (connection === opening) connection = null;
+        };
+        return db;
+      },
+      (error: unknown) => {
+        throw unavailable(error);
+      },
+    );
     connection = opening;
     opening.catch(() => {
       if (connection === opening) connection = null;
     });
     return opening;
+  }
+
+  /**
+   * Closes this store's connection (an open still under way is closed once
+   * it settles), so that deleting the database is not blocked by ourselves.
+   */
+  async function closeConnection(): Promise<void> {
+    const current = connection;
+    connection = null;
+    if (!current) return;
+    const db = await current.catch(() => null);
+    db?.close();
+  }
+
+  /**
+   * Deletes the database. Our own connection is closed first; any other
+   * (another worker of this extension, still running) gets a versionchange
+   * event and closes itself (see open), so a 'blocked' deletion goes on
+   * once it has: it is logged, not failed.
+   */
+  async function deleteDatabase(): Promise<void> {
+    await closeConnection();
+    const request = idb().deleteDatabase(DB_NAME);
+    request.onblocked = () => {
+      warn('OGI Lens: deleting the history waits for another connection to close');
+    };
+    await done(request);
   }
 
   /**
@@ -301,18 +438,19 @@ export function createHistoryStore(
   }
 
   return {
-    async get(agency, year) {
+    async get(portal, agency, year) {
+      const id = recordId(portal, agency, year);
       const transaction = await begin('readonly');
-      const value = await done(transaction.objectStore(STORE_NAME).get(recordId(agency, year)));
+      const value = await done(transaction.objectStore(STORE_NAME).get(id));
       if (value === undefined) return null;
       const record = readRecord(value);
-      if (!record) await repair([recordId(agency, year)]);
+      if (!record) await repair([id]);
       return record;
     },
     async put(record) {
       const valid = HistoryRecordSchema.parse(record);
-      if (valid.id !== recordId(valid.agency, valid.year)) {
-        throw new Error(`History record id ${valid.id} does not match its agency and year`);
+      if (valid.id !== recordId(valid.portal, valid.agency, valid.year)) {
+        throw new Error(`History record id ${valid.id} does not match its portal, agency and year`);
       }
       // Each prune is committed on its own before the retry: browsers measure
       // the quota against what is committed, so deletes in the same
@@ -346,12 +484,23 @@ export function createHistoryStore(
     delete(id) {
       return write((store) => store.delete(id));
     },
-    clear() {
-      return write((store) => store.clear());
+    async clear() {
+      try {
+        await write((store) => store.clear());
+      } catch (error) {
+        if (!isHistoryUnavailable(error)) throw error;
+        warn('OGI Lens: deleting a history database that cannot be opened', error);
+        await deleteDatabase();
+      }
     },
     async exportAll() {
       const records = await readAll();
-      return records.sort((a, b) => a.agency.localeCompare(b.agency, 'zh') || a.year - b.year);
+      return records.sort(
+        (a, b) =>
+          a.portal.localeCompare(b.portal) ||
+          a.agency.localeCompare(b.agency, 'zh') ||
+          a.year - b.year,
+      );
     },
   };
 }
@@ -361,7 +510,7 @@ export function historyToJson(records: readonly HistoryRecord[]): string {
   return `${JSON.stringify(records, null, 2)}\n`;
 }
 
-const CSV_COLUMNS = ['agency', 'year', 'url', 'seenAt', 'key', 'value'] as const;
+const CSV_COLUMNS = ['portal', 'agency', 'year', 'url', 'seenAt', 'key', 'value'] as const;
 
 /**
  * The CSV dataset: one row per report and canonical key (blank cells have an
@@ -374,6 +523,7 @@ export function historyToCsv(records: readonly HistoryRecord[]): string {
     for (const key of Object.keys(record.report.values).sort()) {
       const value = record.report.values[key];
       const row = [
+        record.portal,
         record.agency,
         String(record.year),
         record.url,

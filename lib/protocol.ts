@@ -35,12 +35,19 @@ export const CheckedSchema = z.object({
   previous: z.nullable(PreviousSummarySchema),
   /** How many of the least recently seen cached reports were pruned to store this one (full quota). */
   pruned: z.optional(z.int().check(z.minimum(0))),
+  /**
+   * The history database cannot be opened (see HistoryListing): the report
+   * was checked without last year's and not stored. Only present when so.
+   */
+  historyUnavailable: z.optional(z.literal(true)),
 });
 export type Checked = z.infer<typeof CheckedSchema>;
 
 /** A cached report as the options page lists it. */
 export const HistoryEntrySchema = z.object({
   id: z.string(),
+  /** The registrable domain of the page it was read on ('' for a migrated record that named none). */
+  portal: z.string(),
   agency: z.string(),
   year: z.int(),
   url: z.string(),
@@ -50,6 +57,30 @@ export const HistoryEntrySchema = z.object({
   warnings: z.int().check(z.minimum(0)),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/**
+ * Why the history database cannot be opened: a newer version of the
+ * extension upgraded it past this one's (VersionError), or the browser
+ * refused to open it for another reason.
+ */
+export const HistoryUnavailableReasonSchema = z.enum(['newerVersion', 'openFailed']);
+export type HistoryUnavailableReason = z.infer<typeof HistoryUnavailableReasonSchema>;
+
+/**
+ * background → options page: the answer to every history request that
+ * changes or lists it. A database that cannot be opened is a state the page
+ * shows (with "delete all" as the way out), not an error.
+ */
+export const HistoryListingSchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), entries: z.array(HistoryEntrySchema) }),
+  z.object({
+    available: z.literal(false),
+    reason: HistoryUnavailableReasonSchema,
+    /** What the browser said, shown to the user for a bug report. */
+    detail: z.string().check(z.maxLength(2000)),
+  }),
+]);
+export type HistoryListing = z.infer<typeof HistoryListingSchema>;
 
 /** A fixed UI language (the settings' 'auto' follows the browser instead). */
 export const UiLanguageSchema = z.enum(['zh_CN', 'en']);

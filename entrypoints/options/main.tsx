@@ -7,20 +7,19 @@ import { HistoryRecordSchema, historyToCsv, historyToJson } from '../../lib/hist
 import type { RuleFamily } from '../../lib/model';
 import {
   type BackgroundRequest,
-  type HistoryEntry,
-  HistoryEntrySchema,
+  type HistoryListing,
+  HistoryListingSchema,
   type Settings,
 } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../lib/settings';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;
-const HistoryListSchema = z.array(HistoryEntrySchema);
 const HistoryRecordsSchema = z.array(HistoryRecordSchema);
 
 let t: Translator;
 let settings: Settings = DEFAULT_SETTINGS;
-let history: HistoryEntry[] | null = null;
+let history: HistoryListing | null = null;
 let status: OptionsStatus = null;
 
 /** The history belongs to the background (one owner of the database); the page asks it. */
@@ -90,7 +89,8 @@ let historyRequests = 0;
 function changeHistory(request: BackgroundRequest) {
   const sequence = ++historyRequests;
   return attempt(async () => {
-    const list = await ask(request, HistoryListSchema);
+    // A database that cannot be opened comes back as a state to show, not as a failure.
+    const list = await ask(request, HistoryListingSchema);
     if (sequence === historyRequests) history = list;
   });
 }

@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import { extractReport } from '../../lib/extract';
 import { recordId } from '../../lib/history-store';
 import type { Report } from '../../lib/model';
+import { portalOfUrl } from '../../lib/portal';
 import { parsePage } from '../../scripts/cli/analyse-file';
 import type { DriverBrowser, LaunchOptions } from './driver';
 import { loadFixtures } from './fixtures';
@@ -106,7 +107,9 @@ export function defineForgedSuite<B extends DriverBrowser>(
         );
         const real = fixture.expected.kind === 'report' ? fixture.expected.report : null;
         assert.ok(real && real.year !== null);
-        await waitForHistory(options, [recordId(real.agency, real.year)]);
+        await waitForHistory(options, [
+          recordId(portalOfUrl(fixture.pageUrl) ?? '', real.agency, real.year),
+        ]);
         const ids = await options.evaluate<string>(HISTORY_IDS_EXPRESSION);
         assert.ok(!ids.includes(FORGED_AGENCY), `a forged report reached the history: ${ids}`);
       });

@@ -7,8 +7,11 @@ import {
   badgeFor,
   createBackgroundHandler,
 } from '../../lib/background-handler';
+import { runChecks } from '../../lib/checks/run';
 import {
   createHistoryStore,
+  DB_NAME,
+  DB_VERSION,
   type HistoryStore,
   recordId,
   STORAGE_ROOM_BYTES,
@@ -19,6 +22,7 @@ import {
   type Checked,
   CheckedSchema,
   type HistoryEntry,
+  HistoryListingSchema,
   LIMITS,
   type Settings,
   type UiLanguage,
@@ -32,6 +36,16 @@ afterEach(restorePut);
 
 const SELF = { id: 'ogi-lens-test', baseUrl: 'chrome-extension://ogi-lens-test/' };
 const OPTIONS_PAGE = { id: SELF.id, url: `${SELF.baseUrl}options.html` };
+
+/** The portal of the chk-yoy-* fixtures (www.jiangzhou.gov.cn). */
+const JIANGZHOU = 'jiangzhou.gov.cn';
+
+/** The entries of a history answer that must be available. */
+function entriesOf(answer: unknown): HistoryEntry[] {
+  const listing = HistoryListingSchema.parse(answer);
+  if (!listing.available) throw new Error(`history unavailable: ${listing.detail}`);
+  return listing.entries;
+}
 
 /** The extension's own content script in tab 3, on the report's page. */
 const contentScript = (report: Report) => ({ id: SELF.id, url: report.url, tab: { id: 3 } });
@@ -88,9 +102,11 @@ async function analysed(h: Harness, report: Report): Promise<Checked> {
 
 let base2022: Report;
 let broken2023: Report;
+let clean2023: Report;
 beforeAll(async () => {
   base2022 = await fixtureReport('chk-yoy-base-2022');
   broken2023 = await fixtureReport('chk-yoy-broken-2023');
+  clean2023 = await fixtureReport('chk-yoy-clean-2023');
 });
 
 describe('background: analysis and history', () => {
@@ -201,12 +217,12 @@ describe('background: analysis and history', () => {
     const factory = new IDBFactory();
     const h = harness(factory);
     await analysed(h, base2022);
-    const stored = await h.store.get(base2022.identity.agency, 2022);
+    const stored = await h.store.get(JIANGZHOU, base2022.identity.agency, 2022);
     if (!stored) throw new Error('the 2022 report was not stored');
     // Two other agencies' reports, seen before it: 甲区 the least recently.
     for (const [i, agency] of ['甲区', '乙区'].entries()) {
       const seenAt = `2023-0${i + 1}-01T00:00:00.000Z`;
-      await h.store.put({ ...stored, id: recordId(agency, 2022), agency, seenAt });
+      await h.store.put({ ...stored, id: recordId(JIANGZHOU, agency, 2022), agency, seenAt });
     }
     quota((await usedBytes(factory)) + bytesOf(stored) / 2);
 
@@ -216,11 +232,192 @@ describe('background: analysis and history', () => {
     expect(checked.findings.some((f) => f.rule === 'yoy.carry-over')).toBe(true);
     const kept = (await h.store.list()).map((e) => e.id).sort();
     expect(kept).toEqual(
-      [stored.id, recordId(broken2023.identity.agency, 2023), recordId('乙区', 2022)].sort(),
+      [
+        stored.id,
+        recordId(JIANGZHOU, broken2023.identity.agency, 2023),
+        recordId(JIANGZHOU, '乙区', 2022),
+      ].sort(),
     );
     expect(h.warnings.map((details) => String(details[0]))).toEqual([
       expect.stringContaining('pruned the 1 least recently seen'),
     ]);
+  });
+});
+
+describe('background: one history per portal', () => {
+  /** The same page served by another portal (any *.gov.cn host can name any agency). */
+  const IMPOSTOR_URL = 'http://www.elsewhere.gov.cn/art/2023/1/16/art_1.html';
+  /** The extension's content script in tab 4, on a page of another portal. */
+  const fromImpostor = () => ({ id: SELF.id, url: IMPOSTOR_URL, tab: { id: 4 } });
+  /**
+   * A page naming the agency and year of chk-yoy-base-2022 with other
+   * figures: chk-yoy-broken-2023's tables under last year's title.
+   */
+  const impostor2022 = (): Report => ({
+    ...broken2023,
+    url: IMPOSTOR_URL,
+    identity: { ...broken2023.identity, year: 2022 },
+  });
+  const yoyErrors = (checked: Checked) =>
+    checked.findings.filter((f) => f.family === 'yearOverYear' && f.severity === 'error');
+
+  it('a report from another portal naming the same agency and year does not replace the record', async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    const genuine = await h.store.get(JIANGZHOU, base2022.identity.agency, 2022);
+    expect(genuine).not.toBeNull();
+    const impostor = impostor2022();
+    await h.handle({ type: 'analysed', report: impostor }, fromImpostor());
+
+    expect(await h.store.get(JIANGZHOU, base2022.identity.agency, 2022)).toEqual(genuine);
+    // It is kept, as that portal's own report.
+    const entries = await h.store.list();
+    expect(entries.map((e) => [e.portal, e.agency, e.year]).sort()).toEqual([
+      ['elsewhere.gov.cn', base2022.identity.agency, 2022],
+      [JIANGZHOU, base2022.identity.agency, 2022],
+    ]);
+  });
+
+  it("the genuine portal's next report is compared with its own last year, whatever another portal said", async () => {
+    // Without the impostor: no year-over-year error.
+    const alone = harness(new IDBFactory());
+    await analysed(alone, base2022);
+    const expected = await analysed(alone, clean2023);
+    expect(yoyErrors(expected)).toEqual([]);
+
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    const impostor = impostor2022();
+    await h.handle({ type: 'analysed', report: impostor }, fromImpostor());
+    // Compared with the impostor, the same report would have year-over-year errors.
+    const againstImpostor = runChecks(clean2023, impostor).filter(
+      (f) => f.family === 'yearOverYear' && f.severity === 'error',
+    );
+    expect(againstImpostor.length).toBeGreaterThan(0);
+
+    const checked = await analysed(h, clean2023);
+    expect(yoyErrors(checked)).toEqual([]);
+    expect(checked.findings).toEqual(expected.findings);
+    expect(checked.previous).toMatchObject({ year: 2022, url: base2022.url });
+  });
+
+  it("never serves another portal's report as the previous year, read early or late", async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    // This year's report of the same agency, read on another portal.
+    const elsewhere = { ...broken2023, url: IMPOSTOR_URL };
+    await h.handle(
+      { type: 'prepare', agency: elsewhere.identity.agency, year: 2023 },
+      fromImpostor(),
+    );
+    const checked = CheckedSchema.parse(
+      await h.handle({ type: 'analysed', report: elsewhere }, fromImpostor()),
+    );
+    expect(checked.previous).toBeNull();
+    expect(checked.findings.some((f) => f.family === 'yearOverYear')).toBe(false);
+  });
+
+  it('takes the portal from the frame the browser names, not from the address the report claims', async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    // A report claiming the genuine address, sent from a frame on another portal.
+    const claiming = { ...impostor2022(), url: base2022.url };
+    await h.handle({ type: 'analysed', report: claiming }, fromImpostor());
+    const genuine = await h.store.get(JIANGZHOU, base2022.identity.agency, 2022);
+    expect(genuine?.report.values).toEqual(base2022.values);
+    const other = await h.store.get('elsewhere.gov.cn', base2022.identity.agency, 2022);
+    // Kept with the frame's address, which names the portal it is filed under.
+    expect(other?.url).toBe(IMPOSTOR_URL);
+  });
+
+  it('a frame that moved to another portal after preparing reads afresh', async () => {
+    const factory = new IDBFactory();
+    const real = createHistoryStore(factory);
+    const reads: string[] = [];
+    const store: HistoryStore = {
+      ...real,
+      get: (portal, agency, year) => {
+        reads.push(portal);
+        return real.get(portal, agency, year);
+      },
+    };
+    const h = harness(factory, { store });
+    await analysed(h, base2022);
+    reads.length = 0;
+    await h.handle(
+      { type: 'prepare', agency: broken2023.identity.agency, year: 2023 },
+      contentScript(broken2023),
+    );
+    const moved = { ...broken2023, url: IMPOSTOR_URL };
+    const checked = CheckedSchema.parse(
+      await h.handle({ type: 'analysed', report: moved }, { ...fromImpostor(), tab: { id: 3 } }),
+    );
+    expect(reads).toEqual([JIANGZHOU, 'elsewhere.gov.cn']);
+    expect(checked.previous).toBeNull();
+  });
+});
+
+/** A database left by a later version of the extension. */
+async function createNewerDatabase(factory: IDBFactory): Promise<void> {
+  const open = factory.open(DB_NAME, DB_VERSION + 1);
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('something-else');
+  };
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  db.close();
+}
+
+describe('background: a history database it cannot open', () => {
+  it('still checks the page, says history is unavailable, and writes nothing', async () => {
+    const factory = new IDBFactory();
+    await createNewerDatabase(factory);
+    const real = createHistoryStore(factory);
+    let writes = 0;
+    const store: HistoryStore = {
+      ...real,
+      put: (record) => {
+        writes++;
+        return real.put(record);
+      },
+    };
+    const h = harness(factory, { store });
+    const checked = await analysed(h, broken2023);
+    expect(checked.historyUnavailable).toBe(true);
+    expect(checked.previous).toBeNull();
+    // The same findings as a first visit's: only the comparison with last year is missing.
+    expect(checked.findings).toEqual(runChecks(broken2023, null));
+    // The badge follows the answer.
+    await expect.poll(() => h.badges.length).toBe(1);
+    expect(writes).toBe(0);
+  });
+
+  it('answers the options page with the state, and "delete all" deletes the database so history works again', async () => {
+    const factory = new IDBFactory();
+    await createNewerDatabase(factory);
+    const h = harness(factory);
+    expect(await h.handle({ type: 'listHistory' }, OPTIONS_PAGE)).toEqual({
+      available: false,
+      reason: 'newerVersion',
+      detail: expect.stringContaining('VersionError'),
+    });
+    expect(
+      HistoryListingSchema.parse(
+        await h.handle({ type: 'deleteHistory', id: 'x|y|2022' }, OPTIONS_PAGE),
+      ).available,
+    ).toBe(false);
+
+    expect(await h.handle({ type: 'clearHistory' }, OPTIONS_PAGE)).toEqual({
+      available: true,
+      entries: [],
+    });
+    // History works again: a visit is kept and serves the next year.
+    const first = await analysed(h, base2022);
+    expect(first.historyUnavailable).toBeUndefined();
+    expect(entriesOf(await h.handle({ type: 'listHistory' }, OPTIONS_PAGE))).toHaveLength(1);
+    expect((await analysed(h, broken2023)).previous?.year).toBe(2022);
   });
 });
 
@@ -329,9 +526,9 @@ describe('background: reading early for a detected report', () => {
     const reads: string[] = [];
     const store: HistoryStore = {
       ...real,
-      get: (agency, year) => {
+      get: (portal, agency, year) => {
         reads.push(`${agency}/${year}`);
-        return real.get(agency, year);
+        return real.get(portal, agency, year);
       },
     };
     return { store, reads };
@@ -537,7 +734,8 @@ describe('background: the options page', () => {
     const h = harness(new IDBFactory());
     await analysed(h, base2022);
     await analysed(h, broken2023);
-    const listed = (await h.handle({ type: 'listHistory' }, OPTIONS_PAGE)) as HistoryEntry[];
+    const listed = entriesOf(await h.handle({ type: 'listHistory' }, OPTIONS_PAGE));
+    expect(listed.map((e) => e.portal)).toEqual([JIANGZHOU, JIANGZHOU]);
     expect(listed.map((e) => e.year).sort()).toEqual([2022, 2023]);
     const exported = (await h.handle({ type: 'exportHistory' }, OPTIONS_PAGE)) as {
       report: Report;
@@ -546,10 +744,13 @@ describe('background: the options page', () => {
     expect(exported.map((r) => r.report.identity.year)).toEqual([2022, 2023]);
     const id2022 = listed.find((e) => e.year === 2022)?.id ?? '';
     const afterDelete = await h.handle({ type: 'deleteHistory', id: id2022 }, OPTIONS_PAGE);
-    expect((afterDelete as HistoryEntry[]).map((e) => e.year)).toEqual([2023]);
+    expect(entriesOf(afterDelete).map((e) => e.year)).toEqual([2023]);
     // With last year deleted, this year's report no longer finds it.
     expect((await analysed(h, broken2023)).previous).toBeNull();
-    expect(await h.handle({ type: 'clearHistory' }, OPTIONS_PAGE)).toEqual([]);
+    expect(await h.handle({ type: 'clearHistory' }, OPTIONS_PAGE)).toEqual({
+      available: true,
+      entries: [],
+    });
     expect(await h.store.list()).toEqual([]);
   });
 

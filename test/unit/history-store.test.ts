@@ -4,8 +4,10 @@ import {
   createHistoryStore,
   DB_VERSION,
   type HistoryRecord,
+  HistoryUnavailableError,
   historyToCsv,
   historyToJson,
+  isHistoryUnavailable,
   MIGRATIONS,
   recordId,
 } from '../../lib/history-store';
@@ -40,19 +42,25 @@ function finding(severity: Finding['severity']): Finding {
   };
 }
 
+/** The portal the records of these tests were read on, unless a test says otherwise. */
+const PORTAL = 'example.gov.cn';
+const key = (agency: string, year: number, portal = PORTAL) => recordId(portal, agency, year);
+
 function record(
   agency: string,
   year: number,
   seenAt: string,
   values: Record<string, string> = { 't3.new.total': '12' },
   findings: Finding[] = [],
+  portal = PORTAL,
 ): HistoryRecord {
   const report = reportOf([tableOf('t3', values)], { agency, year });
   return {
-    id: recordId(agency, year),
+    id: recordId(portal, agency, year),
+    portal,
     agency,
     year,
-    url: `https://www.example.gov.cn/${year}.html`,
+    url: `https://www.${portal}/${year}.html`,
     seenAt,
     report,
     findings,
@@ -79,10 +87,10 @@ describe('history store', () => {
   it('finds a stored report by agency and year', async () => {
     const store = createHistoryStore(new IDBFactory());
     await store.put(record('青山区', 2022, '2024-01-02T03:04:05.000Z'));
-    const found = await store.get('青山区', 2022);
+    const found = await store.get(PORTAL, '青山区', 2022);
     expect(found?.report.values['t3.new.total']).toBe(12);
-    expect(await store.get('青山区', 2021)).toBeNull();
-    expect(await store.get('红山区', 2022)).toBeNull();
+    expect(await store.get(PORTAL, '青山区', 2021)).toBeNull();
+    expect(await store.get(PORTAL, '红山区', 2022)).toBeNull();
   });
 
   it('storing the same agency and year again replaces it instead of adding a duplicate', async () => {
@@ -92,7 +100,7 @@ describe('history store', () => {
     const entries = await store.list();
     expect(entries).toHaveLength(1);
     expect(entries[0]?.seenAt).toBe('2024-02-01T00:00:00.000Z');
-    expect((await store.get('青山区', 2022))?.report.values['t3.new.total']).toBe(30);
+    expect((await store.get(PORTAL, '青山区', 2022))?.report.values['t3.new.total']).toBe(30);
   });
 
   it('lists entries most recently seen first, with their error and warning counts', async () => {
@@ -108,9 +116,14 @@ describe('history store', () => {
     );
     await store.put(record('红山区', 2022, '2024-02-01T00:00:00.000Z'));
     const entries = await store.list();
-    expect(entries.map((e) => e.id)).toEqual(['青山区|2022', '红山区|2022', '青山区|2021']);
+    expect(entries.map((e) => e.id)).toEqual([
+      key('青山区', 2022),
+      key('红山区', 2022),
+      key('青山区', 2021),
+    ]);
     expect(entries[0]).toEqual({
-      id: '青山区|2022',
+      id: key('青山区', 2022),
+      portal: PORTAL,
       agency: '青山区',
       year: 2022,
       url: 'https://www.example.gov.cn/2022.html',
@@ -124,9 +137,9 @@ describe('history store', () => {
     const store = createHistoryStore(new IDBFactory());
     await store.put(record('青山区', 2021, '2024-01-01T00:00:00.000Z'));
     await store.put(record('青山区', 2022, '2024-01-02T00:00:00.000Z'));
-    await store.delete('青山区|2021');
-    expect((await store.list()).map((e) => e.id)).toEqual(['青山区|2022']);
-    expect(await store.get('青山区', 2021)).toBeNull();
+    await store.delete(key('青山区', 2021));
+    expect((await store.list()).map((e) => e.id)).toEqual([key('青山区', 2022)]);
+    expect(await store.get(PORTAL, '青山区', 2021)).toBeNull();
     await store.clear();
     expect(await store.list()).toEqual([]);
   });
@@ -135,10 +148,10 @@ describe('history store', () => {
     const factory = new IDBFactory();
     await createHistoryStore(factory).put(record('青山区', 2022, '2024-01-01T00:00:00.000Z'));
     const restarted = createHistoryStore(factory);
-    expect((await restarted.get('青山区', 2022))?.agency).toBe('青山区');
+    expect((await restarted.get(PORTAL, '青山区', 2022))?.agency).toBe('青山区');
   });
 
-  it('keeps the reports in database ogi-lens, store reports, keyed by agency|year', async () => {
+  it('keeps the reports in database ogi-lens, store reports, keyed by portal|agency|year', async () => {
     const factory = new IDBFactory();
     await createHistoryStore(factory).put(record('青山区', 2022, '2024-01-01T00:00:00.000Z'));
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -153,7 +166,7 @@ describe('history store', () => {
       const request = store.getAllKeys();
       request.onsuccess = () => resolve(request.result);
     });
-    expect(keys).toEqual(['青山区|2022']);
+    expect(keys).toEqual(['example.gov.cn|青山区|2022']);
     db.close();
   });
 
@@ -161,16 +174,21 @@ describe('history store', () => {
     const factory = new IDBFactory();
     const store = createHistoryStore(factory);
     await store.put(record('青山区', 2022, '2024-01-01T00:00:00.000Z'));
-    await rawPut(factory, { id: '红山区|2022', agency: '红山区', year: 2022, report: 'broken' });
+    await rawPut(factory, {
+      id: key('红山区', 2022),
+      agency: '红山区',
+      year: 2022,
+      report: 'broken',
+    });
     await rawPut(factory, { ...record('白山区', 2022, '2024-01-01T00:00:00.000Z'), id: 'x|1' });
-    expect(await store.get('红山区', 2022)).toBeNull();
-    expect((await store.list()).map((e) => e.id)).toEqual(['青山区|2022']);
-    expect((await store.exportAll()).map((r) => r.id)).toEqual(['青山区|2022']);
+    expect(await store.get(PORTAL, '红山区', 2022)).toBeNull();
+    expect((await store.list()).map((e) => e.id)).toEqual([key('青山区', 2022)]);
+    expect((await store.exportAll()).map((r) => r.id)).toEqual([key('青山区', 2022)]);
   });
 
   it('refuses to store a record that is not one', async () => {
     const store = createHistoryStore(new IDBFactory());
-    const bad = { ...record('青山区', 2022, '2024-01-01T00:00:00.000Z'), id: '红山区|2022' };
+    const bad = { ...record('青山区', 2022, '2024-01-01T00:00:00.000Z'), id: key('红山区', 2022) };
     await expect(store.put(bad)).rejects.toThrow();
     await expect(store.put({ ...bad, year: 2022.5 } as HistoryRecord)).rejects.toThrow();
     expect(await store.list()).toEqual([]);
@@ -209,7 +227,7 @@ describe('history store: a full quota', () => {
 
     expect(await store.put(incoming)).toEqual({ pruned: 1 });
     expect((await store.list()).map((e) => e.agency)).toEqual(['己区', '丁区', '丙区', '乙区']);
-    expect(await store.get('己区', 2022)).toEqual(incoming);
+    expect(await store.get(PORTAL, '己区', 2022)).toEqual(incoming);
   });
 
   it('prunes as many as it takes, oldest first, and says how many', async () => {
@@ -227,7 +245,7 @@ describe('history store: a full quota', () => {
     // What is left is the newest of the rest: the pruned are the least recently seen.
     expect(agencies).toEqual(['己区', ...AGENCIES.slice(pruned).reverse()]);
     expect(await usedBytes(factory)).toBeLessThanOrEqual(limit);
-    expect(await store.get('己区', 2022)).toEqual(incoming);
+    expect(await store.get(PORTAL, '己区', 2022)).toEqual(incoming);
   });
 
   it('never prunes the report being stored; with nothing else left it fails and keeps the old copy', async () => {
@@ -241,8 +259,8 @@ describe('history store: a full quota', () => {
 
     await expect(store.put(incoming)).rejects.toMatchObject({ name: 'QuotaExceededError' });
     restorePut();
-    expect(await storedKeys(factory)).toEqual(['甲区|2022']);
-    expect(await store.get('甲区', 2022)).toEqual(old);
+    expect(await storedKeys(factory)).toEqual([key('甲区', 2022)]);
+    expect(await store.get(PORTAL, '甲区', 2022)).toEqual(old);
     expect(warned.map((d) => String(d[0]))).toEqual([expect.stringContaining('still no room')]);
   });
 
@@ -263,12 +281,16 @@ describe('history store: a full quota', () => {
       { name: 'UnknownError' },
     );
     restorePut();
-    expect(await storedKeys(factory)).toEqual(['丙区|2022', '乙区|2022', '甲区|2022']);
+    expect(await storedKeys(factory)).toEqual([
+      key('丙区', 2022),
+      key('乙区', 2022),
+      key('甲区', 2022),
+    ]);
   });
 });
 
 describe('history store: records that cannot be read', () => {
-  const broken = { id: '红山区|2022', agency: '红山区', year: 2022, report: 'broken' };
+  const broken = { id: key('红山区', 2022), agency: '红山区', year: 2022, report: 'broken' };
   const misfiled = { ...record('白山区', 2022, '2024-01-01T00:00:00.000Z'), id: 'x|1' };
 
   it('removes them the first time a list or export meets them, and says so', async () => {
@@ -279,14 +301,14 @@ describe('history store: records that cannot be read', () => {
     await rawPut(factory, broken);
     await rawPut(factory, misfiled);
 
-    expect((await store.list()).map((e) => e.id)).toEqual(['青山区|2022']);
-    expect(await storedKeys(factory)).toEqual(['青山区|2022']);
+    expect((await store.list()).map((e) => e.id)).toEqual([key('青山区', 2022)]);
+    expect(await storedKeys(factory)).toEqual([key('青山区', 2022)]);
     expect(warned).toHaveLength(1);
-    expect(warned[0]).toContainEqual(['x|1', '红山区|2022']);
+    expect(warned[0]).toContainEqual([key('红山区', 2022), 'x|1']);
 
     await rawPut(factory, broken);
-    expect((await store.exportAll()).map((r) => r.id)).toEqual(['青山区|2022']);
-    expect(await storedKeys(factory)).toEqual(['青山区|2022']);
+    expect((await store.exportAll()).map((r) => r.id)).toEqual([key('青山区', 2022)]);
+    expect(await storedKeys(factory)).toEqual([key('青山区', 2022)]);
     expect(warned).toHaveLength(2);
   });
 
@@ -296,8 +318,8 @@ describe('history store: records that cannot be read', () => {
     const store = createHistoryStore(factory, { warn: (...d) => warned.push(d) });
     await store.put(record('青山区', 2022, '2024-01-01T00:00:00.000Z'));
     await rawPut(factory, broken);
-    expect(await store.get('红山区', 2022)).toBeNull();
-    expect(await storedKeys(factory)).toEqual(['青山区|2022']);
+    expect(await store.get(PORTAL, '红山区', 2022)).toBeNull();
+    expect(await storedKeys(factory)).toEqual([key('青山区', 2022)]);
     expect(warned).toHaveLength(1);
   });
 
@@ -312,23 +334,44 @@ describe('history store: records that cannot be read', () => {
       throw new DOMException('refused by the test', 'UnknownError');
     };
     try {
-      expect((await store.list()).map((e) => e.id)).toEqual(['青山区|2022']);
+      expect((await store.list()).map((e) => e.id)).toEqual([key('青山区', 2022)]);
     } finally {
       IDBObjectStore.prototype.delete = realDelete;
     }
-    expect(await storedKeys(factory)).toEqual(['红山区|2022', '青山区|2022']);
+    expect(await storedKeys(factory)).toEqual([key('红山区', 2022), key('青山区', 2022)]);
     expect(warned).toHaveLength(1);
   });
 });
 
+/** A record as versions 1 and 2 stored it: keyed `agency|year`, no portal. */
+function legacyRecord(agency: string, year: number, seenAt: string, url: string) {
+  const { portal: _portal, ...rest } = record(agency, year, seenAt);
+  return { ...rest, id: `${agency}|${year}`, url };
+}
+type LegacyRecord = ReturnType<typeof legacyRecord>;
+
 /** A database as the version-1 code left it: the store, its agency index, these records. */
-async function createVersion1(factory: IDBFactory, records: HistoryRecord[]): Promise<void> {
+async function createVersion1(factory: IDBFactory, records: LegacyRecord[]): Promise<void> {
   const open = factory.open('ogi-lens', 1);
   open.onupgradeneeded = () => {
     const store = open.result.createObjectStore('reports', { keyPath: 'id' });
     store.createIndex('agency', 'agency', { unique: false });
   };
-  const db = await request(open);
+  await fill(await request(open), records);
+}
+
+/** A database as the version-2 code left it: version 1 and the seenAt index. */
+async function createVersion2(factory: IDBFactory, records: unknown[]): Promise<void> {
+  const open = factory.open('ogi-lens', 2);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('reports', { keyPath: 'id' });
+    store.createIndex('agency', 'agency', { unique: false });
+    store.createIndex('seenAt', 'seenAt', { unique: false });
+  };
+  await fill(await request(open), records);
+}
+
+async function fill(db: IDBDatabase, records: unknown[]): Promise<void> {
   const tx = db.transaction('reports', 'readwrite');
   for (const r of records) tx.objectStore('reports').put(r);
   await new Promise<void>((resolve, reject) => {
@@ -345,26 +388,33 @@ describe('history store: migrations', () => {
     );
   });
 
-  it('opens a version-1 database at version 2 with its records kept and indexed by seenAt', async () => {
+  it('opens a version-1 database at the current version with its records kept and indexed by seenAt', async () => {
     const factory = new IDBFactory();
+    const url = (year: number) => `https://www.example.gov.cn/${year}.html`;
     const old = [
-      record('丙区', 2022, '2024-01-03T00:00:00.000Z'),
-      record('甲区', 2022, '2024-01-01T00:00:00.000Z'),
-      record('乙区', 2021, '2024-01-02T00:00:00.000Z'),
+      legacyRecord('丙区', 2022, '2024-01-03T00:00:00.000Z', url(2022)),
+      legacyRecord('甲区', 2022, '2024-01-01T00:00:00.000Z', url(2022)),
+      legacyRecord('乙区', 2021, '2024-01-02T00:00:00.000Z', url(2021)),
     ];
     await createVersion1(factory, old);
 
     const store = createHistoryStore(factory);
-    expect((await store.list()).map((e) => e.id)).toEqual(['丙区|2022', '乙区|2021', '甲区|2022']);
-    expect(await store.get('乙区', 2021)).toEqual(old[2]);
+    expect((await store.list()).map((e) => e.id)).toEqual([
+      key('丙区', 2022),
+      key('乙区', 2021),
+      key('甲区', 2022),
+    ]);
+    expect(await store.get(PORTAL, '乙区', 2021)).toEqual(
+      record('乙区', 2021, old[2]?.seenAt ?? ''),
+    );
     await withDatabase(factory, async (db) => {
-      expect(db.version).toBe(2);
+      expect(db.version).toBe(DB_VERSION);
       const reports = db.transaction('reports', 'readonly').objectStore('reports');
       expect([...reports.indexNames]).toEqual(['agency', 'seenAt']);
       expect(await request(reports.index('seenAt').getAllKeys())).toEqual([
-        '甲区|2022',
-        '乙区|2021',
-        '丙区|2022',
+        key('甲区', 2022),
+        key('乙区', 2021),
+        key('丙区', 2022),
       ]);
     });
 
@@ -372,7 +422,176 @@ describe('history store: migrations', () => {
     const incoming = record('丁区', 2022, '2024-05-01T00:00:00.000Z');
     quota((await usedBytes(factory)) + bytesOf(incoming) / 2);
     expect(await store.put(incoming)).toEqual({ pruned: 1 });
-    expect(await store.get('甲区', 2022)).toBeNull();
+    expect(await store.get(PORTAL, '甲区', 2022)).toBeNull();
+  });
+
+  it('moves each record of a version-2 database under the portal of the address it was stored with', async () => {
+    const factory = new IDBFactory();
+    const genuine = legacyRecord(
+      '海陵区',
+      2022,
+      '2024-01-02T00:00:00.000Z',
+      'https://xxgk.hailing.gov.cn/art/2023/1/5/a.html',
+    );
+    const other = legacyRecord(
+      '青山区',
+      2021,
+      '2024-01-01T00:00:00.000Z',
+      'http://WWW.Qingshan.GOV.CN:8080/b.html',
+    );
+    const noPortal = legacyRecord('白山区', 2020, '2023-12-01T00:00:00.000Z', 'file:///saved.html');
+    const broken = { id: '红山区|2022', agency: '红山区', year: 2022, report: 'broken' };
+    await createVersion2(factory, [genuine, other, noPortal, broken]);
+
+    const warned: unknown[][] = [];
+    const store = createHistoryStore(factory, { warn: (...d) => warned.push(d) });
+    const moved = await store.get('hailing.gov.cn', '海陵区', 2022);
+    expect(moved).toEqual({
+      ...genuine,
+      portal: 'hailing.gov.cn',
+      id: 'hailing.gov.cn|海陵区|2022',
+    });
+    // Under its own portal only: no other portal's lookup finds it.
+    expect(await store.get('', '海陵区', 2022)).toBeNull();
+    expect(await store.get('taizhou.gov.cn', '海陵区', 2022)).toBeNull();
+    expect((await store.get('qingshan.gov.cn', '青山区', 2021))?.url).toBe(other.url);
+    // An address that names no portal keeps the record, under the empty portal.
+    expect((await store.get('', '白山区', 2020))?.seenAt).toBe(noPortal.seenAt);
+    expect(await storedKeys(factory)).toEqual([
+      'hailing.gov.cn|海陵区|2022',
+      'qingshan.gov.cn|青山区|2021',
+      '|白山区|2020',
+      // What is not a record at all is left for the reads to remove.
+      '红山区|2022',
+    ]);
+    expect((await store.list()).map((e) => [e.portal, e.id])).toEqual([
+      ['hailing.gov.cn', 'hailing.gov.cn|海陵区|2022'],
+      ['qingshan.gov.cn', 'qingshan.gov.cn|青山区|2021'],
+      ['', '|白山区|2020'],
+    ]);
+    expect(await storedKeys(factory)).toHaveLength(3);
+    expect(warned).toHaveLength(1);
+  });
+});
+
+/** A database left by a later version of the extension, with one record in it. */
+async function createNewerVersion(factory: IDBFactory): Promise<void> {
+  const open = factory.open('ogi-lens', DB_VERSION + 5);
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('reports-v9', { keyPath: 'key' });
+  };
+  const db = await request(open);
+  const tx = db.transaction('reports-v9', 'readwrite');
+  tx.objectStore('reports-v9').put({ key: 'x', value: 1 });
+  await new Promise<void>((resolve) => {
+    tx.oncomplete = () => resolve();
+  });
+  db.close();
+}
+
+describe('history store: a database it cannot open', () => {
+  it('reports a newer version as such, on every read and write', async () => {
+    const factory = new IDBFactory();
+    await createNewerVersion(factory);
+    const store = createHistoryStore(factory);
+    const newer = { name: 'HistoryUnavailableError', reason: 'newerVersion' };
+    await expect(store.get(PORTAL, '青山区', 2022)).rejects.toMatchObject(newer);
+    await expect(store.list()).rejects.toMatchObject(newer);
+    await expect(store.put(record('青山区', 2022, '2024-01-01T00:00:00.000Z'))).rejects.toSatisfy(
+      isHistoryUnavailable,
+    );
+    const error = await store.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HistoryUnavailableError);
+    expect((error as HistoryUnavailableError).detail).toContain('VersionError');
+  });
+
+  it('clear deletes the database, after which the history works again', async () => {
+    const factory = new IDBFactory();
+    await createNewerVersion(factory);
+    const warned: unknown[][] = [];
+    const store = createHistoryStore(factory, { warn: (...d) => warned.push(d) });
+    await expect(store.list()).rejects.toSatisfy(isHistoryUnavailable);
+
+    await store.clear();
+    expect(await store.list()).toEqual([]);
+    const incoming = record('青山区', 2022, '2024-01-01T00:00:00.000Z');
+    await store.put(incoming);
+    expect(await store.get(PORTAL, '青山区', 2022)).toEqual(incoming);
+    await withDatabase(factory, async (db) => {
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames]).toEqual(['reports']);
+    });
+    expect(warned).toHaveLength(1);
+  });
+
+  it('steps aside for a newer version that arrives while it holds the database, then recovers', async () => {
+    const factory = new IDBFactory();
+    const warned: unknown[][] = [];
+    const store = createHistoryStore(factory, { warn: (...d) => warned.push(d) });
+    await store.put(record('青山区', 2022, '2024-01-01T00:00:00.000Z'));
+    // A newer version arrives while this store holds its connection open (another worker
+    // after an update): this store steps aside, then can no longer open it.
+    await createNewerVersion(factory);
+    await expect(store.list()).rejects.toSatisfy(isHistoryUnavailable);
+    // Open connection or not, clear() deletes the database and opens a fresh one.
+    await store.clear();
+    expect(await store.list()).toEqual([]);
+    expect(warned.some((d) => String(d[0]).includes('waits for another connection'))).toBe(false);
+  });
+
+  it('clear of a database that opens only empties it', async () => {
+    const factory = new IDBFactory();
+    const store = createHistoryStore(factory);
+    await store.put(record('青山区', 2022, '2024-01-01T00:00:00.000Z'));
+    await store.clear();
+    expect(await store.list()).toEqual([]);
+    await withDatabase(factory, async (db) => {
+      expect(db.version).toBe(DB_VERSION);
+    });
+  });
+});
+
+describe('history store: portals', () => {
+  it('keeps one report per portal, agency and year: another portal neither replaces nor is found', async () => {
+    const store = createHistoryStore(new IDBFactory());
+    const genuine = record(
+      '海陵区',
+      2022,
+      '2024-01-01T00:00:00.000Z',
+      undefined,
+      [],
+      'hailing.gov.cn',
+    );
+    const impostor = record(
+      '海陵区',
+      2022,
+      '2024-02-01T00:00:00.000Z',
+      { 't3.new.total': '999' },
+      [],
+      'elsewhere.gov.cn',
+    );
+    await store.put(genuine);
+    await store.put(impostor);
+    expect(await store.get('hailing.gov.cn', '海陵区', 2022)).toEqual(genuine);
+    expect(await store.get('elsewhere.gov.cn', '海陵区', 2022)).toEqual(impostor);
+    expect((await store.list()).map((e) => e.portal)).toEqual([
+      'elsewhere.gov.cn',
+      'hailing.gov.cn',
+    ]);
+  });
+
+  it('refuses a record whose id is not its portal, agency and year', async () => {
+    const store = createHistoryStore(new IDBFactory());
+    const genuine = record(
+      '海陵区',
+      2022,
+      '2024-01-01T00:00:00.000Z',
+      undefined,
+      [],
+      'hailing.gov.cn',
+    );
+    await expect(store.put({ ...genuine, portal: 'elsewhere.gov.cn' })).rejects.toThrow();
+    expect(await store.list()).toEqual([]);
   });
 });
 
@@ -391,10 +610,10 @@ describe('history store: a write cut off', () => {
     await expect(store.put(updated)).rejects.toThrow();
     restorePut();
 
-    expect(await store.get('青山区', 2022)).toEqual(old);
+    expect(await store.get(PORTAL, '青山区', 2022)).toEqual(old);
     expect(await store.put(updated)).toEqual({ pruned: 0 });
-    expect(await store.get('青山区', 2022)).toEqual(updated);
-    expect(await createHistoryStore(factory).get('青山区', 2022)).toEqual(updated);
+    expect(await store.get(PORTAL, '青山区', 2022)).toEqual(updated);
+    expect(await createHistoryStore(factory).get(PORTAL, '青山区', 2022)).toEqual(updated);
   });
 
   it('leaves nothing of a new report cut off before the commit', async () => {
@@ -404,8 +623,8 @@ describe('history store: a write cut off', () => {
     afterEveryPut((s) => s.transaction.abort());
     await expect(store.put(record('青山区', 2022, '2024-05-01T00:00:00.000Z'))).rejects.toThrow();
     restorePut();
-    expect(await storedKeys(factory)).toEqual(['青山区|2021']);
-    expect((await store.list()).map((e) => e.id)).toEqual(['青山区|2021']);
+    expect(await storedKeys(factory)).toEqual([key('青山区', 2021)]);
+    expect((await store.list()).map((e) => e.id)).toEqual([key('青山区', 2021)]);
   });
 
   it('reopens a connection closed under it without a close event', async () => {
@@ -416,8 +635,8 @@ describe('history store: a write cut off', () => {
     afterEveryPut((s) => s.transaction.db.close());
     expect(await store.put(incoming)).toEqual({ pruned: 0 });
     restorePut();
-    expect(await store.get('青山区', 2022)).toEqual(incoming);
-    await store.delete('青山区|2022');
+    expect(await store.get(PORTAL, '青山区', 2022)).toEqual(incoming);
+    await store.delete(key('青山区', 2022));
     expect(await store.list()).toEqual([]);
   });
 });
@@ -443,9 +662,9 @@ describe('history as a dataset', () => {
     ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'agency,year,url,seenAt,key,value',
-      '青山区,2022,https://www.example.gov.cn/2022.html,2024-01-01T00:00:00.000Z,t3.carryIn.total,',
-      '青山区,2022,https://www.example.gov.cn/2022.html,2024-01-01T00:00:00.000Z,t3.new.total,12',
+      'portal,agency,year,url,seenAt,key,value',
+      'example.gov.cn,青山区,2022,https://www.example.gov.cn/2022.html,2024-01-01T00:00:00.000Z,t3.carryIn.total,',
+      'example.gov.cn,青山区,2022,https://www.example.gov.cn/2022.html,2024-01-01T00:00:00.000Z,t3.new.total,12',
       '',
     ]);
   });
@@ -457,11 +676,11 @@ describe('history as a dataset', () => {
     hostile.url = '@SUM(1+1),x';
     const [, row] = historyToCsv([hostile]).slice(1).split('\r\n');
     expect(row).toBe(
-      `"'=HYPERLINK(""http://x"",""y"")",2022,"'@SUM(1+1),x",2024-01-01T00:00:00.000Z,t2.rules.delta,-4`,
+      `example.gov.cn,"'=HYPERLINK(""http://x"",""y"")",2022,"'@SUM(1+1),x",2024-01-01T00:00:00.000Z,t2.rules.delta,-4`,
     );
     const plus = record('+cmd', 2022, '2024-01-01T00:00:00.000Z');
-    expect(historyToCsv([plus]).split('\r\n')[1]?.startsWith("'+cmd,")).toBe(true);
+    expect(historyToCsv([plus]).split('\r\n')[1]?.startsWith("example.gov.cn,'+cmd,")).toBe(true);
     const dash = record('-1+2', 2022, '2024-01-01T00:00:00.000Z');
-    expect(historyToCsv([dash]).split('\r\n')[1]?.startsWith("'-1+2,")).toBe(true);
+    expect(historyToCsv([dash]).split('\r\n')[1]?.startsWith("example.gov.cn,'-1+2,")).toBe(true);
   });
 });
