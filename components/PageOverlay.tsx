@@ -141,6 +141,7 @@ export function PageOverlay(props: PageOverlayProps) {
           findings={props.findings}
           checked={props.checked}
           pruned={props.pruned}
+          historyUnavailable={props.historyUnavailable}
           locatable={props.targets.map((target) => target !== null)}
           collapsed={collapsed}
           t={t}

@@ -39,6 +39,7 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .none{margin:0 0 6px;color:#188038;}
 .unchecked{margin:0 0 6px;color:#5f6368;}
 .pruned{margin:0 0 6px;color:#5f6368;font-size:12px;}
+.history-unavailable{margin:0 0 6px;color:#5f6368;font-size:12px;}
 .foot{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px;padding:6px 12px 8px;border-top:1px solid #e8eaed;flex:none;}
 .foot button{font-size:12px;color:#5f6368;}
 .export{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;}

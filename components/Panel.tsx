@@ -28,6 +28,8 @@ export interface PanelProps {
   checked: boolean;
   /** Cached reports pruned from a full history to store this one. */
   pruned: number;
+  /** The history could not be opened: said, so that no year-over-year finding is not read as a clean bill. */
+  historyUnavailable: boolean;
   /** Which findings have a place on the page to go to. */
   locatable: boolean[];
   collapsed: boolean;
@@ -90,6 +92,11 @@ export function Panel(props: PanelProps) {
             {props.pruned > 0 && (
               <p class="pruned" data-ogi-pruned={String(props.pruned)}>
                 {t('page_pruned', String(props.pruned))}
+              </p>
+            )}
+            {props.historyUnavailable && (
+              <p class="history-unavailable" data-ogi-history-unavailable="">
+                {t('page_historyUnavailable')}
               </p>
             )}
             {props.checked && findings.length === 0 && <p class="none">{t('page_noFindings')}</p>}

@@ -76,6 +76,7 @@ async function askForFindings(
   findings: Finding[];
   previous: PreviousSummary | null;
   pruned: number;
+  historyUnavailable: boolean;
   checked: boolean;
 }> {
   // A throw (an extension context gone after an update) is no answer, like a silence.
@@ -85,8 +86,13 @@ async function askForFindings(
   );
   const parsed = CheckedSchema.safeParse(answer);
   return parsed.success
-    ? { ...parsed.data, pruned: parsed.data.pruned ?? 0, checked: true }
-    : { findings: [], previous: null, pruned: 0, checked: false };
+    ? {
+        ...parsed.data,
+        pruned: parsed.data.pruned ?? 0,
+        historyUnavailable: parsed.data.historyUnavailable === true,
+        checked: true,
+      }
+    : { findings: [], previous: null, pruned: 0, historyUnavailable: false, checked: false };
 }
 
 const hasNoTables = (extraction: Extraction): boolean =>
@@ -188,7 +194,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
   }
 
   const { report, elements } = extraction;
-  const { findings, previous, pruned, checked } = await askForFindings(
+  const { findings, previous, pruned, historyUnavailable, checked } = await askForFindings(
     deps,
     report,
     timings.answerMs,
@@ -203,6 +209,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
       previous,
       checked,
       pruned,
+      historyUnavailable,
       articleRoot: findContentRoot(doc),
     };
     await deps.showOverlay(annotatePage(input), input);

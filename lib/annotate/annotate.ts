@@ -18,6 +18,8 @@ export interface OverlayInput {
   checked: boolean;
   /** Cached reports the background pruned to store this one (full storage); 0 usually. */
   pruned: number;
+  /** The history could not be opened: not compared with last year's, not kept. */
+  historyUnavailable: boolean;
   marks: Map<Element, Mark>;
   /** Where each finding is on the page (its first marked cell, else its sentence), by index. */
   targets: (Element | null)[];
@@ -33,6 +35,8 @@ export interface AnnotateInput {
   checked: boolean;
   /** Cached reports pruned to store this one. */
   pruned?: number;
+  /** The background could not open the history. */
+  historyUnavailable?: boolean;
   /** The article, where narrative sentences are looked for. */
   articleRoot: Element;
 }
@@ -78,6 +82,7 @@ export function annotatePage(input: AnnotateInput): Annotation {
       previous,
       checked: input.checked,
       pruned: input.pruned ?? 0,
+      historyUnavailable: input.historyUnavailable ?? false,
       marks,
       targets,
       deltas,

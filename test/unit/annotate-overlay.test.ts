@@ -27,9 +27,17 @@ interface Options {
   change?: (findings: Finding[]) => Finding[];
   showPanel?: boolean;
   pruned?: number;
+  historyUnavailable?: boolean;
 }
 
-function mount({ name, history = [], change = (f) => f, showPanel = true, pruned }: Options) {
+function mount({
+  name,
+  history = [],
+  change = (f) => f,
+  showPanel = true,
+  pruned,
+  historyUnavailable,
+}: Options) {
   const dom = openFixture(name);
   useWindowGlobals(dom);
   const doc = dom.window.document;
@@ -45,6 +53,7 @@ function mount({ name, history = [], change = (f) => f, showPanel = true, pruned
     previous: answer.previous,
     checked: true,
     pruned,
+    historyUnavailable,
     articleRoot: findContentRoot(doc),
   });
   const onHideOnSite = vi.fn();
@@ -78,6 +87,19 @@ describe('the overlay on a report page', () => {
     const usual = mount({ name: 'chk-identity-culprit' });
     await settle();
     expect(usual.shadow.querySelector('[data-ogi-pruned]')).toBeNull();
+  });
+
+  it('says when the history is unavailable, and only then', async () => {
+    const dead = mount({ name: 'chk-identity-culprit', historyUnavailable: true });
+    await settle();
+    const note = dead.shadow.querySelector('[data-ogi-history-unavailable]');
+    expect(note?.textContent).toBe('page_historyUnavailable');
+    // The findings are still listed.
+    expect(dead.shadow.querySelectorAll('[data-finding-index]').length).toBe(dead.findings.length);
+    dead.host.remove();
+    const usual = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    expect(usual.shadow.querySelector('[data-ogi-history-unavailable]')).toBeNull();
   });
 
   it('lives in one open shadow root on <html>, outside the body', async () => {

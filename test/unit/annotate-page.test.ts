@@ -92,6 +92,21 @@ describe('one pass over a page', () => {
     expect(overlays).toEqual([expect.objectContaining({ pruned: 3, checked: true })]);
   });
 
+  it('passes on that the history is unavailable, and still shows the findings', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const url = fixtureUrl('chk-identity-culprit');
+    const answer = checkLikeBackground(openFixture('chk-identity-culprit').window.document, url);
+    const { done, overlays } = run(dom, async () => ({ ...answer, historyUnavailable: true }));
+    await done;
+    expect(overlays).toEqual([
+      expect.objectContaining({
+        historyUnavailable: true,
+        checked: true,
+        findings: answer.findings,
+      }),
+    ]);
+  });
+
   it('still marks the page as analysed when the background never answers', async () => {
     const dom = openFixture('chk-identity-culprit');
     const { done, states, overlays } = run(dom, () => new Promise(() => {}));
