@@ -11,7 +11,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { recordId } from '../../lib/history-store';
 import type { Finding } from '../../lib/model';
+import { portalOfUrl } from '../../lib/portal';
 import {
   CLEAN_MARKUP_EXPRESSION,
   focusElement,
@@ -143,7 +145,7 @@ function forbiddenChanges(withExtension: MutationLog, baseline: MutationLog): st
   );
 }
 
-interface PopupFindings {
+export interface PopupFindings {
   state: string;
   findings: { rule: string; severity: string; text: string }[];
   yoyRows: Record<string, string[]>;
@@ -168,7 +170,7 @@ const POPUP_FINDINGS_EXPRESSION = `(() => {
   });
 })()`;
 
-async function readPopup(
+export async function readPopup(
   browser: DriverBrowser,
   pageUrl: string,
   screenshot?: string,
@@ -189,7 +191,7 @@ async function readPopup(
   );
 }
 
-function popupMismatches(popup: PopupFindings, findings: readonly Finding[]): string[] {
+export function popupMismatches(popup: PopupFindings, findings: readonly Finding[]): string[] {
   if (popup.state !== 'report') return [`the popup shows state ${popup.state}, not report`];
   const shown = popup.findings.map((f) => `${f.severity} ${f.rule}`);
   const want = findings.map((f) => `${f.severity} ${f.rule}`);
@@ -550,14 +552,17 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
       const later = byName(YOY_LATER);
       const expected = await expectedForFile(later.htmlPath, later.pageUrl);
       const { agency } = expected.report.identity;
+      // Kept under the portal the page was read on (both years are on www.jiangzhou.gov.cn).
+      const portal = portalOfUrl(later.pageUrl) ?? '';
+      const id = (year: number) => recordId(portal, agency, year);
       await withPage(browser, async (options) => {
         await openOptions(browser, options);
-        await waitForHistory(options, [`${agency}|2022`, `${agency}|2023`]);
+        await waitForHistory(options, [id(2022), id(2023)]);
         await clickPageElement(
           options,
-          `[data-history-entry="${agency}|2022"] button[data-action="delete"]`,
+          `[data-history-entry="${id(2022)}"] button[data-action="delete"]`,
         );
-        await waitForHistory(options, [`${agency}|2023`]);
+        await waitForHistory(options, [id(2023)]);
       });
 
       await withPage(browser, async (page) => {
@@ -577,7 +582,7 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
 
       await withPage(browser, async (options) => {
         await openOptions(browser, options);
-        await waitForHistory(options, [`${agency}|2023`]);
+        await waitForHistory(options, [id(2023)]);
         await clickPageElement(options, 'button[data-action="delete-all"]');
         await waitForHistory(options, []);
         await options.screenshot(shot('options'), { fullPage: true });
