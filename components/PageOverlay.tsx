@@ -139,7 +139,7 @@ export function PageOverlay(props: PageOverlayProps) {
         <Panel
           report={props.report}
           findings={props.findings}
-          checked={props.checked}
+          unchecked={props.unchecked}
           pruned={props.pruned}
           historyUnavailable={props.historyUnavailable}
           locatable={props.targets.map((target) => target !== null)}

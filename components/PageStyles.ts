@@ -38,6 +38,7 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
 .none{margin:0 0 6px;color:#188038;}
 .unchecked{margin:0 0 6px;color:#5f6368;}
+.unchecked-head{color:#5f6368;}
 .pruned{margin:0 0 6px;color:#5f6368;font-size:12px;}
 .history-unavailable{margin:0 0 6px;color:#5f6368;font-size:12px;}
 .foot{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px;padding:6px 12px 8px;border-top:1px solid #e8eaed;flex:none;}

@@ -4,8 +4,10 @@
  * Bottom-right and collapsible, so the page's own controls stay usable.
  */
 import type { Finding, Report, Severity, TemplateId } from '../lib/model';
+import type { NotCheckedReason } from '../lib/protocol';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import type { MessageKey, Translate, UiLanguage } from './i18n';
+import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
 
 const TEMPLATE_NAMES: Record<TemplateId, MessageKey> = {
@@ -24,8 +26,12 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 export interface PanelProps {
   report: Report;
   findings: Finding[];
-  /** False when the background never answered: no findings is then not a clean bill. */
-  checked: boolean;
+  /**
+   * Why the report was not checked (refused by the background, or no
+   * answer); null when it was. Unchecked, the panel shows no counts: zero
+   * findings would read as a clean report.
+   */
+  unchecked: NotCheckedReason | null;
   /** Cached reports pruned from a full history to store this one. */
   pruned: number;
   /** The history could not be opened: said, so that no year-over-year finding is not read as a clean bill. */
@@ -57,14 +63,20 @@ export function Panel(props: PanelProps) {
     >
       <div class="head">
         <span class="brand">{t('page_brand')}</span>
-        <span class="counts">
-          {counts.map(({ severity, count }) => (
-            <span class={`count sev-${severity}${count === 0 ? ' zero' : ''}`} key={severity}>
-              <span class="dot" />
-              {t(COUNT_KEYS[severity], String(count))}
-            </span>
-          ))}
-        </span>
+        {props.unchecked ? (
+          <span class="counts unchecked-head" data-ogi-unchecked={props.unchecked}>
+            {t('page_notCheckedShort')}
+          </span>
+        ) : (
+          <span class="counts">
+            {counts.map(({ severity, count }) => (
+              <span class={`count sev-${severity}${count === 0 ? ' zero' : ''}`} key={severity}>
+                <span class="dot" />
+                {t(COUNT_KEYS[severity], String(count))}
+              </span>
+            ))}
+          </span>
+        )}
         <button
           type="button"
           class="icon"
@@ -88,7 +100,7 @@ export function Panel(props: PanelProps) {
               <dt>{t('fieldTemplate')}</dt>
               <dd>{t(TEMPLATE_NAMES[identity.template])}</dd>
             </dl>
-            {!props.checked && <p class="unchecked">{t('page_notChecked')}</p>}
+            {props.unchecked && <p class="unchecked">{t(NOT_CHECKED_KEYS[props.unchecked])}</p>}
             {props.pruned > 0 && (
               <p class="pruned" data-ogi-pruned={String(props.pruned)}>
                 {t('page_pruned', String(props.pruned))}
@@ -99,7 +111,9 @@ export function Panel(props: PanelProps) {
                 {t('page_historyUnavailable')}
               </p>
             )}
-            {props.checked && findings.length === 0 && <p class="none">{t('page_noFindings')}</p>}
+            {!props.unchecked && findings.length === 0 && (
+              <p class="none">{t('page_noFindings')}</p>
+            )}
             {findings.length > 0 && (
               <ol class="list" aria-label={t('page_findingsHeading')}>
                 {findings.map((finding, index) => {

@@ -1,9 +1,10 @@
 import type { ExtractedTable, Finding, Report, TemplateId } from '../lib/model';
-import type { PageState, PreviousSummary, UiLanguage } from '../lib/protocol';
+import type { NotCheckedReason, PageState, PreviousSummary, UiLanguage } from '../lib/protocol';
 import { claimSubjectName } from './claim-subject';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { FindingsList } from './FindingsList';
 import type { MessageKey, Translate } from './i18n';
+import { NOT_CHECKED_KEYS } from './not-checked';
 import { ReportGrid } from './ReportGrid';
 import { YearOverYearTable } from './YearOverYearTable';
 
@@ -64,6 +65,7 @@ function ReportView({
   report,
   findings,
   previous,
+  unchecked,
   language,
   exportMenu,
   t,
@@ -71,6 +73,8 @@ function ReportView({
   report: Report;
   findings: readonly Finding[];
   previous: PreviousSummary | null;
+  /** Why the report was not checked; undefined when it was. */
+  unchecked: NotCheckedReason | undefined;
   language: UiLanguage;
   exportMenu: Omit<ExportMenuProps, 't'> | undefined;
   t: Translate;
@@ -106,7 +110,14 @@ function ReportView({
       {report.tables.length === 0 && report.imageTables === 0 && (
         <p class="warning">{t('noTables')}</p>
       )}
-      <FindingsList findings={findings} language={language} t={t} />
+      {unchecked ? (
+        // No findings from an unchecked report is not a clean report: say why instead.
+        <p class="warning" data-unchecked={unchecked}>
+          {t(NOT_CHECKED_KEYS[unchecked])}
+        </p>
+      ) : (
+        <FindingsList findings={findings} language={language} t={t} />
+      )}
       <YearOverYearTable report={report} previous={previous} t={t} />
       {report.tables.map((table) => (
         <TableSection key={table.index} table={table} t={t} />
@@ -155,6 +166,7 @@ export function PopupView({
           report={state.report}
           findings={state.findings}
           previous={state.previous}
+          unchecked={state.unchecked}
           language={language}
           exportMenu={exportMenu}
           t={t}

@@ -22,6 +22,7 @@ import {
   type LocaleMessages,
   languageOfSetting,
   type Prepared,
+  type Refused,
   type Settings,
   type UiLanguage,
 } from './protocol';
@@ -87,7 +88,15 @@ export type BackgroundHandler = (
   message: unknown,
   sender: SenderInfo,
 ) =>
-  | Promise<Checked | HistoryListing | HistoryRecord[] | LocaleMessages | WriterLoaded | Prepared>
+  | Promise<
+      | Checked
+      | Refused
+      | HistoryListing
+      | HistoryRecord[]
+      | LocaleMessages
+      | WriterLoaded
+      | Prepared
+    >
   | undefined;
 
 /** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
@@ -110,24 +119,16 @@ function isAllowed(request: BackgroundRequest, sender: SenderInfo, self: Extensi
   }
 }
 
-/** A report too large for any real page: a forged or runaway message, kept out of storage. */
-function exceedsLimits(report: Report): boolean {
-  const tooLong = (text: string | undefined) => (text?.length ?? 0) > LIMITS.textLength;
-  const { identity } = report;
-  return (
-    report.tables.length > LIMITS.tables ||
-    report.claims.length > LIMITS.claims ||
-    (report.oversizedTables?.length ?? 0) > LIMITS.tables ||
-    tooLong(identity.title) ||
-    tooLong(identity.agency) ||
-    report.tables.some(
-      (table) =>
-        table.cells.length > LIMITS.cellsPerTable ||
-        tooLong(table.title) ||
-        table.cells.some((cell) => tooLong(cell.text)),
-    ) ||
-    report.claims.some((claim) => tooLong(claim.sentence) || tooLong(claim.raw))
-  );
+/**
+ * A report message from the extension's own content script that its schema
+ * refused: beyond LIMITS (the schema carries them, lib/model.ts), or not a
+ * report at all. The content script is told which, so that its page says the
+ * report was not checked instead of showing no findings.
+ */
+function refusal(message: unknown, issues: readonly { code: string }[]): Refused | null {
+  if (typeof message !== 'object' || message === null) return null;
+  if ((message as { type?: unknown }).type !== 'analysed') return null;
+  return { refused: issues.some((issue) => issue.code === 'too_big') ? 'tooLarge' : 'invalid' };
 }
 
 interface Reads {
@@ -393,16 +394,17 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
   return (message, sender) => {
     const parsed = BackgroundRequestSchema.safeParse(message);
     if (!parsed.success) {
+      const refused = refusal(message, parsed.error.issues);
+      if (refused && isOwnContentScript(sender, deps.self)) {
+        deps.warn(`OGI Lens: refused a report (${refused.refused}) from`, sender.url);
+        return Promise.resolve(refused);
+      }
       deps.warn('OGI Lens: refused a malformed message from', sender.url);
       return undefined;
     }
     const request = parsed.data;
     if (!isAllowed(request, sender, deps.self)) {
       deps.warn(`OGI Lens: refused "${request.type}" from`, sender.url);
-      return undefined;
-    }
-    if (request.type === 'analysed' && exceedsLimits(request.report)) {
-      deps.warn('OGI Lens: refused an oversized report from', sender.url);
       return undefined;
     }
     return handle(request, sender);

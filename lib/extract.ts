@@ -14,7 +14,7 @@ import {
   findYear,
   templateOfYear,
 } from './identity';
-import { LIMITS } from './limits';
+import { boundText, LIMITS } from './limits';
 import type { ExtractedTable, Identity, Report, TemplateId } from './model';
 import { extractClaims } from './narrative';
 import { type ReadTable, readTableSteps } from './read-tables';
@@ -154,12 +154,12 @@ export function* extractionSteps(
     year,
     template,
     publishedAt: findPublishedAt(doc, headText),
-    title: bounded(title),
+    title,
     bodyKind: bodyKindOf(agency),
   };
   const tables: ExtractedTable[] = read.slice(0, LIMITS.tables).map((r) => {
     const missing = missingKeys(r, template);
-    const table = withinTextLimit(r.table);
+    const table = boundTexts(r.table);
     return missing ? { ...table, missingKeys: missing } : table;
   });
   const values: Record<string, number | null> = {};
@@ -169,17 +169,11 @@ export function* extractionSteps(
       values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
     }
   }
-  const claims = extractClaims(text, { year })
-    .slice(0, LIMITS.claims)
-    .map((claim) => ({
-      ...claim,
-      raw: bounded(claim.raw),
-      sentence: bounded(claim.sentence),
-    }));
+  const claims = boundTexts(extractClaims(text, { year }).slice(0, LIMITS.claims));
   yield;
   const report: Report = {
-    url,
-    identity,
+    url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,
+    identity: boundTexts(identity),
     tables,
     values,
     claims,
@@ -188,26 +182,47 @@ export function* extractionSteps(
       new Set(read.filter((r) => r.table.kind !== 'other').flatMap((r) => r.sources)),
     ),
     textLength: text.length,
-    ...(oversized.length > 0 ? { oversizedTables: oversized.map((table) => table.cells) } : {}),
+    ...(oversized.length > 0
+      ? { oversizedTables: oversized.slice(0, LIMITS.tables).map((table) => table.cells) }
+      : {}),
   };
   return { report, elements: read.slice(0, LIMITS.tables).map((r) => r.elements) };
 }
 
-/** A text cut to LIMITS.textLength: a runaway paragraph or cell is quoted, not carried whole. */
-function bounded(text: string): string {
-  return text.length > LIMITS.textLength ? `${text.slice(0, LIMITS.textLength - 1)}…` : text;
-}
-
-function withinTextLimit(table: ExtractedTable): ExtractedTable {
-  const longCell = table.cells.some((cell) => cell.text.length > LIMITS.textLength);
-  if (!longCell && table.title.length <= LIMITS.textLength) return table;
-  return {
-    ...table,
-    title: bounded(table.title),
-    cells: longCell
-      ? table.cells.map((cell) => ({ ...cell, text: bounded(cell.text) }))
-      : table.cells,
-  };
+/**
+ * `value` with every string in it, however deep, cut to LIMITS.textLength:
+ * the agency, the title, each cell's text and labels, each legacy row's
+ * path, each claim. Walking every string rather than naming fields keeps a
+ * text added to the model later within the bound the report's schema
+ * enforces, so the background never refuses a real page for it. Objects are
+ * copied only where something was cut.
+ */
+function boundTexts<T>(value: T): T {
+  if (typeof value === 'string') return boundText(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const cut = boundTexts(item);
+      if (cut !== item) {
+        out ??= value.slice();
+        out[i] = cut;
+      }
+    }
+    return (out ?? value) as T;
+  }
+  let out: Record<string, unknown> | null = null;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    const cut = boundTexts(item);
+    if (cut !== item) {
+      out ??= { ...record };
+      out[key] = cut;
+    }
+  }
+  return (out ?? value) as T;
 }
 
 export function extractReport(

@@ -3,6 +3,7 @@
  * from the CMS's meta tags, the title, the info line (发布时间/发布日期/成文日期)
  * and the statistics-period sentence.
  */
+import { boundText } from './limits';
 import type { Identity, TemplateId } from './model';
 import { REPORT_PHRASE } from './report-title';
 import { cleanText, toHalfWidth } from './text';
@@ -84,7 +85,8 @@ export function agencyFromTitle(title: string): string {
  */
 export function identityFromTitle(title: string): { agency: string; year: number | null } {
   const cleaned = cleanText(title);
-  return { agency: agencyFromTitle(cleaned), year: findYear(cleaned, '') };
+  // Bounded as the prepare message's schema is: a runaway title still prepares.
+  return { agency: boundText(agencyFromTitle(cleaned)), year: findYear(cleaned, '') };
 }
 
 export function bodyKindOf(agency: string): Identity['bodyKind'] {

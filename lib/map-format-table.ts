@@ -18,6 +18,11 @@ function matchAxis(entries: AxisEntry[], path: string[]): AxisEntry | undefined 
   );
 }
 
+/** Whether a row label path names one of the template's rows (tables with row labels only). */
+export function isTemplateRow(template: FormatTableTemplate, path: string[]): boolean {
+  return template.rows.length > 0 && matchAxis(template.rows, path) !== undefined;
+}
+
 export interface KeyedCell {
   cell: GridCell;
   key: string;

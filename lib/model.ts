@@ -5,6 +5,14 @@
  * what is typed.
  */
 import * as z from 'zod/mini';
+import { LIMITS } from './limits';
+
+/**
+ * Every text a report carries comes from the page, and is bounded here, in
+ * the schema the background parses a report with: the extraction cuts texts
+ * to the same LIMITS (lib/extract.ts), so the two cannot drift apart.
+ */
+const TextSchema = z.string().check(z.maxLength(LIMITS.textLength));
 
 /** What a table cell says, kept as the page says it: blank is not zero. */
 export const CellValueSchema = z.discriminatedUnion('kind', [
@@ -36,20 +44,20 @@ export const TableCellSchema = z.object({
   rowSpan: z.int().check(z.minimum(1)),
   colSpan: z.int().check(z.minimum(1)),
   /** Text as printed, whitespace collapsed, line breaks kept as '\n'. */
-  text: z.string(),
+  text: TextSchema,
   value: CellValueSchema,
   /** Part of a header row or a label column. */
   header: z.boolean(),
   /** Canonical key when the cell is a value of a known template. */
-  key: z.optional(z.string()),
+  key: z.optional(TextSchema),
   /**
    * The cell should hold a figure (a value cell of a known table) but what it
    * says cannot be read as one; it is reported, never turned into a number.
    */
   unreadable: z.optional(z.boolean()),
   /** For keyed cells: the row's own label and the column's own header, as printed. */
-  rowLabel: z.optional(z.string()),
-  colLabel: z.optional(z.string()),
+  rowLabel: z.optional(TextSchema),
+  colLabel: z.optional(TextSchema),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 
@@ -66,16 +74,16 @@ export type TableKind = z.infer<typeof TableKindSchema>;
 export const LegacyRowSchema = z.object({
   /** Grid row index in the table. */
   row: z.int().check(z.minimum(0)),
-  label: z.string(),
+  label: TextSchema,
   /** Labels of the ancestors and the row itself, outermost first. */
-  path: z.array(z.string()),
+  path: z.array(TextSchema),
   /** Numbering level: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `其中`; 0 when unnumbered. */
   level: z.int().check(z.minimum(0)),
   /** `其中` rows are subsets of their parent, not parts of a partition. */
   subset: z.boolean(),
-  unit: z.string(),
+  unit: TextSchema,
   value: CellValueSchema,
-  key: z.optional(z.string()),
+  key: z.optional(TextSchema),
 });
 export type LegacyRow = z.infer<typeof LegacyRowSchema>;
 
@@ -84,18 +92,18 @@ export const ExtractedTableSchema = z.object({
   index: z.int().check(z.minimum(0)),
   kind: TableKindSchema,
   /** Printed caption or nearest heading, when there is one. */
-  title: z.string(),
+  title: TextSchema,
   rowCount: z.int().check(z.minimum(0)),
   colCount: z.int().check(z.minimum(0)),
   /** How many `<table>` elements were joined into this table. */
   sourceTables: z.int().check(z.minimum(1)),
   headerRows: z.int().check(z.minimum(0)),
   labelCols: z.int().check(z.minimum(0)),
-  cells: z.array(TableCellSchema),
+  cells: z.array(TableCellSchema).check(z.maxLength(LIMITS.cellsPerTable)),
   /** Legacy tables only: each row in its hierarchy. */
-  legacyRows: z.optional(z.array(LegacyRowSchema)),
+  legacyRows: z.optional(z.array(LegacyRowSchema).check(z.maxLength(LIMITS.cellsPerTable))),
   /** Keys of the template that this table should have but were not found. */
-  missingKeys: z.optional(z.array(z.string())),
+  missingKeys: z.optional(z.array(TextSchema)),
 });
 export type ExtractedTable = z.infer<typeof ExtractedTableSchema>;
 
@@ -108,16 +116,16 @@ export const ClaimSchema = z.object({
    * `channel.inPerson`/`fax`/`online`/`letter`/`other`, `active`…
    * plus `percent.<subject>` for percentages.
    */
-  subject: z.string(),
+  subject: TextSchema,
   value: z.number(),
   /** Stated as 余/多/近/约/超过: only far-off values contradict the table. */
   approximate: z.boolean(),
   /** The number as written (`一百二十八`, `128`, `3.5%`). */
-  raw: z.string(),
+  raw: TextSchema,
   /** The sentence it comes from, as printed. */
-  sentence: z.string(),
+  sentence: TextSchema,
   /** For percentages: the subject of the denominator when the text names it. */
-  denominator: z.optional(z.string()),
+  denominator: z.optional(TextSchema),
   /** Claims like 均获维持 / 全部胜诉 carry no number; value is then 0. */
   assertion: z.optional(z.enum(['allUpheld', 'none'])),
 });
@@ -128,13 +136,13 @@ export type TemplateId = z.infer<typeof TemplateIdSchema>;
 
 export const IdentitySchema = z.object({
   /** The publishing body, e.g. `衢州市综合行政执法局`; '' when not found. */
-  agency: z.string(),
+  agency: TextSchema,
   /** The year the report covers (not the year it was published). */
   year: z.nullable(z.int()),
   template: TemplateIdSchema,
   /** ISO date `YYYY-MM-DD` the page says it was published. */
-  publishedAt: z.nullable(z.string()),
-  title: z.string(),
+  publishedAt: z.nullable(TextSchema),
+  title: TextSchema,
   /** Kind of body, for the publication deadline. */
   bodyKind: z.enum(['government', 'department', 'township', 'unknown']),
 });
@@ -144,18 +152,20 @@ export const PageKindSchema = z.enum(['report', 'listing', 'none']);
 export type PageKind = z.infer<typeof PageKindSchema>;
 
 export const ReportSchema = z.object({
-  url: z.string(),
+  url: z.string().check(z.maxLength(LIMITS.urlLength)),
   identity: IdentitySchema,
-  tables: z.array(ExtractedTableSchema),
+  tables: z.array(ExtractedTableSchema).check(z.maxLength(LIMITS.tables)),
   /** Every extracted cell with a canonical key; null for a blank. */
-  values: z.record(z.string(), z.nullable(z.number())),
-  claims: z.array(ClaimSchema),
+  values: z.record(TextSchema, z.nullable(z.number())),
+  claims: z.array(ClaimSchema).check(z.maxLength(LIMITS.claims)),
   /** The report's tables are published as images (or missing entirely). */
   imageTables: z.int().check(z.minimum(0)),
   /** Plain text of the report body (for provenance and narrative checks). */
   textLength: z.int().check(z.minimum(0)),
   /** Tables too large to read, by their number of cells (lib/collect-tables.ts MAX_TABLE_CELLS). */
-  oversizedTables: z.optional(z.array(z.int().check(z.minimum(0))).check(z.maxLength(1000))),
+  oversizedTables: z.optional(
+    z.array(z.int().check(z.minimum(0))).check(z.maxLength(LIMITS.tables)),
+  ),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

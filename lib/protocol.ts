@@ -43,6 +43,21 @@ export const CheckedSchema = z.object({
 });
 export type Checked = z.infer<typeof CheckedSchema>;
 
+/**
+ * Why a report was not checked: the background refused it as larger than
+ * LIMITS allow (`tooLarge`) or as not a report (`invalid`), or did not answer
+ * (`noAnswer`: a worker gone, an extension updated under the page). The page
+ * and the popup then say so; no findings never reads as a clean report.
+ */
+export const NotCheckedReasonSchema = z.enum(['tooLarge', 'invalid', 'noAnswer']);
+export type NotCheckedReason = z.infer<typeof NotCheckedReasonSchema>;
+
+/** background → content script: the report was refused, and why. */
+export const RefusedSchema = z.object({
+  refused: z.enum(['tooLarge', 'invalid']),
+});
+export type Refused = z.infer<typeof RefusedSchema>;
+
 /** A cached report as the options page lists it. */
 export const HistoryEntrySchema = z.object({
   id: z.string(),
@@ -223,6 +238,8 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
     findings: z._default(z.array(FindingSchema), []),
     /** The same agency's previous report, when the history has it. */
     previous: z._default(z.nullable(PreviousSummarySchema), null),
+    /** Why the report was not checked; absent when it was. */
+    unchecked: z.optional(NotCheckedReasonSchema),
   }),
   z.object({ kind: z.literal('listing') }),
   z.object({ kind: z.literal('none') }),

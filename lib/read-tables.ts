@@ -4,7 +4,7 @@
  * hold a figure but does not is marked unreadable, never turned into a number.
  */
 import type { Grid, GridCell } from './grid';
-import { formatOfKeys, mapFormatTable } from './map-format-table';
+import { formatOfKeys, isTemplateRow, mapFormatTable } from './map-format-table';
 import { findLegacyColumns, mapLegacyTable } from './map-legacy-table';
 import type { ExtractedTable, LegacyRow, TableCell, TableKind } from './model';
 import { runSteps, type Steps } from './steps';
@@ -115,7 +115,7 @@ function readLaidOut(
 }
 
 function readFormatTable(index: number, grid: Grid, template: FormatTableTemplate): ReadTable {
-  const layout = analyseLayout(grid);
+  const layout = analyseLayout(grid, (path) => isTemplateRow(template, path));
   const keyed = mapFormatTable(grid, layout, template);
   const keys = new Map<GridCell, CellKey>(keyed.map((k) => [k.cell, k]));
   const { table, elements } = readLaidOut(index, template.kind, grid, layout, keys);

@@ -30,7 +30,16 @@ function firstValueCol(grid: Grid, r: number): number {
   return -1;
 }
 
-export function analyseLayout(grid: Grid): TableLayout {
+/**
+ * `isDataLabel` says whether a row label path names a data row of the
+ * table's template (e.g. table 三's （一）予以公开). Without it, a row is a data
+ * row only when it holds a figure, a blank or a dash; with it, a row so
+ * labelled is a data row even when every value cell is text ("见附件", a
+ * garbled figure): those cells are then unreadable, never figures. Taken for
+ * a header instead, such a row became the column header of every row below
+ * it, and the rest of the table lost its keys.
+ */
+export function analyseLayout(grid: Grid, isDataLabel?: (path: string[]) => boolean): TableLayout {
   // The label width is the most common first value column over the rows that
   // carry values; a stray blank in a label cell must not shift it.
   const counts = new Map<number, number>();
@@ -49,11 +58,34 @@ export function analyseLayout(grid: Grid): TableLayout {
     }
   }
   const dataRows = firsts.map(
-    (c, r) => c >= 0 && c >= labelCols && hasLabelOrNone(grid, r, labelCols),
+    (c, r) =>
+      (c >= 0 && c >= labelCols && hasLabelOrNone(grid, r, labelCols)) ||
+      (c < 0 && isDataLabel !== undefined && isLabelledTextRow(grid, r, labelCols, isDataLabel)),
   );
   let headerRows = dataRows.indexOf(true);
   if (headerRows < 0) headerRows = grid.height;
   return { labelCols, dataRows, headerRows };
+}
+
+/**
+ * A row with no figure whose own label (a label cell that starts in this row:
+ * not a header's corner cell reaching down into it) names a data row, and
+ * which has value cells of its own to be read as unreadable.
+ */
+function isLabelledTextRow(
+  grid: Grid,
+  r: number,
+  labelCols: number,
+  isDataLabel: (path: string[]) => boolean,
+): boolean {
+  if (labelCols === 0) return false;
+  const row = grid.slots[r] ?? [];
+  const labels = distinct(row.slice(0, labelCols)).filter((cell) => cell.text !== '');
+  if (!labels.some((cell) => cell.row === r)) return false;
+  const hasOwnValueCell = row
+    .slice(labelCols)
+    .some((cell) => cell && cell.row === r && cell.col >= labelCols);
+  return hasOwnValueCell && isDataLabel(labelPath(labels));
 }
 
 /** A data row has a label in its label columns (or the table has no label columns). */

@@ -33,7 +33,8 @@ as_root() {
 
 missing=()
 # python3-openpyxl: an independent reader of the exported workbooks in the tests.
-for package in chromium firefox-esr fonts-noto-cjk python3-openpyxl; do
+# cmark-gfm: GitHub's Markdown renderer, which the tests render the memo with.
+for package in chromium firefox-esr fonts-noto-cjk python3-openpyxl cmark-gfm; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$package")
   fi

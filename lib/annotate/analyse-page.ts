@@ -8,8 +8,8 @@ import { detectPage, isListingPage } from '../detect';
 import { type Extraction, extractionSteps, findContentRoot } from '../extract';
 import { identityFromTitle } from '../identity';
 import type { Finding } from '../model';
-import type { PageState } from '../protocol';
-import { CheckedSchema, type PreviousSummary } from '../protocol';
+import type { NotCheckedReason, PageState } from '../protocol';
+import { CheckedSchema, type PreviousSummary, RefusedSchema } from '../protocol';
 import { pacer, runStepsWithPauses } from '../steps';
 import { type AnnotateInput, type Annotation, annotatePage } from './annotate';
 import { isOwnNode } from './host';
@@ -77,7 +77,7 @@ async function askForFindings(
   previous: PreviousSummary | null;
   pruned: number;
   historyUnavailable: boolean;
-  checked: boolean;
+  unchecked: NotCheckedReason | null;
 }> {
   // A throw (an extension context gone after an update) is no answer, like a silence.
   const answer = await withTimeout(
@@ -85,14 +85,22 @@ async function askForFindings(
     ms,
   );
   const parsed = CheckedSchema.safeParse(answer);
-  return parsed.success
-    ? {
-        ...parsed.data,
-        pruned: parsed.data.pruned ?? 0,
-        historyUnavailable: parsed.data.historyUnavailable === true,
-        checked: true,
-      }
-    : { findings: [], previous: null, pruned: 0, historyUnavailable: false, checked: false };
+  if (parsed.success) {
+    return {
+      ...parsed.data,
+      pruned: parsed.data.pruned ?? 0,
+      historyUnavailable: parsed.data.historyUnavailable === true,
+      unchecked: null,
+    };
+  }
+  const refused = RefusedSchema.safeParse(answer);
+  return {
+    findings: [],
+    previous: null,
+    pruned: 0,
+    historyUnavailable: false,
+    unchecked: refused.success ? refused.data.refused : 'noAnswer',
+  };
 }
 
 const hasNoTables = (extraction: Extraction): boolean =>
@@ -194,7 +202,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
   }
 
   const { report, elements } = extraction;
-  const { findings, previous, pruned, historyUnavailable, checked } = await askForFindings(
+  const { findings, previous, pruned, historyUnavailable, unchecked } = await askForFindings(
     deps,
     report,
     timings.answerMs,
@@ -207,7 +215,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
       elements,
       findings,
       previous,
-      checked,
+      unchecked,
       pruned,
       historyUnavailable,
       articleRoot: findContentRoot(doc),
@@ -217,7 +225,13 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
     // A page the annotation stumbles on has still been analysed: the popup can show it.
     deps.onError?.(error);
   }
-  deps.setState({ kind: 'report', report, findings, previous });
+  deps.setState({
+    kind: 'report',
+    report,
+    findings,
+    previous,
+    ...(unchecked ? { unchecked } : {}),
+  });
   doc.documentElement.setAttribute(REPORT_MARKER, 'report');
   mark(doc, PASS_MARKS.annotated);
 }

@@ -4,7 +4,7 @@
  * is rendered by the caller so that this module stays free of UI code.
  */
 import type { Finding, Report } from '../model';
-import type { PreviousSummary } from '../protocol';
+import type { NotCheckedReason, PreviousSummary } from '../protocol';
 import { type Delta, totalDeltas } from './deltas';
 import { cellLocator, keyedElements } from './locate';
 import { applyMarks, type Mark, planMarks } from './marks';
@@ -14,8 +14,8 @@ export interface OverlayInput {
   report: Report;
   findings: Finding[];
   previous: PreviousSummary | null;
-  /** False when the background never answered: no findings is then not a clean bill. */
-  checked: boolean;
+  /** Why the report was not checked (refused, or no answer); null when it was. No findings is then not a clean bill. */
+  unchecked: NotCheckedReason | null;
   /** Cached reports the background pruned to store this one (full storage); 0 usually. */
   pruned: number;
   /** The history could not be opened: not compared with last year's, not kept. */
@@ -32,7 +32,7 @@ export interface AnnotateInput {
   elements: Element[][];
   findings: Finding[];
   previous: PreviousSummary | null;
-  checked: boolean;
+  unchecked: NotCheckedReason | null;
   /** Cached reports pruned to store this one. */
   pruned?: number;
   /** The background could not open the history. */
@@ -80,7 +80,7 @@ export function annotatePage(input: AnnotateInput): Annotation {
       report,
       findings,
       previous,
-      checked: input.checked,
+      unchecked: input.unchecked,
       pruned: input.pruned ?? 0,
       historyUnavailable: input.historyUnavailable ?? false,
       marks,

@@ -21,16 +21,84 @@ const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警�
 const SEVERITY_EN: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
 /**
- * Page text is not Markdown: a title with * or [ ] must not turn into
- * emphasis or a link, nor < into HTML, in whatever the memo is pasted into.
+ * Markdown renderers link more than Markdown's own syntax: GitHub-flavoured
+ * ones turn `www.…`, `scheme://…` and `name@host.tld` in plain text into
+ * links (cmark-gfm's autolink extension), others any `host.tld` (markdown-it's
+ * linkify). Such a link swallows what follows it up to a space or `<`,
+ * escaping backslashes included, so a backslash cannot keep the `<img …>`
+ * after a URL from being read as raw HTML. A word of page text that could
+ * start such a link is therefore written as a code span, where no dialect
+ * recognises links, emphasis, entities or HTML.
  */
-function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|]/g, (ch) => `\\${ch}`);
+const LINK_LIKE = /:\/\/|www\.|@|[\p{L}\p{N}-]\.[a-z]{2,}/iu;
+
+/**
+ * Characters that open inline Markdown somewhere (emphasis, strikethrough,
+ * code, links and images by their `[`, a heading's closing `#`, table pipes,
+ * math, attribute lists), escaped with a backslash outside code spans. Text
+ * never starts a line here, so block markers (`-`, `+`, `1.`) need nothing.
+ */
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]{}#|~$]/g;
+
+/**
+ * A code span holding `text` verbatim: fenced by more backticks than the
+ * longest run inside it, padded when it starts or ends with a backtick
+ * (CommonMark strips one space of padding on each side).
+ */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/** An autolink cannot hold spaces or angle brackets; URLs from the address bar rarely do. */
-function autolink(url: string): string {
-  return url ? `<${url.replace(/[<>\s]/g, (ch) => encodeURIComponent(ch))}>` : '—';
+/**
+ * Page text as inert Markdown: it reads as printed (the journalist sees the
+ * same characters, a URL included) in any renderer, CommonMark or GFM with
+ * autolinks and raw HTML, and never becomes a link, an image, emphasis or a
+ * tag. `<`, `>` and `&` become entities (an entity is text: it cannot start
+ * a tag, an autolink or another entity); the other inline punctuation gets a
+ * backslash; words that a renderer could link become code spans (above).
+ * Whitespace is collapsed, so nothing can start a block of its own.
+ */
+export function inertMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/( )/)
+    .map((word) => {
+      if (word === ' ' || word === '') return word;
+      if (LINK_LIKE.test(word)) return codeSpan(word);
+      return word
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKDOWN_PUNCTUATION, (ch) => `\\${ch}`);
+    })
+    .join('');
+}
+
+/** Schemes of a page address the memo may link: a web page or a saved file, never `javascript:` or `data:`. */
+const LINKED_SCHEMES = new Set(['http:', 'https:', 'file:']);
+
+/**
+ * The report's address, the one link the memo makes on purpose: the source a
+ * reader of the notes follows. Only as a CommonMark autolink `<…>` (no
+ * backslash or entity is read inside one, and it ends at the first `>`), and
+ * only for a web or file address as the URL parser serialises it, with
+ * anything that could end the autolink percent-encoded. Any other address is
+ * inert text.
+ */
+function sourceLink(url: string): string {
+  if (!url) return '—';
+  let href: string;
+  try {
+    const parsed = new URL(url);
+    if (!LINKED_SCHEMES.has(parsed.protocol)) return inertMarkdown(url);
+    href = parsed.href;
+  } catch {
+    return inertMarkdown(url);
+  }
+  return `<${href.replace(/[<>\s`"'\\]/g, (ch) => encodeURIComponent(ch))}>`;
 }
 
 interface Labels {
@@ -64,7 +132,7 @@ const ZH: Labels = {
   arithmetic: '算式',
   sentence: '原文',
   cite: (report, year, o) =>
-    `${escapeMarkdown(report.identity.agency || '未知机构')}《${escapeMarkdown(report.identity.title)}》（${year}年度），${autolink(report.url)}，获取于 ${o.retrievedAt}，正文 SHA-256 ${o.textSha256}。`,
+    `${inertMarkdown(report.identity.agency || '未知机构')}《${inertMarkdown(report.identity.title)}》（${year}年度），${sourceLink(report.url)}，获取于 ${o.retrievedAt}，正文 SHA-256 ${o.textSha256}。`,
   unknown: '未知',
   severity: SEVERITY_ZH,
   message: (f) => f.message,
@@ -83,7 +151,7 @@ const EN: Labels = {
   arithmetic: 'Arithmetic',
   sentence: 'Sentence',
   cite: (report, year, o) =>
-    `${escapeMarkdown(report.identity.agency || 'unknown agency')}, “${escapeMarkdown(report.identity.title)}” (${year}), ${autolink(report.url)}, retrieved ${o.retrievedAt}, text SHA-256 ${o.textSha256}.`,
+    `${inertMarkdown(report.identity.agency || 'unknown agency')}, “${inertMarkdown(report.identity.title)}” (${year}), ${sourceLink(report.url)}, retrieved ${o.retrievedAt}, text SHA-256 ${o.textSha256}.`,
   unknown: 'unknown',
   severity: SEVERITY_EN,
   message: (f) => f.messageEn,
@@ -99,10 +167,10 @@ function section(
   const lines = [
     `## ${l.heading}`,
     '',
-    `- ${l.report}: ${escapeMarkdown(report.identity.title) || l.unknown}`,
-    `- ${l.agency}: ${escapeMarkdown(report.identity.agency) || l.unknown}`,
+    `- ${l.report}: ${inertMarkdown(report.identity.title) || l.unknown}`,
+    `- ${l.agency}: ${inertMarkdown(report.identity.agency) || l.unknown}`,
     `- ${l.year}: ${year}`,
-    `- ${l.source}: ${autolink(report.url)}`,
+    `- ${l.source}: ${sourceLink(report.url)}`,
     `- ${l.retrieved}: ${options.retrievedAt}`,
     `- ${l.hash}: \`${options.textSha256}\``,
     '',
@@ -112,11 +180,11 @@ function section(
   if (findings.length === 0) lines.push(l.none);
   findings.forEach((finding, i) => {
     lines.push(
-      `${i + 1}. **${l.severity[finding.severity]}** (${finding.rule}) ${escapeMarkdown(l.message(finding))}`,
+      `${i + 1}. **${l.severity[finding.severity]}** (${finding.rule}) ${inertMarkdown(l.message(finding))}`,
     );
     if (finding.arithmetic)
-      lines.push(`   - ${l.arithmetic}: ${escapeMarkdown(finding.arithmetic)}`);
-    if (finding.text) lines.push(`   - ${l.sentence}: “${escapeMarkdown(finding.text)}”`);
+      lines.push(`   - ${l.arithmetic}: ${inertMarkdown(finding.arithmetic)}`);
+    if (finding.text) lines.push(`   - ${l.sentence}: “${inertMarkdown(finding.text)}”`);
   });
   lines.push('', `> ${l.cite(report, year, options)}`);
   return lines.join('\n');
@@ -128,7 +196,7 @@ export function reportMemo(
   options: MemoOptions,
 ): string {
   const language = options.language ?? 'both';
-  const title = `# ${escapeMarkdown(report.identity.title) || ZH.heading}`;
+  const title = `# ${inertMarkdown(report.identity.title) || ZH.heading}`;
   const parts = [title];
   if (language !== 'en') parts.push(section(report, findings, options, ZH));
   if (language !== 'zh') parts.push(section(report, findings, options, EN));

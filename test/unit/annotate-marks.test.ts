@@ -19,7 +19,7 @@ function annotateFixture(name: string, history: string[] = []) {
     elements,
     findings,
     previous,
-    checked: true,
+    unchecked: null,
     articleRoot: findContentRoot(doc),
   });
   const marked = Array.from(doc.querySelectorAll(`[${FINDING_ATTRIBUTE}]`));
@@ -105,7 +105,7 @@ describe('marks on a page', () => {
       elements,
       findings: [...extra, ...findings],
       previous: null,
-      checked: true,
+      unchecked: null,
       articleRoot: findContentRoot(doc),
     });
     const marked = Array.from(doc.querySelectorAll(`[${FINDING_ATTRIBUTE}]`));
@@ -153,7 +153,7 @@ describe('marks on a page', () => {
       elements,
       findings,
       previous: null,
-      checked: true,
+      unchecked: null,
       articleRoot: findContentRoot(page),
     });
     expect(culprit?.getAttribute('tabindex')).toBe('-1');

@@ -7,6 +7,7 @@ import { HOST_TAG } from '../../lib/annotate/host';
 import { FINDING_ATTRIBUTE } from '../../lib/annotate/marks';
 import { extractReport, findContentRoot } from '../../lib/extract';
 import type { Finding } from '../../lib/model';
+import type { NotCheckedReason } from '../../lib/protocol';
 import {
   checkLikeBackground,
   fixtureUrl,
@@ -28,6 +29,7 @@ interface Options {
   showPanel?: boolean;
   pruned?: number;
   historyUnavailable?: boolean;
+  unchecked?: NotCheckedReason;
 }
 
 function mount({
@@ -37,6 +39,7 @@ function mount({
   showPanel = true,
   pruned,
   historyUnavailable,
+  unchecked,
 }: Options) {
   const dom = openFixture(name);
   useWindowGlobals(dom);
@@ -51,7 +54,7 @@ function mount({
     elements,
     findings,
     previous: answer.previous,
-    checked: true,
+    unchecked: unchecked ?? null,
     pruned,
     historyUnavailable,
     articleRoot: findContentRoot(doc),
@@ -78,6 +81,33 @@ const fire = (dom: JSDOM, target: Element, type: string, init: Record<string, un
 };
 
 describe('the overlay on a report page', () => {
+  it('says that a refused or unanswered report was not checked, and why, with no counts of zero', async () => {
+    const reasons = {
+      tooLarge: 'page_notCheckedTooLarge',
+      invalid: 'page_notCheckedInvalid',
+      noAnswer: 'page_notChecked',
+    } as const;
+    for (const [unchecked, key] of Object.entries(reasons) as [NotCheckedReason, string][]) {
+      const page = mount({ name: 'chk-identity-culprit', change: () => [], unchecked });
+      await settle();
+      const panel = page.shadow.querySelector('[data-ogi-panel]');
+      expect(panel?.querySelector('.unchecked')?.textContent).toBe(key);
+      expect(panel?.querySelector(`[data-ogi-unchecked="${unchecked}"]`)?.textContent).toBe(
+        'page_notCheckedShort',
+      );
+      expect(panel?.querySelectorAll('.count')).toHaveLength(0);
+      expect(panel?.textContent).not.toContain('page_noFindings');
+      expect(panel?.textContent).not.toContain('page_count');
+      page.host.remove();
+    }
+    const checked = mount({ name: 'chk-identity-culprit', change: () => [] });
+    await settle();
+    expect(checked.shadow.querySelector('.none')?.textContent).toBe('page_noFindings');
+    expect(checked.shadow.querySelectorAll('.count')).toHaveLength(3);
+    expect(checked.shadow.querySelector('.unchecked')).toBeNull();
+    checked.host.remove();
+  });
+
   it('says when older cached reports were removed to keep this one, and only then', async () => {
     const full = mount({ name: 'chk-identity-culprit', pruned: 2 });
     await settle();

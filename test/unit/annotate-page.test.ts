@@ -89,7 +89,7 @@ describe('one pass over a page', () => {
     const answer = checkLikeBackground(openFixture('chk-identity-culprit').window.document, url);
     const { done, overlays } = run(dom, async () => ({ ...answer, pruned: 3 }));
     await done;
-    expect(overlays).toEqual([expect.objectContaining({ pruned: 3, checked: true })]);
+    expect(overlays).toEqual([expect.objectContaining({ pruned: 3, unchecked: null })]);
   });
 
   it('passes on that the history is unavailable, and still shows the findings', async () => {
@@ -112,9 +112,23 @@ describe('one pass over a page', () => {
     const { done, states, overlays } = run(dom, () => new Promise(() => {}));
     await done;
     expect(marked(dom)).toEqual([]);
-    expect(overlays).toEqual([expect.objectContaining({ checked: false, findings: [] })]);
+    expect(overlays).toEqual([expect.objectContaining({ unchecked: 'noAnswer', findings: [] })]);
     expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBe('report');
-    expect(states.at(-1)).toMatchObject({ kind: 'report', findings: [], previous: null });
+    expect(states.at(-1)).toMatchObject({
+      kind: 'report',
+      findings: [],
+      previous: null,
+      unchecked: 'noAnswer',
+    });
+  });
+
+  it('says why when the background refuses the report, in the overlay and the popup state', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const { done, states, overlays } = run(dom, async () => ({ refused: 'tooLarge' }));
+    await done;
+    expect(marked(dom)).toEqual([]);
+    expect(overlays).toEqual([expect.objectContaining({ unchecked: 'tooLarge', findings: [] })]);
+    expect(states.at(-1)).toMatchObject({ kind: 'report', findings: [], unchecked: 'tooLarge' });
   });
 
   it('treats an answer in the wrong shape as no answer', async () => {
@@ -123,7 +137,7 @@ describe('one pass over a page', () => {
     const { done, overlays } = run(dom, async () => forged);
     await done;
     expect(marked(dom)).toEqual([]);
-    expect(overlays).toEqual([expect.objectContaining({ checked: false })]);
+    expect(overlays).toEqual([expect.objectContaining({ unchecked: 'noAnswer' })]);
   });
 
   it('leaves a page that is not a report exactly as it was', async () => {

@@ -668,23 +668,30 @@ describe('background: who may ask', () => {
     expect(await h.store.list()).toHaveLength(1);
   });
 
-  it('refuses malformed messages and oversized reports', async () => {
+  it('refuses malformed messages and oversized reports, telling only its own content script why', async () => {
     const h = harness(new IDBFactory());
     const page = contentScript(base2022);
-    expect(h.handle({ type: 'analysed' }, page)).toBeUndefined();
+    // Its own content script is told, so that its page does not show "no findings".
+    expect(await h.handle({ type: 'analysed' }, page)).toEqual({ refused: 'invalid' });
     expect(h.handle({ type: 'dropTables' }, OPTIONS_PAGE)).toBeUndefined();
     expect(h.handle('listHistory', OPTIONS_PAGE)).toBeUndefined();
     const table = base2022.tables[0];
     if (!table) throw new Error('fixture has no table');
     const huge = { ...base2022, tables: Array.from({ length: 201 }, () => table) };
-    expect(h.handle({ type: 'analysed', report: huge }, page)).toBeUndefined();
-    expect(h.warnings).toHaveLength(4);
+    expect(await h.handle({ type: 'analysed', report: huge }, page)).toEqual({
+      refused: 'tooLarge',
+    });
+    // Anyone else gets no answer at all.
+    const stranger = { id: 'another-extension', url: base2022.url, tab: { id: 3 } };
+    expect(h.handle({ type: 'analysed', report: huge }, stranger)).toBeUndefined();
+    expect(h.handle({ type: 'analysed', report: huge }, OPTIONS_PAGE)).toBeUndefined();
+    expect(h.warnings).toHaveLength(6);
     expect(await h.store.list()).toEqual([]);
   });
 });
 
 describe('background: bounds', () => {
-  it('refuses a report carrying a text beyond the limit, in a cell, a claim or the title', async () => {
+  it('refuses a report carrying a text beyond the limit, wherever it is', async () => {
     const h = harness(new IDBFactory());
     const page = contentScript(base2022);
     const long = 'x'.repeat(LIMITS.textLength + 1);
@@ -700,9 +707,18 @@ describe('background: bounds', () => {
       },
       { ...base2022, claims: [{ ...claim, sentence: long }] },
       { ...base2022, identity: { ...base2022.identity, title: long } },
+      { ...base2022, identity: { ...base2022.identity, agency: long } },
+      { ...base2022, identity: { ...base2022.identity, publishedAt: long } },
+      { ...base2022, url: `${base2022.url}?${'q'.repeat(LIMITS.urlLength)}` },
+      {
+        ...base2022,
+        tables: [
+          { ...table, cells: table.cells.map((c) => (c.key ? { ...c, rowLabel: long } : c)) },
+        ],
+      },
     ];
     for (const report of forged)
-      expect(h.handle({ type: 'analysed', report }, page)).toBeUndefined();
+      expect(await h.handle({ type: 'analysed', report }, page)).toEqual({ refused: 'tooLarge' });
     expect(h.warnings).toHaveLength(forged.length);
     expect(await h.store.list()).toEqual([]);
     // The same report within the limits is accepted.

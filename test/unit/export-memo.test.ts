@@ -57,7 +57,7 @@ describe('reportMemo', () => {
     expect(zh).not.toContain('## Check memo');
     expect(zh).toContain('未发现问题。');
     expect(zh).toContain('年度: 未知');
-    expect(zh).toContain('\\[点我\\](javascript:alert(1)) \\<b\\>年报\\</b\\>');
+    expect(zh).toContain('\\[点我\\](javascript:alert(1)) &lt;b&gt;年报&lt;/b&gt;');
     expect(zh).not.toContain('<b>');
     const en = reportMemo(hostile, [], { retrievedAt, textSha256: 'abc', language: 'en' });
     expect(en).not.toContain('## 政府信息公开');

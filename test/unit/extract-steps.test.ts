@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { createBackgroundHandler } from '../../lib/background-handler';
 import { runChecks } from '../../lib/checks/run';
 import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
 import { extractionSteps, extractReport, findContentRoot } from '../../lib/extract';
+import { createHistoryStore } from '../../lib/history-store';
 import { LIMITS } from '../../lib/limits';
+import { AnalysedSchema, CheckedSchema } from '../../lib/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
   type FrameWindow,
   pacer,
@@ -131,6 +136,38 @@ describe('texts within the message limits', () => {
     expect(texts.some((text) => text.startsWith('行政许可申请申请') && text.endsWith('…'))).toBe(
       true,
     );
+  });
+});
+
+describe('a report with a runaway agency name', () => {
+  it('is extracted within the limits, and the background checks it instead of refusing it', async () => {
+    const html = readFileSync(join(FIXTURE_DIR, 'fmt-2021-hanweb.html'), 'utf8');
+    const agency = '江州市'.repeat(3_400).slice(0, 10_000);
+    const page = html.replaceAll('江州市自然资源和规划局', agency);
+    const { report } = extractReport(parse(page), URL_OF_PAGE);
+    expect(report.identity.agency.length).toBe(LIMITS.textLength);
+    expect(report.identity.agency.startsWith('江州市江州市')).toBe(true);
+    expect(report.identity.title.length).toBeLessThanOrEqual(LIMITS.textLength);
+    expect(report.tables.map((table) => table.kind)).toEqual(['t2', 't3', 't4']);
+    // The schema the background parses a report with, and the background itself.
+    expect(AnalysedSchema.safeParse({ type: 'analysed', report }).success).toBe(true);
+    const handle = createBackgroundHandler({
+      self: { id: 'ogi-lens', baseUrl: 'chrome-extension://ogi-lens/' },
+      store: createHistoryStore(new IDBFactory()),
+      readSettings: async () => DEFAULT_SETTINGS,
+      showBadge: async () => {},
+      loadLocale: async () => ({}),
+      uiLanguage: () => 'en',
+      storageHasRoom: async () => false,
+      injectWorkbookWriter: async () => {},
+      now: () => new Date('2024-02-01T00:00:00Z'),
+      warn: () => {},
+    });
+    const answer = await handle(
+      { type: 'analysed', report },
+      { id: 'ogi-lens', url: URL_OF_PAGE, tab: { id: 1 } },
+    );
+    expect(CheckedSchema.safeParse(answer).success).toBe(true);
   });
 });
 

@@ -106,6 +106,26 @@ describe('popup on a report with last year cached', () => {
     );
   });
 
+  it('says that a refused or unanswered report was not checked, and why, never "no contradictions"', () => {
+    const cases = [
+      ['tooLarge', 'en', 'holds more than the extension accepts'],
+      ['tooLarge', 'zh_CN', '本报告未经核查：内容超出扩展可接受的范围'],
+      ['invalid', 'en', 'refused what was read from the page'],
+      ['noAnswer', 'en', 'did not answer; reload the page'],
+      ['noAnswer', 'zh_CN', '扩展后台没有响应'],
+    ] as const;
+    for (const [unchecked, locale, says] of cases) {
+      const root = show(
+        { kind: 'report', report, findings: [], previous: null, unchecked },
+        locale,
+      );
+      expect(root.querySelector(`[data-unchecked="${unchecked}"]`)?.textContent).toContain(says);
+      expect(root.querySelector('section[data-findings]')).toBeNull();
+      expect(root.textContent).not.toContain('No contradictions found');
+      expect(root.textContent).not.toContain('未发现');
+    }
+  });
+
   it('says plainly when the page is not a report', () => {
     const root = show({ kind: 'none' });
     expect(root.textContent).toContain('not a government information disclosure annual report');
