@@ -101,7 +101,7 @@ describe('one pass over a page', () => {
     expect(overlays).toEqual([
       expect.objectContaining({
         historyUnavailable: true,
-        checked: true,
+        unchecked: null,
         findings: answer.findings,
       }),
     ]);

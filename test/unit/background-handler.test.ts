@@ -485,7 +485,8 @@ describe('background: answering before the write when storage has room', () => {
       answered = true;
       return checked;
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Released only once the write is held: on a busy machine the write may start late.
+    await expect.poll(() => held.waiting()).toBe(1);
     expect(answered).toBe(false);
     held.release();
     await answer;
