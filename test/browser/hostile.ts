@@ -12,7 +12,13 @@ import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import type { Rect } from './annotate-probe';
-import { type DriverBrowser, type DriverPage, type LaunchOptions, POPUP_VIEWPORT } from './driver';
+import {
+  type DriverBrowser,
+  type DriverPage,
+  type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
+  POPUP_VIEWPORT,
+} from './driver';
 import type { FixtureServer } from './fixture-server';
 import { type Fixture, loadFixtures } from './fixtures';
 import { clickOverlay, clickPageElement, openReport, waitFor, withPage } from './interact';
@@ -57,9 +63,10 @@ interface OverlayState {
 
 /** The overlay and the marks as the page lays them out, read in one go. */
 const OVERLAY_STATE = `(() => {
-  const hosts = document.querySelectorAll('ogi-lens-root');
+  const hosts = document.querySelectorAll('[data-ogi-lens-root]');
   const host = hosts[0] || null;
-  const root = host && host.shadowRoot;
+  // The closed root, exposed to the page by the test (openReport), never by the extension.
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
   const boxOf = (el) => {
     if (!el) return null;
     const r = el.getBoundingClientRect();
@@ -150,7 +157,7 @@ async function checkOverlay(page: DriverPage): Promise<{ panel: string; tooltip:
   await waitFor(page, `JSON.parse(${OVERLAY_STATE}).tooltip ? true : null`, 'a tooltip on hover');
   const hovered = await readOverlay(page);
 
-  assert.equal(hovered.hosts, 1, 'expected exactly one <ogi-lens-root>');
+  assert.equal(hovered.hosts, 1, 'expected exactly one <div data-ogi-lens-root>');
   assert.deepEqual(
     hovered.host,
     { display: 'block', visibility: 'visible', opacity: '1' },
