@@ -4,6 +4,7 @@
  * and saved by the caller; this only says what happened, in words.
  */
 import { useState } from 'preact/hooks';
+import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/types';
 import type { ExportOutcome } from '../lib/protocol';
 import type { MessageKey, Translate } from './i18n';
@@ -21,6 +22,12 @@ export interface ExportMenuProps {
   t: Translate;
   onExport(format: ExportFormat): Promise<ExportOutcome>;
   onFormatChange(format: ExportFormat): void;
+  /**
+   * Which events act: by default only the user's own. In the page's panel a
+   * page script's synthetic `change` or `click()` must neither start an
+   * export nor change the remembered format; the popup holds to the same rule.
+   */
+  acceptEvent?: AcceptEvent;
 }
 
 type Status =
@@ -32,7 +39,13 @@ type Status =
 const isExportFormat = (value: string): value is ExportFormat =>
   (EXPORT_FORMATS as readonly string[]).includes(value);
 
-export function ExportMenu({ format: initial, t, onExport, onFormatChange }: ExportMenuProps) {
+export function ExportMenu({
+  format: initial,
+  t,
+  onExport,
+  onFormatChange,
+  acceptEvent = acceptTrustedEvent,
+}: ExportMenuProps) {
   const [format, setFormat] = useState<ExportFormat>(initial);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -60,6 +73,11 @@ export function ExportMenu({ format: initial, t, onExport, onFormatChange }: Exp
         aria-label={t('export_format')}
         value={format}
         onChange={(event) => {
+          if (!acceptEvent(event)) {
+            // The script that set the value is not the user: show the format that will be used.
+            event.currentTarget.value = format;
+            return;
+          }
           const value = event.currentTarget.value;
           if (!isExportFormat(value)) return;
           setFormat(value);
@@ -72,7 +90,14 @@ export function ExportMenu({ format: initial, t, onExport, onFormatChange }: Exp
           </option>
         ))}
       </select>
-      <button type="button" data-action="export" disabled={status.kind === 'busy'} onClick={run}>
+      <button
+        type="button"
+        data-action="export"
+        disabled={status.kind === 'busy'}
+        onClick={(event) => {
+          if (acceptEvent(event)) void run();
+        }}
+      >
         {t('export_button')}
       </button>
       <span class="export-status" data-export-status={status.kind} role="status">

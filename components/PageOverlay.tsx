@@ -1,5 +1,5 @@
 /**
- * Everything the extension shows on a report page, rendered into its shadow
+ * Everything the extension shows on a report page, rendered into its closed shadow
  * root: the panel, the tooltip of the marked element under the pointer or
  * focus, the year-over-year badges and the flash after a panel click. Page
  * elements are only read (their boxes) and scrolled to, never written.
@@ -10,6 +10,7 @@ import type { OverlayInput } from '../lib/annotate/annotate';
 import { createOverlayHost, type OverlayHost } from '../lib/annotate/host';
 import { trackMarkedElements } from '../lib/annotate/hover';
 import { type Box, isInViewport, type Size } from '../lib/annotate/position';
+import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { ExportMenuProps } from './ExportMenu';
 import type { Translate, UiLanguage } from './i18n';
 import { PAGE_OVERLAY_CSS } from './PageStyles';
@@ -26,7 +27,13 @@ export interface PageOverlayProps extends OverlayInput {
   language: UiLanguage;
   /** Stores the choice; the panel is gone from this page as soon as it is called. */
   onHideOnSite(): void;
-  exportMenu?: Omit<ExportMenuProps, 't'>;
+  exportMenu?: Omit<ExportMenuProps, 't' | 'acceptEvent'>;
+  /**
+   * Which events the overlay acts on (tooltips, panel, export menu): only the
+   * user's own by default, so a page script drives none of it. Tests in
+   * jsdom, whose events are all synthetic, pass a permissive policy.
+   */
+  acceptEvent?: AcceptEvent;
 }
 
 /** The viewport without its scrollbars (old quirks-mode pages report the document instead). */
@@ -77,6 +84,7 @@ function useViewportTick(doc: Document): number {
 
 export function PageOverlay(props: PageOverlayProps) {
   const { doc, marks, t } = props;
+  const accept = props.acceptEvent ?? acceptTrustedEvent;
   const [shown, setShown] = useState<Element | null>(null);
   const [flash, setFlash] = useState<{ element: Element; id: number } | null>(null);
   const [collapsed, setCollapsed] = useState(false);
@@ -91,9 +99,10 @@ export function PageOverlay(props: PageOverlayProps) {
       (element) => marks.has(element),
       (target) => target === props.host,
       (element) => setShown(element),
+      accept,
     );
     return () => tracker.stop();
-  }, [doc, marks, props.host]);
+  }, [doc, marks, props.host, accept]);
 
   useEffect(() => {
     if (!flash) return;
@@ -153,6 +162,7 @@ export function PageOverlay(props: PageOverlayProps) {
             props.onHideOnSite();
           }}
           exportMenu={props.exportMenu}
+          acceptEvent={accept}
         />
       )}
       {flash && (
@@ -187,7 +197,7 @@ export function PageOverlay(props: PageOverlayProps) {
 
 export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'>;
 
-/** Creates the host on `<html>` and renders the overlay into its shadow root. */
+/** Creates the host on `<html>` and renders the overlay into its closed shadow root. */
 export function mountPageOverlay(doc: Document, options: MountOptions): OverlayHost {
   const overlay = createOverlayHost(doc, PAGE_OVERLAY_CSS);
   render(<PageOverlay {...options} doc={doc} host={overlay.host} />, overlay.container);

@@ -3,6 +3,7 @@
  * severity and the findings; clicking one takes the reader to its figure.
  * Bottom-right and collapsible, so the page's own controls stay usable.
  */
+import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { Finding, Report, Severity, TemplateId } from '../lib/model';
 import type { NotCheckedReason } from '../lib/protocol';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
@@ -46,11 +47,18 @@ export interface PanelProps {
   onHideOnSite(): void;
   /** The export menu; absent where nothing can be exported (no content script behind the panel). */
   exportMenu?: Omit<ExportMenuProps, 't'>;
+  /** Which clicks act: by default only the user's own (a page script's `click()` does nothing). */
+  acceptEvent?: AcceptEvent;
 }
 
 export function Panel(props: PanelProps) {
   const { report, findings, collapsed, t } = props;
   const { identity } = report;
+  const accept = props.acceptEvent ?? acceptTrustedEvent;
+  /** A click handler that runs `action` only for an accepted event. */
+  const onAccepted = (action: () => void) => (event: Event) => {
+    if (accept(event)) action();
+  };
   const counts = SEVERITIES.map((severity) => ({
     severity,
     count: findings.filter((f) => f.severity === severity).length,
@@ -84,7 +92,7 @@ export function Panel(props: PanelProps) {
           aria-expanded={collapsed ? 'false' : 'true'}
           title={t(collapsed ? 'page_expand' : 'page_collapse')}
           aria-label={t(collapsed ? 'page_expand' : 'page_collapse')}
-          onClick={props.onToggle}
+          onClick={onAccepted(props.onToggle)}
         >
           {collapsed ? '▴' : '▾'}
         </button>
@@ -126,7 +134,7 @@ export function Panel(props: PanelProps) {
                         data-finding-index={String(index)}
                         data-severity={finding.severity}
                         title={here ? undefined : t('page_notOnPage')}
-                        onClick={() => props.onSelect(index)}
+                        onClick={onAccepted(() => props.onSelect(index))}
                       >
                         <span class="dot" aria-hidden="true" />
                         <span class="msg">
@@ -141,8 +149,12 @@ export function Panel(props: PanelProps) {
             )}
           </div>
           <div class="foot">
-            {props.exportMenu && <ExportMenu {...props.exportMenu} t={t} />}
-            <button type="button" data-action="hide-on-site" onClick={props.onHideOnSite}>
+            {props.exportMenu && <ExportMenu {...props.exportMenu} acceptEvent={accept} t={t} />}
+            <button
+              type="button"
+              data-action="hide-on-site"
+              onClick={onAccepted(props.onHideOnSite)}
+            >
               {t('page_hideOnSite')}
             </button>
           </div>

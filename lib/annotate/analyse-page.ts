@@ -12,8 +12,8 @@ import type { NotCheckedReason, PageState } from '../protocol';
 import { CheckedSchema, type PreviousSummary, RefusedSchema } from '../protocol';
 import { pacer, runStepsWithPauses } from '../steps';
 import { type AnnotateInput, type Annotation, annotatePage } from './annotate';
-import { isOwnNode } from './host';
 import { watchForLateTables } from './late-tables';
+import { isOwnNode } from './own-nodes';
 
 /** The observable contract: set on <html> once a report has been analysed and annotated. */
 export const REPORT_MARKER = 'data-ogi-lens';

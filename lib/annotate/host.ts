@@ -1,10 +1,25 @@
 /**
- * The one element the extension adds for its UI: `<ogi-lens-root>` on
- * `<html>` (outside `<body>`, so the page's own body scripts and styles do
- * not walk into it), with an open shadow root that carries its own styles.
+ * The one element the extension adds for its UI: a plain `<div
+ * data-ogi-lens-root>` on `<html>` (outside `<body>`, so the page's own body
+ * scripts and styles do not walk into it), with a closed shadow root that
+ * carries its own styles.
+ *
+ * A `<div>`, not a custom element name: a page may define a custom element
+ * of any name before the extension creates it, and its constructor, run in
+ * the page, could attach a shadow root first (so ours throws) or remove the
+ * element. A built-in element runs no page code, and the content script's
+ * own `attachShadow` is not the page's (isolated world in Chromium, Xray in
+ * Firefox), so a page that patches its prototype changes nothing either.
+ *
+ * Closed, because what the UI shows is the user's: the ▲/▼ deltas and the
+ * tooltips carry last year's figures from the history, and the panel's
+ * controls must not be reachable by page script. Only the content script
+ * holds the shadow root (returned here).
  */
+import { claimNode } from './own-nodes';
 
-export const HOST_TAG = 'ogi-lens-root';
+/** The observable contract: the attribute of the UI's host element. */
+export const HOST_ATTRIBUTE = 'data-ogi-lens-root';
 
 /**
  * The host takes no room and sits above everything: its children are
@@ -14,6 +29,7 @@ const HOST_CSS = `:host{all:initial !important;position:fixed !important;top:0 !
 
 export interface OverlayHost {
   host: HTMLElement;
+  /** The closed shadow root: the page cannot reach it, so this reference is the only way in. */
   shadow: ShadowRoot;
   /** Where the overlay renders, inside the shadow root. */
   container: HTMLElement;
@@ -21,23 +37,22 @@ export interface OverlayHost {
 }
 
 export function createOverlayHost(doc: Document, css: string): OverlayHost {
-  doc.querySelector(HOST_TAG)?.remove();
-  const host = doc.createElement(HOST_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  // A host left by an earlier instance of the content script (the extension
+  // was updated or reloaded) would show a dead panel. A page forging the
+  // attribute only gets its own element removed; nothing trusts the attribute.
+  for (const stale of Array.from(doc.documentElement.children)) {
+    if (stale.hasAttribute(HOST_ATTRIBUTE)) stale.remove();
+  }
+  const host = doc.createElement('div');
+  host.setAttribute(HOST_ATTRIBUTE, '');
+  // Attached before the host is in the document: the page never sees it without its root.
+  const shadow = host.attachShadow({ mode: 'closed' });
+  claimNode(host);
+  claimNode(shadow);
   const style = doc.createElement('style');
   style.textContent = `${HOST_CSS}\n${css}`;
   const container = doc.createElement('div');
   shadow.append(style, container);
   doc.documentElement.appendChild(host);
   return { host, shadow, container, remove: () => host.remove() };
-}
-
-/** Is this node the extension's own (its host, anything in its shadow root, its style)? */
-export function isOwnNode(node: Node): boolean {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  if (!element) return false;
-  if (element.localName === HOST_TAG || element.hasAttribute('data-ogi-lens-style')) return true;
-  // Duck-typed: `instanceof ShadowRoot` fails across Firefox's content-script wrappers.
-  const host = (element.getRootNode() as Partial<ShadowRoot>).host;
-  return host?.localName === HOST_TAG;
 }

@@ -2,7 +2,10 @@
  * Which marked element the reader is looking at: under the pointer or
  * holding the keyboard focus. One set of listeners on the document (not one
  * per cell), removed with the overlay; Escape dismisses until the target changes.
+ * Only events the policy accepts count (the user's own, see trusted.ts): a
+ * page's synthetic mouseover or keydown opens and dismisses nothing.
  */
+import { type AcceptEvent, acceptTrustedEvent } from './trusted';
 
 export type ShowReason = 'pointer' | 'focus';
 
@@ -15,6 +18,7 @@ export function trackMarkedElements(
   isMarked: (element: Element) => boolean,
   isOverlay: (node: EventTarget | null) => boolean,
   onChange: (element: Element | null, reason: ShowReason | null) => void,
+  accept: AcceptEvent = acceptTrustedEvent,
 ): HoverTracker {
   let pointer: Element | null = null;
   let focus: Element | null = null;
@@ -74,10 +78,16 @@ export function trackMarkedElements(
     ['focusout', onFocusOut],
     ['keydown', onKey],
   ];
-  for (const [type, listener] of listeners) doc.addEventListener(type, listener, true);
+  const guarded = listeners.map(([type, listener]): [string, (event: Event) => void] => [
+    type,
+    (event) => {
+      if (accept(event)) listener(event);
+    },
+  ]);
+  for (const [type, listener] of guarded) doc.addEventListener(type, listener, true);
   return {
     stop() {
-      for (const [type, listener] of listeners) doc.removeEventListener(type, listener, true);
+      for (const [type, listener] of guarded) doc.removeEventListener(type, listener, true);
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { CellRef, Finding, Severity } from '../model';
 import type { CellLocator } from './locate';
+import { claimNode } from './own-nodes';
 import type { SentenceFinder } from './sentence';
 
 export const FINDING_ATTRIBUTE = 'data-ogi-lens-finding';
@@ -96,6 +97,9 @@ export function highlightCss(): string {
   return `@layer ${HIGHLIGHT_LAYER}{\n${rules.join('\n')}\n}`;
 }
 
+/** The highlight style this script added to each document. */
+const highlightStyles = new WeakMap<Document, HTMLStyleElement>();
+
 /** Writes the marks; the returned function takes exactly them back off. */
 export function applyMarks(doc: Document, marks: Iterable<Mark>): () => void {
   const undo: (() => void)[] = [];
@@ -110,8 +114,13 @@ export function applyMarks(doc: Document, marks: Iterable<Mark>): () => void {
       if (addedTabIndex) element.removeAttribute('tabindex');
     });
   }
-  if (any && !doc.querySelector(`style[${STYLE_ATTRIBUTE}]`)) {
+  // Our own style is known by identity: a page that forges a `<style data-ogi-lens-style>`
+  // must not stop the highlight rules from being added.
+  const existing = highlightStyles.get(doc);
+  if (any && !existing?.isConnected) {
     const style = doc.createElement('style');
+    claimNode(style);
+    highlightStyles.set(doc, style);
     style.setAttribute(STYLE_ATTRIBUTE, '');
     style.textContent = highlightCss();
     // First in <head>, so that its layer is declared before any of the page's: among important

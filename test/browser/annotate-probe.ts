@@ -1,8 +1,11 @@
 /**
  * What the annotation tests read inside pages, as source text (see driver.ts
- * for why not functions): the marks on page elements, the overlay in
- * `<ogi-lens-root>`'s shadow root, and rectangles to point the mouse at.
+ * for why not functions): the marks on page elements, the overlay in the
+ * closed shadow root of `<div data-ogi-lens-root>` (which the test exposed
+ * to the page with DriverPage.exposeOverlayRoot: page script cannot reach
+ * it), and rectangles to point the mouse at.
  */
+import { OVERLAY_ROOT_GLOBAL } from './driver';
 
 export interface Rect {
   x: number;
@@ -23,7 +26,8 @@ export interface PageMark {
 export interface OverlaySnapshot {
   hosts: number;
   hostOnHtml: boolean;
-  openShadow: boolean;
+  /** The host's root is closed (`host.shadowRoot` is null) and is the one the test exposed. */
+  closedShadow: boolean;
   panel: boolean;
   findingButtons: string[];
   deltas: { key: string; text: string; rect: Rect }[];
@@ -39,7 +43,7 @@ const HELPERS = `
     const [tag, ordinal] = name.split('#');
     return document.getElementsByTagName(tag)[Number(ordinal)] || null;
   };
-  const shadow = () => { const host = document.querySelector('ogi-lens-root'); return host && host.shadowRoot; };
+  const shadow = () => window.${OVERLAY_ROOT_GLOBAL} || null;
 `;
 
 export const MARKS_EXPRESSION = `(() => {
@@ -58,16 +62,16 @@ export const MARKS_EXPRESSION = `(() => {
 
 export const OVERLAY_EXPRESSION = `(() => {
   ${HELPERS}
-  const hosts = document.querySelectorAll('ogi-lens-root');
+  const hosts = document.querySelectorAll('[data-ogi-lens-root]');
   const host = hosts[0];
-  const root = host ? host.shadowRoot : null;
+  const root = shadow();
   const all = (selector) => (root ? Array.from(root.querySelectorAll(selector)) : []);
   const tip = root && root.querySelector('[role="tooltip"]');
   const flash = root && root.querySelector('[data-ogi-flash]');
   return JSON.stringify({
     hosts: hosts.length,
     hostOnHtml: !!host && host.parentNode === document.documentElement,
-    openShadow: !!root,
+    closedShadow: !!host && host.shadowRoot === null && !!root && root.mode === 'closed' && root.host === host,
     panel: !!(root && root.querySelector('[data-ogi-panel]')),
     findingButtons: all('[data-finding-index]').map((b) => b.getAttribute('data-finding-index')),
     deltas: all('[data-ogi-delta]').map((d) => ({
@@ -142,7 +146,7 @@ export const MARKER_MOMENT_EXPRESSION = `window.__ogiLensMarkerMoment || null`;
 export const CLEAN_MARKUP_EXPRESSION = `(() => {
   const copy = document.documentElement.cloneNode(true);
   copy.removeAttribute('data-ogi-lens');
-  for (const el of copy.querySelectorAll('ogi-lens-root, style[data-ogi-lens-style]')) el.remove();
+  for (const el of copy.querySelectorAll('[data-ogi-lens-root], style[data-ogi-lens-style]')) el.remove();
   for (const el of copy.querySelectorAll('[data-ogi-lens-finding]')) el.removeAttribute('data-ogi-lens-finding');
   return '<!doctype html>' + copy.outerHTML;
 })()`;

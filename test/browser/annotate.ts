@@ -49,6 +49,7 @@ import {
   clearHistory,
   clickOverlay,
   clickPageElement,
+  exposeOverlay,
   MARKER_TIMEOUT_MS,
   openOptions,
   openReport,
@@ -135,7 +136,7 @@ const ALLOWED_CHANGES: readonly RegExp[] = [
   /^attribute \S+ @tabindex$/,
   /^add html>head style[^ ]*\[[^\]]*data-ogi-lens-style[^\]]*\]$/,
   /^add html>head>style #text$/,
-  /^add html ogi-lens-root\[[^\]]*\]$/,
+  /^add html div\[data-ogi-lens-root\]$/,
   /^document\.styleSheets\.length \d+$/,
 ];
 
@@ -219,10 +220,10 @@ async function checkMarks(
     const problems = markMismatches(await readMarks(page), expected);
 
     const overlay = await readOverlay(page);
-    if (overlay.hosts !== 1 || !overlay.hostOnHtml || !overlay.openShadow) {
+    if (overlay.hosts !== 1 || !overlay.hostOnHtml || !overlay.closedShadow) {
       problems.push(
-        `expected one <ogi-lens-root> on <html> with an open shadow root, found ${overlay.hosts}` +
-          ` (on html: ${overlay.hostOnHtml}, open: ${overlay.openShadow})`,
+        `expected one <div data-ogi-lens-root> on <html> with a closed shadow root, found ${overlay.hosts}` +
+          ` (on html: ${overlay.hostOnHtml}, closed: ${overlay.closedShadow})`,
       );
     }
     if (!overlay.panel) problems.push('no [data-ogi-panel] in the overlay');
@@ -606,6 +607,7 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
           MARKER_TIMEOUT_MS,
         );
         assert.ok(moment, 'the marker never appeared');
+        await exposeOverlay(page);
         const atMarker = JSON.parse(moment) as { tables: number; marks: number };
         assert.ok(atMarker.tables > 0, 'the marker was set before the tables arrived');
 

@@ -10,11 +10,47 @@ import {
   type DriverBrowser,
   type DriverPage,
   type LaunchOptions,
+  OVERLAY_HOST_EXPRESSION,
   PAGE_VIEWPORT,
   prepareWorkDir,
+  STORE_OVERLAY_ROOT,
 } from './driver';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The closed shadow root through the DevTools protocol: the host as a main-world
+ * object, its description with shadow roots (DOM.describeNode pierces closed
+ * ones), the root resolved to an object in the same world, then stored there.
+ */
+async function exposeOverlayRoot(page: Page): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result: host } = await cdp.send('Runtime.evaluate', {
+      expression: OVERLAY_HOST_EXPRESSION,
+    });
+    if (!host.objectId) return false;
+    const { node } = await cdp.send('DOM.describeNode', {
+      objectId: host.objectId,
+      depth: 0,
+      pierce: true,
+    });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return false;
+    const { object } = await cdp.send('DOM.resolveNode', {
+      backendNodeId: shadow.backendNodeId,
+    });
+    if (!object.objectId) return false;
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { return (${STORE_OVERLAY_ROOT})(this); }`,
+      returnByValue: true,
+    });
+    return result.value === true;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
 
 function wrapPage(page: Page, downloadDir: string): DriverPage {
   // Playwright keeps downloads under generated names; the tests look for the name the page chose.
@@ -37,6 +73,7 @@ function wrapPage(page: Page, downloadDir: string): DriverPage {
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
+    exposeOverlayRoot: () => exposeOverlayRoot(page),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
     },

@@ -28,11 +28,31 @@ export interface DriverPage {
   /** Clicks at a point of the viewport (CSS pixels), as a user's mouse does. */
   mouseClick(x: number, y: number): Promise<void>;
   /** Presses a key (`Tab`, `Escape`) where the focus is. */
-  press(key: 'Tab' | 'Escape' | 'Enter'): Promise<void>;
+  press(key: 'Tab' | 'Escape' | 'Enter' | 'ArrowUp' | 'ArrowDown'): Promise<void>;
+  /**
+   * Test-only: puts the extension's closed shadow root (of the page's
+   * `[data-ogi-lens-root]` on `<html>`) in the main-world global named by
+   * OVERLAY_ROOT_GLOBAL, through the browser's debugging protocol, which
+   * sees closed roots; the probes then read the overlay from there. Resolves
+   * false while there is no such host. A page cannot do this itself.
+   */
+  exposeOverlayRoot(): Promise<boolean>;
   /** A full-page screenshot grows past the viewport to the whole document. */
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The main-world global where exposeOverlayRoot() puts the closed root (tests only). */
+export const OVERLAY_ROOT_GLOBAL = '__ogiLensTestOverlayRoot';
+
+/** The host the overlay root is read from, as page script finds it. */
+export const OVERLAY_HOST_EXPRESSION = `document.querySelector(':root > [data-ogi-lens-root]')`;
+
+/** Source of a function that stores its argument (the root) in OVERLAY_ROOT_GLOBAL. */
+export const STORE_OVERLAY_ROOT = `function (root) {
+  Object.defineProperty(window, '${OVERLAY_ROOT_GLOBAL}', { value: root, configurable: true, writable: true });
+  return !!root;
+}`;
 
 export interface Viewport {
   width: number;

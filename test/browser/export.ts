@@ -22,7 +22,13 @@ import type { Finding, Report } from '../../lib/model';
 import { parsePage } from '../../scripts/cli/analyse-file';
 import { readWorkbook, type WorkbookDump } from '../support/xlsx-reader';
 import { clearDownloads, waitForDownload } from './downloads';
-import { type DriverBrowser, type DriverPage, type LaunchOptions, POPUP_VIEWPORT } from './driver';
+import {
+  type DriverBrowser,
+  type DriverPage,
+  type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
+  POPUP_VIEWPORT,
+} from './driver';
 import { type Fixture, loadFixtures } from './fixtures';
 import {
   clearHistory,
@@ -51,19 +57,38 @@ async function commandLineView(fixture: Fixture): Promise<CommandLineView> {
   return { report, findings, textSha256: await sha256Hex(reportText(doc)) };
 }
 
-/** Chooses a format in a menu the way a change of the <select> does. */
-function chooseFormatIn(rootExpression: string, format: ExportFormat): string {
-  return `(() => {
-    const root = ${rootExpression};
-    const select = root && root.querySelector('select[data-export-format]');
-    if (!select) return null;
-    select.value = ${JSON.stringify(format)};
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    return true;
-  })()`;
+/**
+ * Chooses a format in a menu with the keyboard, as a user does: the menu acts
+ * only on trusted events, so a script's `change` would be ignored. The
+ * <select> gets the focus, then the arrow keys step to the format (a closed
+ * <select> changes, and fires `change`, on each step).
+ */
+async function chooseFormat(
+  page: DriverPage,
+  rootExpression: string,
+  format: ExportFormat,
+): Promise<void> {
+  const selectIn = `((root) => root && root.querySelector('select[data-export-format]'))(${rootExpression})`;
+  const steps = await waitFor<number>(
+    page,
+    `(() => {
+      const select = ${selectIn};
+      if (!select) return null;
+      select.focus();
+      if (select.ownerDocument.activeElement === null) return null;
+      return Array.from(select.options).findIndex((o) => o.value === ${JSON.stringify(format)}) - select.selectedIndex;
+    })()`,
+    'the export menu',
+  );
+  for (let i = 0; i < Math.abs(steps); i++) await page.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  await waitFor(
+    page,
+    `(() => { const select = ${selectIn}; return select && select.value === ${JSON.stringify(format)} ? true : null; })()`,
+    `the export menu showing ${format}`,
+  );
 }
 
-const OVERLAY_ROOT = `document.querySelector('ogi-lens-root') && document.querySelector('ogi-lens-root').shadowRoot`;
+const OVERLAY_ROOT = `(window.${OVERLAY_ROOT_GLOBAL} || null)`;
 const exportStatusIn = (rootExpression: string) => `(() => {
   const root = ${rootExpression};
   const status = root && root.querySelector('[data-export-status]');
@@ -140,7 +165,7 @@ function retrievedAtOf(workbook: WorkbookDump): string {
 }
 
 async function exportFromPanel(page: DriverPage, format: ExportFormat): Promise<void> {
-  await waitFor(page, chooseFormatIn(OVERLAY_ROOT, format), 'the export menu in the panel');
+  await chooseFormat(page, OVERLAY_ROOT, format);
   await clickOverlay(page, '[data-action="export"]');
 }
 
@@ -226,7 +251,7 @@ export function defineExportSuite<B extends DriverBrowser>(
             );
             for (const format of ['json', 'xlsx'] as const) {
               await clearDownloads(browser.downloadDir);
-              await waitFor(popup, chooseFormatIn('document', format), 'the popup’s export menu');
+              await chooseFormat(popup, 'document', format);
               await clickPageElement(popup, 'button[data-action="export"]');
               const filename = exportFileName(view.report, format);
               const bytes = await waitForDownload(browser.downloadDir, filename);

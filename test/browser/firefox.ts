@@ -10,8 +10,10 @@ import {
   type DriverBrowser,
   type DriverPage,
   type LaunchOptions,
+  OVERLAY_HOST_EXPRESSION,
   PAGE_VIEWPORT,
   prepareWorkDir,
+  STORE_OVERLAY_ROOT,
 } from './driver';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -34,7 +36,59 @@ function serialiser() {
   };
 }
 
-function wrapPage(page: Page, tabOperation: ReturnType<typeof serialiser>): DriverPage {
+/** The raw WebDriver BiDi channel of puppeteer-core 24 (pinned), which its public API does not expose. */
+interface BidiChannel {
+  send(method: string, params: object): Promise<{ result: BidiResult }>;
+}
+type BidiResult =
+  | { type: 'success'; result: BidiValue }
+  | { type: 'exception'; exceptionDetails: { text: string } };
+interface BidiValue {
+  type: string;
+  value?: unknown;
+}
+
+/**
+ * The closed shadow root through WebDriver BiDi: the host serialised with
+ * `includeShadowTree: 'all'` names its closed root by a shared id, which a
+ * second call in the page's main world receives as the node itself and stores.
+ */
+async function exposeOverlayRoot(browser: Browser, page: Page): Promise<boolean> {
+  const channel = (browser as unknown as { connection: BidiChannel }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const value = (answer: { result: BidiResult }): BidiValue => {
+    if (answer.result.type === 'exception') throw new Error(answer.result.exceptionDetails.text);
+    return answer.result.result;
+  };
+  const host = value(
+    await channel.send('script.evaluate', {
+      expression: OVERLAY_HOST_EXPRESSION,
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    }),
+  );
+  const shadow = (host.value as { shadowRoot?: { sharedId?: string } | null } | undefined)
+    ?.shadowRoot;
+  if (host.type !== 'node' || !shadow?.sharedId) return false;
+  const stored = value(
+    await channel.send('script.callFunction', {
+      functionDeclaration: STORE_OVERLAY_ROOT,
+      arguments: [{ sharedId: shadow.sharedId }],
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+    }),
+  );
+  return stored.value === true;
+}
+
+function wrapPage(
+  browser: Browser,
+  page: Page,
+  tabOperation: ReturnType<typeof serialiser>,
+): DriverPage {
   return {
     addInitScript: async (source) => {
       await page.evaluateOnNewDocument(source);
@@ -51,6 +105,7 @@ function wrapPage(page: Page, tabOperation: ReturnType<typeof serialiser>): Driv
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
+    exposeOverlayRoot: () => exposeOverlayRoot(browser, page),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
     },
@@ -126,7 +181,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSess
     newPage: async (viewport) => {
       const page = await tabOperation(() => browser.newPage());
       if (viewport) await page.setViewport(viewport);
-      return wrapPage(page, tabOperation);
+      return wrapPage(browser, page, tabOperation);
     },
     close,
   };

@@ -15,7 +15,12 @@ import { runChecks } from '../../lib/checks/run';
 import { recordId } from '../../lib/history-store';
 import { portalOfUrl } from '../../lib/portal';
 import { popupMismatches, readPopup } from './annotate';
-import type { DriverBrowser, DriverPage, LaunchOptions } from './driver';
+import {
+  type DriverBrowser,
+  type DriverPage,
+  type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
+} from './driver';
 import { expectedForFile } from './expected-marks';
 import { type Fixture, loadFixtures } from './fixtures';
 import {
@@ -83,9 +88,9 @@ const UNAVAILABLE_NOTE = `(() => {
     text: note.textContent, deleteAllDisabled: !!(all && all.disabled) }) : null;
 })()`;
 
+/** Reads the closed root that openReport exposed to the test (page script has no way to it). */
 const PANEL_SAYS_UNAVAILABLE = `(() => {
-  const host = document.querySelector('ogi-lens-root');
-  const root = host && host.shadowRoot;
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
   if (!root || !root.querySelector('[data-ogi-panel]')) return null;
   const note = root.querySelector('[data-ogi-history-unavailable]');
   if (note) return note.textContent;

@@ -8,17 +8,37 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import type { Rect } from './annotate-probe';
-import { type DriverBrowser, type DriverPage, type LaunchOptions, POPUP_VIEWPORT } from './driver';
+import { clearDownloads } from './downloads';
+import {
+  type DriverBrowser,
+  type DriverPage,
+  type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
+  POPUP_VIEWPORT,
+} from './driver';
 import type { FixtureServer } from './fixture-server';
 import { type Fixture, loadFixtures } from './fixtures';
-import { clickOverlay, clickPageElement, openReport, waitFor, withPage } from './interact';
+import {
+  clearHistory,
+  clickOverlay,
+  clickPageElement,
+  exposeOverlay,
+  openReport,
+  waitFor,
+  withPage,
+} from './interact';
 import { useBrowserSession } from './suite';
 
 const MARKUP_PAGE = 'hostile-markup-2023';
+/** chk-yoy-broken-2023 with a page script that goes after the UI (see the fixture's comment). */
+const UI_PAGE = 'hostile-ui-2023';
+/** Last year's report of UI_PAGE's agency: with it cached, the UI holds history. */
+const UI_PAGE_BASE = 'chk-yoy-base-2022';
 const CSS_PAGE = 'hostile-css-2023';
 const CSP_PAGE = 'hostile-csp-2023';
 
@@ -57,9 +77,10 @@ interface OverlayState {
 
 /** The overlay and the marks as the page lays them out, read in one go. */
 const OVERLAY_STATE = `(() => {
-  const hosts = document.querySelectorAll('ogi-lens-root');
+  const hosts = document.querySelectorAll('[data-ogi-lens-root]');
   const host = hosts[0] || null;
-  const root = host && host.shadowRoot;
+  // The closed root, exposed to the page by the test (openReport), never by the extension.
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
   const boxOf = (el) => {
     if (!el) return null;
     const r = el.getBoundingClientRect();
@@ -150,7 +171,7 @@ async function checkOverlay(page: DriverPage): Promise<{ panel: string; tooltip:
   await waitFor(page, `JSON.parse(${OVERLAY_STATE}).tooltip ? true : null`, 'a tooltip on hover');
   const hovered = await readOverlay(page);
 
-  assert.equal(hovered.hosts, 1, 'expected exactly one <ogi-lens-root>');
+  assert.equal(hovered.hosts, 1, 'expected exactly one <div data-ogi-lens-root>');
   assert.deepEqual(
     hovered.host,
     { display: 'block', visibility: 'visible', opacity: '1' },
@@ -246,6 +267,68 @@ function headersOf(server: FixtureServer, pageUrl: string): Promise<Record<strin
     req.end();
   });
 }
+
+/** What the hostile UI page's own script got: its log, and what the page's DOM holds. */
+interface PageReach {
+  constructed: number;
+  attached: number;
+  reached: string[];
+  attacks: number;
+  hosts: number;
+  squatters: number;
+  hostShadowRoot: boolean;
+  /** Overlay content or a ▲/▼ delta anywhere in the page's own DOM. */
+  overlayInPage: string[];
+}
+
+const PAGE_REACH = `(() => {
+  const log = window.__ogiHostileUi;
+  const host = document.querySelector('[data-ogi-lens-root]');
+  const markup = document.documentElement.outerHTML;
+  const overlayInPage = [];
+  if (/[▲▼]/.test(markup)) overlayInPage.push('a ▲/▼ delta');
+  for (const selector of ['[data-ogi-delta]', '[role="tooltip"]', '[data-ogi-panel]', '[data-export]']) {
+    if (document.querySelector(selector)) overlayInPage.push(selector);
+  }
+  return JSON.stringify({
+    constructed: log.constructed, attached: log.attached, reached: log.reached, attacks: log.attacks,
+    hosts: document.querySelectorAll('[data-ogi-lens-root]').length,
+    squatters: document.querySelectorAll('ogi-lens-root').length,
+    hostShadowRoot: !!host && host.shadowRoot !== null,
+    overlayInPage,
+  });
+})()`;
+
+/** The overlay's state, read from the closed root the test exposed. */
+const UI_STATE = `(() => {
+  const root = window.${OVERLAY_ROOT_GLOBAL};
+  if (!root) return null;
+  const q = (selector) => root.querySelector(selector);
+  const select = q('select[data-export-format]');
+  const collapse = q('[data-action="collapse"]');
+  return JSON.stringify({
+    panel: !!q('[data-ogi-panel]'),
+    deltas: root.querySelectorAll('[data-ogi-delta]').length,
+    tooltip: !!q('[role="tooltip"]'),
+    flash: !!q('[data-ogi-flash]'),
+    expanded: collapse ? collapse.getAttribute('aria-expanded') : null,
+    format: select ? select.value : null,
+    exportStatus: q('[data-export-status]') ? q('[data-export-status]').getAttribute('data-export-status') : null,
+  });
+})()`;
+
+interface UiState {
+  panel: boolean;
+  deltas: number;
+  tooltip: boolean;
+  flash: boolean;
+  expanded: string | null;
+  format: string | null;
+  exportStatus: string | null;
+}
+
+const readUi = async (page: DriverPage): Promise<UiState> =>
+  JSON.parse(await waitFor<string>(page, UI_STATE, 'the exposed overlay')) as UiState;
 
 export function defineHostileSuite<B extends DriverBrowser>(
   browserName: DriverBrowser['name'],
@@ -344,6 +427,79 @@ export function defineHostileSuite<B extends DriverBrowser>(
         const popup = await readPopup(browser, fixture.pageUrl);
         assert.ok(popup.text.includes('江州市生态环境局'), 'the popup does not show the report');
         await assertNothingRan(page, fixture);
+      });
+    });
+
+    test('a page script neither reads the UI nor drives it, even with its own ogi-lens-root and attachShadow', async () => {
+      const { browser } = session();
+      const fixture = byName(UI_PAGE);
+      // With last year cached the UI holds history: deltas and last year's figures.
+      await clearHistory(browser);
+      await withPage(browser, (page) => openReport(page, byName(UI_PAGE_BASE).pageUrl));
+      await clearDownloads(browser.downloadDir);
+      let format: string | null = null;
+      await withPage(browser, async (page) => {
+        await openReport(page, fixture.pageUrl, { expose: false });
+        await waitFor(
+          page,
+          'window.__ogiHostileUi && window.__ogiHostileUi.firstAttackDone ? true : null',
+          'the page script going after the UI',
+        );
+        const reach = JSON.parse(await page.evaluate<string>(PAGE_REACH)) as PageReach;
+        assert.deepEqual(
+          reach,
+          {
+            constructed: 0,
+            attached: 0,
+            reached: [],
+            attacks: 1,
+            hosts: 1,
+            squatters: 0,
+            hostShadowRoot: false,
+            overlayInPage: [],
+          },
+          'the page reached the UI, or ran code when it was created',
+        );
+
+        // The UI is there, with history, and the page's clicks and events did nothing.
+        await exposeOverlay(page);
+        const before = await readUi(page);
+        assert.equal(before.panel, true, 'no panel');
+        assert.ok(before.deltas > 0, 'no delta in the overlay: the page had no history to read');
+        assert.deepEqual(
+          { tooltip: before.tooltip, expanded: before.expanded, status: before.exportStatus },
+          { tooltip: false, expanded: 'true', status: 'idle' },
+          'the page script drove the UI',
+        );
+        format = before.format;
+
+        // Page script given the root itself (which only a test can do) still drives nothing:
+        // every control acts on trusted events only.
+        await page.evaluate(`(window.__ogiHostileUi.attack(window.${OVERLAY_ROOT_GLOBAL}), true)`);
+        const after = await readUi(page);
+        assert.deepEqual(
+          after,
+          { ...before, format },
+          'synthetic clicks, changes or hovers acted on the UI',
+        );
+        // The user's own click works (and has had its turn after the page's).
+        await clickOverlay(page, '[data-finding-index="0"]');
+        await waitFor(
+          page,
+          `(() => { const s = ${UI_STATE}; return s && JSON.parse(s).flash ? true : null; })()`,
+          'a flash after a real click in the panel',
+        );
+        const settled = await readUi(page);
+        assert.equal(settled.exportStatus, 'idle', 'an export started without the user');
+        assert.deepEqual(await readdir(browser.downloadDir), [], 'a file was saved');
+      });
+
+      // Nothing was remembered: the next visit has the panel and the same export format.
+      await withPage(browser, async (page) => {
+        await openReport(page, fixture.pageUrl);
+        const next = await readUi(page);
+        assert.equal(next.panel, true, 'the page hid the panel on its site');
+        assert.equal(next.format, format, 'the page changed the remembered export format');
       });
     });
   });

@@ -15,7 +15,12 @@ import { describe, test } from 'node:test';
 import { EXTRACT_MARKS } from '../../lib/annotate/analyse-page';
 import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
 import { hugeReportPage } from '../../scripts/pages/huge-report';
-import { type DriverBrowser, type LaunchOptions, POPUP_VIEWPORT } from './driver';
+import {
+  type DriverBrowser,
+  type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
+  POPUP_VIEWPORT,
+} from './driver';
 import type { Fixture } from './fixtures';
 import { openReport, waitFor, withPage } from './interact';
 import { useBrowserSession } from './suite';
@@ -58,9 +63,10 @@ interface Timeline {
   ticks: number[];
 }
 
+/** The panel's text, from the closed root openReport exposed to the page for the test. */
 const panelText = `(() => {
-  const host = document.querySelector('ogi-lens-root');
-  const panel = host && host.shadowRoot && host.shadowRoot.querySelector('[data-ogi-panel]');
+  const root = window.${OVERLAY_ROOT_GLOBAL};
+  const panel = root && root.querySelector('[data-ogi-panel]');
   return panel ? panel.textContent : null;
 })()`;
 

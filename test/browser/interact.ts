@@ -31,7 +31,16 @@ export async function waitFor<T>(page: DriverPage, expression: string, what: str
   return value;
 }
 
-export async function openReport(page: DriverPage, url: string): Promise<void> {
+/**
+ * Opens a report and waits for the marker; then, unless told not to, exposes
+ * the overlay's closed root to the page's main world for the probes (see
+ * DriverPage.exposeOverlayRoot). The overlay is mounted before the marker is set.
+ */
+export async function openReport(
+  page: DriverPage,
+  url: string,
+  options: { expose?: boolean } = {},
+): Promise<void> {
   await page.goto(url);
   const marker = await waitForValue<string>(
     page,
@@ -39,9 +48,19 @@ export async function openReport(page: DriverPage, url: string): Promise<void> {
     MARKER_TIMEOUT_MS,
   );
   assert.equal(marker, 'report', `<html data-ogi-lens="report"> did not appear on ${url}`);
+  if (options.expose ?? true) await exposeOverlay(page);
 }
 
-/** Clicks an element of the overlay's shadow root with the mouse. */
+/** Exposes the overlay's closed root to the probes; fails when the page has no overlay. */
+export async function exposeOverlay(page: DriverPage): Promise<void> {
+  assert.equal(
+    await page.exposeOverlayRoot(),
+    true,
+    'no <div data-ogi-lens-root> with a shadow root on <html>',
+  );
+}
+
+/** Clicks an element of the overlay's shadow root with the mouse (a trusted click). */
 export async function clickOverlay(page: DriverPage, selector: string): Promise<void> {
   const rect = JSON.parse(
     await waitFor<string>(page, overlayElementRect(selector), `${selector} in the overlay`),

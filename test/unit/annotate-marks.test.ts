@@ -129,6 +129,31 @@ describe('marks on a page', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
+  it('add their style even where the page forged one with the same attribute', () => {
+    const dom = openFixture('chk-identity-culprit');
+    const page = dom.window.document;
+    const forged = page.createElement('style');
+    forged.setAttribute(STYLE_ATTRIBUTE, '');
+    page.head.append(forged);
+    const url = fixtureUrl('chk-identity-culprit');
+    const { findings } = checkLikeBackground(page, url);
+    const { report, elements } = extractReport(page, url);
+    annotatePage({
+      doc: page,
+      report,
+      elements,
+      findings,
+      previous: null,
+      unchecked: null,
+      historyUnavailable: false,
+      articleRoot: findContentRoot(page),
+    });
+    const styles = Array.from(page.querySelectorAll(`style[${STYLE_ATTRIBUTE}]`));
+    expect(styles).toHaveLength(2);
+    expect(styles[0]?.textContent).toContain(FINDING_ATTRIBUTE);
+    expect(forged.textContent).toBe('');
+  });
+
   it('leave a clean report without any mark', () => {
     const { marked, doc, findings } = annotateFixture('chk-yoy-clean-2023', ['chk-yoy-base-2022']);
     expect(findings.filter((f) => f.cells.length > 0 || f.text)).toEqual([]);

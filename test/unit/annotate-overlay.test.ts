@@ -3,8 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MessageKey } from '../../components/i18n';
 import { FLASH_MS, mountPageOverlay } from '../../components/PageOverlay';
 import { annotatePage } from '../../lib/annotate/annotate';
-import { HOST_TAG } from '../../lib/annotate/host';
-import { FINDING_ATTRIBUTE } from '../../lib/annotate/marks';
+import { HOST_ATTRIBUTE } from '../../lib/annotate/host';
+import { FINDING_ATTRIBUTE, STYLE_ATTRIBUTE } from '../../lib/annotate/marks';
+import { isOwnNode } from '../../lib/annotate/own-nodes';
+import type { AcceptEvent } from '../../lib/annotate/trusted';
+import type { ExportFormat } from '../../lib/export/types';
 import { extractReport, findContentRoot } from '../../lib/extract';
 import type { Finding } from '../../lib/model';
 import type { NotCheckedReason } from '../../lib/protocol';
@@ -30,7 +33,13 @@ interface Options {
   pruned?: number;
   historyUnavailable?: boolean;
   unchecked?: NotCheckedReason;
+  /** jsdom's events are all synthetic: the tests accept them unless they test the default policy. */
+  acceptEvent?: AcceptEvent | 'default';
+  /** Runs on the page before the overlay is mounted, as the page's own script would. */
+  before?: (dom: JSDOM) => void;
 }
+
+const acceptAll: AcceptEvent = () => true;
 
 function mount({
   name,
@@ -40,10 +49,13 @@ function mount({
   pruned,
   historyUnavailable,
   unchecked,
+  acceptEvent = acceptAll,
+  before,
 }: Options) {
   const dom = openFixture(name);
   useWindowGlobals(dom);
   const doc = dom.window.document;
+  before?.(dom);
   const url = fixtureUrl(name);
   const answer = checkLikeBackground(doc, url, history.map(reportOf));
   const findings = change(answer.findings);
@@ -60,15 +72,23 @@ function mount({
     articleRoot: findContentRoot(doc),
   });
   const onHideOnSite = vi.fn();
+  const onExport = vi.fn(async (format: ExportFormat) => ({
+    ok: true as const,
+    filename: `report.${format}`,
+  }));
+  const onFormatChange = vi.fn();
   const host = mountPageOverlay(doc, {
     ...overlay,
     showPanel,
     t,
     language: 'en',
     onHideOnSite,
+    exportMenu: { format: 'csv', onExport, onFormatChange },
+    ...(acceptEvent === 'default' ? {} : { acceptEvent }),
   });
-  const shadow = host.host.shadowRoot as ShadowRoot;
-  return { dom, doc, shadow, findings, overlay, onHideOnSite, host };
+  // The root is closed: only the reference the mount returns reaches it.
+  const shadow = host.shadow;
+  return { dom, doc, shadow, findings, overlay, onHideOnSite, onExport, onFormatChange, host };
 }
 
 const fire = (dom: JSDOM, target: Element, type: string, init: Record<string, unknown> = {}) => {
@@ -132,15 +152,137 @@ describe('the overlay on a report page', () => {
     expect(usual.shadow.querySelector('[data-ogi-history-unavailable]')).toBeNull();
   });
 
-  it('lives in one open shadow root on <html>, outside the body', async () => {
-    const { doc, shadow } = mount({ name: 'chk-identity-culprit' });
+  it('lives in one closed shadow root of a plain <div data-ogi-lens-root> on <html>, outside the body', async () => {
+    const { doc, shadow, host } = mount({ name: 'chk-identity-culprit' });
     await settle();
-    const hosts = doc.querySelectorAll(HOST_TAG);
+    const hosts = doc.querySelectorAll(`[${HOST_ATTRIBUTE}]`);
     expect(hosts).toHaveLength(1);
+    expect(hosts[0]).toBe(host.host);
+    expect(host.host.localName).toBe('div');
     expect(hosts[0]?.parentElement).toBe(doc.documentElement);
-    expect(shadow.mode).toBe('open');
+    expect(shadow.mode).toBe('closed');
+    // Page script gets nothing from the host: the panel, tooltips and deltas are out of its reach.
+    expect(host.host.shadowRoot).toBeNull();
+    expect(shadow.querySelector('[data-ogi-panel]')).not.toBeNull();
     expect(shadow.querySelector('style')?.textContent).toContain(':host');
-    expect(doc.body.querySelector(HOST_TAG)).toBeNull();
+    expect(doc.body.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull();
+  });
+
+  it('keeps last year’s figures out of the page’s DOM: deltas and tooltips only in the closed root', async () => {
+    const { doc, shadow, host, overlay } = mount({
+      name: 'chk-yoy-broken-2023',
+      history: ['chk-yoy-base-2022'],
+    });
+    await settle();
+    expect(overlay.deltas.length).toBeGreaterThan(0);
+    const carryIn = doc.querySelector(`[${FINDING_ATTRIBUTE}="error"]`) as HTMLElement;
+    carryIn.focus();
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain('page_lastYear|2022|');
+    const pageText = doc.documentElement.outerHTML;
+    expect(pageText).not.toContain('page_lastYear');
+    expect(pageText).not.toMatch(/[▲▼]/);
+    expect(doc.querySelector('[data-ogi-delta], [role="tooltip"]')).toBeNull();
+    expect(host.host.shadowRoot).toBeNull();
+  });
+
+  it('gets its panel on a page that defined its own <ogi-lens-root> element, without running it', async () => {
+    const constructed: string[] = [];
+    const { doc, shadow, host } = mount({
+      name: 'chk-identity-culprit',
+      before: (dom) => {
+        // The page's element takes the shadow root first and removes itself: an overlay
+        // built on that name would throw or vanish.
+        class Squatter extends dom.window.HTMLElement {
+          constructor() {
+            super();
+            constructed.push('ogi-lens-root');
+            this.attachShadow({ mode: 'open' });
+            queueMicrotask(() => this.remove());
+          }
+        }
+        dom.window.customElements.define('ogi-lens-root', Squatter);
+      },
+    });
+    await settle();
+    expect(constructed).toEqual([]);
+    expect(host.host.isConnected).toBe(true);
+    expect(doc.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(shadow.querySelector('[data-ogi-panel]')).not.toBeNull();
+  });
+
+  it('knows its own nodes by identity, not by a name or attribute the page can forge', async () => {
+    const { doc, shadow, host } = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    const forgedHost = doc.createElement('div');
+    forgedHost.setAttribute(HOST_ATTRIBUTE, '');
+    const forgedStyle = doc.createElement('style');
+    forgedStyle.setAttribute(STYLE_ATTRIBUTE, '');
+    const forged = [doc.createElement('ogi-lens-root'), forgedHost, forgedStyle];
+    for (const element of forged) doc.body.append(element);
+    for (const element of forged) expect(isOwnNode(element)).toBe(false);
+    expect(isOwnNode(host.host)).toBe(true);
+    expect(isOwnNode(shadow)).toBe(true);
+    expect(isOwnNode(shadow.querySelector('[data-ogi-panel]') as Element)).toBe(true);
+    const style = doc.head.querySelector(`style[${STYLE_ATTRIBUTE}]`) as HTMLStyleElement;
+    expect(isOwnNode(style)).toBe(true);
+    expect(isOwnNode(style.firstChild as Node)).toBe(true);
+    expect(isOwnNode(doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as Element)).toBe(false);
+  });
+
+  it('by default acts on no synthetic event: a page script opens, exports, hides and remembers nothing', async () => {
+    const { dom, doc, shadow, onHideOnSite, onExport, onFormatChange } = mount({
+      name: 'chk-identity-culprit',
+      acceptEvent: 'default',
+    });
+    const scrolled: Element[] = [];
+    dom.window.Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    await settle();
+    const cell = doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement;
+    fire(dom, cell, 'mouseover');
+    fire(dom, cell, 'focusin');
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+
+    const select = shadow.querySelector('select[data-export-format]') as HTMLSelectElement;
+    select.value = 'xlsx';
+    select.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    for (const selector of [
+      '[data-action="export"]',
+      '[data-finding-index="0"]',
+      '[data-action="hide-on-site"]',
+      '[data-action="collapse"]',
+    ]) {
+      (shadow.querySelector(selector) as HTMLElement).click();
+      (shadow.querySelector(selector) as HTMLElement).dispatchEvent(
+        new dom.window.MouseEvent('click', { bubbles: true, composed: true }),
+      );
+    }
+    await settle();
+    expect(onExport).not.toHaveBeenCalled();
+    expect(onFormatChange).not.toHaveBeenCalled();
+    expect(select.value).toBe('csv');
+    expect(shadow.querySelector('[data-export-status]')?.getAttribute('data-export-status')).toBe(
+      'idle',
+    );
+    expect(onHideOnSite).not.toHaveBeenCalled();
+    expect(scrolled).toEqual([]);
+    expect(shadow.querySelector('[data-ogi-flash]')).toBeNull();
+    expect(shadow.querySelector('[data-ogi-panel]')).not.toBeNull();
+    expect(shadow.querySelector('[data-action="collapse"]')?.getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+
+    // A focus is the browser's own event even when a script called focus(): the tooltip it
+    // opens is in the closed root. A synthetic Escape then does not dismiss it.
+    cell.focus();
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).not.toBeNull();
+    fire(dom, cell, 'keydown', { key: 'Escape' });
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).not.toBeNull();
   });
 
   it('lists the findings in their order, with agency, year and counts', async () => {

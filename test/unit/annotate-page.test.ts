@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { analysePage, REPORT_MARKER } from '../../lib/annotate/analyse-page';
-import { HOST_TAG } from '../../lib/annotate/host';
+import { HOST_ATTRIBUTE } from '../../lib/annotate/host';
 import { watchForLateTables } from '../../lib/annotate/late-tables';
 import { FINDING_ATTRIBUTE } from '../../lib/annotate/marks';
 import type { PageState } from '../../lib/protocol';
@@ -148,7 +148,7 @@ describe('one pass over a page', () => {
     expect(check).not.toHaveBeenCalled();
     expect(states).toEqual([{ kind: 'none' }]);
     expect(dom.serialize()).toBe(before);
-    expect(dom.window.document.querySelector(HOST_TAG)).toBeNull();
+    expect(dom.window.document.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull();
   });
 
   it('says a page with a report-like title is no report while it waits for tables that never come', async () => {

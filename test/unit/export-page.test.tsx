@@ -111,6 +111,7 @@ describe('the export menu', () => {
       <ExportMenu
         format="md"
         t={translatorFor('zh_CN')}
+        acceptEvent={() => true}
         onFormatChange={(format) => chosen.push(format)}
         onExport={async (format): Promise<ExportOutcome> => {
           exported.push(format);
@@ -145,6 +146,7 @@ describe('the export menu', () => {
       <ExportMenu
         format="xlsx"
         t={translatorFor('en')}
+        acceptEvent={() => true}
         onFormatChange={() => {}}
         onExport={async () => ({ ok: false, message: 'The report has not been read yet.' })}
       />,
