@@ -116,12 +116,15 @@ export function PageOverlay(props: PageOverlayProps) {
     element.scrollIntoView({ block: 'center' });
     // Focus brings the tooltip too; the scroll has already been done, centred.
     (element as HTMLElement).focus?.({ preventScroll: true });
+    // A cell marked only from the history is not focusable (the page carries no trace of it).
+    if (doc.activeElement !== element) setShown(element);
     setFlash({ element, id: Date.now() });
   };
 
   // Read only when something is placed against it: reading it makes the
   // browser lay the page out there and then, just after the cells were marked.
-  const needsViewport = props.deltas.length > 0 || shown !== null;
+  const needsViewport =
+    props.deltas.length > 0 || props.historyOutlines.length > 0 || shown !== null;
   const viewport = needsViewport ? viewportOf(doc) : { width: 0, height: 0 };
   const shownMark = shown ? marks.get(shown) : undefined;
   return (
@@ -142,6 +145,23 @@ export function PageOverlay(props: PageOverlayProps) {
           >
             {delta.text}
           </span>
+        );
+      })}
+      {props.historyOutlines.map(({ element, severity }, i) => {
+        const box = boxOf(element);
+        return (
+          <span
+            key={i}
+            class={`hmark sev-${severity}`}
+            data-ogi-history-mark={severity}
+            style={{
+              left: `${box.left}px`,
+              top: `${box.top}px`,
+              width: `${box.width}px`,
+              height: `${box.height}px`,
+              visibility: isInViewport(box, viewport) ? 'visible' : 'hidden',
+            }}
+          />
         );
       })}
       {panelVisible && (

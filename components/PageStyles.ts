@@ -60,6 +60,7 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 
 .delta{position:fixed;transform:translate(-100%,0);font-size:10px;line-height:14px;padding:0 3px;border-radius:3px;background:rgba(255,255,255,.92);border:1px solid currentColor;pointer-events:none;white-space:nowrap;}
 .delta{color:#3c4043;}
+.hmark{position:fixed;box-sizing:border-box;pointer-events:none;border:2px solid var(--c);background:color-mix(in srgb,var(--c) 12%,transparent);}
 .flash{position:fixed;pointer-events:none;border:3px solid #1a73e8;border-radius:3px;animation:ogi-flash 1.5s ease-out forwards;}
 @keyframes ogi-flash{0%{box-shadow:0 0 0 0 rgba(26,115,232,.6);opacity:1}70%{box-shadow:0 0 0 10px rgba(26,115,232,0);opacity:1}100%{opacity:0}}
 @media (prefers-reduced-motion:reduce){.flash{animation:none;}}

@@ -6,6 +6,7 @@
 import type { Finding, Report } from '../model';
 import type { NotCheckedReason, PreviousSummary } from '../protocol';
 import { type Delta, totalDeltas } from './deltas';
+import { type HistoryOutline, splitHistoryMarks } from './history-marks';
 import { cellLocator, keyedElements } from './locate';
 import { applyMarks, type Mark, planMarks } from './marks';
 import { sentenceFinder } from './sentence';
@@ -24,6 +25,8 @@ export interface OverlayInput {
   /** Where each finding is on the page (its first marked cell, else its sentence), by index. */
   targets: (Element | null)[];
   deltas: { delta: Delta; element: Element }[];
+  /** Marks that come from the history, drawn in the closed root rather than on the page. */
+  historyOutlines: HistoryOutline[];
 }
 
 export interface AnnotateInput {
@@ -74,7 +77,8 @@ export function annotatePage(input: AnnotateInput): Annotation {
         return element ? [{ delta, element }] : [];
       })
     : [];
-  const unmark = applyMarks(doc, marks.values());
+  const { onPage, outlines } = splitHistoryMarks(marks.values());
+  const unmark = applyMarks(doc, onPage);
   return {
     overlay: {
       report,
@@ -86,6 +90,7 @@ export function annotatePage(input: AnnotateInput): Annotation {
       marks,
       targets,
       deltas,
+      historyOutlines: outlines,
     },
     unmark,
   };

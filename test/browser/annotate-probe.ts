@@ -31,6 +31,8 @@ export interface OverlaySnapshot {
   panel: boolean;
   findingButtons: string[];
   deltas: { key: string; text: string; rect: Rect }[];
+  /** Outlines the history draws in the closed root (the page's cells carry none of it). */
+  historyMarks: { severity: string; rect: Rect }[];
   tooltip: { text: string; rect: Rect } | null;
   flash: Rect | null;
   viewport: { width: number; height: number };
@@ -77,6 +79,9 @@ export const OVERLAY_EXPRESSION = `(() => {
     deltas: all('[data-ogi-delta]').map((d) => ({
       key: d.getAttribute('data-ogi-delta'), text: d.textContent.trim(), rect: rectOf(d),
     })),
+    historyMarks: all('[data-ogi-history-mark]').map((m) => ({
+      severity: m.getAttribute('data-ogi-history-mark'), rect: rectOf(m),
+    })),
     tooltip: tip ? { text: tip.textContent, rect: rectOf(tip) } : null,
     flash: flash ? rectOf(flash) : null,
     viewport: { width: innerWidth, height: innerHeight },
@@ -94,13 +99,15 @@ export function pageElementRect(name: string, scroll: boolean): string {
 })()`;
 }
 
-/** A control of the overlay's shadow root, as JSON rectangle (null while absent). */
+/** A control of the overlay's shadow root, scrolled into view, as JSON rectangle (null while absent). */
 export function overlayElementRect(selector: string): string {
   return `(() => {
   ${HELPERS}
   const root = shadow();
   const el = root && root.querySelector(${JSON.stringify(selector)});
   if (!el) return null;
+  // A finding far down the panel's list is scrolled into its view, as a reader would.
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const rect = rectOf(el);
   return rect.width > 0 && rect.height > 0 ? JSON.stringify(rect) : null;
 })()`;

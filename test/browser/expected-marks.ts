@@ -22,8 +22,14 @@ export const normaliseText = (text: string) => text.replace(/\s+/g, '');
 export interface ExpectedPage {
   report: Report;
   findings: Finding[];
-  /** Marked table cells: `tag#ordinal` → most severe finding that marks it. */
+  /**
+   * Marked table cells: `tag#ordinal` → most severe finding that marks it,
+   * of those the page alone gives (year-over-year findings come from the
+   * history, which the page must not be able to read from its cells).
+   */
   cells: Map<string, Severity>;
+  /** Cells the history marks, or marks more severely: outlined in the closed root instead. */
+  historyCells: Map<string, Severity>;
   /** Narrative findings' sentences, each with its severity. */
   sentences: { text: string; severity: Severity }[];
   /** For each finding (same order), the names of the cells it marks. */
@@ -38,8 +44,14 @@ function elementName(doc: Document, element: Element): string {
   return `${tag}#${Array.prototype.indexOf.call(doc.getElementsByTagName(tag), element)}`;
 }
 
+const worse = (map: Map<string, Severity>, name: string, severity: Severity) => {
+  const previous = map.get(name);
+  map.set(name, mostSevere(previous ? [previous, severity] : [severity]) ?? severity);
+};
+
 function expectedFrom(doc: Document, report: Report, elements: Element[][], findings: Finding[]) {
   const cells = new Map<string, Severity>();
+  const withHistory = new Map<string, Severity>();
   const sentences: ExpectedPage['sentences'] = [];
   const findingCells: string[][] = [];
   const cellsByKey = new Map<string, string>();
@@ -59,15 +71,15 @@ function expectedFrom(doc: Document, report: Report, elements: Element[][], find
       const name = elementName(doc, element);
       names.push(name);
       if (ref.key) cellsByKey.set(ref.key, name);
-      const previous = cells.get(name);
-      cells.set(
-        name,
-        mostSevere(previous ? [previous, finding.severity] : [finding.severity]) ??
-          finding.severity,
-      );
+      worse(withHistory, name, finding.severity);
+      if (finding.family !== 'yearOverYear') worse(cells, name, finding.severity);
     }
   }
-  return { cells, sentences, findingCells, cellsByKey };
+  const historyCells = new Map<string, Severity>();
+  for (const [name, severity] of withHistory) {
+    if (cells.get(name) !== severity) historyCells.set(name, severity);
+  }
+  return { cells, historyCells, sentences, findingCells, cellsByKey };
 }
 
 /**

@@ -41,6 +41,14 @@ interface Options {
 
 const acceptAll: AcceptEvent = () => true;
 
+/** Every mark the page's own cells carry, by tag and ordinal: what a page script can read. */
+function pageMarks(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll(`[${FINDING_ATTRIBUTE}]`), (el) => {
+    const ordinal = Array.prototype.indexOf.call(doc.getElementsByTagName(el.localName), el);
+    return `${el.localName}#${ordinal} ${el.getAttribute(FINDING_ATTRIBUTE)} ${el.getAttribute('tabindex')}`;
+  });
+}
+
 function mount({
   name,
   history = [],
@@ -168,21 +176,39 @@ describe('the overlay on a report page', () => {
     expect(doc.body.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull();
   });
 
-  it('keeps last year’s figures out of the page’s DOM: deltas and tooltips only in the closed root', async () => {
-    const { doc, shadow, host, overlay } = mount({
+  it('keeps last year out of the page’s DOM: its marks, deltas and tooltips only in the closed root', async () => {
+    // The page's own cells as they are marked without any history.
+    const alone = mount({ name: 'chk-yoy-broken-2023' });
+    await settle();
+    const marksAlone = pageMarks(alone.doc);
+    alone.host.remove();
+
+    const { dom, doc, shadow, host, overlay, findings } = mount({
       name: 'chk-yoy-broken-2023',
       history: ['chk-yoy-base-2022'],
     });
+    dom.window.Element.prototype.scrollIntoView = () => {};
     await settle();
+    expect(findings.some((f) => f.family === 'yearOverYear')).toBe(true);
     expect(overlay.deltas.length).toBeGreaterThan(0);
-    const carryIn = doc.querySelector(`[${FINDING_ATTRIBUTE}="error"]`) as HTMLElement;
-    carryIn.focus();
+    // A page naming this agency and year cannot tell from its cells that last year is cached.
+    expect(pageMarks(doc)).toEqual(marksAlone);
+    const outlines = shadow.querySelectorAll('[data-ogi-history-mark]');
+    expect(outlines.length).toBeGreaterThan(0);
+    expect(outlines.length).toBe(overlay.historyOutlines.length);
+
+    // The year-over-year finding is still reached from the panel, with last year's figure.
+    const index = findings.findIndex((f) => f.rule === 'yoy.carry-over');
+    expect(index).toBeGreaterThanOrEqual(0);
+    (shadow.querySelector(`[data-finding-index="${index}"]`) as HTMLElement).click();
     await settle();
     expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain('page_lastYear|2022|');
     const pageText = doc.documentElement.outerHTML;
     expect(pageText).not.toContain('page_lastYear');
     expect(pageText).not.toMatch(/[▲▼]/);
-    expect(doc.querySelector('[data-ogi-delta], [role="tooltip"]')).toBeNull();
+    expect(
+      doc.querySelector('[data-ogi-delta], [role="tooltip"], [data-ogi-history-mark]'),
+    ).toBeNull();
     expect(host.host.shadowRoot).toBeNull();
   });
 
@@ -412,7 +438,7 @@ describe('the overlay on a report page', () => {
   });
 
   it('badges the totals that moved since last year and says last year’s figure', async () => {
-    const { doc, shadow, overlay } = mount({
+    const { dom, shadow, overlay } = mount({
       name: 'chk-yoy-broken-2023',
       history: ['chk-yoy-base-2022'],
     });
@@ -427,8 +453,10 @@ describe('the overlay on a report page', () => {
       expect(key).toMatch(/^t[34]\..+\.total$/);
       expect(badge.textContent).toMatch(/^[▲▼]\d/);
     }
-    const carryIn = doc.querySelector(`[${FINDING_ATTRIBUTE}="error"]`) as HTMLElement;
-    carryIn.focus();
+    // 上年结转 is marked from the history only: the pointer on it brings its card all the same.
+    const carryIn = overlay.historyOutlines.find((o) => o.severity === 'error')?.element;
+    expect(carryIn?.hasAttribute(FINDING_ATTRIBUTE)).toBe(false);
+    carryIn?.dispatchEvent(new dom.window.MouseEvent('mouseover', { bubbles: true }));
     await settle();
     expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain('page_lastYear|2022|');
   });
