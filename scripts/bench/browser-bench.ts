@@ -17,7 +17,7 @@ import {
   TAKE_MUTATIONS_EXPRESSION,
   unexplainedChanges,
 } from '../../test/browser/page-probe';
-import { hugeReportPage } from '../pages/huge-report';
+import { hostileCssReportPage, hugeReportPage } from '../pages/huge-report';
 import {
   ANNOTATED_EXPRESSION,
   BENCH_PROBE_SOURCE,
@@ -33,6 +33,12 @@ import { type Summary, summarize } from './stats';
 
 /** Sizes of the generated report pages, in table cells. */
 export const GENERATED_SIZES = [250, 5_000, 20_000, 50_000] as const;
+/**
+ * The largest page again under the hostile fixture's theme
+ * (`*{all:unset !important}`…): every element restyled, so any write that
+ * makes the browser recompute style or lay out the page again is dear.
+ */
+export const HOSTILE_CSS_PAGE = { name: 'generated-50000-hostile-css', cells: 50_000 } as const;
 const GENERATED_HOST = 'http://www.jiangzhou.gov.cn';
 /** Bounds on a hang, not expectations of speed. */
 const DETECT_TIMEOUT_MS = 15_000;
@@ -116,14 +122,26 @@ export interface BrowserResults {
 
 /** Report pages of each size, written where the fixture server can serve them. */
 export function writeGeneratedPages(dir: string): Fixture[] {
-  return GENERATED_SIZES.map((cells) => {
-    const name = `generated-${cells}`;
+  const pages = [
+    ...GENERATED_SIZES.map((cells) => ({
+      name: `generated-${cells}`,
+      html: hugeReportPage(cells),
+    })),
+    { name: HOSTILE_CSS_PAGE.name, html: hostileCssReportPage(HOSTILE_CSS_PAGE.cells) },
+  ];
+  return pages.map(({ name, html }) => {
     const htmlPath = join(dir, `${name}.html`);
-    writeFileSync(htmlPath, hugeReportPage(cells));
+    writeFileSync(htmlPath, html);
     const pageUrl = `${GENERATED_HOST}/generated/${name}.html`;
     // The server reads only the address and the file; the expectation is not used.
     return { name, htmlPath, pageUrl, expected: { url: pageUrl, kind: 'none' } };
   });
+}
+
+/** The size asked of a generated page, from its name (generated-<cells>[-variant]). */
+export function requestedCellsOf(name: string): number | null {
+  const match = /^generated-(\d+)/.exec(name);
+  return match ? Number(match[1]) : null;
 }
 
 function target(fixture: Fixture, source: Target['source'], server: FixtureServer): Target {
@@ -435,8 +453,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       return {
         name: target.name,
         source: target.source,
-        requestedCells:
-          target.source === 'generated' ? Number(target.name.replace('generated-', '')) : null,
+        requestedCells: target.source === 'generated' ? requestedCellsOf(target.name) : null,
         cells: measured[0]?.floor.cells ?? 0,
         endToEndMs,
         markerAtMs: summarize(measured.map((r) => r.markerAtMs)),

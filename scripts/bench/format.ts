@@ -46,7 +46,7 @@ export const METHODS = {
   afterExtractMs: 'PASS_MARKS annotated − EXTRACT_MARKS end',
   roundTripMs: 'PASS_MARKS answered − EXTRACT_MARKS end',
   longestTaskMs:
-    "longest 'longtask' PerformanceObserver entry (installed before the page's scripts) overlapping [start, the frame rendered after annotated]; 0 if none",
+    "longest 'longtask' PerformanceObserver entry (installed before the page's scripts), or rendering task (a 'long-animation-frame' entry's renderStart to its end: Chromium reports no longtask for rendering), overlapping [start, the frame rendered after annotated]; 0 if none",
   heapDeltaKb:
     'CDP Performance.getMetrics JSHeapUsedSize after HeapProfiler.collectGarbage: the renderer main-thread isolate (page main world plus the extension isolated world), minus the same page served outside *.gov.cn where the content script does not run. measureUserAgentSpecificMemory needs cross-origin isolation, which portals do not have',
   scriptDeltaMs:
@@ -159,7 +159,8 @@ export function formatResults(r: Results): string {
     "  after extract: extract:end → annotate:end (the background's checks and history, UI strings, overlay);",
     "  round trip: extract:end → check:end, the part spent until the background's answer arrived.",
     '  longest task: the longest task (PerformanceObserver longtask, ≥ 50 ms, 0 if none) overlapping the pass',
-    '  or the frame rendered after it (the restyle its marks cause).',
+    '  or the frame rendered after it; the rendering of a frame (the style and layout its marks and overlay',
+    '  cause) counts as a task, from a long-animation-frame entry, since Chromium reports no longtask for it.',
     "  floor: one read of every td/th's textContent from the page (averaged over repeated reads).",
   );
 

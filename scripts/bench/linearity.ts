@@ -1,5 +1,5 @@
 /** How cost grows with the size of the page, over the generated report pages. */
-import type { ReportResult } from './browser-bench';
+import { GENERATED_SIZES, type ReportResult } from './browser-bench';
 import { type LinearFit, linearFit, perUnitRatio } from './stats';
 
 export interface CostLine extends LinearFit {
@@ -18,7 +18,9 @@ const SMALL = 'generated-5000';
 const LARGE = 'generated-20000';
 
 export function measureLinearity(reports: readonly ReportResult[]): Linearity | null {
-  const generated = reports.filter((r) => r.source === 'generated' && r.endToEndMs.n > 0);
+  // The plain pages of each size only: a variant (hostile CSS) measures something else.
+  const plain = new Set<string>(GENERATED_SIZES.map((cells) => `generated-${cells}`));
+  const generated = reports.filter((r) => plain.has(r.name) && r.endToEndMs.n > 0);
   const small = generated.find((r) => r.name === SMALL);
   const large = generated.find((r) => r.name === LARGE);
   if (generated.length < 2 || !small || !large) return null;

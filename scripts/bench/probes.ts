@@ -11,7 +11,9 @@ const GLOBAL = '__ogiLensBench';
 
 /**
  * Installed before the page's own scripts. Records every long task (a task
- * of 50 ms or more on the page's main thread, whichever world ran it), and
+ * of 50 ms or more on the page's main thread, whichever world ran it, the
+ * rendering of a frame included where the browser reports long animation
+ * frames), and
  * tells when a mark appears: the content script's marks land in the same
  * timeline, so the benchmark waits on one promise instead of polling the
  * page while it is being analysed.
@@ -27,6 +29,21 @@ export const BENCH_PROBE_SOURCE = `(() => {
   } catch (error) {
     observer = null;
   }
+  // Chromium reports no 'longtask' for the task that renders a frame (style, layout, paint),
+  // however long: a long animation frame's rendering, from renderStart to its end, is that task.
+  const keepRendering = (entries) => {
+    for (const e of entries) {
+      const duration = e.startTime + e.duration - e.renderStart;
+      if (e.renderStart > 0 && duration >= 50) tasks.push({ start: e.renderStart, duration });
+    }
+  };
+  let frames = null;
+  try {
+    frames = new PerformanceObserver((list) => keepRendering(list.getEntries()));
+    frames.observe({ type: 'long-animation-frame', buffered: true });
+  } catch (error) {
+    frames = null;
+  }
   const waiting = new Map();
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -40,6 +57,7 @@ export const BENCH_PROBE_SOURCE = `(() => {
       supported: observer !== null,
       longTasks: () => {
         if (observer) keep(observer.takeRecords());
+        if (frames) keepRendering(frames.takeRecords());
         return tasks.slice();
       },
       whenMark: (name) => {

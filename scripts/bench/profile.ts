@@ -49,7 +49,7 @@ function quietLogger(): Logger {
 }
 
 /** The same extension without minification, beside the real build. */
-async function buildUnminified(outBase: string): Promise<string> {
+export async function buildUnminified(outBase: string): Promise<string> {
   await build({
     browser: 'chrome',
     outDir: outBase,

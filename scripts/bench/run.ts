@@ -1,6 +1,7 @@
 /**
  * npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict] [--pages REGEX]
  * npm run bench -- --profile PAGE  (see profile.ts)
+ * npm run bench -- --trace PAGE    (see trace.ts)
  *
  * Builds the Chrome extension, loads it in Debian's Chromium and measures what
  * it costs on the fixture pages and on generated report pages of 250 to
@@ -23,12 +24,14 @@ import { formatResults, METHODS, type Results } from './format';
 import { measureLinearity } from './linearity';
 import { currentLoad, describeMachine } from './machine';
 import { runProfile } from './profile';
+import { runTrace } from './trace';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const DEFAULT_JSON = join(ROOT, 'artifacts/bench/latest.json');
 const USAGE = `usage: npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict] [--pages REGEX]
-       npm run bench -- --profile PAGE   (a fixture name or generated-250|5000|20000|50000)`;
+       npm run bench -- --profile PAGE   (a fixture name or generated-250|5000|20000|50000)
+       npm run bench -- --trace PAGE     (the same names, or generated-50000-hostile-css)`;
 
 interface BenchOptions {
   runs: number;
@@ -38,6 +41,8 @@ interface BenchOptions {
   strict: boolean;
   /** A page to profile instead of benchmarking. */
   profile: string | null;
+  /** A page to trace instead of benchmarking. */
+  trace: string | null;
   /** Only the browser pages whose names match (budgets about the others read N/A). */
   pages: RegExp | null;
 }
@@ -67,6 +72,7 @@ function parseOptions(argv: string[]): BenchOptions {
       'no-build': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       profile: { type: 'string' },
+      trace: { type: 'string' },
       pages: { type: 'string' },
     },
   });
@@ -80,6 +86,7 @@ function parseOptions(argv: string[]): BenchOptions {
     build: !values['no-build'],
     strict: values.strict ?? false,
     profile: values.profile ?? null,
+    trace: values.trace ?? null,
     pages: values.pages === undefined ? null : pagePattern(values.pages),
   };
 }
@@ -107,6 +114,15 @@ async function main(argv: string[]): Promise<number> {
     return runProfile({
       page: options.profile,
       runs: options.runs,
+      outDir: dirname(options.jsonPath),
+      progress,
+    });
+  }
+  if (options.trace) {
+    return runTrace({
+      page: options.trace,
+      // Traces are large (tens of MB) and each is read by eye: one run unless more are asked for.
+      runs: argv.some((arg) => arg === '--runs' || arg.startsWith('--runs=')) ? options.runs : 1,
       outDir: dirname(options.jsonPath),
       progress,
     });

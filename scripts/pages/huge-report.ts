@@ -50,11 +50,32 @@ export function catalogueTable(cells: number): string {
   return `<p>附表：2023年度主动公开政府信息目录</p>\n<table border="1" cellspacing="0" cellpadding="4" width="100%">\n${head}\n${body}\n</table>`;
 }
 
-/** A report page with about `totalCells` table cells in all (never fewer than the base page's). */
-export function hugeReportPage(totalCells: number): string {
-  const base = readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`), 'utf8');
+/**
+ * A report page with about `totalCells` table cells in all (never fewer than
+ * the base page's). Another 2021-format fixture of BASE_CELLS cells may serve
+ * as the base.
+ */
+export function hugeReportPage(totalCells: number, baseFixture: string = BASE_FIXTURE): string {
+  const base = readFileSync(join(FIXTURE_DIR, `${baseFixture}.html`), 'utf8');
   const extra = totalCells - BASE_CELLS;
   if (extra <= 0) return base;
   const end = base.lastIndexOf('</table>') + '</table>'.length;
   return `${base.slice(0, end)}\n${catalogueTable(extra)}\n${base.slice(end)}`;
+}
+
+/**
+ * The hostile-css fixture (test/browser/hostile.ts): the culprit report, whose
+ * one flagged cell is marked, under a page theme against extensions
+ * (`*{all:unset !important}`, every box positioned and stacked at the top, the
+ * overlay and the marks' outline hidden with `!important`).
+ */
+export const HOSTILE_CSS_FIXTURE = 'hostile-css-2023';
+
+/**
+ * That page with the catalogue appended: every one of its elements restyled
+ * by the theme, so whatever makes the browser recompute style or lay the page
+ * out again costs for all of them.
+ */
+export function hostileCssReportPage(totalCells: number): string {
+  return hugeReportPage(totalCells, HOSTILE_CSS_FIXTURE);
 }

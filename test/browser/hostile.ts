@@ -42,6 +42,24 @@ const UI_PAGE_BASE = 'chk-yoy-base-2022';
 const CSS_PAGE = 'hostile-css-2023';
 const CSP_PAGE = 'hostile-csp-2023';
 
+/**
+ * The hostile theme's mark remover again, in cascade layers the page declares
+ * in its <head> once parsed, as a page's own script may.
+ */
+const PAGE_LAYERS_SOURCE = `document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style');
+  style.textContent = '@layer reset, theme; @layer theme { html body td[data-ogi-lens-finding], [data-ogi-lens-finding]:focus { outline: 0 none transparent !important; box-shadow: none !important } }';
+  document.head.appendChild(style);
+});`;
+
+/** Where the highlight style is in <head>: first, last, elsewhere or missing. */
+const HIGHLIGHT_STYLE_PLACE = `(() => {
+  const style = document.querySelector('style[data-ogi-lens-style]');
+  if (!style) return 'missing';
+  if (style === document.head.firstChild) return 'first';
+  return style === document.head.lastElementChild ? 'last' : 'elsewhere';
+})()`;
+
 /** The global every payload of the hostile fixtures would set, were it ever run. */
 const PWNED_EXPRESSION = 'typeof window.__ogiPwned';
 
@@ -391,6 +409,13 @@ export function defineHostileSuite<B extends DriverBrowser>(
           { background: 'rgba(0, 0, 0, 0)', z: '2147483647' },
           'the hostile theme did not apply',
         );
+        // The theme declares no cascade layer: the highlight style goes last, where inserting it
+        // costs no relayout of the whole page (lib/annotate/marks.ts), and must still win.
+        assert.equal(
+          await page.evaluate<string>(HIGHLIGHT_STYLE_PLACE),
+          'last',
+          'the highlight style is not last in <head>',
+        );
         await checkOverlay(page);
         const popup = await readPopup(browser, fixture.pageUrl);
         assert.ok(
@@ -399,6 +424,23 @@ export function defineHostileSuite<B extends DriverBrowser>(
         );
         await assertNothingRan(page, fixture);
         await assertPageWorks(page);
+      });
+    });
+
+    test('a page theme in cascade layers of its own does not take the marks off either', async () => {
+      const { browser } = session();
+      const fixture = byName(CSS_PAGE);
+      await withPage(browser, async (page) => {
+        // Important declarations of an earlier layer win: the highlight style must then come
+        // before the page's sheets, where it otherwise goes last (lib/annotate/marks.ts).
+        await page.addInitScript(PAGE_LAYERS_SOURCE);
+        await openReport(page, fixture.pageUrl);
+        assert.equal(
+          await page.evaluate<string>(HIGHLIGHT_STYLE_PLACE),
+          'first',
+          'the highlight style is not first in <head> on a page that declares layers',
+        );
+        await checkOverlay(page);
       });
     });
 

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { annotatePage } from '../../lib/annotate/annotate';
-import { FINDING_ATTRIBUTE, STYLE_ATTRIBUTE } from '../../lib/annotate/marks';
+import { applyMarks, FINDING_ATTRIBUTE, STYLE_ATTRIBUTE } from '../../lib/annotate/marks';
 import { sentenceFinder } from '../../lib/annotate/sentence';
 import { extractReport, findContentRoot } from '../../lib/extract';
 import { checkLikeBackground, fixtureUrl, openFixture, reportOf } from './annotate-support';
@@ -203,5 +203,74 @@ describe('finding a sentence on the page', () => {
   it('is nothing for text the page does not hold, or too short to single out', () => {
     expect(find.find('未发生行政诉讼。')).toBeNull();
     expect(find.find('办结。')).toBeNull();
+  });
+});
+
+/** A page with the given style sheets in its head, and one cell marked as an error. */
+function markOneCell(sheets: string[], breakSheet?: (sheet: CSSStyleSheet) => void) {
+  const styles = sheets.map((css) => `<style>${css}</style>`).join('');
+  const { document: doc } = new JSDOM(
+    `<!doctype html><html><head><title>t</title>${styles}</head><body><table><tr><td>1</td></tr></table></body></html>`,
+  ).window;
+  const [first] = Array.from(doc.styleSheets);
+  if (breakSheet && first) breakSheet(first);
+  const element = doc.querySelector('td') as Element;
+  const unmark = applyMarks(doc, [{ element, severity: 'error', kind: 'cell', findings: [] }]);
+  const style = doc.querySelector(`style[${STYLE_ATTRIBUTE}]`);
+  return { doc, style, unmark };
+}
+
+describe('where the highlight style goes', () => {
+  // Appended last, the style costs the page a restyle of the marked cells only; anywhere else
+  // its cascade layer makes Chromium lay the whole page out again (scripts/bench, hostile CSS).
+  it('last in <head> when no sheet of the page declares a cascade layer', () => {
+    const { doc, style } = markOneCell([
+      'td{outline:none !important}',
+      '@media screen{td{box-shadow:none !important}}',
+    ]);
+    expect(style).not.toBeNull();
+    expect(doc.head.lastElementChild).toBe(style);
+  });
+
+  it('also for the hostile-css fixture, whose theme resets everything with !important', () => {
+    const { doc } = annotateFixture('hostile-css-2023');
+    const style = doc.querySelector(`style[${STYLE_ATTRIBUTE}]`);
+    expect(style).not.toBeNull();
+    expect(doc.head.lastElementChild).toBe(style);
+    const pageStyles = Array.from(doc.head.querySelectorAll('style')).filter((s) => s !== style);
+    expect(pageStyles.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a layer block', '@layer theme{td{outline:none !important}}'],
+    ['a layer statement', '@layer reset, theme;'],
+    ['a layer inside a condition', '@supports (display:grid){@media screen{@layer theme;}}'],
+  ])(
+    'first in <head> when a sheet of the page declares %s, so that the page layer comes after',
+    (_, css) => {
+      const { doc, style } = markOneCell(['td{color:red}', css]);
+      expect(style).not.toBeNull();
+      expect(doc.head.firstChild).toBe(style);
+    },
+  );
+
+  it('first in <head> when a sheet cannot be read (cross-origin) and may declare one', () => {
+    const { doc, style } = markOneCell(['td{color:red}'], (sheet) => {
+      Object.defineProperty(sheet, 'cssRules', {
+        get() {
+          throw new Error('SecurityError: cannot access rules');
+        },
+      });
+    });
+    expect(doc.head.firstChild).toBe(style);
+  });
+
+  it('is taken off with the marks wherever it went', () => {
+    for (const css of ['td{color:red}', '@layer theme;']) {
+      const { doc, unmark } = markOneCell([css]);
+      unmark();
+      expect(doc.querySelector(`style[${STYLE_ATTRIBUTE}]`)).toBeNull();
+      expect(doc.querySelector(`[${FINDING_ATTRIBUTE}]`)).toBeNull();
+    }
   });
 });
