@@ -16,7 +16,7 @@ import {
 } from './identity';
 import { LIMITS } from './limits';
 import type { ExtractedTable, Identity, Report, TemplateId } from './model';
-import { extractClaims } from './narrative';
+import { claimSteps } from './narrative';
 import { type ReadTable, readTableSteps } from './read-tables';
 import { runSteps, type Steps } from './steps';
 import { cleanText } from './text';
@@ -169,13 +169,12 @@ export function* extractionSteps(
       values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
     }
   }
-  const claims = extractClaims(text, { year })
-    .slice(0, LIMITS.claims)
-    .map((claim) => ({
-      ...claim,
-      raw: bounded(claim.raw),
-      sentence: bounded(claim.sentence),
-    }));
+  // The narrative is read in steps too: a long paragraph is as much work as a large table.
+  const claims = (yield* claimSteps(text, { year })).slice(0, LIMITS.claims).map((claim) => ({
+    ...claim,
+    raw: bounded(claim.raw),
+    sentence: bounded(claim.sentence),
+  }));
   yield;
   const report: Report = {
     url,
