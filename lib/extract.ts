@@ -5,7 +5,7 @@
  */
 import { collectTableSteps } from './collect-tables';
 import { findReportTitle } from './detect';
-import { elementText } from './dom-text';
+import { elementText, shortTextContent } from './dom-text';
 import {
   agencyFromPage,
   agencyFromTitle,
@@ -16,7 +16,7 @@ import {
 } from './identity';
 import { boundText, LIMITS } from './limits';
 import type { ExtractedTable, Identity, Report, TemplateId } from './model';
-import { extractClaims } from './narrative';
+import { claimSteps } from './narrative';
 import { type ReadTable, readTableSteps } from './read-tables';
 import { runSteps, type Steps } from './steps';
 import { cleanText } from './text';
@@ -53,6 +53,15 @@ export function findContentRoot(doc: Document): Element {
 const TABLE_SECTIONS = /^(二|三|四)\s*[、.．]/;
 const ANY_SECTION = /^(一|二|三|四|五|六|七|八|九|十)\s*[、.．]/;
 const TINY_IMAGE = 64;
+/** The longest heading text countImageTables reads, cleaned. */
+const HEADING_CHARS = 60;
+/**
+ * What it reads of an element before it judges it no heading: a heading's
+ * text is a few nodes (Word's nested runs included), and even a heading
+ * indented in the markup has far fewer raw characters than this.
+ */
+const HEADING_RAW_CHARS = 1_000;
+const HEADING_NODES = 64;
 
 /** The walker's next element after the current one's subtree (never above its root). */
 function nextAfterSubtree(walker: TreeWalker): Node | null {
@@ -92,8 +101,11 @@ function countImageTables(root: Element, readTables: ReadonlySet<Element>): numb
       continue;
     }
     if (tag === 'table' || el.childElementCount > 3) continue;
-    const text = cleanText(el.textContent ?? '');
-    if (text.length === 0 || text.length > 60) continue;
+    // Not textContent: on a deep nest of elements that reads the nest once per level.
+    const raw = shortTextContent(el, HEADING_RAW_CHARS, HEADING_NODES);
+    if (raw === null) continue;
+    const text = cleanText(raw);
+    if (text.length === 0 || text.length > HEADING_CHARS) continue;
     if (TABLE_SECTIONS.test(text) || /附表|统计表|情况表/.test(text)) inTableSection = true;
     else if (ANY_SECTION.test(text)) inTableSection = false;
   }
@@ -169,7 +181,8 @@ export function* extractionSteps(
       values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
     }
   }
-  const claims = boundTexts(extractClaims(text, { year }).slice(0, LIMITS.claims));
+  // The narrative is read in steps too: a long paragraph is as much work as a large table.
+  const claims = boundTexts((yield* claimSteps(text, { year })).slice(0, LIMITS.claims));
   yield;
   const report: Report = {
     url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,

@@ -13,6 +13,7 @@
  */
 import { parseChineseNumber } from './chinese-number';
 import type { Claim } from './model';
+import { runSteps, type Steps } from './steps';
 import { toHalfWidth } from './text';
 
 // ---------------------------------------------------------------- sentences
@@ -228,8 +229,6 @@ const OTHER_MATTERS =
 const OTHER_MATTERS_ALL = new RegExp(OTHER_MATTERS.source, 'g');
 const DISCLOSURE_REQUEST_ALL = new RegExp(DISCLOSURE_REQUEST.source, 'g');
 const NOT_THE_ANSWERED_TOTAL = /按时|延期|逾期|超期|及时|平均/;
-/** Subsets of the request total (其中…) or the 主动公开 total. */
-const SUBSET = /其中/;
 /** 主动公开 through one channel (网站, 微博…) or by other bodies is not the total. */
 const ACTIVE_PART =
   /网站|微博|微信|公众号|报刊|报纸|杂志|电视|广播|媒体|平台|政务服务网|公报|客户端|APP|抖音|头条|企事业|其中/i;
@@ -254,8 +253,25 @@ const SHARE = /占|比例|比重/g;
 /** Phrases joining two subjects that a following number counts together. */
 const CONJUNCTION = /^(?:的|类|案件|申请|事件)?(?:、|和|及|与|或|以及|或者)$/;
 
-const HARD_BREAKS = new Set([',', '，', ';', ':', '(', ')', '[', ']', '【', '】', '。', '!', '?']);
-const SOFT_BREAK = '、';
+/** Characters that end a clause; 、 ends one only where a list is read item by item. */
+const HARD_BREAK = /[,，;:()[\]【】。!?]/;
+const SOFT_BREAK = /[,，;:()[\]【】。!?、]/;
+const HARD_BREAK_ALL = new RegExp(HARD_BREAK.source, 'g');
+const SOFT_BREAK_ALL = new RegExp(SOFT_BREAK.source, 'g');
+
+/** The furthest a phrase read after its number may start from it (the largest afterWithin). */
+const AFTER_REACH = Math.max(...TRIGGER_RULES.map((rule) => rule.afterWithin ?? 0));
+/** The longest text CONJUNCTION accepts between two phrases (案件 and 以及). */
+const CONJUNCTION_REACH = 4;
+
+/** Patterns also looked for across a whole sentence, once, for the lists of Matches. */
+const NOT_THE_ANSWERED_TOTAL_ALL = new RegExp(NOT_THE_ANSWERED_TOTAL.source, 'g');
+const GROUP_PART_ALL = new RegExp(GROUP_PART.source, 'g');
+const GROUP_AS_HANDLER_ALL = new RegExp(GROUP_AS_HANDLER.source, 'g');
+const INTENTION_ALL = new RegExp(INTENTION.source, 'g');
+const PREVIOUS_YEAR_ALL = new RegExp(PREVIOUS_YEAR.source, 'g');
+const COMPARISON_ALL = new RegExp(COMPARISON.source, 'g');
+const EXCEPT_ALL = /除/g;
 
 interface Trigger {
   subject: string;
@@ -265,21 +281,125 @@ interface Trigger {
   afterWithin: number;
 }
 
+/** Where a pattern matches in a sentence, in order (matches do not overlap, so ends are in order too). */
+interface Matches {
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * The trigger phrases of a sentence, sorted so that a number looks only at
+ * the phrases next to it: reading a long clause had every number go through
+ * every phrase of the sentence, which made it quadratic in the clause.
+ */
+interface TriggerIndex {
+  /** By end, then start; phrases over the same characters keep TRIGGER_RULES order. */
+  byEnd: Trigger[];
+  ends: number[];
+  /** By start, TRIGGER_RULES order kept on a tie. */
+  byStart: Trigger[];
+  starts: number[];
+  /** The review and litigation phrases, by end. */
+  groups: Trigger[];
+  groupEnds: number[];
+}
+
+/**
+ * A sentence with what its numbers look up, found in one pass each, so that
+ * a number costs what its own neighbourhood costs, not what the sentence
+ * before it costs: clause breaks, year mentions, mentions of requests, the
+ * first 其中. The rest is found on first use: most sentences of a report hold
+ * no countable number.
+ */
 interface SentenceScan {
   original: string;
   /** Half-width form (same length) except ，, which must not read as a thousands separator. */
   scan: string;
   tokens: NumberToken[];
-  /** Found on first use: most sentences of a report hold no countable number. */
-  cachedTriggers?: Trigger[];
+  hardBreaks: number[];
+  /** Hard breaks and 、. */
+  softBreaks: number[];
+  /** Where each year mention (2022年) ends, and its year. */
+  yearEnds: number[];
+  years: number[];
+  requestMentions: Matches;
+  /** Where the first 其中 ends; Infinity without one. */
+  subsetEnd: number;
+  cachedTriggers?: TriggerIndex;
+  cachedMatches: Map<RegExp, Matches>;
+}
+
+function positionsOf(text: string, pattern: RegExp): number[] {
+  return Array.from(text.matchAll(pattern), (m) => m.index);
+}
+
+function matchesOf(text: string, pattern: RegExp): Matches {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(pattern)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { starts, ends };
+}
+
+/** Same length as the text: positions in one are positions in the other. */
+function halfWidth(original: string): string {
+  return original.replace(/[^，]+/g, toHalfWidth);
 }
 
 function scanSentence(original: string): SentenceScan {
-  const scan = original.replace(/[^，]+/g, toHalfWidth);
-  return { original, scan, tokens: findNumbers(original, scan) };
+  const scan = halfWidth(original);
+  const years = Array.from(scan.matchAll(YEAR_MENTION));
+  const subset = scan.indexOf('其中');
+  return {
+    original,
+    scan,
+    tokens: findNumbers(original, scan),
+    hardBreaks: positionsOf(scan, HARD_BREAK_ALL),
+    softBreaks: positionsOf(scan, SOFT_BREAK_ALL),
+    yearEnds: years.map((m) => m.index + m[0].length),
+    years: years.map((m) => Number(m[1])),
+    requestMentions: matchesOf(scan, DISCLOSURE_REQUEST_ALL),
+    subsetEnd: subset < 0 ? Number.POSITIVE_INFINITY : subset + '其中'.length,
+    cachedMatches: new Map(),
+  };
 }
 
-function triggersOf(s: SentenceScan): Trigger[] {
+/** How many of the ascending `values` are below `value`. */
+function countBelow(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function matchesIn(s: SentenceScan, pattern: RegExp): Matches {
+  let found = s.cachedMatches.get(pattern);
+  if (!found) {
+    found = matchesOf(s.scan, pattern);
+    s.cachedMatches.set(pattern, found);
+  }
+  return found;
+}
+
+/**
+ * Whether `pattern` matches in scan.slice(from, to), read from its matches in
+ * the whole sentence. The two agree where no match can run across `from` or
+ * `to`: every caller passes the edge of a clause (no pattern here holds a
+ * break) or the edge of a number, which no pattern here holds either.
+ */
+function foundWithin(s: SentenceScan, pattern: RegExp, from: number, to: number): boolean {
+  const { starts, ends } = matchesIn(s, pattern);
+  const k = countBelow(starts, from);
+  return k < starts.length && (ends[k] as number) <= to;
+}
+
+function triggersOf(s: SentenceScan): TriggerIndex {
   if (s.cachedTriggers) return s.cachedTriggers;
   const triggers: Trigger[] = [];
   for (const rule of TRIGGER_RULES) {
@@ -293,51 +413,65 @@ function triggersOf(s: SentenceScan): Trigger[] {
       });
     }
   }
-  s.cachedTriggers = triggers;
-  return triggers;
+  // Array sorts are stable: on a tie the rules' order stays, as the readers below expect.
+  const byEnd = [...triggers].sort((a, b) => a.end - b.end || a.start - b.start);
+  const byStart = [...triggers].sort((a, b) => a.start - b.start);
+  const groups = byEnd.filter((t) => t.kind === 'group');
+  s.cachedTriggers = {
+    byEnd,
+    ends: byEnd.map((t) => t.end),
+    byStart,
+    starts: byStart.map((t) => t.start),
+    groups,
+    groupEnds: groups.map((t) => t.end),
+  };
+  return s.cachedTriggers;
 }
 
-function clauseStart(scan: string, pos: number, soft: boolean): number {
-  let i = pos;
-  while (i > 0) {
-    const ch = scan[i - 1] ?? '';
-    if (HARD_BREAKS.has(ch) || (soft && ch === SOFT_BREAK)) break;
-    i -= 1;
-  }
-  return i;
+/** Where the clause holding `pos` starts: after the last break before it. */
+function clauseStart(s: SentenceScan, pos: number, soft: boolean): number {
+  const breaks = soft ? s.softBreaks : s.hardBreaks;
+  const k = countBelow(breaks, pos);
+  return k === 0 ? 0 : (breaks[k - 1] as number) + 1;
 }
 
-function clauseEnd(scan: string, pos: number, soft: boolean): number {
-  let i = pos;
-  while (i < scan.length) {
-    const ch = scan[i] ?? '';
-    if (HARD_BREAKS.has(ch) || (soft && ch === SOFT_BREAK)) break;
-    i += 1;
-  }
-  return i;
+/** Where the clause holding `pos` ends: at the first break from it on. */
+function clauseEnd(s: SentenceScan, pos: number, soft: boolean): number {
+  const breaks = soft ? s.softBreaks : s.hardBreaks;
+  return breaks[countBelow(breaks, pos)] ?? s.scan.length;
 }
 
-/** Nearest phrase ending before `pos` and starting at or after `from`; longest on a tie. */
+/**
+ * Nearest phrase ending before `pos` and starting at or after `from`; longest on a tie.
+ * Only the phrases ending between the two are looked at.
+ */
 function nearestBefore(
-  triggers: readonly Trigger[],
+  s: SentenceScan,
   from: number,
   pos: number,
   accept: (t: Trigger) => boolean,
 ): Trigger | null {
+  const { byEnd, ends } = triggersOf(s);
   let best: Trigger | null = null;
-  for (const t of triggers) {
-    if (t.start < from || t.end > pos || !accept(t)) continue;
-    if (!best || t.end > best.end || (t.end === best.end && t.start < best.start)) best = t;
+  for (let k = countBelow(ends, pos + 1) - 1; k >= 0; k--) {
+    const t = byEnd[k] as Trigger;
+    // A phrase ending at `from` or before starts before it, and so do all earlier ones.
+    if (t.end <= from || (best && t.end < best.end)) break;
+    if (t.start < from || !accept(t)) continue;
+    // Walking back, an equal start is an earlier rule: it wins, as it did in rule order.
+    if (!best || t.start <= best.start) best = t;
   }
   return best;
 }
 
 /** Nearest phrase allowed after a number, within its reach and before `limit`. */
-function nearestAfter(triggers: readonly Trigger[], pos: number, limit: number): Trigger | null {
+function nearestAfter(s: SentenceScan, pos: number, limit: number): Trigger | null {
+  const { byStart, starts } = triggersOf(s);
   let best: Trigger | null = null;
-  for (const t of triggers) {
-    if (t.afterWithin < 0 || t.start < pos || t.end > limit) continue;
-    if (t.start - pos > t.afterWithin) continue;
+  for (let k = countBelow(starts, pos); k < byStart.length; k++) {
+    const t = byStart[k] as Trigger;
+    if (t.start - pos > AFTER_REACH) break;
+    if (t.afterWithin < 0 || t.end > limit || t.start - pos > t.afterWithin) continue;
     if (!best || t.start < best.start || (t.start === best.start && t.end > best.end)) best = t;
   }
   return best;
@@ -345,33 +479,38 @@ function nearestAfter(triggers: readonly Trigger[], pos: number, limit: number):
 
 /** 行政复议、行政诉讼共5件: the number counts two subjects together, so it is neither's. */
 function isJoinedWithOther(s: SentenceScan, chosen: Trigger): boolean {
-  for (const t of triggersOf(s)) {
+  const { byEnd, ends } = triggersOf(s);
+  for (let k = countBelow(ends, chosen.start + 1) - 1; k >= 0; k--) {
+    const t = byEnd[k] as Trigger;
+    if (t.end < chosen.start - CONJUNCTION_REACH) break;
     if (t.subject === chosen.subject && t.kind === chosen.kind) continue;
-    if (t.end <= chosen.start && CONJUNCTION.test(s.scan.slice(t.end, chosen.start))) return true;
+    if (CONJUNCTION.test(s.scan.slice(t.end, chosen.start))) return true;
   }
   return false;
 }
 
 /** The review/litigation group a 维持/纠错 phrase refers to: the last one named before it. */
 function groupBefore(s: SentenceScan, pos: number): 'review' | 'litigation' | 'both' | null {
-  let last: Trigger | null = null;
-  for (const t of triggersOf(s)) {
-    if (t.kind !== 'group' || t.end > pos) continue;
-    if (!last || t.end > last.end) last = t;
-  }
-  if (!last) return null;
+  const { groups, groupEnds } = triggersOf(s);
+  let k = countBelow(groupEnds, pos + 1) - 1;
+  if (k < 0) return null;
+  // Of the phrases ending at the same place, the first in rule order.
+  while (k > 0 && groupEnds[k - 1] === groupEnds[k]) k -= 1;
+  const last = groups[k] as Trigger;
   return isJoinedWithOther(s, last) ? 'both' : (last.subject as 'review' | 'litigation');
 }
 
-function lastYearBefore(scan: string, pos: number): number | null {
-  let year: number | null = null;
-  for (const m of scan.slice(0, pos).matchAll(YEAR_MENTION)) year = Number(m[1]);
-  return year;
+/**
+ * The year last mentioned before `pos`. A mention ends in 年, so one running
+ * across `pos` is no mention before it, and no other starts inside it.
+ */
+function lastYearBefore(s: SentenceScan, pos: number): number | null {
+  return s.years[countBelow(s.yearEnds, pos + 1) - 1] ?? null;
 }
 
-function otherYear(scan: string, pos: number, year: number | null, subject: string): boolean {
+function otherYear(s: SentenceScan, pos: number, year: number | null, subject: string): boolean {
   if (year === null) return false;
-  const mentioned = lastYearBefore(scan, pos);
+  const mentioned = lastYearBefore(s, pos);
   if (mentioned === null || mentioned === year) return false;
   // 结转至2024年 in a 2023 report is this year's carry-over.
   return !(subject === 'carryOut' && mentioned === year + 1);
@@ -387,23 +526,39 @@ interface Context {
 /** How many sentences a mention of disclosure requests (a heading, a lead sentence) covers. */
 const REQUEST_CONTEXT_SENTENCES = 4;
 
+function namesRequests(s: SentenceScan): boolean {
+  return s.requestMentions.starts.length > 0;
+}
+
 /** The sentence or one of the few before it (a heading, the lead sentence) is about requests. */
 function aboutRequests(s: SentenceScan, ctx: Context): boolean {
-  return DISCLOSURE_REQUEST.test(s.scan) || ctx.requestsNearby;
+  return namesRequests(s) || ctx.requestsNearby;
+}
+
+/**
+ * Start of the last match in scan.slice(0, pos), from the matches in the
+ * whole sentence: they are the same up to one running across `pos`, whose few
+ * characters are read again cut at `pos` (a shorter phrase may match there).
+ */
+function lastStartBefore(s: SentenceScan, pattern: RegExp, found: Matches, pos: number): number {
+  const k = countBelow(found.starts, pos) - 1;
+  if (k < 0) return -1;
+  if ((found.ends[k] as number) <= pos) return found.starts[k] as number;
+  const lead = s.scan.slice(0, pos);
+  let last = found.starts[k - 1] ?? -1;
+  pattern.lastIndex = found.starts[k] as number;
+  for (let m = pattern.exec(lead); m; m = pattern.exec(lead)) last = m.index;
+  return last;
 }
 
 /**
  * 政务服务中心受理各类事项12000件，办结11900件: the sentence last named something other
  * than disclosure requests, so its later clauses are about that too.
  */
-function otherMatterLast(scan: string, pos: number): boolean {
-  const lead = scan.slice(0, pos);
-  let lastOther = -1;
-  for (const m of lead.matchAll(OTHER_MATTERS_ALL)) lastOther = m.index;
+function otherMatterLast(s: SentenceScan, pos: number): boolean {
+  const lastOther = lastStartBefore(s, OTHER_MATTERS_ALL, matchesIn(s, OTHER_MATTERS_ALL), pos);
   if (lastOther < 0) return false;
-  let lastRequest = -1;
-  for (const m of lead.matchAll(DISCLOSURE_REQUEST_ALL)) lastRequest = m.index;
-  return lastOther > lastRequest;
+  return lastOther > lastStartBefore(s, DISCLOSURE_REQUEST_ALL, s.requestMentions, pos);
 }
 
 /** Subject of a count, or null when the number is not safely one. */
@@ -414,9 +569,9 @@ function countSubject(
   ctx: Context,
 ): string | null {
   const { scan } = s;
-  const hardStart = clauseStart(scan, token.start, false);
-  const softEnd = clauseEnd(scan, token.end, true);
-  const clause = scan.slice(hardStart, softEnd);
+  const hardStart = clauseStart(s, token.start, false);
+  const softEnd = clauseEnd(s, token.end, true);
+  const inClause = (pattern: RegExp) => foundWithin(s, pattern, hardStart, softEnd);
   if (!UNITS_BY_KIND[trigger.kind].has(token.unit)) return null;
   if (!Number.isInteger(token.value)) return null;
   switch (trigger.kind) {
@@ -429,19 +584,19 @@ function countSubject(
         subject === 'carryIn' ||
         subject === 'carryOut' ||
         subject.startsWith('channel.');
-      if (totalLike && (OTHER_MATTERS.test(clause) || otherMatterLast(scan, token.start))) {
+      if (totalLike && (inClause(OTHER_MATTERS_ALL) || otherMatterLast(s, token.start))) {
         return null;
       }
-      if (subject === 'received' && SUBSET.test(scan.slice(0, token.start))) return null;
-      if (subject === 'answered' && NOT_THE_ANSWERED_TOTAL.test(clause)) return null;
+      if (subject === 'received' && s.subsetEnd <= token.start) return null;
+      if (subject === 'answered' && inClause(NOT_THE_ANSWERED_TOTAL_ALL)) return null;
       return subject;
     }
     case 'group': {
-      if (GROUP_PART.test(clause) || GROUP_AS_HANDLER.test(clause)) return null;
+      if (inClause(GROUP_PART_ALL) || inClause(GROUP_AS_HANDLER_ALL)) return null;
       return trigger.subject;
     }
     case 'outcome': {
-      if (GROUP_PART.test(clause) || GROUP_AS_HANDLER.test(clause)) return null;
+      if (inClause(GROUP_PART_ALL) || inClause(GROUP_AS_HANDLER_ALL)) return null;
       let group = groupBefore(s, trigger.start);
       if (group === null && ctx.prev) group = groupBefore(ctx.prev, ctx.prev.scan.length);
       if (group === null || group === 'both') return null;
@@ -458,7 +613,7 @@ function countSubject(
       const own = scan.slice(hardStart, token.start);
       if (ACTIVE_PART.test(own) && (OTHER_PUBLISHERS.test(own) || !ACTIVE_TOTAL.test(own)))
         return null;
-      if (SUBSET.test(scan.slice(0, token.start))) return null;
+      if (s.subsetEnd <= token.start) return null;
       return 'active';
     }
   }
@@ -484,18 +639,19 @@ function percentSubject(
 ): Found | null {
   const { scan } = s;
   const region = scan.slice(from, token.start);
-  const clause = scan.slice(clauseStart(scan, token.start, false), token.end);
+  const hardStart = clauseStart(s, token.start, false);
+  const inClause = (pattern: RegExp) => foundWithin(s, pattern, hardStart, token.end);
   RATE.lastIndex = 0;
   if (RATE.test(region)) {
     if (!aboutRequests(s, ctx)) return null;
-    if (OTHER_MATTERS.test(clause) || NOT_THE_ANSWERED_TOTAL.test(clause)) return null;
-    if (otherMatterLast(scan, token.start)) return null;
+    if (inClause(OTHER_MATTERS_ALL) || inClause(NOT_THE_ANSWERED_TOTAL_ALL)) return null;
+    if (otherMatterLast(s, token.start)) return null;
     return { subject: 'percent.answered' };
   }
   let shareEnd = -1;
   for (const m of region.matchAll(SHARE)) shareEnd = from + m.index + m[0].length;
   if (shareEnd < 0) return null;
-  const named = nearestBefore(triggersOf(s), from, shareEnd, (t) => t.kind !== 'outcome');
+  const named = nearestBefore(s, from, shareEnd, (t) => t.kind !== 'outcome');
   let base: string | null = null;
   if (named) base = countSubjectForShare(s, named, ctx);
   // 予以公开12件，占20%: the share belongs to the count printed just before it.
@@ -523,8 +679,8 @@ function numericClaims(s: SentenceScan, ctx: Context): Claim[] {
     if (previous) previous.adjacent = previousIndex === i - 1;
     const prevEnd = i > 0 ? (tokens[i - 1]?.end ?? 0) : 0;
     const nextStart = tokens[i + 1]?.start ?? scan.length;
-    const softStart = clauseStart(scan, token.start, true);
-    const hardStart = clauseStart(scan, token.start, false);
+    const softStart = clauseStart(s, token.start, true);
+    const hardStart = clauseStart(s, token.start, false);
     const from = Math.max(softStart, prevEnd);
     const lead = scan.slice(Math.max(hardStart, prevEnd), token.start);
     if (COMPARISON.test(lead) || INTENTION.test(lead)) return;
@@ -535,10 +691,10 @@ function numericClaims(s: SentenceScan, ctx: Context): Claim[] {
       if (PREVIOUS_YEAR.test(lead)) return;
       found = percentSubject(s, token, from, previous, ctx);
     } else {
-      trigger = nearestBefore(triggersOf(s), from, token.start, () => true);
+      trigger = nearestBefore(s, from, token.start, () => true);
       if (!trigger) {
-        const limit = Math.min(clauseEnd(scan, token.end, true), nextStart);
-        trigger = nearestAfter(triggersOf(s), token.end, limit);
+        const limit = Math.min(clauseEnd(s, token.end, true), nextStart);
+        trigger = nearestAfter(s, token.end, limit);
       }
       if (!trigger || isJoinedWithOther(s, trigger)) return;
       // 上年结转 names last year inside the phrase itself; anywhere else it marks an old figure.
@@ -552,7 +708,7 @@ function numericClaims(s: SentenceScan, ctx: Context): Claim[] {
       if (subject !== null) found = { subject };
     }
     if (!found) return;
-    if (otherYear(scan, token.start, ctx.year, found.subject)) return;
+    if (otherYear(s, token.start, ctx.year, found.subject)) return;
     const claim: Claim = {
       subject: found.subject,
       value: token.value,
@@ -580,6 +736,8 @@ const NO_SUCH_CASES = /(?:无|没有|未发生|未有)(?:此类|这类|该类|�
 const NO_REQUESTS = /^.{0,12}?(?:依申请公开|信息公开申请|公开申请|信息的申请)/;
 const CORRECTION_WORDS = /纠错|纠正|败诉|撤销|违法|维持/;
 const NEGATED_BEFORE = /(?:未|非|不|没有)$/;
+/** The longest word NEGATED_BEFORE looks for. */
+const NEGATION_LENGTH = 2;
 
 function groupWords(text: string): ('review' | 'litigation')[] {
   const out: ('review' | 'litigation')[] = [];
@@ -596,18 +754,20 @@ function statementClaims(s: SentenceScan, ctx: Context): Claim[] {
   const add = (subject: string, raw: string, assertion: 'allUpheld' | 'none') =>
     claims.push({ subject, value: 0, approximate: false, raw, sentence: s.original, assertion });
   const blocked = (pos: number) => {
-    const lead = scan.slice(clauseStart(scan, pos, false), pos);
+    // The statement's own clause up to it; a statement starts with none of these words.
+    const inLead = (pattern: RegExp) => foundWithin(s, pattern, clauseStart(s, pos, false), pos);
     return (
-      INTENTION.test(lead) ||
-      PREVIOUS_YEAR.test(lead) ||
-      COMPARISON.test(lead) ||
-      /除/.test(lead) ||
-      otherYear(scan, pos, ctx.year, '')
+      inLead(INTENTION_ALL) ||
+      inLead(PREVIOUS_YEAR_ALL) ||
+      inLead(COMPARISON_ALL) ||
+      inLead(EXCEPT_ALL) ||
+      otherYear(s, pos, ctx.year, '')
     );
   };
 
   for (const m of scan.matchAll(ALL_UPHELD)) {
-    if (NEGATED_BEFORE.test(scan.slice(0, m.index)) || blocked(m.index)) continue;
+    const before = scan.slice(Math.max(0, m.index - NEGATION_LENGTH), m.index);
+    if (NEGATED_BEFORE.test(before) || blocked(m.index)) continue;
     const raw = s.original.slice(m.index, m.index + m[0].length);
     if (m[1] === '胜诉') {
       add('litigation', raw, 'allUpheld');
@@ -622,7 +782,7 @@ function statementClaims(s: SentenceScan, ctx: Context): Claim[] {
 
   for (const m of scan.matchAll(NO_CASES)) {
     const spanStart = m.index + m[0].length;
-    const span = scan.slice(spanStart, clauseEnd(scan, spanStart, false));
+    const span = scan.slice(spanStart, clauseEnd(s, spanStart, false));
     if (/\d/.test(span) || CORRECTION_WORDS.test(span) || blocked(m.index)) continue;
     const raw = s.original.slice(m.index, spanStart);
     const first = span.search(/复议|诉讼|起诉/);
@@ -644,18 +804,92 @@ function statementClaims(s: SentenceScan, ctx: Context): Claim[] {
   return claims;
 }
 
+// ---------------------------------------------------------------- long sentences
+
+/**
+ * The longest sentence read as one. The longest of the fixture reports has
+ * 248 characters and real ones stay under 600; a longer "sentence" is a
+ * paragraph without 。；, a 、-list or a runaway text, and is read in windows
+ * of at most this many characters, each as a sentence of its own (vetoes
+ * such as 其中 or a year named earlier in it do not reach past its window).
+ * This bounds what one number reads around it, and what one step reads.
+ */
+export const MAX_SENTENCE_CHARS = 1_000;
+
+/**
+ * Characters that may belong to a number's phrase (ordinal, approximation,
+ * numeral, unit, suffix): a window cut between two of them could turn 第12件
+ * into 12件, 1234 into 34, 2292条次 into 2292条.
+ */
+const NUMBER_PHRASE_CHAR =
+  /[\d.％%第几数约近超逾多少于低上零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟余来件条起宗份例次个项篇以左右下有之]/;
+
+/** After the last break of the kind in scan[from, to), or -1. */
+function afterLastBreak(scan: string, from: number, to: number, soft: boolean): number {
+  const pattern = soft ? SOFT_BREAK : HARD_BREAK;
+  for (let i = to - 1; i > from; i--) if (pattern.test(scan.charAt(i))) return i + 1;
+  return -1;
+}
+
+/**
+ * Where the window starting at `from` ends: after its last clause break,
+ * else after its last 、, else between two characters that cannot both
+ * belong to a number's phrase (cut anyway in a run of such characters).
+ */
+function windowEnd(scan: string, from: number): number {
+  const to = from + MAX_SENTENCE_CHARS;
+  const hard = afterLastBreak(scan, from, to, false);
+  if (hard > 0) return hard;
+  const soft = afterLastBreak(scan, from, to, true);
+  if (soft > 0) return soft;
+  const lowest = from + MAX_SENTENCE_CHARS / 2;
+  for (let cut = to; cut > lowest; cut--) {
+    const inside =
+      NUMBER_PHRASE_CHAR.test(scan.charAt(cut - 1)) && NUMBER_PHRASE_CHAR.test(scan.charAt(cut));
+    if (!inside) return cut;
+  }
+  return to;
+}
+
+/** The sentences of the text, a long one cut into windows of at most MAX_SENTENCE_CHARS. */
+export function* readingUnits(text: string): Generator<string> {
+  for (const sentence of splitSentences(text)) {
+    if (sentence.length <= MAX_SENTENCE_CHARS) {
+      yield sentence;
+      continue;
+    }
+    const scan = halfWidth(sentence);
+    let from = 0;
+    while (from < sentence.length) {
+      const to =
+        sentence.length - from > MAX_SENTENCE_CHARS ? windowEnd(scan, from) : sentence.length;
+      const window = sentence.slice(from, to).trim();
+      if (window !== '') yield window;
+      from = to;
+    }
+  }
+}
+
 // ---------------------------------------------------------------- entry point
 
 /**
- * Claims the narrative makes, in reading order. `opts.year` is the year the
- * report covers; figures the text dates to another year are left out.
+ * How much narrative one step reads before it gives the page its turn
+ * (lib/steps.ts): a step ends after the sentence that reaches it.
  */
-export function extractClaims(text: string, opts: { year?: number | null } = {}): Claim[] {
+export const CLAIM_STEP_CHARS = 2_000;
+
+/**
+ * Claims the narrative makes, in reading order, in steps of about
+ * CLAIM_STEP_CHARS characters. `opts.year` is the year the report covers;
+ * figures the text dates to another year are left out.
+ */
+export function* claimSteps(text: string, opts: { year?: number | null } = {}): Steps<Claim[]> {
   const year = opts.year ?? null;
   const claims: Claim[] = [];
   let prev: SentenceScan | null = null;
   let sincePrevRequestMention = Number.POSITIVE_INFINITY;
-  for (const sentence of splitSentences(text)) {
+  let readInStep = 0;
+  for (const sentence of readingUnits(text)) {
     const s = scanSentence(sentence);
     const ctx: Context = {
       year,
@@ -669,8 +903,18 @@ export function extractClaims(text: string, opts: { year?: number | null } = {})
       seen.add(key);
       claims.push(claim);
     }
-    sincePrevRequestMention = DISCLOSURE_REQUEST.test(s.scan) ? 1 : sincePrevRequestMention + 1;
+    sincePrevRequestMention = namesRequests(s) ? 1 : sincePrevRequestMention + 1;
     prev = s;
+    readInStep += sentence.length;
+    if (readInStep >= CLAIM_STEP_CHARS) {
+      readInStep = 0;
+      yield;
+    }
   }
   return claims;
+}
+
+/** The claims at once (see claimSteps). */
+export function extractClaims(text: string, opts: { year?: number | null } = {}): Claim[] {
+  return runSteps(claimSteps(text, opts));
 }

@@ -18,6 +18,7 @@ import {
   unexplainedChanges,
 } from '../../test/browser/page-probe';
 import { hostileCssReportPage, hugeReportPage } from '../pages/huge-report';
+import { LONG_TEXT_PAGES, writeLongTextPages } from './long-text';
 import {
   ANNOTATED_EXPRESSION,
   BENCH_PROBE_SOURCE,
@@ -61,9 +62,11 @@ const UNTOUCHED_CONCURRENCY = 2;
 
 const sleep = (ms: number) => new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
 
+type Source = 'fixture' | 'generated' | 'long-text';
+
 interface Target {
   name: string;
-  source: 'fixture' | 'generated';
+  source: Source;
   fixture: Fixture;
   /** The same bytes outside *.gov.cn, where the content script does not run. */
   baselineUrl: string;
@@ -87,7 +90,7 @@ export interface NonReportResult {
 
 export interface ReportResult {
   name: string;
-  source: 'fixture' | 'generated';
+  source: Source;
   /** Requested size for a generated page; null for a fixture. */
   requestedCells: number | null;
   /** td and th elements on the page. */
@@ -368,11 +371,17 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   let server: FixtureServer | undefined;
   let chromium: ChromiumSession | undefined;
   try {
+    const chosen = (name: string) => options.pages === null || options.pages.test(name);
     const generatedPages = writeGeneratedPages(dir);
-    const fixtureServer = await startFixtureServer([...fixtures, ...generatedPages]);
+    const inBrowser = new Set(LONG_TEXT_PAGES.filter((p) => p.inBrowser).map((p) => p.name));
+    const longTextPages = writeLongTextPages(dir, (name) => inBrowser.has(name) && chosen(name));
+    const fixtureServer = await startFixtureServer([
+      ...fixtures,
+      ...generatedPages,
+      ...longTextPages,
+    ]);
     server = fixtureServer;
     // Pages whose tables arrive after load (dyn-*) would measure the waiting, not the work.
-    const chosen = (name: string) => options.pages === null || options.pages.test(name);
     const reportFixtures = fixtures
       .filter((f) => f.expected.kind === 'report' && !f.name.startsWith('dyn-'))
       .map((f) => target(f, 'fixture', fixtureServer));
@@ -384,6 +393,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       ...generatedPages
         .filter((f) => chosen(f.name))
         .map((f) => target(f, 'generated', fixtureServer)),
+      ...longTextPages.map((f) => target(f, 'long-text', fixtureServer)),
     ];
     chromium = await launchChromium({
       extensionDir: options.extensionDir,

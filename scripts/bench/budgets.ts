@@ -5,6 +5,7 @@
 import { HOSTILE_CSS_PAGE, type NonReportResult, type ReportResult } from './browser-bench';
 import { type BundleSize, CONTENT_SCRIPT } from './bundle-sizes';
 import type { Linearity } from './linearity';
+import type { LongTextCli } from './long-text';
 
 export const BUDGETS = {
   nonReportDetectMs: 1,
@@ -19,6 +20,8 @@ export const BUDGETS = {
    * most 1.5 times a cell of the 5,000-cell page (quadratic work would be 4×).
    */
   perCellRatio: 1.5,
+  /** Issue: a 100,000-character paragraph read in under a second by the command line. */
+  longTextCliSeconds: 1,
 } as const;
 
 /** The page the architecture calls typical: three template tables, about 250 cells. */
@@ -44,6 +47,7 @@ export interface BudgetInput {
   reports: readonly ReportResult[];
   bundles: readonly BundleSize[];
   linearity: Linearity | null;
+  longText: readonly LongTextCli[];
   longTasksSupported: boolean;
 }
 
@@ -113,11 +117,37 @@ export function checkBudgets(input: BudgetInput): BudgetCheck[] {
     });
   }
 
+  checks.push(...longTextChecks(input));
+
   const content = input.bundles.find((b) => b.file === CONTENT_SCRIPT);
   checks.push({
     budget: `content script ≤ ${BUDGETS.contentScriptGzipKb} KB gzipped`,
     measured: content ? `${(content.gzipBytes / 1024).toFixed(1)} KB` : `${CONTENT_SCRIPT} missing`,
     verdict: verdict(content ? content.gzipBytes <= BUDGETS.contentScriptGzipKb * 1024 : null),
   });
+  return checks;
+}
+
+/** The runaway-text pages: no long task over the budget in Chromium, and the command line's time. */
+function longTextChecks(input: BudgetInput): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+  for (const page of input.reports.filter((r) => r.source === 'long-text')) {
+    const measurable = input.longTasksSupported && page.longestTaskMs.n > 0;
+    checks.push({
+      budget: `${page.name}: no task over ${BUDGETS.longTaskMs} ms in Chromium (any run)`,
+      measured: measurable ? `longest ${ms(page.longestTaskMs.max)}` : 'not measured',
+      verdict: verdict(measurable ? page.longestTaskMs.max <= BUDGETS.longTaskMs : null),
+    });
+  }
+  for (const page of input.longText.filter((p) => p.cliBudget)) {
+    const measured = page.isReport && page.error === null;
+    checks.push({
+      budget: `${page.name}: command line < ${BUDGETS.longTextCliSeconds} s (median, parse included)`,
+      measured: measured
+        ? `${page.seconds.median.toFixed(2)} s (max ${page.seconds.max.toFixed(2)})`
+        : `not read as a report${page.error ? `: ${page.error}` : ''}`,
+      verdict: verdict(measured ? page.seconds.median < BUDGETS.longTextCliSeconds : null),
+    });
+  }
   return checks;
 }

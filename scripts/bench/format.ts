@@ -4,6 +4,7 @@ import type { BudgetCheck } from './budgets';
 import type { BundleSize } from './bundle-sizes';
 import type { CliThroughput } from './cli-throughput';
 import type { Linearity } from './linearity';
+import type { LongTextCli } from './long-text';
 import type { Machine } from './machine';
 import type { Summary } from './stats';
 
@@ -57,6 +58,8 @@ export const METHODS = {
     "main world: for (const td of document.querySelectorAll('td,th')) s += td.textContent.length, repeated until 10 ms and averaged (the clock is coarsened to 0.1 ms)",
   bundles: 'zlib gzip level 9 of every .js and .css under .output/chrome-mv3',
   cli: 'analyseFile (scripts/cli/analyse-file.ts) over every fixture in order, history carried as npm run check does, in process',
+  longText:
+    'analyseFile on each runaway-text page (scripts/pages/long-text.ts) alone, without history: parse, detection, extraction, checks',
 } as const;
 
 export interface Results {
@@ -69,6 +72,7 @@ export interface Results {
   linearity: Linearity | null;
   bundles: BundleSize[];
   cli: CliThroughput;
+  longText: LongTextCli[];
   budgets: BudgetCheck[];
 }
 
@@ -209,6 +213,21 @@ export function formatResults(r: Results): string {
   out.push(
     `  ${medianRange(r.cli.pagesPerSecond)} pages/s; ${medianRange(r.cli.secondsPerRun)} s per run`,
   );
+
+  if (r.longText.length > 0) {
+    out.push('', `Command line on runaway-text pages, each alone, ${r.cliRuns} runs (seconds)`);
+    out.push(
+      table(
+        ['page', 'seconds', 'of which parse', 'read as a report'],
+        r.longText.map((p) => [
+          p.name,
+          `${p.seconds.median.toFixed(2)} (${p.seconds.min.toFixed(2)}–${p.seconds.max.toFixed(2)})`,
+          p.parseSeconds.median.toFixed(2),
+          p.isReport ? 'yes' : `no${p.error ? `: ${p.error}` : ''}`,
+        ]),
+      ),
+    );
+  }
 
   out.push('', 'Budgets');
   out.push(

@@ -10,7 +10,8 @@
  * figures as JSON. A missed budget is printed loudly; the exit code stays 0
  * unless --strict, because this is a measurement, not a test.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH } from '../../test/browser/chromium';
@@ -22,6 +23,7 @@ import { bundleSizes } from './bundle-sizes';
 import { cliThroughput } from './cli-throughput';
 import { formatResults, METHODS, type Results } from './format';
 import { measureLinearity } from './linearity';
+import { type LongTextCli, longTextCli, writeLongTextPages } from './long-text';
 import { currentLoad, describeMachine } from './machine';
 import { runProfile } from './profile';
 import { runTrace } from './trace';
@@ -102,6 +104,20 @@ function buildExtension(): void {
   buildChromeExtension();
 }
 
+/** The command line on each runaway-text page the --pages pattern chooses, on its own. */
+async function longTextCliRuns(
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<LongTextCli[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-lens-bench-cli-'));
+  try {
+    const pages = writeLongTextPages(dir, (name) => options.pages?.test(name) ?? true);
+    return await longTextCli(pages, options.cliRuns, log);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let options: BenchOptions;
   try {
@@ -145,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
     options.cliRuns,
     progress,
   );
+  const longText = await longTextCliRuns(options, progress);
   machine.loadAtEnd = currentLoad();
 
   const linearity = measureLinearity(browser.reports);
@@ -158,11 +175,13 @@ async function main(argv: string[]): Promise<number> {
     linearity,
     bundles,
     cli,
+    longText,
     budgets: checkBudgets({
       nonReports: browser.nonReports,
       reports: browser.reports,
       bundles,
       linearity,
+      longText,
       longTasksSupported: browser.longTasksSupported,
     }),
   };

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { elementText } from '../../lib/dom-text';
+import { elementText, shortTextContent } from '../../lib/dom-text';
 
 function body(html: string): HTMLElement {
   return new JSDOM(`<!doctype html><body>${html}</body>`).window.document.body;
@@ -108,5 +108,30 @@ describe('elementText options', () => {
     expect(head.length).toBe(50);
     expect(head.startsWith('开头\n很长的一段正文。')).toBe(true);
     expect(elementText(root).startsWith(head)).toBe(true);
+  });
+});
+
+describe('shortTextContent', () => {
+  it('is textContent for a small element: every text and CDATA node, comments left out', () => {
+    const el = body(
+      '<p>二、<span><b>收到</b><!-- x -->和<i>处理</i></span>申请<script>s</script></p>',
+    );
+    const p = el.firstElementChild as Element;
+    expect(shortTextContent(p, 100, 100)).toBe(p.textContent);
+  });
+
+  it('gives up past its characters or its nodes, without reading the rest', () => {
+    const p = body(`<p>${'字'.repeat(50)}<span>${'字'.repeat(50)}</span></p>`).firstElementChild;
+    expect(shortTextContent(p as Element, 60, 100)).toBeNull();
+    const nest = body(`${'<span>'.repeat(50)}二、${'</span>'.repeat(50)}`).firstElementChild;
+    expect(shortTextContent(nest as Element, 60, 10)).toBeNull();
+    expect(shortTextContent(nest as Element, 60, 60)).toBe('二、');
+  });
+
+  it('stays within its element', () => {
+    const el = body('<div><p><span>一</span></p><p>二</p></div>');
+    const first = el.querySelector('span') as Element;
+    expect(shortTextContent(first, 60, 60)).toBe('一');
+    expect(shortTextContent(el.querySelector('p') as Element, 60, 60)).toBe('一');
   });
 });

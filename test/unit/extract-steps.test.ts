@@ -9,6 +9,7 @@ import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
 import { extractionSteps, extractReport, findContentRoot } from '../../lib/extract';
 import { createHistoryStore } from '../../lib/history-store';
 import { LIMITS } from '../../lib/limits';
+import { CLAIM_STEP_CHARS, MAX_SENTENCE_CHARS } from '../../lib/narrative';
 import { AnalysedSchema, CheckedSchema } from '../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
@@ -21,6 +22,7 @@ import {
   whenPageSettled,
 } from '../../lib/steps';
 import { BASE_FIXTURE, hugeReportPage } from '../../scripts/pages/huge-report';
+import { longParagraphPage, nestedSpansPage } from '../../scripts/pages/long-text';
 import { FIXTURE_DIR } from '../support/fixtures';
 
 const URL_OF_PAGE = 'http://www.jiangzhou.gov.cn/art/2024/1/18/art_1229_3581470.html';
@@ -39,6 +41,22 @@ describe('extraction in steps', () => {
     // One pause after each table built, each table read, and each later stage.
     expect(pauses).toBeGreaterThanOrEqual(tables * 2);
     expect(stepped.report).toEqual(extractReport(parse(html), URL_OF_PAGE).report);
+  });
+
+  it('gives the page a turn while it reads a long paragraph of the narrative', async () => {
+    const pauses = async (html: string) => {
+      let count = 0;
+      await runStepsWithPauses(extractionSteps(parse(html), URL_OF_PAGE), async () => {
+        count++;
+      });
+      return count;
+    };
+    const chars = 20_000;
+    const extra = (await pauses(longParagraphPage(chars))) - (await pauses(hugeReportPage(0)));
+    // No step reads more than a step's worth of narrative and one more sentence.
+    expect(extra).toBeGreaterThanOrEqual(
+      Math.floor(chars / (CLAIM_STEP_CHARS + MAX_SENTENCE_CHARS)),
+    );
   });
 
   it('runs straight through for the command line', () => {
@@ -64,6 +82,27 @@ describe('tables published as pictures', () => {
     layout.querySelector('tr:last-child td')?.append(picture());
     findContentRoot(doc).append(layout);
     expect(extractReport(doc, URL_OF_PAGE).report.imageTables).toBe(1);
+  });
+});
+
+describe('a deep nest of elements', () => {
+  it('is read in text once, not once per level', () => {
+    const win = new JSDOM(nestedSpansPage(2_000), { url: URL_OF_PAGE }).window;
+    const textContent = Object.getOwnPropertyDescriptor(win.Node.prototype, 'textContent');
+    const bodyChars = win.document.body.textContent?.length ?? 0;
+    let chars = 0;
+    Object.defineProperty(win.Node.prototype, 'textContent', {
+      ...textContent,
+      get(this: Node) {
+        const text: string | null = textContent?.get?.call(this);
+        chars += text?.length ?? 0;
+        return text;
+      },
+    });
+    const { report } = extractReport(win.document, URL_OF_PAGE);
+    expect(report.tables.map((t) => t.kind)).toEqual(['t2', 't3', 't4']);
+    // Reading each level's textContent read the nest's text 2,000 times.
+    expect(chars).toBeLessThan(3 * bodyChars);
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Claim, ClaimSchema } from '../../lib/model';
-import { extractClaims, splitSentences } from '../../lib/narrative';
+import { extractClaims, MAX_SENTENCE_CHARS, splitSentences } from '../../lib/narrative';
+import { listWithoutBreaks, paragraphWithoutBreaks } from '../../scripts/pages/long-text';
 
 /** Subject and value of each claim, in reading order: the part a check compares. */
 function pairs(text: string, year: number | null = 2023): [string, number][] {
@@ -445,5 +446,90 @@ describe('output', () => {
   it('works without a report year', () => {
     expect(pairs('2022年收到政府信息公开申请50件。', null)).toEqual([['received', 50]]);
     expect(extractClaims('收到政府信息公开申请5件。')).toHaveLength(1);
+  });
+});
+
+/**
+ * Characters the regular expressions go over while `read` runs: the reader's
+ * work, counted rather than timed. A pattern that scans (global or sticky)
+ * goes from lastIndex to the end of its match; any other may read its whole input.
+ */
+function charactersScanned(read: () => void): number {
+  const exec = RegExp.prototype.exec;
+  let chars = 0;
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    const scans = this.global || this.sticky;
+    const from = scans ? this.lastIndex : 0;
+    const found = exec.call(this, input);
+    chars += Math.max(0, (found && scans ? this.lastIndex : input.length) - from);
+    return found;
+  };
+  try {
+    read();
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
+  return chars;
+}
+
+describe('a long paragraph', () => {
+  const work = (text: string) => charactersScanned(() => extractClaims(text, { year: 2023 }));
+
+  it('is read in work that grows with its length, not with its square, within one sentence', () => {
+    // Both within MAX_SENTENCE_CHARS, so each is read as one sentence; a figure every 12 characters.
+    const figures = '共办结政府信息公开申请91件其中予以公开31件部分公开12件不予公开4件';
+    const text = (chars: number) => figures.repeat(MAX_SENTENCE_CHARS).slice(0, chars);
+    const short = work(text(MAX_SENTENCE_CHARS / 4));
+    const long = work(text(MAX_SENTENCE_CHARS));
+    // Four times the text: about four times the work (reading every number's prefix made it 16).
+    expect(long / short).toBeLessThan(6);
+  });
+
+  it('is read in work that grows with its length beyond the longest sentence', () => {
+    const short = work(paragraphWithoutBreaks(5_000));
+    const long = work(paragraphWithoutBreaks(20_000));
+    expect(long / short).toBeLessThan(6);
+    // A list joined by 、 only: every item a clause of its own, all in one clause for the vetoes.
+    expect(work(listWithoutBreaks(20_000)) / work(listWithoutBreaks(5_000))).toBeLessThan(6);
+  });
+
+  it('gives the claims its repeated text makes, however long', () => {
+    const subjects = (chars: number) =>
+      new Set(extractClaims(paragraphWithoutBreaks(chars), { year: 2023 }).map((c) => c.subject));
+    expect(subjects(100_000)).toEqual(subjects(20_000));
+    expect(subjects(100_000)).toContain('open');
+  });
+
+  it('reads a list joined by 、 only as its first item claims, however long', () => {
+    const claims = (chars: number) =>
+      extractClaims(listWithoutBreaks(chars), { year: 2023 }).map((c) => [c.subject, c.value]);
+    expect(claims(100_000)).toEqual(claims(300));
+    expect(claims(300)).toEqual([['active', 1]]);
+  });
+
+  it('reads a sentence up to MAX_SENTENCE_CHARS as one: 其中 at its start reaches its end', () => {
+    const lead = '政府信息公开申请其中';
+    const end = '收到申请3件。';
+    const filler = '情况'.repeat(MAX_SENTENCE_CHARS);
+    const sentence = `${lead}${filler.slice(0, MAX_SENTENCE_CHARS - lead.length - end.length)}${end}`;
+    expect(sentence).toHaveLength(MAX_SENTENCE_CHARS);
+    expect(pairs(sentence)).toEqual([]);
+  });
+
+  it('reads a longer one in windows cut at clause breaks, each a sentence of its own', () => {
+    const filler = '依申请公开工作情况良好，'.repeat(MAX_SENTENCE_CHARS / 10);
+    const sentence = `政府信息公开申请其中网上申请2件，${filler}收到申请3件。`;
+    // The window holding the end starts after a comma, far from 其中.
+    expect(pairs(sentence)).toEqual([
+      ['channel.online', 2],
+      ['received', 3],
+    ]);
+  });
+
+  it('never cuts a number where no clause break is near', () => {
+    const text = '收到政府信息公开申请4567件'.repeat(MAX_SENTENCE_CHARS / 4);
+    const claims = extractClaims(text, { year: 2023 });
+    expect(claims.length).toBeGreaterThan(1);
+    expect(claims.every((c) => c.subject === 'received' && c.raw === '4567')).toBe(true);
   });
 });
