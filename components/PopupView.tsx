@@ -66,6 +66,7 @@ function ReportView({
   findings,
   previous,
   unchecked,
+  historyUnavailable,
   language,
   exportMenu,
   t,
@@ -75,6 +76,8 @@ function ReportView({
   previous: PreviousSummary | null;
   /** Why the report was not checked; undefined when it was. */
   unchecked: NotCheckedReason | undefined;
+  /** The history could not be opened, so no earlier report could be looked for. */
+  historyUnavailable: boolean;
   language: UiLanguage;
   exportMenu: Omit<ExportMenuProps, 't'> | undefined;
   t: Translate;
@@ -118,7 +121,12 @@ function ReportView({
       ) : (
         <FindingsList findings={findings} language={language} t={t} />
       )}
-      <YearOverYearTable report={report} previous={previous} t={t} />
+      <YearOverYearTable
+        report={report}
+        previous={previous}
+        historyUnavailable={historyUnavailable}
+        t={t}
+      />
       {report.tables.map((table) => (
         <TableSection key={table.index} table={table} t={t} />
       ))}
@@ -167,6 +175,7 @@ export function PopupView({
           findings={state.findings}
           previous={state.previous}
           unchecked={state.unchecked}
+          historyUnavailable={state.historyUnavailable === true}
           language={language}
           exportMenu={exportMenu}
           t={t}

@@ -26,19 +26,28 @@ function CachedFrom({ previous, t }: { previous: PreviousSummary; t: Translate }
 export function YearOverYearTable({
   report,
   previous,
+  historyUnavailable = false,
   t,
 }: {
   report: Report;
   previous: PreviousSummary | null;
+  /** No earlier report could be looked for: "none cached" would be untrue advice. */
+  historyUnavailable?: boolean;
   t: Translate;
 }) {
   if (!previous) {
     return (
       <section class="yoy">
         <h2>{t('popup_yoyHeading')}</h2>
-        <p class="note" data-yoy-none="">
-          {t('popup_yoyNone')}
-        </p>
+        {historyUnavailable ? (
+          <p class="note warning" data-yoy-none="" data-history-unavailable="">
+            {t('page_historyUnavailable')}
+          </p>
+        ) : (
+          <p class="note" data-yoy-none="">
+            {t('popup_yoyNone')}
+          </p>
+        )}
       </section>
     );
   }

@@ -240,6 +240,8 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
     previous: z._default(z.nullable(PreviousSummarySchema), null),
     /** Why the report was not checked; absent when it was. */
     unchecked: z.optional(NotCheckedReasonSchema),
+    /** The history could not be opened: not compared with last year's, not kept. */
+    historyUnavailable: z.optional(z.literal(true)),
   }),
   z.object({ kind: z.literal('listing') }),
   z.object({ kind: z.literal('none') }),

@@ -231,6 +231,7 @@ export async function analysePage(doc: Document, url: string, deps: PageDeps): P
     findings,
     previous,
     ...(unchecked ? { unchecked } : {}),
+    ...(historyUnavailable ? { historyUnavailable: true as const } : {}),
   });
   doc.documentElement.setAttribute(REPORT_MARKER, 'report');
   mark(doc, PASS_MARKS.annotated);

@@ -96,7 +96,10 @@ describe('one pass over a page', () => {
     const dom = openFixture('chk-identity-culprit');
     const url = fixtureUrl('chk-identity-culprit');
     const answer = checkLikeBackground(openFixture('chk-identity-culprit').window.document, url);
-    const { done, overlays } = run(dom, async () => ({ ...answer, historyUnavailable: true }));
+    const { done, overlays, states } = run(dom, async () => ({
+      ...answer,
+      historyUnavailable: true,
+    }));
     await done;
     expect(overlays).toEqual([
       expect.objectContaining({
@@ -105,6 +108,8 @@ describe('one pass over a page', () => {
         findings: answer.findings,
       }),
     ]);
+    // The popup says so too, instead of advising a visit to last year's report.
+    expect(states.at(-1)).toMatchObject({ kind: 'report', historyUnavailable: true });
   });
 
   it('still marks the page as analysed when the background never answers', async () => {

@@ -106,6 +106,22 @@ describe('popup on a report with last year cached', () => {
     );
   });
 
+  it('says that the history is unavailable rather than that last year is not cached', () => {
+    for (const [locale, says] of [
+      ['en', 'History is unavailable'],
+      ['zh_CN', '历史记录'],
+    ] as const) {
+      const root = show(
+        { kind: 'report', report, findings: [], previous: null, historyUnavailable: true },
+        locale,
+      );
+      const note = root.querySelector('[data-yoy-none][data-history-unavailable]');
+      expect(note?.textContent).toContain(says);
+      expect(root.textContent).not.toContain("Visit last year's report");
+      expect(root.textContent).not.toContain('先打开上一年度的报告');
+    }
+  });
+
   it('says that a refused or unanswered report was not checked, and why, never "no contradictions"', () => {
     const cases = [
       ['tooLarge', 'en', 'holds more than the extension accepts'],
