@@ -7,10 +7,10 @@
 import { isBlockElement, isHiddenElement } from './dom-text';
 import {
   assembleGrid,
-  buildGrid,
   type Grid,
   type GridCell,
   GridTooLargeError,
+  gridSteps,
   MAX_SLOTS,
   parseNonNegativeInteger,
 } from './grid';
@@ -100,7 +100,7 @@ export function* collectTableSteps(root: Element): Steps<CollectedTables> {
       oversized.push({ element: table, cells: cellCount });
       continue;
     }
-    const grid = buildOrNull(table);
+    const grid = yield* gridOrNull(table);
     if (grid === null) {
       oversized.push({ element: table, cells: cellCount });
     } else if (grid.cells.length > 0) {
@@ -118,9 +118,9 @@ export function* collectTableSteps(root: Element): Steps<CollectedTables> {
   return { grids, oversized };
 }
 
-function buildOrNull(table: HTMLTableElement): Grid | null {
+function* gridOrNull(table: HTMLTableElement): Steps<Grid | null> {
   try {
-    return buildGrid(table);
+    return yield* gridSteps(table);
   } catch (error) {
     if (error instanceof GridTooLargeError) return null;
     throw error;

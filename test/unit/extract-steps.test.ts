@@ -7,6 +7,7 @@ import { createBackgroundHandler } from '../../lib/background-handler';
 import { runChecks } from '../../lib/checks/run';
 import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
 import { extractionSteps, extractReport, findContentRoot } from '../../lib/extract';
+import { GRID_STEP_CELLS } from '../../lib/grid';
 import { createHistoryStore } from '../../lib/history-store';
 import { LIMITS } from '../../lib/limits';
 import { CLAIM_STEP_CHARS, MAX_SENTENCE_CHARS } from '../../lib/narrative';
@@ -57,6 +58,20 @@ describe('extraction in steps', () => {
     expect(extra).toBeGreaterThanOrEqual(
       Math.floor(chars / (CLAIM_STEP_CHARS + MAX_SENTENCE_CHARS)),
     );
+  });
+
+  it('gives the page a turn inside one huge table, not only between tables', async () => {
+    const pauses = async (html: string) => {
+      let count = 0;
+      await runStepsWithPauses(extractionSteps(parse(html), URL_OF_PAGE), async () => {
+        count++;
+      });
+      return count;
+    };
+    const cells = 20_000;
+    // The generated page adds its cells as one more table after the report's own.
+    const extra = (await pauses(hugeReportPage(cells))) - (await pauses(hugeReportPage(0)));
+    expect(extra).toBeGreaterThanOrEqual(Math.floor(cells / GRID_STEP_CELLS));
   });
 
   it('runs straight through for the command line', () => {
