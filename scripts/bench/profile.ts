@@ -16,7 +16,7 @@ import type { CDPSession } from 'playwright-core';
 import { build, type Logger } from 'wxt';
 import { type ChromiumSession, launchChromium } from '../../test/browser/chromium';
 import { type FixtureServer, startFixtureServer } from '../../test/browser/fixture-server';
-import { loadFixtures } from '../../test/browser/fixtures';
+import { type Fixture, loadFixtures } from '../../test/browser/fixtures';
 import { waitForExpression, writeGeneratedPages } from './browser-bench';
 import { type CpuProfile, type FunctionCost, meanCosts, timeUnder } from './cpu-profile';
 import { num, table } from './format';
@@ -118,6 +118,24 @@ function printCosts(title: string, costs: readonly FunctionCost[]): void {
   );
 }
 
+/**
+ * Every page the benchmark serves (fixtures and generated pages, the latter
+ * written to `scratch`) and the one named, or null after saying on stderr
+ * which names there are.
+ */
+export function benchPageNamed(
+  name: string,
+  scratch: string,
+): { fixtures: Fixture[]; fixture: Fixture } | null {
+  const fixtures = [...loadFixtures(), ...writeGeneratedPages(scratch)];
+  const fixture = fixtures.find((f) => f.name === name);
+  if (fixture) return { fixtures, fixture };
+  process.stderr.write(
+    `no page named ${name}; one of:\n  ${fixtures.map((f) => f.name).join('\n  ')}\n`,
+  );
+  return null;
+}
+
 export interface ProfileOptions {
   page: string;
   runs: number;
@@ -190,14 +208,9 @@ export async function runProfile(options: ProfileOptions): Promise<number> {
   let server: FixtureServer | undefined;
   let chromium: ChromiumSession | undefined;
   try {
-    const fixtures = [...loadFixtures(), ...writeGeneratedPages(scratch)];
-    const fixture = fixtures.find((f) => f.name === options.page);
-    if (!fixture) {
-      process.stderr.write(
-        `no page named ${options.page}; one of:\n  ${fixtures.map((f) => f.name).join('\n  ')}\n`,
-      );
-      return 2;
-    }
+    const named = benchPageNamed(options.page, scratch);
+    if (!named) return 2;
+    const { fixtures, fixture } = named;
     progress('building an unminified copy of the extension');
     const extensionDir = await buildUnminified(join(scratch, 'build'));
     const isReport = fixture.expected.kind === 'report' || fixture.name.startsWith('generated-');

@@ -18,11 +18,10 @@ import type { CDPSession, Page } from 'playwright-core';
 import { PASS_MARKS } from '../../lib/annotate/analyse-page';
 import { type ChromiumSession, launchChromium } from '../../test/browser/chromium';
 import { type FixtureServer, startFixtureServer } from '../../test/browser/fixture-server';
-import { type Fixture, loadFixtures } from '../../test/browser/fixtures';
-import { waitForExpression, writeGeneratedPages } from './browser-bench';
+import { waitForExpression } from './browser-bench';
 import { num } from './format';
 import { ANNOTATED_EXPRESSION, BENCH_PROBE_SOURCE, NEXT_FRAME_EXPRESSION } from './probes';
-import { buildUnminified } from './profile';
+import { benchPageNamed, buildUnminified } from './profile';
 import { type LongTask, longTasks, markTimes, type TraceEvent } from './trace-events';
 
 /**
@@ -175,14 +174,9 @@ export async function runTrace(options: TraceOptions): Promise<number> {
   let server: FixtureServer | undefined;
   let chromium: ChromiumSession | undefined;
   try {
-    const fixtures: Fixture[] = [...loadFixtures(), ...writeGeneratedPages(scratch)];
-    const fixture = fixtures.find((f) => f.name === options.page);
-    if (!fixture) {
-      process.stderr.write(
-        `no page named ${options.page}; one of:\n  ${fixtures.map((f) => f.name).join('\n  ')}\n`,
-      );
-      return 2;
-    }
+    const named = benchPageNamed(options.page, scratch);
+    if (!named) return 2;
+    const { fixtures, fixture } = named;
     // Unminified, so that the stacks that forced style or layout name our functions.
     progress('building an unminified copy of the extension');
     const extensionDir = await buildUnminified(join(scratch, 'build'));
