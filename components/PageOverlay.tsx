@@ -5,10 +5,10 @@
  * elements are only read (their boxes) and scrolled to, never written.
  */
 import { render } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OverlayInput } from '../lib/annotate/annotate';
 import { createOverlayHost, type OverlayHost } from '../lib/annotate/host';
-import { trackMarkedElements } from '../lib/annotate/hover';
+import { type HoverTracker, trackMarkedElements } from '../lib/annotate/hover';
 import { type Box, isInViewport, type Size } from '../lib/annotate/position';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { ExportMenuProps } from './ExportMenu';
@@ -89,19 +89,21 @@ export function PageOverlay(props: PageOverlayProps) {
   const [flash, setFlash] = useState<{ element: Element; id: number } | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [panelVisible, setPanelVisible] = useState(props.showPanel);
+  const tracker = useRef<HoverTracker | null>(null);
   useViewportTick(doc);
 
   // Layout effect: the listeners exist as soon as the overlay is mounted, so a
   // focus that comes right after (the panel, a keyboard user) is never missed.
   useLayoutEffect(() => {
-    const tracker = trackMarkedElements(
+    const tracking = trackMarkedElements(
       doc,
       (element) => marks.has(element),
       (target) => target === props.host,
       (element) => setShown(element),
       accept,
     );
-    return () => tracker.stop();
+    tracker.current = tracking;
+    return () => tracking.stop();
   }, [doc, marks, props.host, accept]);
 
   useEffect(() => {
@@ -117,7 +119,7 @@ export function PageOverlay(props: PageOverlayProps) {
     // Focus brings the tooltip too; the scroll has already been done, centred.
     (element as HTMLElement).focus?.({ preventScroll: true });
     // A cell marked only from the history is not focusable (the page carries no trace of it).
-    if (doc.activeElement !== element) setShown(element);
+    if (doc.activeElement !== element) tracker.current?.select(element);
     setFlash({ element, id: Date.now() });
   };
 

@@ -10,6 +10,12 @@ import { type AcceptEvent, acceptTrustedEvent } from './trusted';
 export type ShowReason = 'pointer' | 'focus';
 
 export interface HoverTracker {
+  /**
+   * The reader chose this element elsewhere (in the panel) and it cannot
+   * take the focus (a cell marked only from the history carries no tabindex):
+   * it counts as focused until the focus moves on, and Escape dismisses it.
+   */
+  select(element: Element): void;
   stop(): void;
 }
 
@@ -86,6 +92,10 @@ export function trackMarkedElements(
   ]);
   for (const [type, listener] of guarded) doc.addEventListener(type, listener, true);
   return {
+    select(element) {
+      focus = element;
+      update();
+    },
     stop() {
       for (const [type, listener] of guarded) doc.removeEventListener(type, listener, true);
     },

@@ -552,8 +552,13 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
           'the tooltip of 本年新收 总计',
         );
         assert.match(tip, /\b71\b/, `the tooltip does not give last year's 71: ${tip}`);
-        await page.press('Escape');
         await page.screenshot(shot('overlay-yoy'));
+        await page.press('Escape');
+        await waitFor(
+          page,
+          `JSON.parse(${OVERLAY_EXPRESSION}).tooltip ? null : true`,
+          'Escape hiding the card of a finding chosen in the panel',
+        );
 
         const popup = await readPopup(browser, later.pageUrl, shot('popup-yoy'));
         const popupProblems = popupMismatches(popup, expected.findings);

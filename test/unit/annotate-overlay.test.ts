@@ -203,6 +203,10 @@ describe('the overlay on a report page', () => {
     (shadow.querySelector(`[data-finding-index="${index}"]`) as HTMLElement).click();
     await settle();
     expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain('page_lastYear|2022|');
+    // Escape closes it, as it closes the card of a focused cell.
+    doc.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
     const pageText = doc.documentElement.outerHTML;
     expect(pageText).not.toContain('page_lastYear');
     expect(pageText).not.toMatch(/[▲▼]/);
