@@ -4,171 +4,16 @@
  * 申请来源 table. Which sections can be compared is declared as data
  * (lib/templates/legacy-checks.ts LEGACY_SECTIONS); rows are paired by their
  * label's meaning (numbering and bracketed notes removed), so the rule works on
- * any legacy or unrecognised table that prints a declared section.
+ * any legacy or unrecognised table that prints a declared section. How the
+ * sections are read and paired is shared with the legacy rule
+ * (lib/checks/shared/sections.ts, mismatches.ts); this module words the finding.
  */
-import type { CellRef, ExtractedTable, Finding, Report, TableCell } from '../model';
-import { LEGACY_SECTIONS, type LegacySection, SHARE_COLUMN } from '../templates/legacy-checks';
-import { cleanText, splitNumbering } from '../text';
+import type { CellRef, Finding } from '../model';
 import { formatNumber } from './format';
-import {
-  culpritOf,
-  type Discrepancy,
-  evaluateLegacy,
-  headerAbove,
-  legacyTree,
-  type RowState,
-  refId,
-  rowName,
-  sumDiscrepancy,
-} from './legacy-rule';
-import { cellRef } from './report-index';
+import { culpritOf } from './shared/culprit';
+import type { Mismatch } from './shared/mismatches';
+import { refId } from './shared/refs';
 import type { Rule } from './types';
-
-export interface SectionRow {
-  name: string;
-  ref: CellRef;
-  state: RowState;
-  /** A `其中` row: a subset of the row above, not one of the section's parts. */
-  subset: boolean;
-}
-
-/** A declared section as one table prints it. */
-export interface SectionInstance {
-  section: LegacySection;
-  table: number;
-  /** How a reader finds the table: 统计表, or the section's own table by its heading. */
-  tableName: string;
-  rows: SectionRow[];
-  /** The whole the section's parts add up to, as this table (or, for a statistics table, its keyed row) prints it. */
-  total: SectionRow | null;
-}
-
-const stateOfCell = (cell: TableCell): RowState =>
-  cell.unreadable || cell.value.kind === 'text'
-    ? 'unreadable'
-    : cell.value.kind === 'number'
-      ? 'number'
-      : 'blank';
-
-function legacyInstances(table: ExtractedTable): SectionInstance[] {
-  const nodes = legacyTree(table);
-  const out: SectionInstance[] = [];
-  for (const section of LEGACY_SECTIONS) {
-    const head = nodes.find((n) => section.label.test(n.name));
-    if (!head) continue;
-    const rows: SectionRow[] = [];
-    for (const part of head.children) {
-      if (part.row.subset) continue;
-      rows.push({ name: part.name, ref: part.ref, state: part.state, subset: false });
-      for (const sub of part.children.filter((c) => c.row.subset)) {
-        rows.push({ name: sub.name, ref: sub.ref, state: sub.state, subset: true });
-      }
-    }
-    const whole = nodes.find((n) => n.row.key === section.total);
-    out.push({
-      section,
-      table: table.index,
-      tableName: '统计表',
-      rows,
-      total: whole ? { name: whole.name, ref: whole.ref, state: whole.state, subset: false } : null,
-    });
-  }
-  return out;
-}
-
-/** A table of its own (kind `other`) whose header names a declared section. */
-function ownTableInstance(table: ExtractedTable): SectionInstance | null {
-  const headers = table.cells.filter((c) => c.row < table.headerRows);
-  const section = LEGACY_SECTIONS.find(
-    (s) => s.label.test(rowName(table.title)) || headers.some((h) => s.label.test(rowName(h.text))),
-  );
-  if (!section) return null;
-  const countCol = (cell: TableCell): boolean =>
-    !cell.header && !SHARE_COLUMN.test(headerAbove(table, cell.col));
-  const rows: SectionRow[] = [];
-  let total: SectionRow | null = null;
-  let inSubset = false;
-  for (let r = table.headerRows; r < table.rowCount; r++) {
-    const label = table.cells.find((c) => c.row === r && c.col < Math.max(1, table.labelCols));
-    const value = table.cells.find((c) => c.row === r && countCol(c));
-    if (!label || !value || label === value) continue;
-    const level = splitNumbering(label.text).level;
-    inSubset = level === 4 || (level === 0 && inSubset);
-    const row: SectionRow = {
-      name: rowName(label.text),
-      ref: {
-        ...cellRef(table.index, value),
-        row: cleanText(label.text),
-        col: headerAbove(table, value.col),
-      },
-      state: stateOfCell(value),
-      subset: inSubset,
-    };
-    if (section.totalRow.test(row.name)) total = row;
-    else rows.push(row);
-  }
-  const heading = cleanText(table.title) || cleanText(headers.find((h) => h.col === 0)?.text ?? '');
-  // A caption usually names the table itself (申请来源统计表); a bare header does not.
-  const tableName = `「${heading}」${heading.endsWith('表') ? '' : '表'}`;
-  return { section, table: table.index, tableName, rows, total };
-}
-
-/** Every declared section the report's legacy and unrecognised tables print. */
-export function sectionInstances(report: Report): SectionInstance[] {
-  return report.tables.flatMap((table) => {
-    if (table.kind === 'legacy') return legacyInstances(table);
-    if (table.kind === 'other') {
-      const own = ownTableInstance(table);
-      return own ? [own] : [];
-    }
-    return [];
-  });
-}
-
-export interface Mismatch {
-  section: LegacySection;
-  a: { instance: SectionInstance; row: SectionRow };
-  b: { instance: SectionInstance; row: SectionRow };
-  discrepancy: Discrepancy;
-}
-
-/** Rows of one instance by name; a name printed twice is ambiguous and left out. */
-function rowsByName(instance: SectionInstance): Map<string, SectionRow> {
-  const seen = new Map<string, SectionRow | null>();
-  for (const row of instance.rows) seen.set(row.name, seen.has(row.name) ? null : row);
-  return new Map([...seen].filter((e): e is [string, SectionRow] => e[1] !== null));
-}
-
-/** Same quantity, two printed figures that differ. */
-export function crossTableMismatches(report: Report): Mismatch[] {
-  const instances = sectionInstances(report);
-  const out: Mismatch[] = [];
-  instances.forEach((a, i) => {
-    for (const b of instances.slice(i + 1)) {
-      if (a.section !== b.section || a.table === b.table) continue;
-      const pairs: [SectionRow, SectionRow][] = [];
-      const bRows = rowsByName(b);
-      for (const [name, row] of rowsByName(a)) {
-        const other = bRows.get(name);
-        if (other) pairs.push([row, other]);
-      }
-      if (a.total && b.total) pairs.push([a.total, b.total]);
-      for (const [x, y] of pairs) {
-        // Blank is not zero: only two printed figures can disagree.
-        if (x.state !== 'number' || y.state !== 'number' || refId(x.ref) === refId(y.ref)) continue;
-        const gap = Math.abs((x.ref.value ?? 0) - (y.ref.value ?? 0));
-        if (gap === 0) continue;
-        out.push({
-          section: a.section,
-          a: { instance: a, row: x },
-          b: { instance: b, row: y },
-          discrepancy: { cells: [x.ref, y.ref], gap },
-        });
-      }
-    }
-  });
-  return out;
-}
 
 function mismatchFinding(m: Mismatch, culprit: CellRef | null): Finding {
   const { a, b } = m;
@@ -211,12 +56,9 @@ function mismatchFinding(m: Mismatch, culprit: CellRef | null): Finding {
 export const crossTableRule: Rule = {
   family: 'crossTable',
   run(ctx) {
-    const mismatches = crossTableMismatches(ctx.report);
+    const mismatches = ctx.analysis.mismatches();
     if (mismatches.length === 0) return [];
-    const all = [
-      ...evaluateLegacy(ctx.report).sums.map(sumDiscrepancy),
-      ...mismatches.map((m) => m.discrepancy),
-    ];
+    const all = ctx.analysis.discrepancies();
     return mismatches.map((m) => mismatchFinding(m, culpritOf(m.discrepancy, all)));
   },
 };

@@ -4,13 +4,13 @@
  */
 import type { Finding, Report, RuleFamily } from '../model';
 import { portalOfUrl } from '../portal';
+import { checkContext } from './context';
 import { crossTableRule } from './cross-table-rule';
 import { formRule } from './form-rule';
 import { SEVERITY_ORDER } from './format';
 import { identityRule } from './identity-rule';
 import { legacyRule } from './legacy-rule';
 import { narrativeRule } from './narrative-rule';
-import { indexReport } from './report-index';
 import { timelinessRule } from './timeliness-rule';
 import type { Rule } from './types';
 import { yearOverYearRule } from './year-over-year-rule';
@@ -36,12 +36,7 @@ export function runChecks(
   previous: Report | null,
   options: CheckOptions = {},
 ): Finding[] {
-  const ctx = {
-    report,
-    index: indexReport(report),
-    previous,
-    previousIndex: previous ? indexReport(previous) : null,
-  };
+  const ctx = checkContext(report, previous);
   const findings: Finding[] = [];
   const disabled = options.disabled;
   for (const rule of options.rules ?? RULES) {

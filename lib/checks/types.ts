@@ -4,10 +4,16 @@
  */
 import type { CellRef, Finding, Report, RuleFamily } from '../model';
 import type { ReportIndex } from './report-index';
+import type { ReportAnalysis } from './shared/analysis';
 
 export interface CheckContext {
   report: Report;
   index: ReportIndex;
+  /**
+   * What several rules read from the report (legacy trees, section instances,
+   * the legacy evaluation, cross-table mismatches), built at most once per run.
+   */
+  analysis: ReportAnalysis;
   /** The same agency's report for the year before, when the history has it. */
   previous: Report | null;
   previousIndex: ReportIndex | null;

@@ -1,7 +1,8 @@
 /**
  * What the legacy checks know about the meaning of a statistics table's rows
  * (domain.md, "What a serious check covers", families 2 and 4). The engine in
- * lib/checks/legacy-rule.ts and lib/checks/cross-table-rule.ts is generic; the
+ * lib/checks/shared/ (legacy-evaluation.ts, sections.ts, mismatches.ts), reported
+ * by lib/checks/legacy-rule.ts and lib/checks/cross-table-rule.ts, is generic; the
  * meaning lives here, so a new provincial variant is a new line, not new code.
  * Label patterns are matched against a row's label with its numbering removed,
  * normalised (lib/text.ts normalizeLabel).

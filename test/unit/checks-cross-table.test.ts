@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { checkContext } from '../../lib/checks/context';
 import { crossTableRule } from '../../lib/checks/cross-table-rule';
-import { indexReport } from '../../lib/checks/report-index';
 import { extractReport } from '../../lib/extract';
 import type { Finding, Report } from '../../lib/model';
 import { analyseFile } from '../../scripts/cli/analyse-file';
@@ -58,8 +58,7 @@ function page(main: Row[], sources: SourceRow[] | null): Report {
   return extractReport(doc, URL).report;
 }
 
-const run = (report: Report): Finding[] =>
-  crossTableRule.run({ report, index: indexReport(report), previous: null, previousIndex: null });
+const run = (report: Report): Finding[] => crossTableRule.run(checkContext(report, null));
 
 const summary = (f: Finding) => [
   f.rule,

@@ -1,14 +1,13 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { checkContext } from '../../lib/checks/context';
 import { formRule } from '../../lib/checks/form-rule';
-import { indexReport } from '../../lib/checks/report-index';
 import { extractReport } from '../../lib/extract';
 import type { ExtractedTable, Report } from '../../lib/model';
 import { T2_TEMPLATE, T3_TEMPLATE, T4_TEMPLATE } from '../../lib/templates/format-tables';
 import { reportOf, tableOf } from '../support/report-builder';
 
-const run = (report: Report) =>
-  formRule.run({ report, index: indexReport(report), previous: null, previousIndex: null });
+const run = (report: Report) => formRule.run(checkContext(report, null));
 const summary = (report: Report) =>
   run(report).map((f) => [f.rule, f.severity, f.expected, f.actual]);
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { checkContext } from '../../lib/checks/context';
 import { identityRule } from '../../lib/checks/identity-rule';
-import { indexReport } from '../../lib/checks/report-index';
 import type { Report } from '../../lib/model';
 import { reportOf, tableOf } from '../support/report-builder';
 
-const run = (report: Report) =>
-  identityRule.run({ report, index: indexReport(report), previous: null, previousIndex: null });
+const run = (report: Report) => identityRule.run(checkContext(report, null));
 
 const T4_CLEAN: Record<string, string> = {
   't4.review.upheld': '3',

@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { checkContext } from '../../lib/checks/context';
 import { legacyRule } from '../../lib/checks/legacy-rule';
-import { indexReport } from '../../lib/checks/report-index';
 import { extractReport } from '../../lib/extract';
 import type { Finding, Report } from '../../lib/model';
 import { analyseFile } from '../../scripts/cli/analyse-file';
@@ -28,8 +28,7 @@ function legacyPage(rows: Row[]): Report {
   return extractReport(doc, URL).report;
 }
 
-const run = (report: Report): Finding[] =>
-  legacyRule.run({ report, index: indexReport(report), previous: null, previousIndex: null });
+const run = (report: Report): Finding[] => legacyRule.run(checkContext(report, null));
 
 /** Rule, severity, marked cells (key or printed label), expected, actual. */
 const summary = (f: Finding) => [

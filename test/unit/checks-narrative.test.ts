@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checkContext } from '../../lib/checks/context';
 import { narrativeRule } from '../../lib/checks/narrative-rule';
-import { indexReport } from '../../lib/checks/report-index';
 import type { Claim, ExtractedTable, Finding } from '../../lib/model';
 import { extractClaims } from '../../lib/narrative';
 import { reportOf, tableOf } from '../support/report-builder';
@@ -9,12 +9,7 @@ import { reportOf, tableOf } from '../support/report-builder';
 function check(tables: ExtractedTable[], text: string, year = 2023): Finding[] {
   const report = reportOf(tables, { year, template: year >= 2019 ? '2021' : 'legacy' });
   report.claims = extractClaims(text, { year });
-  return narrativeRule.run({
-    report,
-    index: indexReport(report),
-    previous: null,
-    previousIndex: null,
-  });
+  return narrativeRule.run(checkContext(report, null));
 }
 
 /** Subjects the extractor reads from a text: an agreement test is only worth it if the claim was read. */
@@ -31,12 +26,7 @@ function expectSilent(tables: ExtractedTable[], text: string, subject: string, y
 function checkClaims(tables: ExtractedTable[], claims: Claim[]): Finding[] {
   const report = reportOf(tables);
   report.claims = claims;
-  return narrativeRule.run({
-    report,
-    index: indexReport(report),
-    previous: null,
-    previousIndex: null,
-  });
+  return narrativeRule.run(checkContext(report, null));
 }
 
 const summary = (f: Finding) => ({

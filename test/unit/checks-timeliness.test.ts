@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { indexReport } from '../../lib/checks/report-index';
+import { checkContext } from '../../lib/checks/context';
 import { timelinessRule } from '../../lib/checks/timeliness-rule';
 import type { Report } from '../../lib/model';
 import { reportOf } from '../support/report-builder';
 
 const run = (identity: Partial<Report['identity']>) => {
   const report = reportOf([], identity);
-  return timelinessRule.run({
-    report,
-    index: indexReport(report),
-    previous: null,
-    previousIndex: null,
-  });
+  return timelinessRule.run(checkContext(report, null));
 };
 
 const summary = (identity: Partial<Report['identity']>) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexReport } from '../../lib/checks/report-index';
+import { checkContext } from '../../lib/checks/context';
 import { findPrevious, runChecks } from '../../lib/checks/run';
 import { yearOverYearRule } from '../../lib/checks/year-over-year-rule';
 import type { Report } from '../../lib/model';
@@ -41,12 +41,7 @@ const report = (
 };
 
 const run = (now: Report, previous: Report | null) =>
-  yearOverYearRule.run({
-    report: now,
-    index: indexReport(now),
-    previous,
-    previousIndex: previous ? indexReport(previous) : null,
-  });
+  yearOverYearRule.run(checkContext(now, previous));
 
 const LAST = carry('carryOut', ['4', '1', '0', '0', '0', '0', '5']);
 
