@@ -29,6 +29,15 @@ import { FIXTURE_DIR } from '../support/fixtures';
 const URL_OF_PAGE = 'http://www.jiangzhou.gov.cn/art/2024/1/18/art_1229_3581470.html';
 const parse = (html: string | Buffer) => new JSDOM(html, { url: URL_OF_PAGE }).window.document;
 
+/** How often the extraction of a page gives the page its turn. */
+async function pausesWhileExtracting(html: string): Promise<number> {
+  let count = 0;
+  await runStepsWithPauses(extractionSteps(parse(html), URL_OF_PAGE), async () => {
+    count++;
+  });
+  return count;
+}
+
 describe('extraction in steps', () => {
   it('gives the page a turn between tables and between stages, and reads the same report', async () => {
     const html = readFileSync(join(FIXTURE_DIR, `${BASE_FIXTURE}.html`));
@@ -45,15 +54,10 @@ describe('extraction in steps', () => {
   });
 
   it('gives the page a turn while it reads a long paragraph of the narrative', async () => {
-    const pauses = async (html: string) => {
-      let count = 0;
-      await runStepsWithPauses(extractionSteps(parse(html), URL_OF_PAGE), async () => {
-        count++;
-      });
-      return count;
-    };
     const chars = 20_000;
-    const extra = (await pauses(longParagraphPage(chars))) - (await pauses(hugeReportPage(0)));
+    const extra =
+      (await pausesWhileExtracting(longParagraphPage(chars))) -
+      (await pausesWhileExtracting(hugeReportPage(0)));
     // No step reads more than a step's worth of narrative and one more sentence.
     expect(extra).toBeGreaterThanOrEqual(
       Math.floor(chars / (CLAIM_STEP_CHARS + MAX_SENTENCE_CHARS)),
@@ -61,16 +65,11 @@ describe('extraction in steps', () => {
   });
 
   it('gives the page a turn inside one huge table, not only between tables', async () => {
-    const pauses = async (html: string) => {
-      let count = 0;
-      await runStepsWithPauses(extractionSteps(parse(html), URL_OF_PAGE), async () => {
-        count++;
-      });
-      return count;
-    };
     const cells = 20_000;
     // The generated page adds its cells as one more table after the report's own.
-    const extra = (await pauses(hugeReportPage(cells))) - (await pauses(hugeReportPage(0)));
+    const extra =
+      (await pausesWhileExtracting(hugeReportPage(cells))) -
+      (await pausesWhileExtracting(hugeReportPage(0)));
     expect(extra).toBeGreaterThanOrEqual(Math.floor(cells / GRID_STEP_CELLS));
   });
 
