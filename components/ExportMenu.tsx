@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/types';
-import type { ExportOutcome } from '../lib/protocol';
+import type { ExportOutcome } from '../lib/messaging/protocol';
 import type { MessageKey, Translate } from './i18n';
 
 const FORMAT_NAMES: Record<ExportFormat, MessageKey> = {

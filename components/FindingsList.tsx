@@ -1,6 +1,6 @@
-import type { CellRef, Finding, Severity } from '../lib/model';
-import type { UiLanguage } from '../lib/protocol';
-import { formatValue } from '../lib/year-over-year-rows';
+import { formatValue } from '../lib/compare/rows';
+import type { UiLanguage } from '../lib/messaging/protocol';
+import type { CellRef, Finding, Severity } from '../lib/model/report';
 import type { MessageKey, Translate } from './i18n';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

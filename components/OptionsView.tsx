@@ -1,5 +1,5 @@
-import type { RuleFamily } from '../lib/model';
-import type { HistoryEntry, HistoryListing, Settings } from '../lib/protocol';
+import type { HistoryEntry, HistoryListing, Settings } from '../lib/messaging/protocol';
+import type { RuleFamily } from '../lib/model/report';
 import type { MessageKey, Translate } from './i18n';
 
 /** Every rule family, in the order the options list them. */

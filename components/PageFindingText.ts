@@ -1,5 +1,5 @@
 /** How the in-page UI words a finding: in the UI language, labels as printed. */
-import type { Finding, Severity } from '../lib/model';
+import type { Finding, Severity } from '../lib/model/report';
 import type { MessageKey, Translate, UiLanguage } from './i18n';
 
 export const SEVERITY_KEYS: Record<Severity, MessageKey> = {

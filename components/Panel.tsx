@@ -4,8 +4,8 @@
  * Bottom-right and collapsible, so the page's own controls stay usable.
  */
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
-import type { Finding, Report, Severity, TemplateId } from '../lib/model';
-import type { NotCheckedReason } from '../lib/protocol';
+import type { NotCheckedReason } from '../lib/messaging/protocol';
+import type { Finding, Report, Severity, TemplateId } from '../lib/model/report';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import type { MessageKey, Translate, UiLanguage } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';

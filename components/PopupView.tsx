@@ -1,5 +1,10 @@
-import type { ExtractedTable, Finding, Report, TemplateId } from '../lib/model';
-import type { NotCheckedReason, PageState, PreviousSummary, UiLanguage } from '../lib/protocol';
+import type {
+  NotCheckedReason,
+  PageState,
+  PreviousSummary,
+  UiLanguage,
+} from '../lib/messaging/protocol';
+import type { ExtractedTable, Finding, Report, TemplateId } from '../lib/model/report';
 import { claimSubjectName } from './claim-subject';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { FindingsList } from './FindingsList';

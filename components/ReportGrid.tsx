@@ -1,4 +1,4 @@
-import type { ExtractedTable, TableCell } from '../lib/model';
+import type { ExtractedTable, TableCell } from '../lib/model/report';
 import type { Translate } from './i18n';
 
 interface Props {

@@ -1,6 +1,6 @@
-import type { Report } from '../lib/model';
-import type { PreviousSummary } from '../lib/protocol';
-import { formatChange, formatValue, yearOverYearRows } from '../lib/year-over-year-rows';
+import { formatChange, formatValue, yearOverYearRows } from '../lib/compare/rows';
+import type { PreviousSummary } from '../lib/messaging/protocol';
+import type { Report } from '../lib/model/report';
 import type { Translate } from './i18n';
 
 /** Only web addresses become links: a stored URL is data, not something to run. */

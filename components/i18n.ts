@@ -9,7 +9,7 @@
  * `loadTranslator()` once at start.
  */
 import browser from 'webextension-polyfill';
-import type { Settings } from '../lib/protocol';
+import type { Settings } from '../lib/messaging/protocol';
 import {
   type LocaleMessages,
   LocaleMessagesSchema,
@@ -17,12 +17,12 @@ import {
   PreparedSchema,
   type UiLanguage,
   UiLanguageSchema,
-} from '../lib/protocol';
+} from '../lib/messaging/protocol';
 import { readSettings } from '../lib/settings';
 import type { MessageKey } from './message-keys';
 
-export type { UiLanguage } from '../lib/protocol';
-export { localeForUiLanguage } from '../lib/protocol';
+export type { UiLanguage } from '../lib/messaging/protocol';
+export { localeForUiLanguage } from '../lib/messaging/protocol';
 export type { MessageKey } from './message-keys';
 
 export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
@@ -156,7 +156,7 @@ export async function loadTranslator(settings?: Settings): Promise<Translator> {
 
 /**
  * The settings and translator the background sent with its answer to
- * `prepare` (lib/protocol.ts PreparedSchema), or null when the answer has
+ * `prepare` (lib/messaging/protocol.ts PreparedSchema), or null when the answer has
  * none or is not in that shape: the caller then reads them itself.
  */
 export function uiFromPrepared(answer: unknown): { t: Translator; settings: Settings } | null {

@@ -1,4 +1,4 @@
-import type { NotCheckedReason } from '../lib/protocol';
+import type { NotCheckedReason } from '../lib/messaging/protocol';
 import type { MessageKey } from './i18n';
 
 /** What the panel and the popup say of a report that was not checked, by reason. */

@@ -1,9 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadTranslator } from '../components/i18n';
-import { type Badge, createBackgroundHandler } from '../lib/background-handler';
-import { createHistoryStore, storageHasRoom } from '../lib/history-store';
-import { type LocaleMessages, LocaleMessagesSchema, type UiLanguage } from '../lib/protocol';
+import { type Badge, createBackgroundHandler } from '../lib/background/handler';
+import { createHistoryStore, storageHasRoom } from '../lib/background/history-store';
+import {
+  type LocaleMessages,
+  LocaleMessagesSchema,
+  type UiLanguage,
+} from '../lib/messaging/protocol';
 import { readSettings } from '../lib/settings';
 
 /** The toolbar button: `action` in MV3 (Chrome), `browserAction` in MV2 (Firefox). */

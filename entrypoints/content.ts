@@ -8,12 +8,12 @@ import {
   uiFromPrepared,
 } from '../components/i18n';
 import { mountPageOverlay } from '../components/PageOverlay';
-import { analysePage } from '../lib/annotate/analyse-page';
+import { analysePage } from '../lib/content/page-pass';
 import { exportFromPage, type ShownReport } from '../lib/export/page-export';
 import type { ExportFormat, WorkbookWriter } from '../lib/export/types';
 import { publishedWorkbookWriter } from '../lib/export/writer-slot';
-import type { ExportOutcome, PageState, Settings } from '../lib/protocol';
-import { parseContentRequest } from '../lib/protocol';
+import type { ExportOutcome, PageState, Settings } from '../lib/messaging/protocol';
+import { parseContentRequest } from '../lib/messaging/protocol';
 import { DEFAULT_SETTINGS, readSettings, saveExportFormat, updateSettings } from '../lib/settings';
 import { whenPageSettled } from '../lib/steps';
 

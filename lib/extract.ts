@@ -3,9 +3,11 @@
  * keys, the narrative's claims. The same code runs in the content script and
  * in the command line (jsdom).
  */
-import { collectTableSteps } from './collect-tables';
-import { findReportTitle } from './detect';
-import { elementText, shortTextContent } from './dom-text';
+
+import { boundText, LIMITS } from './model/limits';
+import type { ExtractedTable, Identity, Report, TemplateId } from './model/report';
+import { claimSteps } from './narrative/claims';
+import { findReportTitle } from './page/detect';
 import {
   agencyFromPage,
   agencyFromTitle,
@@ -13,13 +15,12 @@ import {
   findPublishedAt,
   findYear,
   templateOfYear,
-} from './identity';
-import { boundText, LIMITS } from './limits';
-import type { ExtractedTable, Identity, Report, TemplateId } from './model';
-import { claimSteps } from './narrative';
-import { type ReadTable, readTableSteps } from './read-tables';
+} from './page/report-identity';
 import { runSteps, type Steps } from './steps';
-import { cleanText } from './text';
+import { collectTableSteps } from './tables/collect';
+import { type ReadTable, readTableSteps } from './tables/read';
+import { elementText, shortTextContent } from './text/dom-text';
+import { cleanText } from './text/normalise';
 
 /** Article containers of the portal CMSs, most specific first. */
 const CONTENT_SELECTORS = [

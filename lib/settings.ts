@@ -5,7 +5,7 @@
  *
  * zod/mini only: the content script reads settings too (panel hidden per site).
  */
-import { SETTINGS_KEY, type Settings, SettingsSchema } from './protocol';
+import { SETTINGS_KEY, type Settings, SettingsSchema } from './messaging/protocol';
 
 /** The part of `browser.storage.local` these functions use. */
 export interface SettingsArea {

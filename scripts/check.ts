@@ -3,7 +3,7 @@
  * Checks saved report pages from the command line with the extension's lib/,
  * and with --export writes the files the browser's export writes.
  */
-import type { Report } from '../lib/model';
+import type { Report } from '../lib/model/report';
 import { analyseFile } from './cli/analyse-file';
 import { parseCliArgs, USAGE } from './cli/args';
 import type { BatchReport } from './cli/combined-csv';

@@ -3,14 +3,18 @@ import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { loadTranslator, type Translator } from '../../components/i18n';
 import { type OptionsStatus, OptionsView } from '../../components/OptionsView';
-import { HistoryRecordSchema, historyToCsv, historyToJson } from '../../lib/history-store';
-import type { RuleFamily } from '../../lib/model';
+import {
+  HistoryRecordSchema,
+  historyToCsv,
+  historyToJson,
+} from '../../lib/background/history-store';
 import {
   type BackgroundRequest,
   type HistoryListing,
   HistoryListingSchema,
   type Settings,
-} from '../../lib/protocol';
+} from '../../lib/messaging/protocol';
+import type { RuleFamily } from '../../lib/model/report';
 import { DEFAULT_SETTINGS, readSettings, updateSettings } from '../../lib/settings';
 import './style.css';
 

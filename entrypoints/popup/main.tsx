@@ -4,7 +4,11 @@ import type { ExportMenuProps } from '../../components/ExportMenu';
 import { loadTranslator, type Translate, type Translator, t } from '../../components/i18n';
 import { type PopupState, PopupView } from '../../components/PopupView';
 import type { ExportFormat } from '../../lib/export/types';
-import { type ExportOutcome, ExportOutcomeSchema, parsePageState } from '../../lib/protocol';
+import {
+  type ExportOutcome,
+  ExportOutcomeSchema,
+  parsePageState,
+} from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS, readSettings, saveExportFormat } from '../../lib/settings';
 import './style.css';
 

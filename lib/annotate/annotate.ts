@@ -3,9 +3,10 @@
  * sentences, then the overlay (panel, tooltips, year-over-year badges), which
  * is rendered by the caller so that this module stays free of UI code.
  */
-import type { Finding, Report } from '../model';
-import type { NotCheckedReason, PreviousSummary } from '../protocol';
-import { type Delta, totalDeltas } from './deltas';
+
+import { type Delta, totalDeltas } from '../compare/deltas';
+import type { NotCheckedReason, PreviousSummary } from '../messaging/protocol';
+import type { Finding, Report } from '../model/report';
 import { type HistoryOutline, splitHistoryMarks } from './history-marks';
 import { cellLocator, keyedElements } from './locate';
 import { applyMarks, type Mark, planMarks } from './marks';

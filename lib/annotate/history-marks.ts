@@ -6,7 +6,7 @@
  * inside the overlay's closed root instead; the page's cells carry only what
  * the page alone gives.
  */
-import type { Finding, Severity } from '../model';
+import type { Finding, Severity } from '../model/report';
 import { type Mark, moreSevere } from './marks';
 
 /** A finding that only a cached earlier report can produce. */

@@ -3,7 +3,7 @@
  * The extraction keeps, per table, the source element of every cell; a
  * reference names its table and the cell's top-left slot there.
  */
-import type { CellRef, Report } from '../model';
+import type { CellRef, Report } from '../model/report';
 
 export type CellLocator = (ref: CellRef) => Element | null;
 

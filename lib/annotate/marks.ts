@@ -4,7 +4,7 @@
  * focused) on flagged elements, and one `<style data-ogi-lens-style>` in
  * `<head>` whose rules change no layout (outline and inset shadow only).
  */
-import type { CellRef, Finding, Severity } from '../model';
+import type { CellRef, Finding, Severity } from '../model/report';
 import type { CellLocator } from './locate';
 import { claimNode } from './own-nodes';
 import type { SentenceFinder } from './sentence';

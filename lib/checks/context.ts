@@ -3,7 +3,7 @@
  * it computes lazily (the report analysis) is shared by all rules of that run
  * and by no other run.
  */
-import type { Report } from '../model';
+import type { Report } from '../model/report';
 import { indexReport } from './report-index';
 import { analyseReport } from './shared/analysis';
 import type { CheckContext } from './types';

@@ -2,14 +2,14 @@
  * One quantity printed in two tables of a report (domain.md, family 4):
  * e.g. a legacy statistics table's 申请来源 rows and the report's separate
  * 申请来源 table. Which sections can be compared is declared as data
- * (lib/templates/legacy-checks.ts LEGACY_SECTIONS); rows are paired by their
+ * (lib/checks/legacy-data.ts LEGACY_SECTIONS); rows are paired by their
  * label's meaning (numbering and bracketed notes removed), so the rule works on
  * any legacy or unrecognised table that prints a declared section. How the
  * sections are read and paired is shared with the legacy rule
  * (lib/checks/shared/sections.ts, mismatches.ts); this module words the finding.
  */
-import type { CellRef, Finding } from '../model';
-import { formatNumber } from './format';
+import type { CellRef, Finding } from '../model/report';
+import { formatNumber } from './shared/arithmetic';
 import { culpritOf } from './shared/culprit';
 import type { Mismatch } from './shared/mismatches';
 import { refId } from './shared/refs';

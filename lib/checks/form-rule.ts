@@ -4,9 +4,7 @@
  * 2019 layout in a report of the 2021 era, and counts printed negative or
  * with a fraction. Blank totals are the identity rule's (form.blank-total*).
  */
-import { MAX_TABLE_CELLS } from '../collect-tables';
-import { MAX_SLOTS } from '../grid';
-import type { CellRef, ExtractedTable, Finding, LegacyRow, Report, TableCell } from '../model';
+
 import {
   COLUMN_LABELS,
   COUNT_UNITS,
@@ -16,11 +14,21 @@ import {
   ONLY_2019_KEYS,
   ROW_LABELS,
   TABLE_NAMES,
-} from '../templates/form-checks';
-import { FORMAT_TABLES } from '../templates/format-tables';
-import type { FormatId, FormatTableTemplate } from '../templates/types';
-import { formatNumber } from './format';
+} from '../formats/form-labels';
+import { FORMAT_TABLES } from '../formats/format-tables';
+import type { FormatId, FormatTableTemplate } from '../formats/types';
+import type {
+  CellRef,
+  ExtractedTable,
+  Finding,
+  LegacyRow,
+  Report,
+  TableCell,
+} from '../model/report';
+import { MAX_TABLE_CELLS } from '../tables/collect';
+import { MAX_SLOTS } from '../tables/grid';
 import { cellRef } from './report-index';
+import { formatNumber } from './shared/arithmetic';
 import type { Rule } from './types';
 
 type FormatKind = 't2' | 't3' | 't4';

@@ -1,5 +1,5 @@
 /**
- * Evaluates the identities of the fixed tables (lib/templates/identities.ts).
+ * Evaluates the identities of the fixed tables (lib/formats/identities.ts).
  *
  * Blank is not zero: a blank part counts as zero only when the rest of its
  * line is filled (the table shows that blank means zero), and the finding
@@ -8,10 +8,11 @@
  * and its column), that cell is marked as the likely culprit instead of the
  * stated totals.
  */
-import type { CellRef, Finding, TemplateId } from '../model';
-import { type Identity, identitiesFor } from '../templates/identities';
-import { formatNumber, sumExpression, sumOf } from './format';
+
+import { type Identity, identitiesFor } from '../formats/identities';
+import type { CellRef, Finding, TemplateId } from '../model/report';
 import type { ReportIndex } from './report-index';
+import { formatNumber, sumExpression, sumOf } from './shared/arithmetic';
 import type { CheckContext, Rule } from './types';
 
 interface Evaluated {

@@ -4,8 +4,8 @@
  * at which severity), and where a figure is in several broken relations, among
  * them the cross-table rule's mismatches, points at it as the likely error.
  */
-import type { CellRef, Finding } from '../model';
-import { sumOf } from './format';
+import type { CellRef, Finding } from '../model/report';
+import { sumOf } from './shared/arithmetic';
 import { culpritOf } from './shared/culprit';
 import { type BrokenSum, sumDiscrepancy } from './shared/legacy-evaluation';
 import { refId } from './shared/refs';

@@ -1,7 +1,7 @@
 /**
  * The narrative against the tables (domain.md, family 3): a figure the text
- * states (lib/narrative.ts claims) that the report's own table contradicts.
- * What each claim is read against is data (lib/templates/narrative-checks.ts).
+ * states (lib/narrative/claims.ts claims) that the report's own table contradicts.
+ * What each claim is read against is data (lib/checks/narrative-data.ts).
  *
  * A narrative finding is a warning: the text and the table disagree, and
  * either may be the wrong one. `expected` is what the sentence says the table
@@ -17,7 +17,8 @@
  * flagged for another of its figures (the other is most likely a sub-unit's
  * or a phrase the extractor attributed to the wrong subject).
  */
-import type { CellRef, Claim, Finding } from '../model';
+import type { CellRef, Claim, Finding } from '../model/report';
+import { toHalfWidth } from '../text/normalise';
 import {
   ALL_UPHELD_CONTRADICTED_BY,
   APPROXIMATE_TOLERANCE,
@@ -27,10 +28,9 @@ import {
   PERCENT_TOLERANCE_DIGITS,
   T3_APPLICANTS,
   type TableFamily,
-} from '../templates/narrative-checks';
-import { toHalfWidth } from '../text';
-import { formatNumber, sumExpression, sumOf } from './format';
+} from './narrative-data';
 import type { ReportIndex } from './report-index';
+import { formatNumber, sumExpression, sumOf } from './shared/arithmetic';
 import type { Rule } from './types';
 
 const BLANK_AS_ZERO = '（空白按0计：同项其余单元格已填写）';

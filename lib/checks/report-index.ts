@@ -3,7 +3,7 @@
  * needs to point at them: table, slot, printed labels, and whether the page
  * left the cell blank or printed something unreadable.
  */
-import type { CellRef, Report, TableCell } from '../model';
+import type { CellRef, Report, TableCell } from '../model/report';
 
 export type CellState = 'number' | 'blank' | 'unreadable';
 

@@ -2,15 +2,15 @@
  * Runs every rule over a report (and its predecessor) and returns the
  * findings, most severe first. Rule families can be switched off.
  */
-import type { Finding, Report, RuleFamily } from '../model';
-import { portalOfUrl } from '../portal';
+import type { Finding, Report, RuleFamily } from '../model/report';
+import { portalOfUrl } from '../page/portal';
 import { checkContext } from './context';
 import { crossTableRule } from './cross-table-rule';
 import { formRule } from './form-rule';
-import { SEVERITY_ORDER } from './format';
 import { identityRule } from './identity-rule';
 import { legacyRule } from './legacy-rule';
 import { narrativeRule } from './narrative-rule';
+import { SEVERITY_ORDER } from './shared/arithmetic';
 import { timelinessRule } from './timeliness-rule';
 import type { Rule } from './types';
 import { yearOverYearRule } from './year-over-year-rule';
@@ -51,7 +51,7 @@ export function runChecks(
 
 /**
  * The report of the same portal and agency for the year before, among those
- * already seen: the browser's history rule (lib/history-store.ts), for the
+ * already seen: the browser's history rule (lib/background/history-store.ts), for the
  * command line. The portal is read from each report's address; reports whose
  * address names none (saved files, read without a page address) pair among
  * themselves.

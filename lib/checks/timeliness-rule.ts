@@ -1,10 +1,10 @@
 /**
- * Was the report published by its deadline (lib/templates/deadlines.ts)?
+ * Was the report published by its deadline (lib/checks/timeliness-data.ts)?
  * A page that shows no publication date, or a report whose year is unknown,
  * yields nothing: lateness is asserted only from dates the page prints.
  */
-import type { Identity } from '../model';
-import { deadlineFor } from '../templates/deadlines';
+import type { Identity } from '../model/report';
+import { deadlineFor } from './timeliness-data';
 import type { Finding, Rule } from './types';
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@
  * A rule is a small pure function from a report (and, for year-over-year
  * rules, the same agency's previous report) to findings.
  */
-import type { CellRef, Finding, Report, RuleFamily } from '../model';
+import type { CellRef, Finding, Report, RuleFamily } from '../model/report';
 import type { ReportIndex } from './report-index';
 import type { ReportAnalysis } from './shared/analysis';
 

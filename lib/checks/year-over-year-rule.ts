@@ -1,6 +1,6 @@
 /**
  * This year's report against the same agency's report for the year before
- * (lib/templates/year-over-year.ts): carry-over column by column (error), the
+ * (lib/checks/year-over-year-data.ts): carry-over column by column (error), the
  * stock of valid rules and normative documents (warning), and large swings
  * (info: a lead, not an accusation). Only printed figures are compared: a
  * blank, dash or unreadable cell on either side is no evidence.
@@ -8,17 +8,17 @@
  * Last year's cells belong to another page, so they appear in `terms`
  * without a table position or key, labelled 上年报告, and are never marked.
  */
-import type { CellRef, Finding, Report } from '../model';
+import type { CellRef, Finding, Report } from '../model/report';
+import type { IndexedCell, ReportIndex } from './report-index';
+import { formatNumber, sumOf } from './shared/arithmetic';
+import type { CheckContext, Rule } from './types';
 import {
   CARRY_OVER,
   DOCUMENT_STOCKS,
   SWING_METRICS,
   SWING_THRESHOLDS,
   T3_COLUMNS,
-} from '../templates/year-over-year';
-import { formatNumber, sumOf } from './format';
-import type { IndexedCell, ReportIndex } from './report-index';
-import type { CheckContext, Rule } from './types';
+} from './year-over-year-data';
 
 const printed = (index: ReportIndex, key: string): IndexedCell | null => {
   const cell = index.get(key);

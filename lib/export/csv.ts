@@ -8,7 +8,7 @@
  * values and the findings about them together when the file is passed on;
  * spreadsheet programs show both blocks on one sheet.
  */
-import type { CellRef, Finding, Report } from '../model';
+import type { CellRef, Finding, Report } from '../model/report';
 
 /** Byte-order mark: without it Excel reads UTF-8 as the local code page and garbles Chinese. */
 export const BOM = '\uFEFF';

@@ -2,7 +2,7 @@
  * File names for exports: `{agency}-{year}-年报核查.{ext}`, safe to save on
  * Windows, macOS and Linux whatever the page calls itself.
  */
-import type { Report } from '../model';
+import type { Report } from '../model/report';
 
 const UNKNOWN_AGENCY = '未知机构';
 const UNKNOWN_YEAR = '未知年度';

@@ -5,8 +5,14 @@
  * command line can be read by the same script.
  */
 import * as z from 'zod/mini';
-import { type ContractEntry, type ContractReport, toContractReport } from '../contract';
-import { ClaimSchema, type Finding, FindingSchema, type Report, TemplateIdSchema } from '../model';
+import { type ContractEntry, type ContractReport, toContractReport } from '../model/contract';
+import {
+  ClaimSchema,
+  type Finding,
+  FindingSchema,
+  type Report,
+  TemplateIdSchema,
+} from '../model/report';
 
 /** Bump when a field changes meaning or disappears; adding a field does not. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -48,7 +54,7 @@ export const ReportExportSchema = z.object({
 });
 export type ReportExport = z.infer<typeof ReportExportSchema>;
 
-// Compile-time guard: if lib/contract.ts changes shape, this file stops compiling
+// Compile-time guard: if lib/model/contract.ts changes shape, this file stops compiling
 // instead of exporting files the command line's readers cannot read.
 type Assert<T extends true> = T;
 export type _ContractReportMatches = Assert<

@@ -4,7 +4,7 @@
  * and when it was read, a SHA-256 of its text (so the text can later be shown
  * to be the same), and each finding with its arithmetic.
  */
-import type { Finding, Report, Severity } from '../model';
+import type { Finding, Report, Severity } from '../model/report';
 
 export type MemoLanguage = 'zh' | 'en' | 'both';
 

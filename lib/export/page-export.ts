@@ -4,8 +4,9 @@
  * and saved from the page. Failures come back as a message; nothing throws
  * into the page.
  */
-import type { Finding, Report } from '../model';
-import type { ExportOutcome, PreviousSummary } from '../protocol';
+
+import type { ExportOutcome, PreviousSummary } from '../messaging/protocol';
+import type { Finding, Report } from '../model/report';
 import { buildExport } from './build';
 import { reportText } from './report-text';
 import { saveFile } from './save-file';

@@ -5,8 +5,9 @@
  * DOM the same way, so a memo written by either can be checked against a page
  * saved later. The extension's own nodes add no text (its UI is in a shadow root).
  */
-import { elementText } from '../dom-text';
+
 import { findContentRoot } from '../extract';
+import { elementText } from '../text/dom-text';
 
 export function reportText(doc: Document): string {
   return elementText(findContentRoot(doc));

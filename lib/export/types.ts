@@ -3,8 +3,9 @@
  * all four formats, so the files a journalist gets from the popup, the
  * in-page panel and the command line say the same thing.
  */
-import type { Finding, Report } from '../model';
-import type { PreviousSummary } from '../protocol';
+
+import type { PreviousSummary } from '../messaging/protocol';
+import type { Finding, Report } from '../model/report';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'json', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -3,7 +3,7 @@
  * analyseFile in one process, in order, each report serving as history for
  * later ones, as `npm run check` does.
  */
-import type { Report } from '../../lib/model';
+import type { Report } from '../../lib/model/report';
 import { analyseFile } from '../cli/analyse-file';
 import { type Summary, summarize } from './stats';
 

@@ -38,7 +38,7 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 /** What each figure is, kept with the figures in the JSON. */
 export const METHODS = {
   detectMs:
-    'performance marks of lib/annotate/analyse-page.ts PASS_MARKS: detected − start, read from the page main world',
+    'performance marks of lib/content/page-pass.ts PASS_MARKS: detected − start, read from the page main world',
   endToEndMs:
     'PASS_MARKS annotated − start: detection, extraction, the background checks and history, UI strings, overlay, marker',
   extractMs: 'EXTRACT_MARKS end − start',

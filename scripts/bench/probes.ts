@@ -5,7 +5,7 @@
  * the content script's marks reach it because both worlds share the
  * document's performance timeline.
  */
-import { EXTRACT_MARKS, PASS_MARKS } from '../../lib/annotate/analyse-page';
+import { EXTRACT_MARKS, PASS_MARKS } from '../../lib/content/page-pass';
 
 const GLOBAL = '__ogiLensBench';
 

@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { PASS_MARKS } from '../../lib/annotate/analyse-page';
+import { PASS_MARKS } from '../../lib/content/page-pass';
 import { type ChromiumSession, launchChromium } from '../../test/browser/chromium';
 import { type FixtureServer, startFixtureServer } from '../../test/browser/fixture-server';
 import { waitForExpression } from './browser-bench';

@@ -7,12 +7,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { findPrevious, runChecks } from '../../lib/checks/run';
-import { type ContractEntry, toContractReport } from '../../lib/contract';
-import { detectPage } from '../../lib/detect';
 import { reportText } from '../../lib/export/report-text';
 import { sha256Hex } from '../../lib/export/sha256';
 import { extractReport } from '../../lib/extract';
-import type { Report } from '../../lib/model';
+import { type ContractEntry, toContractReport } from '../../lib/model/contract';
+import type { Report } from '../../lib/model/report';
+import { detectPage } from '../../lib/page/detect';
 
 /** Parses a saved page; `url` is where it was served, when known (else its file URL). */
 export function parsePage(bytes: Buffer, url: string): Document {

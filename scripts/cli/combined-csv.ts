@@ -6,7 +6,7 @@
  * formula neutralising).
  */
 import { BOM, csvLine } from '../../lib/export/csv';
-import type { Finding, Report } from '../../lib/model';
+import type { Finding, Report } from '../../lib/model/report';
 
 export const COMBINED_CSV_NAME = 'ogi-lens-reports.csv';
 

@@ -1,6 +1,6 @@
 /** The readable form of a command-line entry, for a person at a terminal. */
-import type { ContractEntry } from '../../lib/contract';
-import type { CellRef, Finding } from '../../lib/model';
+import type { ContractEntry } from '../../lib/model/contract';
+import type { CellRef, Finding } from '../../lib/model/report';
 
 const SEVERITY_HEADINGS: Record<Finding['severity'], string> = {
   error: '错误 errors (the report contradicts itself)',

@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { recordId } from '../../lib/history-store';
-import type { Finding } from '../../lib/model';
-import { portalOfUrl } from '../../lib/portal';
+import { recordId } from '../../lib/background/history-store';
+import type { Finding } from '../../lib/model/report';
+import { portalOfUrl } from '../../lib/page/portal';
 import {
   CLEAN_MARKUP_EXPRESSION,
   focusElement,

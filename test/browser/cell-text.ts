@@ -3,7 +3,7 @@
  * independently of the extension's own parser: the browser tests compare what
  * the user sees with what the fixture's author wrote down.
  */
-import { cleanText, toHalfWidth } from '../../lib/text';
+import { cleanText, toHalfWidth } from '../../lib/text/normalise';
 
 export type PrintedValue =
   | { kind: 'number'; value: number }

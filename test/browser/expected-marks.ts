@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { findPrevious, runChecks } from '../../lib/checks/run';
-import { detectPage } from '../../lib/detect';
 import { extractReport } from '../../lib/extract';
-import type { Finding, Report, Severity } from '../../lib/model';
+import type { Finding, Report, Severity } from '../../lib/model/report';
+import { detectPage } from '../../lib/page/detect';
 import { analyseFile, parsePage } from '../../scripts/cli/analyse-file';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

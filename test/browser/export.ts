@@ -18,7 +18,7 @@ import { sha256Hex } from '../../lib/export/sha256';
 import type { ExportFormat } from '../../lib/export/types';
 import { writeWorkbook } from '../../lib/export/xlsx/workbook';
 import { extractReport } from '../../lib/extract';
-import type { Finding, Report } from '../../lib/model';
+import type { Finding, Report } from '../../lib/model/report';
 import { parsePage } from '../../scripts/cli/analyse-file';
 import { readWorkbook, type WorkbookDump } from '../support/xlsx-reader';
 import { clearDownloads, waitForDownload } from './downloads';

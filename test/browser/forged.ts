@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { recordId } from '../../lib/background/history-store';
 import { extractReport } from '../../lib/extract';
-import { recordId } from '../../lib/history-store';
-import type { Report } from '../../lib/model';
-import { portalOfUrl } from '../../lib/portal';
+import type { Report } from '../../lib/model/report';
+import { portalOfUrl } from '../../lib/page/portal';
 import { parsePage } from '../../scripts/cli/analyse-file';
 import type { DriverBrowser, LaunchOptions } from './driver';
 import { loadFixtures } from './fixtures';

@@ -11,9 +11,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { recordId } from '../../lib/background/history-store';
 import { runChecks } from '../../lib/checks/run';
-import { recordId } from '../../lib/history-store';
-import { portalOfUrl } from '../../lib/portal';
+import { portalOfUrl } from '../../lib/page/portal';
 import { popupMismatches, readPopup } from './annotate';
 import {
   type DriverBrowser,

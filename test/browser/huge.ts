@@ -12,8 +12,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { EXTRACT_MARKS } from '../../lib/annotate/analyse-page';
-import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
+import { EXTRACT_MARKS } from '../../lib/content/page-pass';
+import { MAX_TABLE_CELLS } from '../../lib/tables/collect';
 import { hugeReportPage } from '../../scripts/pages/huge-report';
 import {
   type DriverBrowser,

@@ -5,14 +5,14 @@
  * whose figures satisfy every identity the format states.
  */
 import fc from 'fast-check';
-import type { CellValue, Report } from '../../lib/model';
 import {
   T2_TEMPLATE,
   T3_APPLICANT_COLUMNS,
   T3_RESULT_ROWS,
   T3_ROWS,
-} from '../../lib/templates/format-tables';
-import { type Identity, identitiesFor } from '../../lib/templates/identities';
+} from '../../lib/formats/format-tables';
+import { type Identity, identitiesFor } from '../../lib/formats/identities';
+import type { CellValue, Report } from '../../lib/model/report';
 import { reportOf, tableOf } from './report-builder';
 
 // ---------------------------------------------------------------- width and spacing
@@ -517,7 +517,7 @@ export const T4_KEYS = T4_GROUPS.flatMap((g) =>
 );
 export const T2_KEYS_2021 = T2_TEMPLATE.keysByFormat['2021'];
 
-/** Every key a 2021 identity (lib/templates/identities.ts) mentions. */
+/** Every key a 2021 identity (lib/formats/identities.ts) mentions. */
 export function identityKeys(identity: Identity): string[] {
   return identity.kind === 'sum'
     ? [identity.total, ...identity.parts]

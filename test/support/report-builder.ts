@@ -2,8 +2,9 @@
  * Small reports for rule tests: a table of keyed cells built from a map of
  * canonical keys to printed text, as the extractor would produce it.
  */
-import { parseCellValue } from '../../lib/cell-value';
-import type { ExtractedTable, Report, TableCell, TableKind } from '../../lib/model';
+
+import type { ExtractedTable, Report, TableCell, TableKind } from '../../lib/model/report';
+import { parseCellValue } from '../../lib/text/cell-value';
 
 export function tableOf(kind: TableKind, cells: Record<string, string>, index = 0): ExtractedTable {
   const out: TableCell[] = Object.entries(cells).map(([key, text], i) => {

@@ -3,15 +3,13 @@ import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { createBackgroundHandler } from '../../lib/background-handler';
+import { createBackgroundHandler } from '../../lib/background/handler';
+import { createHistoryStore } from '../../lib/background/history-store';
 import { runChecks } from '../../lib/checks/run';
-import { MAX_TABLE_CELLS } from '../../lib/collect-tables';
 import { extractionSteps, extractReport, findContentRoot } from '../../lib/extract';
-import { GRID_STEP_CELLS } from '../../lib/grid';
-import { createHistoryStore } from '../../lib/history-store';
-import { LIMITS } from '../../lib/limits';
-import { CLAIM_STEP_CHARS, MAX_SENTENCE_CHARS } from '../../lib/narrative';
-import { AnalysedSchema, CheckedSchema } from '../../lib/protocol';
+import { AnalysedSchema, CheckedSchema } from '../../lib/messaging/protocol';
+import { LIMITS } from '../../lib/model/limits';
+import { CLAIM_STEP_CHARS, MAX_SENTENCE_CHARS } from '../../lib/narrative/claims';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
   type FrameWindow,
@@ -22,6 +20,8 @@ import {
   SLICE_MS,
   whenPageSettled,
 } from '../../lib/steps';
+import { MAX_TABLE_CELLS } from '../../lib/tables/collect';
+import { GRID_STEP_CELLS } from '../../lib/tables/grid';
 import { BASE_FIXTURE, hugeReportPage } from '../../scripts/pages/huge-report';
 import { longParagraphPage, nestedSpansPage } from '../../scripts/pages/long-text';
 import { FIXTURE_DIR } from '../support/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_KEY } from '../../lib/protocol';
+import { SETTINGS_KEY } from '../../lib/messaging/protocol';
 import {
   DEFAULT_SETTINGS,
   parseSettings,

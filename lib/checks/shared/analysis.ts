@@ -10,7 +10,7 @@
  * belongs to one check run (lib/checks/run.ts puts it in the CheckContext), so
  * a report edited between runs is never read from an earlier run's analysis.
  */
-import type { ExtractedTable, Report } from '../../model';
+import type { ExtractedTable, Report } from '../../model/report';
 import type { Discrepancy } from './culprit';
 import { evaluateLegacy, type LegacyEvaluation, sumDiscrepancy } from './legacy-evaluation';
 import { type LegacyNode, legacyTree } from './legacy-tree';

@@ -3,7 +3,7 @@
  * (sums) and the cross-table rule (the same quantity in two tables) feed their
  * broken relations into one pool, so a cell both contradict is found by either.
  */
-import type { CellRef } from '../../model';
+import type { CellRef } from '../../model/report';
 import { refId } from './refs';
 
 /** A broken relation between printed figures, for singling out a culprit. */

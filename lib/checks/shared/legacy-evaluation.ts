@@ -3,7 +3,7 @@
  * usually its breakdown, `其中` rows are subsets of it (domain.md, family 2).
  *
  * Severity follows what the table's meaning allows: a breakdown that is a
- * partition by the template (lib/templates/legacy-checks.ts) and a `其中` row
+ * partition by the template (lib/checks/legacy-data.ts) and a `其中` row
  * above its parent are contradictions (error); a generic numbered breakdown,
  * `其中` rows that together exceed their parent, a section that does not add up
  * to its declared whole, and a channel above the total it is counted in are
@@ -13,14 +13,14 @@
  * The evaluation is shared: the legacy rule reports it, and the cross-table
  * rule counts its broken sums among the relations a culprit is singled out of.
  */
-import type { CellRef, ExtractedTable, Finding, Report } from '../../model';
+import type { CellRef, ExtractedTable, Finding, Report } from '../../model/report';
 import {
   LEGACY_PARTITIONS,
   type LegacyPartition,
   NOT_A_BREAKDOWN,
   OVERLAPPING_BREAKDOWNS,
-} from '../../templates/legacy-checks';
-import { formatNumber, sumExpression, sumOf } from '../format';
+} from '../legacy-data';
+import { formatNumber, sumExpression, sumOf } from './arithmetic';
 import type { Discrepancy } from './culprit';
 import type { LegacyNode, RowState } from './legacy-tree';
 import type { SectionInstance } from './sections';

@@ -4,8 +4,8 @@
  * the hierarchy) and the section instances (a declared section as a statistics
  * table prints it) read a table through this tree.
  */
-import type { CellRef, ExtractedTable, LegacyRow, TableCell } from '../../model';
-import { cleanText, normalizeLabel, splitNumbering } from '../../text';
+import type { CellRef, ExtractedTable, LegacyRow, TableCell } from '../../model/report';
+import { cleanText, normalizeLabel, splitNumbering } from '../../text/normalise';
 import { cellRef } from '../report-index';
 
 export type RowState = 'number' | 'blank' | 'unreadable';

@@ -3,7 +3,7 @@
  * two different figures. The cross-table rule reports these; the legacy rule
  * counts them among the broken relations it singles culprits out of.
  */
-import type { LegacySection } from '../../templates/legacy-checks';
+import type { LegacySection } from '../legacy-data';
 import type { Discrepancy } from './culprit';
 import { refId } from './refs';
 import type { SectionInstance, SectionRow } from './sections';

@@ -3,6 +3,6 @@
  * tree and the same cell met through a section instance are different objects,
  * so rules compare them by this id, never by reference.
  */
-import type { CellRef } from '../../model';
+import type { CellRef } from '../../model/report';
 
 export const refId = (ref: CellRef): string => ref.key ?? `${ref.table}:${ref.r}:${ref.c}`;

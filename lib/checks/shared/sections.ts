@@ -1,5 +1,5 @@
 /**
- * Declared sections (lib/templates/legacy-checks.ts LEGACY_SECTIONS, e.g. 申请来源)
+ * Declared sections (lib/checks/legacy-data.ts LEGACY_SECTIONS, e.g. 申请来源)
  * as each table of a report prints them: a legacy statistics table's rows
  * under the section's heading, or a table of its own whose header names the
  * section. Rows are named by their label's meaning (numbering and bracketed
@@ -7,9 +7,9 @@
  * rule checks a section against its whole; the cross-table rule compares two
  * tables' copies of it.
  */
-import type { CellRef, ExtractedTable, Report, TableCell } from '../../model';
-import { LEGACY_SECTIONS, type LegacySection, SHARE_COLUMN } from '../../templates/legacy-checks';
-import { cleanText, splitNumbering } from '../../text';
+import type { CellRef, ExtractedTable, Report, TableCell } from '../../model/report';
+import { cleanText, splitNumbering } from '../../text/normalise';
+import { LEGACY_SECTIONS, type LegacySection, SHARE_COLUMN } from '../legacy-data';
 import { cellRef } from '../report-index';
 import { headerAbove, type LegacyNode, type RowState, rowName } from './legacy-tree';
 

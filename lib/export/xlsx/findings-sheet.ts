@@ -1,5 +1,5 @@
 /** One row per finding, with the same fields as the CSV export and the memo. */
-import type { Finding } from '../../model';
+import type { Finding } from '../../model/report';
 import { describeCell } from '../csv';
 import { SEVERITY_LABEL, SHEET_NAMES } from './labels';
 import type { CellContent, SheetCell, SheetSpec } from './sheet';

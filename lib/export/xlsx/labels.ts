@@ -1,5 +1,5 @@
 /** Words the workbook shows, Chinese first (the reports' language), then English. */
-import type { Severity } from '../../model';
+import type { Severity } from '../../model/report';
 
 export const SHEET_NAMES = {
   summary: '概要 Summary',

@@ -3,7 +3,7 @@
  * characters, contain [ ] : * ? / \, begin or end with an apostrophe, or
  * repeat one another (ignoring case).
  */
-import type { ExtractedTable, TableKind } from '../../model';
+import type { ExtractedTable, TableKind } from '../../model/report';
 import { stripForbidden } from './xml';
 
 export const MAX_SHEET_NAME = 31;

@@ -3,7 +3,7 @@
  * gets the next index, so the same workbook content always gives the same
  * styles part.
  */
-import type { Severity } from '../../model';
+import type { Severity } from '../../model/report';
 import { XML_DECLARATION } from './xml';
 
 export interface CellStyle {

@@ -1,5 +1,5 @@
 /** The first sheet: which report this is, where and when it was read, and what was found. */
-import type { Severity } from '../../model';
+import type { Severity } from '../../model/report';
 import type { ExportInput } from '../types';
 import { SHEET_NAMES } from './labels';
 import type { CellContent, SheetCell, SheetSpec } from './sheet';

@@ -3,7 +3,7 @@
  * headers bold, and each cell a finding marks filled by its most severe
  * finding, with a note that says what is wrong.
  */
-import type { ExtractedTable, Finding, TableCell } from '../../model';
+import type { ExtractedTable, Finding, TableCell } from '../../model/report';
 import { SEVERITY_LABEL, SEVERITY_RANK } from './labels';
 import type { CellContent, Note, SheetCell, SheetSpec } from './sheet';
 import type { CellStyle } from './styles';

@@ -1,7 +1,8 @@
 /** This year's figures against the agency's previous report, as the popup compares them. */
-import type { Report } from '../../model';
-import type { PreviousSummary } from '../../protocol';
-import { yearOverYearRows } from '../../year-over-year-rows';
+
+import { yearOverYearRows } from '../../compare/rows';
+import type { PreviousSummary } from '../../messaging/protocol';
+import type { Report } from '../../model/report';
 import { SHEET_NAMES } from './labels';
 import type { CellContent, SheetCell, SheetSpec } from './sheet';
 import { columnWidths } from './text-width';

@@ -1,0 +1,412 @@
+/**
+ * The background worker's message handler, with everything it touches passed
+ * in (store, settings, badge, locale files), so that it runs in Node tests and
+ * holds no state of its own: an MV3 worker stopped between two messages loses
+ * nothing, and a message handled twice stores the same record twice in place.
+ */
+import { runChecks } from '../checks/run';
+import {
+  type BackgroundRequest,
+  BackgroundRequestSchema,
+  type Checked,
+  type HistoryListing,
+  LIMITS,
+  type LocaleMessages,
+  languageOfSetting,
+  type Prepared,
+  type Refused,
+  type Settings,
+  type UiLanguage,
+} from '../messaging/protocol';
+import type { Finding, Report } from '../model/report';
+import { portalOfUrl } from '../page/portal';
+import { DEFAULT_SETTINGS } from '../settings';
+import {
+  type HistoryRecord,
+  type HistoryStore,
+  isHistoryUnavailable,
+  recordId,
+} from './history-store';
+import {
+  type ExtensionIdentity,
+  isGovCnPage,
+  isOwnContentScript,
+  isOwnExtensionPage,
+  type SenderInfo,
+} from './sender-policy';
+
+/** What the toolbar button shows for a tab. */
+export interface Badge {
+  text: string;
+  /** Background colour; '' when there is nothing to show. */
+  color: string;
+  errors: number;
+  warnings: number;
+}
+
+export const BADGE_COLORS = { error: '#c5221f', warning: '#e37400' } as const;
+
+/** Errors in red; warnings in orange when there are no errors; nothing otherwise. */
+export function badgeFor(findings: readonly Finding[]): Badge {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  // The badge has room for about four characters.
+  const count = (n: number) => (n > 999 ? '999+' : String(n));
+  if (errors > 0) return { text: count(errors), color: BADGE_COLORS.error, errors, warnings };
+  if (warnings > 0) return { text: count(warnings), color: BADGE_COLORS.warning, errors, warnings };
+  return { text: '', color: '', errors, warnings };
+}
+
+export interface BackgroundDeps {
+  self: ExtensionIdentity;
+  store: HistoryStore;
+  readSettings(): Promise<Settings>;
+  showBadge(tabId: number, badge: Badge): Promise<void>;
+  loadLocale(language: UiLanguage): Promise<LocaleMessages>;
+  /** The browser's UI language (`i18n.getUILanguage()`), for the 'auto' language setting. */
+  uiLanguage(): string;
+  /**
+   * Whether the history's storage has room to spare (well below its quota):
+   * then a write cannot need pruning, and the page is answered without
+   * waiting for it. False when unknown.
+   */
+  storageHasRoom(): Promise<boolean>;
+  /** Runs the workbook writer's script in one frame of a tab, beside the content script. */
+  injectWorkbookWriter(tabId: number, frameId: number): Promise<void>;
+  /**
+   * Runs work the answer does not wait for once the answer has gone: the
+   * badge, and the history write when storage has room (by default a task
+   * after this one, by when the answer's response has been posted).
+   */
+  afterAnswer?(work: () => void): void;
+  /** The time a visit is recorded with. */
+  now(): Date;
+  warn(...details: unknown[]): void;
+}
+
+export type BackgroundHandler = (
+  message: unknown,
+  sender: SenderInfo,
+) =>
+  | Promise<
+      | Checked
+      | Refused
+      | HistoryListing
+      | HistoryRecord[]
+      | LocaleMessages
+      | WriterLoaded
+      | Prepared
+    >
+  | undefined;
+
+/** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
+export interface WriterLoaded {
+  loaded: true;
+}
+
+/** Which senders may ask what: analysis and locales from the content script, the rest from the extension's pages. */
+function isAllowed(request: BackgroundRequest, sender: SenderInfo, self: ExtensionIdentity) {
+  switch (request.type) {
+    case 'analysed':
+    case 'prepare':
+      return isOwnContentScript(sender, self);
+    case 'getLocale':
+      return isOwnContentScript(sender, self) || isOwnExtensionPage(sender, self);
+    case 'loadWorkbookWriter':
+      return isOwnContentScript(sender, self);
+    default:
+      return isOwnExtensionPage(sender, self);
+  }
+}
+
+/**
+ * A report message from the extension's own content script that its schema
+ * refused: beyond LIMITS (the schema carries them, lib/model/report.ts), or not a
+ * report at all. The content script is told which, so that its page says the
+ * report was not checked instead of showing no findings.
+ */
+function refusal(message: unknown, issues: readonly { code: string }[]): Refused | null {
+  if (typeof message !== 'object' || message === null) return null;
+  if ((message as { type?: unknown }).type !== 'analysed') return null;
+  return { refused: issues.some((issue) => issue.code === 'too_big') ? 'tooLarge' : 'invalid' };
+}
+
+interface Reads {
+  previous: HistoryRecord | null;
+  /** The database could not be opened: nothing can be read or stored. */
+  historyUnavailable: boolean;
+  settings: Settings;
+  roomy: boolean;
+}
+
+/** Frames whose early reads are kept at once: more than the tabs a journalist loads together. */
+const MAX_PREPARED = 32;
+
+/**
+ * The history's key of a report, or null when it has no place in it: without
+ * an agency, a year, or a portal. The portal is that of the frame the
+ * browser says the message came from, never one the page names: a page on
+ * another portal naming this agency and year is another record.
+ */
+function keyOf(
+  sender: SenderInfo,
+  agency: string,
+  year: number | null,
+): { portal: string; agency: string; year: number } | null {
+  const portal = portalOfUrl(sender.url);
+  return portal !== null && agency !== '' && year !== null ? { portal, agency, year } : null;
+}
+
+type Key = NonNullable<ReturnType<typeof keyOf>>;
+
+export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler {
+  const { store } = deps;
+
+  /** Last year's report of the same portal and agency, and whether the history could be opened at all. */
+  async function readPrevious(
+    key: Key | null,
+  ): Promise<{ previous: HistoryRecord | null; historyUnavailable: boolean }> {
+    if (!key) return { previous: null, historyUnavailable: false };
+    try {
+      return {
+        previous: await store.get(key.portal, key.agency, key.year - 1),
+        historyUnavailable: false,
+      };
+    } catch (error) {
+      deps.warn('OGI Lens: history could not be read', error);
+      return { previous: null, historyUnavailable: isHistoryUnavailable(error) };
+    }
+  }
+
+  /**
+   * What answering a report needs read: last year's report, the settings,
+   * whether storage has room. Independent, so side by side.
+   */
+  async function readsFor(
+    key: Key | null,
+    settingsRead: Promise<Settings> = readSettingsOrDefaults(),
+  ): Promise<Reads> {
+    const [read, settings, roomy] = await Promise.all([
+      readPrevious(key),
+      settingsRead,
+      deps.storageHasRoom().catch(() => false),
+    ]);
+    return { ...read, settings, roomy };
+  }
+
+  function readSettingsOrDefaults(): Promise<Settings> {
+    return deps.readSettings().catch(() => DEFAULT_SETTINGS);
+  }
+
+  /** The settings and the strings of the language they choose, for the page's panel; no strings when unreadable. */
+  async function uiFor(settings: Settings): Promise<Prepared['ui']> {
+    const language = languageOfSetting(settings.language, deps.uiLanguage);
+    const messages = await deps.loadLocale(language).catch((error: unknown) => {
+      deps.warn('OGI Lens: strings could not be read', error);
+      return null;
+    });
+    return messages ? { settings, language, messages } : undefined;
+  }
+
+  /**
+   * Reads started by `prepare`, by the frame that asked. Only an
+   * optimisation: a worker stopped in between, or an identity that turned out
+   * different, reads afresh. Bounded, for pages that prepared and went away.
+   */
+  const preparing = new Map<
+    string,
+    { portal: string | null; agency: string; year: number | null; reads: Promise<Reads> }
+  >();
+  const frameOf = (sender: SenderInfo) => `${sender.tab?.id}/${sender.frameId ?? 0}`;
+
+  async function prepare(
+    agency: string,
+    year: number | null,
+    sender: SenderInfo,
+  ): Promise<Prepared> {
+    const frame = frameOf(sender);
+    preparing.delete(frame);
+    if (preparing.size >= MAX_PREPARED) {
+      const oldest = preparing.keys().next().value;
+      if (oldest !== undefined) preparing.delete(oldest);
+    }
+    const settings = readSettingsOrDefaults();
+    const portal = portalOfUrl(sender.url);
+    preparing.set(frame, {
+      portal,
+      agency,
+      year,
+      reads: readsFor(keyOf(sender, agency, year), settings),
+    });
+    const ui = await uiFor(await settings);
+    return ui ? { prepared: true, ui } : { prepared: true };
+  }
+
+  function takePrepared(sender: SenderInfo, agency: string, year: number | null) {
+    const frame = frameOf(sender);
+    const ready = preparing.get(frame);
+    preparing.delete(frame);
+    // A frame that went to another portal since it prepared reads afresh.
+    return ready &&
+      ready.portal === portalOfUrl(sender.url) &&
+      ready.agency === agency &&
+      ready.year === year
+      ? ready.reads
+      : null;
+  }
+
+  const afterAnswer = deps.afterAnswer ?? ((work: () => void) => setTimeout(work, 0));
+
+  async function analyse(report: Report, sender: SenderInfo): Promise<Checked> {
+    const { agency, year } = report.identity;
+    const key = keyOf(sender, agency, year);
+    const prepared = takePrepared(sender, agency, year);
+    const { previous, historyUnavailable, settings, roomy } = await (prepared ?? readsFor(key));
+    const findings = runChecks(report, previous?.report ?? null, {
+      disabled: new Set(settings.disabledFamilies),
+    }).slice(0, LIMITS.findings);
+
+    const tabId = sender.tab?.id;
+    const showBadge = () => {
+      if (tabId === undefined) return;
+      deps.showBadge(tabId, badgeFor(findings)).catch((error: unknown) => {
+        deps.warn('OGI Lens: badge could not be set', error);
+      });
+    };
+    const checked: Checked = {
+      findings,
+      previous: previous
+        ? {
+            year: previous.year,
+            url: previous.url,
+            seenAt: previous.seenAt,
+            values: previous.report.values,
+          }
+        : null,
+      // The page says that it was not compared with last year's nor kept, rather than nothing.
+      ...(historyUnavailable ? { historyUnavailable: true as const } : {}),
+    };
+    // Neither the badge nor, with room to spare, the history write holds the
+    // answer back: even their synchronous parts (the badge's title, cloning
+    // the report into IndexedDB) cost the page a few milliseconds of waiting.
+    // A database that could not be opened is not written to either: the
+    // write would fail the same way.
+    if (!key || historyUnavailable) {
+      afterAnswer(showBadge);
+      return checked;
+    }
+    // The address kept is the page's own when it is on the sender's portal
+    // (the v3 migration and the options page read the portal from it), else
+    // the frame's as the browser gave it.
+    const url =
+      isGovCnPage(report.url) && portalOfUrl(report.url) === key.portal
+        ? report.url
+        : (sender.url ?? report.url);
+    const storeThisVisit = () =>
+      storeVisit({
+        id: recordId(key.portal, key.agency, key.year),
+        portal: key.portal,
+        agency: key.agency,
+        year: key.year,
+        url,
+        seenAt: deps.now().toISOString(),
+        report,
+        findings,
+      });
+    // With room to spare nothing can be pruned, so the page need not wait for
+    // the write (in Chromium the largest part of the answer's time). Near the
+    // quota it waits, to say which reports went.
+    if (roomy) {
+      afterAnswer(() => {
+        showBadge();
+        void storeThisVisit();
+      });
+      return checked;
+    }
+    showBadge();
+    const pruned = await storeThisVisit();
+    // Only when it happened: the page tells the user that older reports went.
+    return pruned > 0 ? { ...checked, pruned } : checked;
+  }
+
+  /** Stores a visit; resolves to how many older reports were pruned for it (0 when the write failed). */
+  async function storeVisit(record: HistoryRecord): Promise<number> {
+    // The page gets its findings even when storage fails (quota, private mode).
+    const pruned = await store.put(record).then(
+      (outcome) => outcome.pruned,
+      (error: unknown) => {
+        deps.warn('OGI Lens: report could not be stored', error);
+        return 0;
+      },
+    );
+    if (pruned > 0) {
+      deps.warn(`OGI Lens: storage full, pruned the ${pruned} least recently seen reports`);
+    }
+    return pruned;
+  }
+
+  /**
+   * Makes a change, then answers with the list. A database that cannot be
+   * opened is answered as such, for the options page to show (other
+   * failures stay failures).
+   */
+  async function listing(change: () => Promise<void>): Promise<HistoryListing> {
+    try {
+      await change();
+      return { available: true, entries: await store.list() };
+    } catch (error) {
+      if (!isHistoryUnavailable(error)) throw error;
+      deps.warn('OGI Lens: history unavailable', error);
+      return { available: false, reason: error.reason, detail: error.detail.slice(0, 2000) };
+    }
+  }
+
+  async function loadWorkbookWriter(sender: SenderInfo): Promise<WriterLoaded> {
+    // isAllowed has checked that a content script in a tab sent it.
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('No tab to load the workbook writer into.');
+    await deps.injectWorkbookWriter(tabId, sender.frameId ?? 0);
+    return { loaded: true };
+  }
+
+  function handle(request: BackgroundRequest, sender: SenderInfo) {
+    switch (request.type) {
+      case 'analysed':
+        return analyse(request.report, sender);
+      case 'prepare':
+        return prepare(request.agency, request.year, sender);
+      case 'listHistory':
+        return listing(() => Promise.resolve());
+      case 'deleteHistory':
+        return listing(() => store.delete(request.id));
+      case 'clearHistory':
+        // Deletes the database when it cannot be opened: the way out of a newer version's.
+        return listing(() => store.clear());
+      case 'exportHistory':
+        return store.exportAll();
+      case 'getLocale':
+        return deps.loadLocale(request.language);
+      case 'loadWorkbookWriter':
+        return loadWorkbookWriter(sender);
+    }
+  }
+
+  return (message, sender) => {
+    const parsed = BackgroundRequestSchema.safeParse(message);
+    if (!parsed.success) {
+      const refused = refusal(message, parsed.error.issues);
+      if (refused && isOwnContentScript(sender, deps.self)) {
+        deps.warn(`OGI Lens: refused a report (${refused.refused}) from`, sender.url);
+        return Promise.resolve(refused);
+      }
+      deps.warn('OGI Lens: refused a malformed message from', sender.url);
+      return undefined;
+    }
+    const request = parsed.data;
+    if (!isAllowed(request, sender, deps.self)) {
+      deps.warn(`OGI Lens: refused "${request.type}" from`, sender.url);
+      return undefined;
+    }
+    return handle(request, sender);
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * What one year's report says about the next, as data: the carry-over that
+ * must match column by column, the stock of documents that must follow from
+ * last year's plus this year's changes, and the swings worth a journalist's
+ * look.
+ */
+
+export { T3_COLUMNS } from '../formats/format-tables';
+
+/** This year's 上年结转 is last year's 结转下年度继续办理 (error when both are printed). */
+export const CARRY_OVER = {
+  thisYear: (col: string) => `t3.carryIn.${col}`,
+  lastYear: (col: string) => `t3.carryOut.${col}`,
+  thisLabel: '二、上年结转政府信息公开申请数量',
+  lastLabel: '四、结转下年度继续办理',
+};
+
+/** 现行有效件数 this year = last year's + 本年制发 − 本年废止 (2021 table 二, both years). */
+export const DOCUMENT_STOCKS = [
+  { row: 'rules', name: '规章', nameEn: 'rules' },
+  { row: 'normative', name: '行政规范性文件', nameEn: 'normative documents' },
+].map((s) => ({
+  ...s,
+  valid: `t2.${s.row}.valid`,
+  made: `t2.${s.row}.made`,
+  repealed: `t2.${s.row}.repealed`,
+}));
+
+export interface SwingMetric {
+  name: string;
+  nameEn: string;
+  /** Keys that carry the figure, first printed wins (a 2018 legacy report against a 2019 one). */
+  keys: string[];
+}
+
+/** A change is a swing when it reaches both thresholds. */
+export const SWING_THRESHOLDS = { minRelative: 0.5, minAbsolute: 20 };
+
+export const SWING_METRICS: SwingMetric[] = [
+  {
+    name: '本年新收政府信息公开申请数量',
+    nameEn: 'new disclosure requests',
+    keys: ['t3.new.total', 'legacy.apply.received'],
+  },
+  {
+    name: '予以公开',
+    nameEn: 'requests granted in full',
+    keys: ['t3.open.total'],
+  },
+  {
+    name: '行政复议',
+    nameEn: 'administrative reviews',
+    keys: ['t4.review.total', 'legacy.review.total'],
+  },
+  {
+    name: '行政诉讼（未经复议直接起诉）',
+    nameEn: 'lawsuits filed directly',
+    keys: ['t4.direct.total'],
+  },
+  {
+    name: '行政诉讼（复议后起诉）',
+    nameEn: 'lawsuits filed after review',
+    keys: ['t4.afterReview.total'],
+  },
+];

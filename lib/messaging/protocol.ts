@@ -1,0 +1,261 @@
+/**
+ * Every message between the extension's contexts, declared once and parsed
+ * with zod on receipt: what a context did not send in this shape is dropped.
+ * zod/mini keeps the content script, which parses some of them, small.
+ *
+ * Who may send what is decided by the receiver from `sender` (see
+ * lib/background/sender-policy.ts): analysis only from the extension's own content scripts on
+ * *.gov.cn tabs; history requests only from the extension's own pages.
+ */
+import * as z from 'zod/mini';
+import { EXPORT_FORMATS } from '../export/types';
+import { LIMITS } from '../model/limits';
+import { FindingSchema, ReportSchema, RuleFamilySchema } from '../model/report';
+
+export { LIMITS };
+
+/** content script → background: the page's report, to check and keep in history. */
+export const AnalysedSchema = z.object({
+  type: z.literal('analysed'),
+  report: ReportSchema,
+});
+
+/** The same agency's previous report, as much of it as the page needs for deltas. */
+export const PreviousSummarySchema = z.object({
+  year: z.int(),
+  url: z.string(),
+  seenAt: z.string(),
+  values: z.record(z.string(), z.nullable(z.number())),
+});
+export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;
+
+/** background → content script: the findings (year over year included) and last year's values. */
+export const CheckedSchema = z.object({
+  findings: z.array(FindingSchema).check(z.maxLength(LIMITS.findings)),
+  previous: z.nullable(PreviousSummarySchema),
+  /** How many of the least recently seen cached reports were pruned to store this one (full quota). */
+  pruned: z.optional(z.int().check(z.minimum(0))),
+  /**
+   * The history database cannot be opened (see HistoryListing): the report
+   * was checked without last year's and not stored. Only present when so.
+   */
+  historyUnavailable: z.optional(z.literal(true)),
+});
+export type Checked = z.infer<typeof CheckedSchema>;
+
+/**
+ * Why a report was not checked: the background refused it as larger than
+ * LIMITS allow (`tooLarge`) or as not a report (`invalid`), or did not answer
+ * (`noAnswer`: a worker gone, an extension updated under the page). The page
+ * and the popup then say so; no findings never reads as a clean report.
+ */
+export const NotCheckedReasonSchema = z.enum(['tooLarge', 'invalid', 'noAnswer']);
+export type NotCheckedReason = z.infer<typeof NotCheckedReasonSchema>;
+
+/** background → content script: the report was refused, and why. */
+export const RefusedSchema = z.object({
+  refused: z.enum(['tooLarge', 'invalid']),
+});
+export type Refused = z.infer<typeof RefusedSchema>;
+
+/** A cached report as the options page lists it. */
+export const HistoryEntrySchema = z.object({
+  id: z.string(),
+  /** The registrable domain of the page it was read on ('' for a migrated record that named none). */
+  portal: z.string(),
+  agency: z.string(),
+  year: z.int(),
+  url: z.string(),
+  /** ISO timestamp of the visit that stored it. */
+  seenAt: z.string(),
+  errors: z.int().check(z.minimum(0)),
+  warnings: z.int().check(z.minimum(0)),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/**
+ * Why the history database cannot be opened: a newer version of the
+ * extension upgraded it past this one's (VersionError), or the browser
+ * refused to open it for another reason.
+ */
+export const HistoryUnavailableReasonSchema = z.enum(['newerVersion', 'openFailed']);
+export type HistoryUnavailableReason = z.infer<typeof HistoryUnavailableReasonSchema>;
+
+/**
+ * background → options page: the answer to every history request that
+ * changes or lists it. A database that cannot be opened is a state the page
+ * shows (with "delete all" as the way out), not an error.
+ */
+export const HistoryListingSchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), entries: z.array(HistoryEntrySchema) }),
+  z.object({
+    available: z.literal(false),
+    reason: HistoryUnavailableReasonSchema,
+    /** What the browser said, shown to the user for a bug report. */
+    detail: z.string().check(z.maxLength(2000)),
+  }),
+]);
+export type HistoryListing = z.infer<typeof HistoryListingSchema>;
+
+/** A fixed UI language (the settings' 'auto' follows the browser instead). */
+export const UiLanguageSchema = z.enum(['zh_CN', 'en']);
+export type UiLanguage = z.infer<typeof UiLanguageSchema>;
+
+/**
+ * The locale the browser picks for the extension from its UI language
+ * (`en-US`, `zh-TW`…): an English UI gets en; any other falls back, as in the
+ * browser, to the default locale zh_CN.
+ */
+export function localeForUiLanguage(uiLanguage: string): UiLanguage {
+  return /^en(?:[-_]|$)/i.test(uiLanguage) ? 'en' : 'zh_CN';
+}
+
+/** The language the language setting stands for: the chosen one, or for 'auto' the browser's. */
+export function languageOfSetting(
+  setting: UiLanguage | 'auto',
+  uiLanguage: () => string,
+): UiLanguage {
+  return setting === 'auto' ? localeForUiLanguage(uiLanguage()) : setting;
+}
+
+/** One locale's strings, as in public/_locales/<language>/messages.json. */
+export const LocaleMessagesSchema = z.record(
+  z.string(),
+  z.object({
+    message: z.string(),
+    placeholders: z.optional(z.record(z.string(), z.object({ content: z.string() }))),
+  }),
+);
+export type LocaleMessages = z.infer<typeof LocaleMessagesSchema>;
+
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  AnalysedSchema,
+  z.object({ type: z.literal('listHistory') }),
+  z.object({ type: z.literal('deleteHistory'), id: z.string().check(z.maxLength(500)) }),
+  z.object({ type: z.literal('clearHistory') }),
+  /** The whole history as a dataset: every stored report with its findings. */
+  z.object({ type: z.literal('exportHistory') }),
+  /**
+   * The strings of the language chosen in the options: a content script cannot
+   * read the extension's files itself (they are not web-accessible), the
+   * background can. Answered with LocaleMessages.
+   */
+  z.object({ type: z.literal('getLocale'), language: UiLanguageSchema }),
+  /**
+   * Content script → background, as soon as a report is detected: the
+   * agency and year its title names, so that the history and settings are
+   * read while the page is still being extracted. Answered with Prepared.
+   */
+  z.object({
+    type: z.literal('prepare'),
+    agency: z.string().check(z.maxLength(LIMITS.textLength)),
+    year: z.nullable(z.int().check(z.minimum(1900), z.maximum(2200))),
+  }),
+  /**
+   * Content script → background: load the workbook writer into the sender's
+   * frame. The writer is the one heavy part of exporting; it is injected (into
+   * the content script's own isolated world) only when a workbook is asked for.
+   */
+  z.object({ type: z.literal('loadWorkbookWriter') }),
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+
+/** Settings kept in extension storage (storage.local), read by every context. */
+export const SettingsSchema = z.object({
+  /** Rule families the user switched off. */
+  disabledFamilies: z._default(z.array(RuleFamilySchema), []),
+  /** UI language: follow the browser, or a fixed one. */
+  language: z._default(z.enum(['auto', 'zh_CN', 'en']), 'auto'),
+  /** Hosts on which the in-page panel is hidden. */
+  panelHiddenOn: z._default(
+    z.array(z.string().check(z.maxLength(253))).check(z.maxLength(10_000)),
+    [],
+  ),
+  /** The export format last chosen, in the popup or the panel. */
+  exportFormat: z._default(ExportFormatSchema, 'xlsx'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const SETTINGS_KEY = 'settings';
+
+/**
+ * The answer to `prepare`, with what the page's panel needs: the settings
+ * and the strings of the language they choose. Read by the background while
+ * the page extracts, they are there when the findings come; read by the
+ * content script itself, they came after the findings (storage, then the
+ * strings: two round trips that could only start once the extraction had
+ * let go of the page's thread). `ui` is missing when the strings could not
+ * be read; the content script then reads for itself.
+ */
+export const PreparedSchema = z.object({
+  prepared: z.boolean(),
+  ui: z.optional(
+    z.object({
+      settings: SettingsSchema,
+      language: UiLanguageSchema,
+      messages: LocaleMessagesSchema,
+    }),
+  ),
+});
+export type Prepared = z.infer<typeof PreparedSchema>;
+
+/** popup → content script: what the extension knows about this tab's page. */
+export const GetPageStateSchema = z.object({ type: z.literal('getPageState') });
+export type GetPageState = z.infer<typeof GetPageStateSchema>;
+
+/** popup → content script: export the page's report in this format (built and saved in the page). */
+export const ExportReportSchema = z.object({
+  type: z.literal('exportReport'),
+  format: ExportFormatSchema,
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  GetPageStateSchema,
+  ExportReportSchema,
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+/** Parses a request sent to the content script; null for anything else. */
+export function parseContentRequest(message: unknown): ContentRequest | null {
+  const parsed = ContentRequestSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
+/** content script → popup: how an export went. */
+export const ExportOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), filename: z.string() }),
+  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(2000)) }),
+]);
+export type ExportOutcome = z.infer<typeof ExportOutcomeSchema>;
+
+/** content script → popup: the page's state. */
+export const PageStateSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('report'),
+    report: ReportSchema,
+    /** The background's findings; empty until it has answered. */
+    findings: z._default(z.array(FindingSchema), []),
+    /** The same agency's previous report, when the history has it. */
+    previous: z._default(z.nullable(PreviousSummarySchema), null),
+    /** Why the report was not checked; absent when it was. */
+    unchecked: z.optional(NotCheckedReasonSchema),
+    /** The history could not be opened: not compared with last year's, not kept. */
+    historyUnavailable: z.optional(z.literal(true)),
+  }),
+  z.object({ kind: z.literal('listing') }),
+  z.object({ kind: z.literal('none') }),
+  /** Analysis has not finished yet (the page is still loading). */
+  z.object({ kind: z.literal('pending') }),
+  /** Analysis failed on this page; the message says why, for a bug report. */
+  z.object({ kind: z.literal('error'), message: z.string().check(z.maxLength(2000)) }),
+]);
+export type PageState = z.infer<typeof PageStateSchema>;
+
+/** Parses the content script's answer; a malformed answer becomes an error state. */
+export function parsePageState(message: unknown): PageState {
+  const parsed = PageStateSchema.safeParse(message);
+  return parsed.success
+    ? parsed.data
+    : { kind: 'error', message: 'The page answered in an unexpected shape.' };
+}

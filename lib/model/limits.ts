@@ -1,0 +1,25 @@
+/**
+ * Bounds on what a report may hold. The report's zod schema (lib/model/report.ts)
+ * carries them, so the background refuses any message beyond them and a
+ * forged or runaway report never reaches storage; the extraction stays
+ * within the same constants (it cuts every text a page gave it, stops at the
+ * last table it may read), so a real page is never refused.
+ */
+export const LIMITS = {
+  tables: 200,
+  cellsPerTable: 60_000,
+  /** Characters of one text: a cell, a label, a claim's sentence, the title, the agency. */
+  textLength: 2_000,
+  /** Characters of the page's address: query strings run longer than any printed text. */
+  urlLength: 8_000,
+  claims: 2_000,
+  findings: 5_000,
+} as const;
+
+/**
+ * A page's text cut to LIMITS.textLength: a runaway paragraph, cell or title
+ * is quoted, not carried whole (and not refused by the background).
+ */
+export function boundText(text: string): string {
+  return text.length > LIMITS.textLength ? `${text.slice(0, LIMITS.textLength - 1)}…` : text;
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { reportMemo } from '../../../lib/export/memo';
+import { sha256, sha256Hex } from '../../../lib/export/sha256';
+import { analyseFile } from '../../../scripts/cli/analyse-file';
+
+const retrievedAt = '2024-02-01T08:30:00.000Z';
+
+describe('sha256Hex', () => {
+  it('matches the standard test vector and Node for Chinese text', async () => {
+    expect(await sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    const text = '江州市自然资源和规划局2023年政府信息公开工作年度报告';
+    expect(await sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  });
+});
+
+describe('reportMemo', () => {
+  it('cites the report in Chinese then English with hash and each finding’s arithmetic', async () => {
+    const { report, entry } = await analyseFile('test/fixtures/chk-identity-culprit.html');
+    if (!report) throw new Error('fixture not read as a report');
+    expect(entry.findings.length).toBeGreaterThan(0);
+    const textSha256 = await sha256Hex('report body');
+    const memo = reportMemo(report, entry.findings, { retrievedAt, textSha256 });
+
+    const english = memo.indexOf('## Check memo');
+    const chinese = memo.indexOf('## 政府信息公开工作年度报告核查备忘');
+    expect(chinese).toBeGreaterThan(0);
+    expect(english).toBeGreaterThan(chinese);
+    for (const part of [memo.slice(chinese, english), memo.slice(english)]) {
+      expect(part).toContain(report.identity.title);
+      expect(part).toContain('江州市自然资源和规划局');
+      expect(part).toContain('2023');
+      expect(part).toContain(`<${report.url}>`);
+      expect(part).toContain(retrievedAt);
+      expect(part).toContain(textSha256);
+      for (const finding of entry.findings) expect(part).toContain(finding.arithmetic);
+    }
+    const first = entry.findings[0];
+    expect(memo.slice(chinese, english)).toContain(first?.message);
+    expect(memo.slice(english)).toContain(first?.messageEn);
+  });
+
+  it('gives one language on request, says when nothing was found, and keeps page text from becoming Markdown', async () => {
+    const { report } = await analyseFile('test/fixtures/chk-identity-culprit.html');
+    if (!report) throw new Error('fixture not read as a report');
+    const hostile = {
+      ...report,
+      identity: {
+        ...report.identity,
+        title: '[点我](javascript:alert(1)) <b>年报</b>',
+        year: null,
+      },
+    };
+    const zh = reportMemo(hostile, [], { retrievedAt, textSha256: 'abc', language: 'zh' });
+    expect(zh).not.toContain('## Check memo');
+    expect(zh).toContain('未发现问题。');
+    expect(zh).toContain('年度: 未知');
+    expect(zh).toContain('\\[点我\\](javascript:alert(1)) &lt;b&gt;年报&lt;/b&gt;');
+    expect(zh).not.toContain('<b>');
+    const en = reportMemo(hostile, [], { retrievedAt, textSha256: 'abc', language: 'en' });
+    expect(en).not.toContain('## 政府信息公开');
+    expect(en).toContain('No problems found.');
+    expect(en).toContain('Year: unknown');
+  });
+});
+
+describe('sha256 without Web Crypto (plain-http pages)', () => {
+  it('gives Node’s digest for every length around the block boundaries and for long Chinese text', () => {
+    const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+    for (let length = 0; length <= 130; length++) {
+      const bytes = new Uint8Array(length).map((_, i) => (i * 7 + length) & 0xff);
+      expect(hex(sha256(bytes)), `length ${length}`).toBe(
+        createHash('sha256').update(bytes).digest('hex'),
+      );
+    }
+    const text = '表三 本年新收政府信息公开申请数量 '.repeat(5000);
+    const bytes = new TextEncoder().encode(text);
+    expect(hex(sha256(bytes))).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+});
