@@ -8,14 +8,15 @@
  * sections are read and paired is shared with the legacy rule
  * (lib/checks/shared/sections.ts, mismatches.ts); this module words the finding.
  */
-import type { CellRef, Finding } from '../model/report';
+import type { CellRef } from '../model/report';
+import { defineRule } from './define-rule';
 import { formatNumber } from './shared/arithmetic';
 import { culpritOf } from './shared/culprit';
 import type { Mismatch } from './shared/mismatches';
 import { refId } from './shared/refs';
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
-function mismatchFinding(m: Mismatch, culprit: CellRef | null): Finding {
+function mismatchFinding(m: Mismatch, culprit: CellRef | null): RuleFinding {
   const { a, b } = m;
   const av = a.row.ref.value ?? 0;
   const bv = b.row.ref.value ?? 0;
@@ -25,7 +26,6 @@ function mismatchFinding(m: Mismatch, culprit: CellRef | null): Finding {
   const en = `The same figure (${m.section.nameEn}) differs between two tables: “${a.row.ref.row}” is ${formatNumber(av)} in one and “${b.row.ref.row}” ${formatNumber(bv)} in the other`;
   const base = {
     rule: 'crossTable.mismatch',
-    family: 'crossTable' as const,
     severity: 'warning' as const,
     arithmetic,
   };
@@ -53,7 +53,8 @@ function mismatchFinding(m: Mismatch, culprit: CellRef | null): Finding {
   };
 }
 
-export const crossTableRule: Rule = {
+export const crossTableRule = defineRule({
+  id: 'cross-table',
   family: 'crossTable',
   run(ctx) {
     const mismatches = ctx.analysis.mismatches();
@@ -61,4 +62,4 @@ export const crossTableRule: Rule = {
     const all = ctx.analysis.discrepancies();
     return mismatches.map((m) => mismatchFinding(m, culpritOf(m.discrepancy, all)));
   },
-};
+});

@@ -17,19 +17,13 @@ import {
 } from '../formats/form-labels';
 import { FORMAT_TABLES } from '../formats/format-tables';
 import type { FormatId, FormatTableTemplate } from '../formats/types';
-import type {
-  CellRef,
-  ExtractedTable,
-  Finding,
-  LegacyRow,
-  Report,
-  TableCell,
-} from '../model/report';
+import type { CellRef, ExtractedTable, LegacyRow, Report, TableCell } from '../model/report';
 import { MAX_TABLE_CELLS } from '../tables/collect';
 import { MAX_SLOTS } from '../tables/grid';
+import { defineRule } from './define-rule';
 import { cellRef } from './report-index';
 import { formatNumber } from './shared/arithmetic';
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 type FormatKind = 't2' | 't3' | 't4';
 const FORMAT_KINDS: FormatKind[] = ['t2', 't3', 't4'];
@@ -43,13 +37,12 @@ const formatOfReport = (report: Report): FormatId | null => {
 
 // ---------------------------------------------------------------- tables missing or as images
 
-function tablesFindings(report: Report, format: FormatId | null): Finding[] {
+function tablesFindings(report: Report, format: FormatId | null): RuleFinding[] {
   const images = report.imageTables;
   if (images > 0) {
     return [
       {
         rule: 'form.image-tables',
-        family: 'form',
         severity: 'warning',
         message: `报告的统计表格以图片形式发布（${images} 张图片）：表中数字无法复制、检索和核对`,
         messageEn: `The report's tables are published as pictures (${images} image${images === 1 ? '' : 's'}): their figures cannot be copied, searched or checked`,
@@ -71,7 +64,6 @@ function tablesFindings(report: Report, format: FormatId | null): Finding[] {
     return [
       {
         rule: 'form.tables-missing',
-        family: 'form',
         severity: 'warning',
         message: `${format}年格式的报告应有表二、表三、表四，页面上找不到可读的${names.join('、')}`,
         messageEn: `A report in the ${format} format has tables II, III and IV; the page has no readable ${namesEn.join(', ')}`,
@@ -87,7 +79,6 @@ function tablesFindings(report: Report, format: FormatId | null): Finding[] {
     return [
       {
         rule: 'form.no-table',
-        family: 'form',
         severity: 'info',
         message: '报告没有统计表格，只有文字叙述：数字只能从正文核对',
         messageEn:
@@ -177,8 +168,8 @@ function oldLayoutLabels(
   return [...new Set(labels)];
 }
 
-function layoutFindings(report: Report, era: FormatId): Finding[] {
-  const findings: Finding[] = [];
+function layoutFindings(report: Report, era: FormatId): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const year = report.identity.year;
   for (const table of report.tables) {
     if (!isFormatKind(table.kind)) continue;
@@ -192,7 +183,6 @@ function layoutFindings(report: Report, era: FormatId): Finding[] {
       const labels = oldLayoutLabels(table.kind, template, oldKeys);
       findings.push({
         rule: 'form.old-layout',
-        family: 'form',
         severity: 'warning',
         message: `${year}年度报告的${name}仍用2019年格式（有2021年格式已取消的栏目${labels.map((l) => `「${l}」`).join('')}）：${FORMAT_2021_FROM_YEAR}年起的报告应使用2021年格式`,
         messageEn: `The ${year} report's ${nameEn} still uses the 2019 layout (it prints ${oldKeys.length} cells the 2021 format dropped); reports for ${FORMAT_2021_FROM_YEAR} onwards use the 2021 format`,
@@ -209,7 +199,6 @@ function layoutFindings(report: Report, era: FormatId): Finding[] {
     const found = all.length - layout.missing.length;
     findings.push({
       rule: 'form.missing-rows',
-      family: 'form',
       severity: 'warning',
       message: `${name}缺少${parts.join('；')}：表格与${layout.format}年格式不符，相关合计无法完整核对`,
       messageEn: `${nameEn} lacks ${layout.missing.length} of the ${all.length} cells of the ${layout.format} format (rows or columns left out), so its totals cannot be fully checked`,
@@ -283,15 +272,14 @@ function countCells(report: Report): CountCell[] {
   return out;
 }
 
-function countFindings(report: Report): Finding[] {
-  const findings: Finding[] = [];
+function countFindings(report: Report): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const { ref, value } of countCells(report)) {
     const where = `「${ref.row}」「${ref.col}」`;
     const whereEn = `“${ref.row} / ${ref.col}”`;
     if (value < 0) {
       findings.push({
         rule: 'form.negative',
-        family: 'form',
         severity: 'warning',
         message: `${where}为负数 ${formatNumber(value)}：件数不可能为负`,
         messageEn: `${whereEn} is negative, ${formatNumber(value)}: a count cannot be negative`,
@@ -304,7 +292,6 @@ function countFindings(report: Report): Finding[] {
     } else if (!Number.isInteger(value)) {
       findings.push({
         rule: 'form.fraction',
-        family: 'form',
         severity: 'warning',
         message: `${where}为小数 ${formatNumber(value)}：件数应为整数`,
         messageEn: `${whereEn} is a fraction, ${formatNumber(value)}: a count is a whole number`,
@@ -325,10 +312,9 @@ function countFindings(report: Report): Finding[] {
  * A table the extension did not read because of its size: said, so that a
  * reader knows its figures were not checked (and never taken for clean).
  */
-function oversizedFindings(report: Report): Finding[] {
+function oversizedFindings(report: Report): RuleFinding[] {
   return (report.oversizedTables ?? []).map((cells) => ({
     rule: 'form.table-too-large',
-    family: 'form',
     severity: 'info',
     message: `有一个表格过大（${cells} 个单元格），OGI Lens 未读取，其中数字未经核对`,
     messageEn: `A table is too large to read (${cells} cells): OGI Lens did not read it, and its figures were not checked`,
@@ -340,7 +326,8 @@ function oversizedFindings(report: Report): Finding[] {
   }));
 }
 
-export const formRule: Rule = {
+export const formRule = defineRule({
+  id: 'form',
   family: 'form',
   run({ report }) {
     const format = formatOfReport(report);
@@ -351,4 +338,4 @@ export const formRule: Rule = {
       ...countFindings(report),
     ];
   },
-};
+});

@@ -303,6 +303,7 @@ function formatOf(ctx: CheckContext, template: TemplateId): '2019' | '2021' | nu
 }
 
 export const identityRule: Rule = {
+  id: 'identity',
   family: 'identity',
   run(ctx) {
     const format = formatOf(ctx, ctx.report.identity.template);

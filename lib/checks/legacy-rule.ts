@@ -4,18 +4,18 @@
  * at which severity), and where a figure is in several broken relations, among
  * them the cross-table rule's mismatches, points at it as the likely error.
  */
-import type { CellRef, Finding } from '../model/report';
+import type { CellRef } from '../model/report';
+import { defineRule } from './define-rule';
 import { sumOf } from './shared/arithmetic';
 import { culpritOf } from './shared/culprit';
 import { type BrokenSum, sumDiscrepancy } from './shared/legacy-evaluation';
 import { refId } from './shared/refs';
-import type { CheckContext, Rule } from './types';
+import type { CheckContext, Rule, RuleFinding } from './types';
 
-function sumFinding(b: BrokenSum, culprit: CellRef | null): Finding {
+function sumFinding(b: BrokenSum, culprit: CellRef | null): RuleFinding {
   if (!culprit || refId(culprit) === refId(b.whole)) {
     return {
       rule: b.rule,
-      family: 'legacy',
       severity: b.severity,
       message: b.zh,
       messageEn: b.en,
@@ -30,7 +30,6 @@ function sumFinding(b: BrokenSum, culprit: CellRef | null): Finding {
   const value = culprit.value ?? 0;
   return {
     rule: b.rule,
-    family: 'legacy',
     severity: b.severity,
     message: `${b.zh}；「${culprit.row}」一格同时出现在多处不符的数字中，最可能有误`,
     messageEn: `${b.en}; “${culprit.row}” is in several broken figures and is the likely error`,
@@ -42,7 +41,8 @@ function sumFinding(b: BrokenSum, culprit: CellRef | null): Finding {
   };
 }
 
-export const legacyRule: Rule = {
+export const legacyRule = defineRule({
+  id: 'legacy',
   family: 'legacy',
   run(ctx: CheckContext) {
     if (!ctx.report.tables.some((t) => t.kind === 'legacy')) return [];
@@ -50,4 +50,4 @@ export const legacyRule: Rule = {
     const all = ctx.analysis.discrepancies();
     return [...sums.map((b) => sumFinding(b, culpritOf(sumDiscrepancy(b), all))), ...others];
   },
-};
+});

@@ -17,8 +17,9 @@
  * flagged for another of its figures (the other is most likely a sub-unit's
  * or a phrase the extractor attributed to the wrong subject).
  */
-import type { CellRef, Claim, Finding } from '../model/report';
+import type { CellRef, Claim } from '../model/report';
 import { toHalfWidth } from '../text/normalise';
+import { defineRule } from './define-rule';
 import {
   ALL_UPHELD_CONTRADICTED_BY,
   APPROXIMATE_TOLERANCE,
@@ -31,7 +32,7 @@ import {
 } from './narrative-data';
 import type { ReportIndex } from './report-index';
 import { formatNumber, sumExpression, sumOf } from './shared/arithmetic';
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 const BLANK_AS_ZERO = '（空白按0计：同项其余单元格已填写）';
 const FROM_APPLICANTS = '（总计列空白，按各类申请人之和计）';
@@ -221,7 +222,7 @@ const notesOf = (r: Reading): string =>
 
 // ---------------------------------------------------------------- findings
 
-function figureFinding(claim: Claim, target: NarrativeTarget, r: Reading): Finding {
+function figureFinding(claim: Claim, target: NarrativeTarget, r: Reading): RuleFinding {
   const printed = printedPhrase(claim);
   const side = tableSide(target, r);
   const marked = markedOf(r.parts);
@@ -229,7 +230,6 @@ function figureFinding(claim: Claim, target: NarrativeTarget, r: Reading): Findi
   const approx = claim.approximate ? approximateNote(claim.value, decimals) : '';
   return {
     rule: 'narrative.figure',
-    family: 'narrative',
     severity: 'warning',
     message: `文中称${target.zh}「${printed}」，与表格不符：${side.zh}${r.fromApplicants ? FROM_APPLICANTS : ''}`,
     messageEn: `The text gives ${target.en} as “${printed}”, but ${side.en}${r.fromApplicants ? ' (the total column is blank; the applicant columns are summed)' : ''}`,
@@ -248,7 +248,7 @@ function zeroFinding(
   rule: string,
   name: { zh: string; en: string },
   r: Reading,
-): Finding | null {
+): RuleFinding | null {
   if (r.value === 0) return null;
   const nonZero = r.parts.filter((p) => (p.value ?? 0) !== 0);
   const printed = statementPhrase(claim);
@@ -257,7 +257,6 @@ function zeroFinding(
   const claimEn = rule === 'narrative.none' ? 'there were none' : 'all were upheld';
   return {
     rule,
-    family: 'narrative',
     severity: 'warning',
     message: `文中称「${printed}」，但表中${name.zh}不为零：${list}`,
     messageEn: `The text says ${claimEn} (“${printed}”), but the table's ${name.en} are not zero: ${listEn}`,
@@ -281,7 +280,7 @@ function percentFinding(
   claim: Claim,
   num: { target: NarrativeTarget; r: Reading },
   den: { target: NarrativeTarget; r: Reading },
-): Finding {
+): RuleFinding {
   const decimals = decimalsOf(claim.raw);
   const share = (num.r.value / den.r.value) * 100;
   const shown = Number(share.toFixed(Math.max(2, decimals + 1)));
@@ -289,7 +288,6 @@ function percentFinding(
   const expr = `${num.target.zh} ÷ ${den.target.zh} = ${formatNumber(num.r.value)} ÷ ${formatNumber(den.r.value)} = ${formatNumber(shown)}%`;
   return {
     rule: 'narrative.percent',
-    family: 'narrative',
     severity: 'warning',
     message: `文中称${num.target.zh}占${den.target.zh}的 ${formatNumber(claim.value)}%，但按表中数字为 ${formatNumber(shown)}%`,
     messageEn: `The text gives ${num.target.en} as ${formatNumber(claim.value)}% of ${den.target.en}, but the table's figures give ${formatNumber(shown)}%`,
@@ -325,13 +323,13 @@ function targetsOf(index: ReportIndex, family: TableFamily): Targets {
 }
 
 /** Numeric counts: a subject stated in agreement anywhere is not flagged; the same figure twice is one finding. */
-function countFindings(claims: Claim[], targets: Targets): Finding[] {
+function countFindings(claims: Claim[], targets: Targets): RuleFinding[] {
   const bySubject = new Map<string, Claim[]>();
   for (const c of claims) {
     if (c.assertion || c.subject.startsWith('percent.')) continue;
     bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
   }
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   for (const [subject, list] of bySubject) {
     const found = targets.get(subject);
     if (!found) continue;
@@ -349,8 +347,8 @@ function countFindings(claims: Claim[], targets: Targets): Finding[] {
   return findings;
 }
 
-function percentFindings(claims: Claim[], targets: Targets): Finding[] {
-  const findings: Finding[] = [];
+function percentFindings(claims: Claim[], targets: Targets): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const seen = new Set<string>();
   for (const c of claims) {
     if (!c.subject.startsWith('percent.')) continue;
@@ -382,8 +380,8 @@ function percentFindings(claims: Claim[], targets: Targets): Finding[] {
   return findings;
 }
 
-function assertionFindings(claims: Claim[], targets: Targets, index: ReportIndex): Finding[] {
-  const findings: Finding[] = [];
+function assertionFindings(claims: Claim[], targets: Targets, index: ReportIndex): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const seen = new Set<string>();
   for (const c of claims) {
     if (!c.assertion) continue;
@@ -409,7 +407,8 @@ function assertionFindings(claims: Claim[], targets: Targets, index: ReportIndex
   return findings;
 }
 
-export const narrativeRule: Rule = {
+export const narrativeRule = defineRule({
+  id: 'narrative',
   family: 'narrative',
   run(ctx) {
     const family = familyOf(ctx.index);
@@ -422,4 +421,4 @@ export const narrativeRule: Rule = {
       ...assertionFindings(claims, targets, ctx.index),
     ];
   },
-};
+});

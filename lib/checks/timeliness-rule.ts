@@ -4,8 +4,9 @@
  * yields nothing: lateness is asserted only from dates the page prints.
  */
 import type { Identity } from '../model/report';
+import { defineRule } from './define-rule';
 import { deadlineFor } from './timeliness-data';
-import type { Finding, Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -19,7 +20,7 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function lateFinding(identity: Identity): Finding | null {
+export function lateFinding(identity: Identity): RuleFinding | null {
   const { year, publishedAt, bodyKind } = identity;
   if (year === null || !publishedAt) return null;
   const due = deadlineFor(year, bodyKind);
@@ -32,7 +33,6 @@ export function lateFinding(identity: Identity): Finding | null {
   const { appliesTo, appliesToEn, basis, basisEn } = due.deadline;
   return {
     rule: 'timeliness.late',
-    family: 'timeliness',
     severity: 'warning',
     message: `${year}年度报告于${chineseDate(publishedAt)}发布，晚于${appliesTo}的公布期限${chineseDate(due.date)}，逾期 ${late} 天（${basis}）`,
     messageEn: `The ${year} report was published on ${publishedAt}, ${late} day${late === 1 ? '' : 's'} after the deadline of ${due.date} for ${appliesToEn} (${basisEn})`,
@@ -44,10 +44,11 @@ export function lateFinding(identity: Identity): Finding | null {
   };
 }
 
-export const timelinessRule: Rule = {
+export const timelinessRule = defineRule({
+  id: 'timeliness',
   family: 'timeliness',
   run({ report }) {
     const finding = lateFinding(report.identity);
     return finding ? [finding] : [];
   },
-};
+});

@@ -1,6 +1,9 @@
 /**
  * A rule is a small pure function from a report (and, for year-over-year
- * rules, the same agency's previous report) to findings.
+ * rules, the same agency's previous report) to findings. Rules are declared
+ * with defineRule (./define-rule.ts), which gives each finding its rule's
+ * family: the options' switches hide a family's findings whichever code
+ * raised them, so a rule cannot raise findings of another family.
  */
 import type { CellRef, Finding, Report, RuleFamily } from '../model/report';
 import type { ReportIndex } from './report-index';
@@ -19,9 +22,20 @@ export interface CheckContext {
   previousIndex: ReportIndex | null;
 }
 
-export interface Rule {
-  /** Family of rules it belongs to (each family can be turned off in the options). */
+/** A finding as a rule writes it: its family comes from the rule's declaration. */
+export type RuleFinding = Omit<Finding, 'family'>;
+
+export interface RuleDeclaration {
+  /** Names the rule in tests and benchmarks; each finding has its own `rule` id besides. */
+  id: string;
+  /** The family every finding of this rule belongs to (each family can be turned off in the options). */
   family: RuleFamily;
+  run(ctx: CheckContext): RuleFinding[];
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly family: RuleFamily;
   run(ctx: CheckContext): Finding[];
 }
 

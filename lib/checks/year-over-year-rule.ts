@@ -8,10 +8,11 @@
  * Last year's cells belong to another page, so they appear in `terms`
  * without a table position or key, labelled 上年报告, and are never marked.
  */
-import type { CellRef, Finding, Report } from '../model/report';
+import type { CellRef, Report } from '../model/report';
+import { defineRule } from './define-rule';
 import type { IndexedCell, ReportIndex } from './report-index';
 import { formatNumber, sumOf } from './shared/arithmetic';
-import type { CheckContext, Rule } from './types';
+import type { CheckContext, Rule, RuleFinding } from './types';
 import {
   CARRY_OVER,
   DOCUMENT_STOCKS,
@@ -34,8 +35,12 @@ function lastYearRef(ref: CellRef, previous: Report): CellRef {
   };
 }
 
-function carryOverFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Report): Finding[] {
-  const findings: Finding[] = [];
+function carryOverFindings(
+  ctx: CheckContext,
+  prevIndex: ReportIndex,
+  previous: Report,
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const col of T3_COLUMNS) {
     const now = printed(ctx.index, CARRY_OVER.thisYear(col));
     const before = printed(prevIndex, CARRY_OVER.lastYear(col));
@@ -47,7 +52,6 @@ function carryOverFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: 
     const column = now.ref.col || col;
     findings.push({
       rule: 'yoy.carry-over',
-      family: 'yearOverYear',
       severity: 'error',
       message: `上年报告“结转下年度继续办理”（${column}）为 ${formatNumber(expected)}，本年“上年结转”为 ${formatNumber(actual)}；差 ${diff}`,
       messageEn: `Last year's report carried ${formatNumber(expected)} requests forward (${col}); this year's report says ${formatNumber(actual)} were carried over; a difference of ${diff}`,
@@ -65,8 +69,8 @@ function documentStockFindings(
   ctx: CheckContext,
   prevIndex: ReportIndex,
   previous: Report,
-): Finding[] {
-  const findings: Finding[] = [];
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const stock of DOCUMENT_STOCKS) {
     const valid = printed(ctx.index, stock.valid);
     const made = printed(ctx.index, stock.made);
@@ -84,7 +88,6 @@ function documentStockFindings(
     const diff = formatNumber(Math.abs(v - expected));
     findings.push({
       rule: 'yoy.valid-documents',
-      family: 'yearOverYear',
       severity: 'warning',
       message: `${stock.name}现行有效件数：上年报告 ${formatNumber(b)} 件，本年制发 ${formatNumber(m)} 件、废止 ${formatNumber(r)} 件，应为 ${formatNumber(expected)} 件，本年报告为 ${formatNumber(v)} 件；差 ${diff}（如有文件到期自动失效，应在报告中说明）`,
       messageEn: `Valid ${stock.nameEn}: last year's report had ${formatNumber(b)}; with ${formatNumber(m)} made and ${formatNumber(r)} repealed this year there should be ${formatNumber(expected)}, but this year's report says ${formatNumber(v)}; a difference of ${diff} (documents that expired should be explained)`,
@@ -112,8 +115,8 @@ function percentText(change: number, before: number): string {
   return `${pct > 0 ? '+' : ''}${formatNumber(pct)}%`;
 }
 
-function swingFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Report): Finding[] {
-  const findings: Finding[] = [];
+function swingFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Report): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const metric of SWING_METRICS) {
     const now = firstPrinted(ctx.index, metric.keys);
     const before = firstPrinted(prevIndex, metric.keys);
@@ -128,7 +131,6 @@ function swingFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Repo
     const pct = percentText(change, expected);
     findings.push({
       rule: 'yoy.swing',
-      family: 'yearOverYear',
       severity: 'info',
       message: `${metric.name}由上年的 ${formatNumber(expected)} 变为 ${formatNumber(actual)}（${signed}，${pct}），变化较大，可关注原因`,
       messageEn: `${metric.nameEn} went from ${formatNumber(expected)} last year to ${formatNumber(actual)} (${signed}, ${pct}): a large change worth asking about`,
@@ -142,7 +144,8 @@ function swingFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Repo
   return findings;
 }
 
-export const yearOverYearRule: Rule = {
+export const yearOverYearRule = defineRule({
+  id: 'year-over-year',
   family: 'yearOverYear',
   run(ctx) {
     const { previous, previousIndex } = ctx;
@@ -156,4 +159,4 @@ export const yearOverYearRule: Rule = {
       ...swingFindings(ctx, previousIndex, previous),
     ];
   },
-};
+});

@@ -13,13 +13,14 @@
  * The evaluation is shared: the legacy rule reports it, and the cross-table
  * rule counts its broken sums among the relations a culprit is singled out of.
  */
-import type { CellRef, ExtractedTable, Finding, Report } from '../../model/report';
+import type { CellRef, ExtractedTable, Report } from '../../model/report';
 import {
   LEGACY_PARTITIONS,
   type LegacyPartition,
   NOT_A_BREAKDOWN,
   OVERLAPPING_BREAKDOWNS,
 } from '../legacy-data';
+import type { RuleFinding } from '../types';
 import { formatNumber, sumExpression, sumOf } from './arithmetic';
 import type { Discrepancy } from './culprit';
 import type { LegacyNode, RowState } from './legacy-tree';
@@ -162,12 +163,11 @@ function exceedsFinding(
   part: LegacyNode,
   zh: string,
   en: string,
-): Finding {
+): RuleFinding {
   const w = whole.ref.value ?? 0;
   const p = part.ref.value ?? 0;
   return {
     rule,
-    family: 'legacy',
     severity,
     message: zh,
     messageEn: en,
@@ -179,8 +179,8 @@ function exceedsFinding(
   };
 }
 
-function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): Finding[] {
-  const out: Finding[] = [];
+function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const w = whole.ref.value ?? 0;
   for (const group of subsetGroups(whole)) {
     const members = group.filter(
@@ -207,7 +207,6 @@ function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): Finding[] {
     if (sum <= w) continue;
     out.push({
       rule: 'legacy.subset-sum',
-      family: 'legacy',
       severity: 'warning',
       message: `「${whole.row.label}」的“其中”各项之和 ${formatNumber(sum)} 大于该项 ${formatNumber(w)}：除非各项相互重叠，否则数字有误`,
       messageEn: `The “of which” items of “${whole.row.label}” add up to ${formatNumber(sum)}, more than the item itself, ${formatNumber(w)}: wrong unless they overlap`,
@@ -221,7 +220,7 @@ function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): Finding[] {
   return out;
 }
 
-function partExceedsFindings(whole: LegacyNode, parts: LegacyNode[]): Finding[] {
+function partExceedsFindings(whole: LegacyNode, parts: LegacyNode[]): RuleFinding[] {
   const w = whole.ref.value ?? 0;
   return parts
     .filter((p) => p.state === 'number' && !isShare(p) && sameUnit(whole.unit, p.unit))
@@ -241,7 +240,7 @@ function partExceedsFindings(whole: LegacyNode, parts: LegacyNode[]): Finding[] 
 /** What a report's legacy tables contradict: broken sums, and findings that need no culprit. */
 export interface LegacyEvaluation {
   sums: BrokenSum[];
-  others: Finding[];
+  others: RuleFinding[];
 }
 
 /**
@@ -255,7 +254,7 @@ export function evaluateLegacy(
   sections: readonly SectionInstance[],
 ): LegacyEvaluation {
   const sums: BrokenSum[] = [];
-  const others: Finding[] = [];
+  const others: RuleFinding[] = [];
   const trees = report.tables.filter((t) => t.kind === 'legacy').map((t) => treeOf(t));
   for (const nodes of trees) {
     for (const node of nodes) {
