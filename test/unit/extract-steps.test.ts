@@ -9,7 +9,8 @@ import { runChecks } from '../../lib/checks/run';
 import { extractionSteps, extractReport, findContentRoot } from '../../lib/extract';
 import { AnalysedSchema, CheckedSchema } from '../../lib/messaging/protocol';
 import { LIMITS } from '../../lib/model/limits';
-import { CLAIM_STEP_CHARS, MAX_SENTENCE_CHARS } from '../../lib/narrative/claims';
+import { CLAIM_STEP_CHARS } from '../../lib/narrative/claims';
+import { MAX_SENTENCE_CHARS } from '../../lib/narrative/sentences';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
   type FrameWindow,

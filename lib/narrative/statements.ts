@@ -1,0 +1,93 @@
+/**
+ * Claims without a number, which the tables can still contradict: 均获维持 and
+ * 全部胜诉 (every review or lawsuit upheld), 未发生…行政复议、行政诉讼 and 无此类情况
+ * (none at all), 未有政府信息公开申请 (no requests). Each becomes a claim of value 0
+ * with its assertion. The phrases are here, with the rule that reads them,
+ * because each rule reads its phrase's groups and what follows it.
+ */
+
+import type { Claim } from '../model/report';
+import { clauseEnd, clauseStart } from './clauses';
+import { type Context, otherYear } from './mentions';
+import { foundWithin, type SentenceScan } from './scan';
+import { groupBefore } from './triggers';
+import { COMPARISON_ALL, EXCEPT_ALL, INTENTION_ALL, PREVIOUS_YEAR_ALL } from './vetoes';
+
+/** 均获维持, 全部胜诉, 均维持原行政行为. */
+const ALL_UPHELD = /(?:均|全部|全都|都|皆|全)(?:已|获|被|予以|依法|得到|获得|为)*(维持|胜诉)/g;
+/** 未发生…行政复议、行政诉讼; 无…复议. The reader must find a group word before the next comma. */
+const NO_CASES =
+  /未发生|没有发生|未出现|没有出现|未有|没有|并无|无(?!法|论|需|须|正当|一|此|相关|上述)/g;
+/** 我局无此类情况 after a heading that names the groups. */
+const NO_SUCH_CASES = /(?:无|没有|未发生|未有)(?:此类|这类|该类|相关|上述)(?:情况|情形|案件|事项)/;
+const NO_REQUESTS = /^.{0,12}?(?:依申请公开|信息公开申请|公开申请|信息的申请)/;
+const CORRECTION_WORDS = /纠错|纠正|败诉|撤销|违法|维持/;
+const NEGATED_BEFORE = /(?:未|非|不|没有)$/;
+/** The longest word NEGATED_BEFORE looks for. */
+const NEGATION_LENGTH = 2;
+
+function groupWords(text: string): ('review' | 'litigation')[] {
+  const out: ('review' | 'litigation')[] = [];
+  for (const m of text.matchAll(/复议|诉讼|起诉/g)) {
+    const g = m[0] === '复议' ? 'review' : 'litigation';
+    if (!out.includes(g)) out.push(g);
+  }
+  return out;
+}
+
+/** The statements of the sentence: all upheld first, then none, then 无此类情况. */
+export function statementClaims(s: SentenceScan, ctx: Context): Claim[] {
+  const claims: Claim[] = [];
+  const { scan } = s;
+  const add = (subject: string, raw: string, assertion: 'allUpheld' | 'none') =>
+    claims.push({ subject, value: 0, approximate: false, raw, sentence: s.original, assertion });
+  const blocked = (pos: number) => {
+    // The statement's own clause up to it; a statement starts with none of these words.
+    const inLead = (pattern: RegExp) => foundWithin(s, pattern, clauseStart(s, pos, false), pos);
+    return (
+      inLead(INTENTION_ALL) ||
+      inLead(PREVIOUS_YEAR_ALL) ||
+      inLead(COMPARISON_ALL) ||
+      inLead(EXCEPT_ALL) ||
+      otherYear(s, pos, ctx.year, '')
+    );
+  };
+
+  for (const m of scan.matchAll(ALL_UPHELD)) {
+    const before = scan.slice(Math.max(0, m.index - NEGATION_LENGTH), m.index);
+    if (NEGATED_BEFORE.test(before) || blocked(m.index)) continue;
+    const raw = s.original.slice(m.index, m.index + m[0].length);
+    if (m[1] === '胜诉') {
+      add('litigation', raw, 'allUpheld');
+      continue;
+    }
+    let group = groupBefore(s, m.index);
+    if (group === null && ctx.prev) group = groupBefore(ctx.prev, ctx.prev.scan.length);
+    if (group === null) continue;
+    if (group === 'both' || group === 'review') add('review', raw, 'allUpheld');
+    if (group === 'both' || group === 'litigation') add('litigation', raw, 'allUpheld');
+  }
+
+  for (const m of scan.matchAll(NO_CASES)) {
+    const spanStart = m.index + m[0].length;
+    const span = scan.slice(spanStart, clauseEnd(s, spanStart, false));
+    if (/\d/.test(span) || CORRECTION_WORDS.test(span) || blocked(m.index)) continue;
+    const raw = s.original.slice(m.index, spanStart);
+    const first = span.search(/复议|诉讼|起诉/);
+    if (first >= 0 && first <= 30) {
+      for (const g of groupWords(span)) add(g, raw, 'none');
+      continue;
+    }
+    // 未有政府信息公开申请 / 无依申请公开情况: no requests at all.
+    if (NO_REQUESTS.test(span) && !/不予|答复|办结|处理|复议|诉讼/.test(span)) {
+      add('received', raw, 'none');
+    }
+  }
+
+  const noSuch = scan.match(NO_SUCH_CASES);
+  if (noSuch && ctx.prev && s.tokens.length === 0 && !blocked(noSuch.index ?? 0)) {
+    const raw = noSuch[0];
+    for (const g of groupWords(ctx.prev.scan)) add(g, raw, 'none');
+  }
+  return claims;
+}
