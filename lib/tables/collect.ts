@@ -18,6 +18,7 @@ import {
   MAX_SLOTS,
   parseNonNegativeInteger,
 } from './grid';
+import { opensWithHeaderRow } from './layout';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -136,20 +137,7 @@ function isContinuation(previous: Grid, next: Grid): boolean {
   const above = previous.tables[previous.tables.length - 1];
   const below = next.tables[0];
   if (above === undefined || below === undefined) return false;
-  return !startsWithHeader(next) && onlyBridgeBetween(above, below);
-}
-
-/**
- * A table that opens with a header row is a table of its own. A continuation
- * opens with a body row: a figure, or blank/dash value cells at its right end
- * (labels sit on the left, values on the right; a header's corner may be blank).
- */
-function startsWithHeader(grid: Grid): boolean {
-  const firstRow = grid.cells.filter((cell) => cell.row === 0);
-  if (firstRow.some((cell) => cell.value.kind === 'number')) return false;
-  if (firstRow.every((cell) => cell.isTh)) return true;
-  const rightmost = firstRow[firstRow.length - 1];
-  return rightmost !== undefined && rightmost.value.kind === 'text';
+  return !opensWithHeaderRow(next) && onlyBridgeBetween(above, below);
 }
 
 /**

@@ -4,41 +4,11 @@
  * row has one. Every row is kept under its label path, keyed or not.
  */
 
-import { LEGACY_HEADER, LEGACY_KEYS } from '../formats/legacy';
+import { LEGACY_KEYS } from '../formats/legacy';
 import type { LegacyRow } from '../model/report';
 import { normalizeLabel, splitNumbering } from '../text/normalise';
 import type { Grid, GridCell } from './grid';
-
-interface LegacyColumns {
-  headerRow: number;
-  label: number;
-  unit: number;
-  value: number;
-}
-
-/** Locates the header row and its label / unit / value columns, or null when the table is not of this shape. */
-export function findLegacyColumns(grid: Grid): LegacyColumns | null {
-  const limit = Math.min(grid.height, 4);
-  for (let r = 0; r < limit; r++) {
-    const row = grid.slots[r] ?? [];
-    let label = -1;
-    let unit = -1;
-    let value = -1;
-    for (let c = 0; c < grid.width; c++) {
-      const cell = row[c];
-      if (!cell || cell.col !== c) continue;
-      const text = normalizeLabel(cell.text);
-      if (label < 0 && LEGACY_HEADER.label.test(text)) label = c;
-      else if (unit < 0 && LEGACY_HEADER.unit.test(text)) unit = c;
-      else if (label >= 0 && value < 0 && LEGACY_HEADER.value.test(text)) value = c;
-    }
-    if (label >= 0 && unit >= 0) {
-      if (value < 0) value = grid.width - 1;
-      return { headerRow: r, label, unit, value };
-    }
-  }
-  return null;
-}
+import { type LegacyLayout, legacyLabelledRows } from './layout';
 
 export interface LegacyRowCell {
   row: LegacyRow;
@@ -46,21 +16,18 @@ export interface LegacyRowCell {
   valueCell: GridCell | null;
 }
 
-export function mapLegacyTable(grid: Grid, cols: LegacyColumns): LegacyRowCell[] {
+/** The labelled rows of a legacy table (lib/tables/layout.ts decides which), in their hierarchy. */
+export function mapLegacyTable(grid: Grid, layout: LegacyLayout): LegacyRowCell[] {
   const out: LegacyRowCell[] = [];
   // Ancestors of the current row: the nearest row of each lower level.
   const stack: { level: number; index: number }[] = [];
   const usedKeys = new Set<string>();
   let prevLevel = 0;
   let prevSubset = false;
-  let prevLabelCell: GridCell | null = null;
-  for (let r = cols.headerRow + 1; r < grid.height; r++) {
+  for (const { r, labelCell } of legacyLabelledRows(grid, layout)) {
     const slots = grid.slots[r] ?? [];
-    const labelCell = slots[cols.label];
-    if (!labelCell || labelCell === prevLabelCell || labelCell.text === '') continue;
-    prevLabelCell = labelCell;
-    const unitCell = slots[cols.unit];
-    const valueCell = slots[cols.value];
+    const unitCell = slots[layout.unitCol];
+    const valueCell = slots[layout.valueCol];
     const ownValue =
       valueCell && valueCell !== labelCell && valueCell !== unitCell ? valueCell : null;
     const ownUnit = unitCell && unitCell !== labelCell ? unitCell.text : '';

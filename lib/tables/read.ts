@@ -10,9 +10,15 @@ import type { ExtractedTable, LegacyRow, TableCell, TableKind } from '../model/r
 import { runSteps, type Steps } from '../steps';
 import { normalizeLabel } from '../text/normalise';
 import type { Grid, GridCell } from './grid';
-import { analyseLayout, type TableLayout } from './layout';
+import {
+  analyseLayout,
+  findLegacyLayout,
+  isHeaderCell,
+  type LegacyLayout,
+  type TableLayout,
+} from './layout';
 import { formatOfKeys, isTemplateRow, mapFormatTable } from './map-format';
-import { findLegacyColumns, mapLegacyTable } from './map-legacy';
+import { mapLegacyTable } from './map-legacy';
 
 export interface ReadTable {
   table: ExtractedTable;
@@ -75,12 +81,12 @@ function emptyTable(index: number, kind: TableKind, grid: Grid): ExtractedTable 
 function keyCells(
   table: ExtractedTable,
   grid: Grid,
-  isHeader: (cell: GridCell) => boolean,
+  layout: TableLayout,
   keys: Map<GridCell, CellKey>,
 ): Element[] {
   const elements: Element[] = [];
   for (const cell of grid.cells) {
-    const out = toTableCell(cell, grid, isHeader(cell));
+    const out = toTableCell(cell, grid, isHeaderCell(layout, cell));
     const keyed = keys.get(cell);
     if (keyed) {
       out.key = keyed.key;
@@ -95,7 +101,7 @@ function keyCells(
   return elements;
 }
 
-/** A table whose header rows and label columns are found by content (lib/tables/layout.ts). */
+/** A table whose header rows and label columns lib/tables/layout.ts found. */
 function readLaidOut(
   index: number,
   kind: TableKind,
@@ -106,12 +112,7 @@ function readLaidOut(
   const table = emptyTable(index, kind, grid);
   table.headerRows = layout.headerRows;
   table.labelCols = layout.labelCols;
-  const elements = keyCells(
-    table,
-    grid,
-    (cell) => !layout.dataRows[cell.row] || cell.col < layout.labelCols,
-    keys,
-  );
+  const elements = keyCells(table, grid, layout, keys);
   return { table, elements };
 }
 
@@ -132,29 +133,17 @@ function readFormatTable(index: number, grid: Grid, template: FormatTableTemplat
   };
 }
 
-function readLegacy(
-  index: number,
-  grid: Grid,
-  cols: NonNullable<ReturnType<typeof findLegacyColumns>>,
-): ReadTable {
-  const rows = mapLegacyTable(grid, cols);
-  const valueHeader = grid.slots[cols.headerRow]?.[cols.value]?.text ?? '';
+function readLegacy(index: number, grid: Grid, layout: LegacyLayout): ReadTable {
+  const rows = mapLegacyTable(grid, layout);
+  const valueHeader = grid.slots[layout.headerRow]?.[layout.valueCol]?.text ?? '';
   const keys = new Map<GridCell, CellKey>();
   for (const r of rows) {
     if (r.row.key && r.valueCell) {
       keys.set(r.valueCell, { key: r.row.key, rowLabel: r.row.label, colLabel: valueHeader });
     }
   }
-  const table = emptyTable(index, 'legacy', grid);
-  table.headerRows = cols.headerRow + 1;
-  table.labelCols = Math.min(cols.unit, cols.value);
+  const { table, elements } = readLaidOut(index, 'legacy', grid, layout, keys);
   table.legacyRows = rows.map((r): LegacyRow => r.row);
-  const elements = keyCells(
-    table,
-    grid,
-    (cell) => cell.row <= cols.headerRow || cell.col < cols.value,
-    keys,
-  );
   return { table, elements, format: null, template: null, sources: grid.tables };
 }
 
@@ -171,9 +160,9 @@ export function* readTableSteps(grids: Grid[]): Steps<ReadTable[]> {
     if (grid.height === 0 || grid.width === 0) continue;
     const text = tableText(grid);
     const index = out.length;
-    const legacyCols = findLegacyColumns(grid);
-    if (legacyCols) {
-      out.push(readLegacy(index, grid, legacyCols));
+    const legacy = findLegacyLayout(grid);
+    if (legacy) {
+      out.push(readLegacy(index, grid, legacy));
       continue;
     }
     const template = FORMAT_TABLES.find((t) => t.signature.every((re) => re.test(text)));
