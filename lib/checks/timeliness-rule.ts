@@ -3,7 +3,7 @@
  * A page that shows no publication date, or a report whose year is unknown,
  * yields nothing: lateness is asserted only from dates the page prints.
  */
-import type { Identity } from '../model/report';
+import type { ReportIdentity } from '../model/report';
 import { deadlineFor } from './timeliness-data';
 import type { Finding, Rule } from './types';
 
@@ -19,7 +19,7 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function lateFinding(identity: Identity): Finding | null {
+export function lateFinding(identity: ReportIdentity): Finding | null {
   const { year, publishedAt, bodyKind } = identity;
   if (year === null || !publishedAt) return null;
   const due = deadlineFor(year, bodyKind);
