@@ -30,7 +30,7 @@ import { formatNumber } from './shared/arithmetic';
 import type { Rule } from './types';
 
 const isFormatKind = (kind: string): kind is FormatTableKind =>
-  fixedFormats().some((f) => tableOf(f, kind as FormatTableKind));
+  fixedFormats().some((f) => tableOf(f, kind));
 
 /** The report's format, when it has fixed tables. */
 const formatOfReport = (report: Report): FormatDeclaration | null =>
@@ -125,7 +125,7 @@ function layoutOf(
   return best;
 }
 
-function describeMissing(table: FormatTable, all: string[], missing: string[]): string[] {
+function describeMissing(table: FormatTable, all: readonly string[], missing: string[]): string[] {
   const gone = new Set(missing);
   const byRow = new Map<string, string[]>();
   const byCol = new Map<string, string[]>();
@@ -170,11 +170,13 @@ function oldLayoutOf(
   era: FormatDeclaration,
 ): { format: FormatDeclaration; keys: string[] } | null {
   const current = new Set(keysOf(era, kind));
-  const older = fixedFormats().filter((f) => f.fromYear < era.fromYear);
-  const keys = [...present].filter(
-    (k) => !current.has(k) && older.some((f) => keysOf(f, kind).includes(k)),
+  const older = fixedFormats()
+    .filter((f) => f.fromYear < era.fromYear)
+    .map((format) => ({ format, keys: new Set(keysOf(format, kind)) }));
+  const keys = [...present].filter((k) => !current.has(k) && older.some((o) => o.keys.has(k)));
+  const format = newestOf(
+    older.filter((o) => keys.some((k) => o.keys.has(k))).map((o) => o.format),
   );
-  const format = newestOf(older.filter((f) => keys.some((k) => keysOf(f, kind).includes(k))));
   return format && keys.length > 0 ? { format, keys } : null;
 }
 

@@ -4,19 +4,27 @@
  */
 import type { AxisEntry, FormatDeclaration, FormatTable, FormatTableKind } from './types';
 
-export const tableOf = (
-  format: FormatDeclaration,
-  kind: FormatTableKind,
-): FormatTable | undefined => format.tables.find((t) => t.kind === kind);
+/** The format's table of a kind; `kind` may be any table kind of the model ('legacy', 'other'). */
+export const tableOf = (format: FormatDeclaration, kind: string): FormatTable | undefined =>
+  format.tables.find((t) => t.kind === kind);
+
+/** Declarations are not changed once made: each table's keys are spelled out once. */
+const keysCache = new WeakMap<FormatTable, readonly string[]>();
 
 /** Every key the printed table carries, in printed order. */
-export const keysOfTable = (table: FormatTable): string[] =>
-  table.cells.flatMap((block) =>
-    block.rows.flatMap((row) => block.cols.map((col) => `${table.kind}.${row}.${col}`)),
-  );
+export function keysOfTable(table: FormatTable): readonly string[] {
+  let keys = keysCache.get(table);
+  if (!keys) {
+    keys = table.cells.flatMap((block) =>
+      block.rows.flatMap((row) => block.cols.map((col) => `${table.kind}.${row}.${col}`)),
+    );
+    keysCache.set(table, keys);
+  }
+  return keys;
+}
 
 /** The keys a format prints in its table of `kind`; none when it has no such table. */
-export const keysOf = (format: FormatDeclaration, kind: FormatTableKind): string[] => {
+export const keysOf = (format: FormatDeclaration, kind: FormatTableKind): readonly string[] => {
   const table = tableOf(format, kind);
   return table ? keysOfTable(table) : [];
 };

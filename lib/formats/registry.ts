@@ -81,7 +81,7 @@ export const newestOf = (candidates: FormatDeclaration[]): FormatDeclaration | u
 /** The title of a table kind, as the formats that print it name it. */
 export function tableTitle(kind: string): TableTitle | undefined {
   for (const f of registered) {
-    const table = f.tables.find((t) => t.kind === kind);
+    const table = tableOf(f, kind);
     if (table) return table.title;
   }
   return undefined;
@@ -144,11 +144,11 @@ export function formatOfKeys(
  */
 export function isCountKey(key: string): boolean {
   if (key.startsWith('legacy.')) return true;
-  const kind = key.split('.')[0];
+  const kind = key.split('.')[0] ?? '';
   const [, col] = splitKey(key);
   let known = false;
   for (const f of fixedFormats()) {
-    const table = f.tables.find((t) => t.kind === kind);
+    const table = tableOf(f, kind);
     if (!table) continue;
     known = true;
     if (table.cols.some((c) => c.key === col && c.notCount)) return false;
