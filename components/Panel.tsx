@@ -5,18 +5,13 @@
  */
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { NotCheckedReason } from '../lib/messaging/protocol';
-import type { Finding, Report, Severity, TemplateId } from '../lib/model/report';
+import type { Finding, Report, Severity } from '../lib/model/report';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import type { MessageKey, Translate, UiLanguage } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
+import { templateMessageKey } from './template-name';
 
-const TEMPLATE_NAMES: Record<TemplateId, MessageKey> = {
-  '2019': 'template2019',
-  '2021': 'template2021',
-  legacy: 'templateLegacy',
-  unknown: 'templateUnknown',
-};
 const COUNT_KEYS: Record<Severity, MessageKey> = {
   error: 'page_countError',
   warning: 'page_countWarning',
@@ -106,7 +101,7 @@ export function Panel(props: PanelProps) {
               <dt>{t('fieldYear')}</dt>
               <dd>{identity.year === null ? t('fieldUnknown') : String(identity.year)}</dd>
               <dt>{t('fieldTemplate')}</dt>
-              <dd>{t(TEMPLATE_NAMES[identity.template])}</dd>
+              <dd>{t(templateMessageKey(identity.template))}</dd>
             </dl>
             {props.unchecked && <p class="unchecked">{t(NOT_CHECKED_KEYS[props.unchecked])}</p>}
             {props.pruned > 0 && (

@@ -4,24 +4,19 @@ import type {
   PreviousSummary,
   UiLanguage,
 } from '../lib/messaging/protocol';
-import type { ExtractedTable, Finding, Report, TemplateId } from '../lib/model/report';
+import type { ExtractedTable, Finding, Report } from '../lib/model/report';
 import { claimSubjectName } from './claim-subject';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { FindingsList } from './FindingsList';
 import type { MessageKey, Translate } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
 import { ReportGrid } from './ReportGrid';
+import { templateMessageKey } from './template-name';
 import { YearOverYearTable } from './YearOverYearTable';
 
 /** What the popup knows about its tab: the content script's state, or why there is none. */
 export type PopupState = PageState | { kind: 'loading' } | { kind: 'noAccess' };
 
-const TEMPLATE_NAMES: Record<TemplateId, MessageKey> = {
-  '2019': 'template2019',
-  '2021': 'template2021',
-  legacy: 'templateLegacy',
-  unknown: 'templateUnknown',
-};
 const TABLE_NAMES: Record<ExtractedTable['kind'], MessageKey> = {
   t2: 'tableT2',
   t3: 'tableT3',
@@ -105,7 +100,7 @@ function ReportView({
           <dd
             data-field="template"
             data-template={identity.template}
-            title={t(TEMPLATE_NAMES[identity.template])}
+            title={t(templateMessageKey(identity.template))}
           >
             {identity.template}
           </dd>

@@ -4,8 +4,11 @@
  * in the command line (jsdom).
  */
 
+import { keysOf } from './formats/format-table';
+import { LEGACY_FORMAT } from './formats/legacy';
+import { fixedFormatById, formatById, latestFixedFormat, newestOf } from './formats/registry';
 import { boundText, LIMITS } from './model/limits';
-import type { ExtractedTable, Identity, Report, TemplateId } from './model/report';
+import type { ExtractedTable, Report, ReportIdentity, TemplateId } from './model/report';
 import { claimSteps } from './narrative/claims';
 import { findReportTitle } from './page/detect';
 import {
@@ -113,19 +116,27 @@ function countImageTables(root: Element, readTables: ReadonlySet<Element>): numb
   return count;
 }
 
-/** The format a report's tables show, when the year does not say. */
+/**
+ * The format a report's tables show, when the year does not say: the newest
+ * any table's keys show; a fixed table whose keys tell none is read as the
+ * newest format's.
+ */
 function templateOfTables(tables: ReadTable[]): TemplateId {
-  if (tables.some((t) => t.table.kind === 'legacy')) return 'legacy';
-  const formats = tables.map((t) => t.format).filter(Boolean);
-  if (formats.includes('2021')) return '2021';
-  if (formats.includes('2019')) return '2019';
-  return tables.some((t) => t.template) ? '2021' : 'unknown';
+  if (tables.some((t) => t.table.kind === 'legacy')) return LEGACY_FORMAT.id;
+  const shown = tables.flatMap((t) => {
+    const format = t.format === null ? undefined : formatById(t.format);
+    return format ? [format] : [];
+  });
+  const format =
+    newestOf(shown) ?? (tables.some((t) => t.template) ? latestFixedFormat() : undefined);
+  return format?.id ?? 'unknown';
 }
 
 function missingKeys(read: ReadTable, template: TemplateId): string[] | undefined {
-  if (!read.template || (template !== '2019' && template !== '2021')) return undefined;
+  const format = fixedFormatById(template);
+  if (!read.template || !format) return undefined;
   const present = new Set(read.table.cells.map((c) => c.key).filter(Boolean));
-  const missing = read.template.keysByFormat[template].filter((k) => !present.has(k));
+  const missing = keysOf(format, read.template.kind).filter((k) => !present.has(k));
   return missing.length > 0 ? missing : undefined;
 }
 
@@ -162,7 +173,7 @@ export function* extractionSteps(
   const year = findYear(title, text);
   const template = year !== null ? templateOfYear(year) : templateOfTables(read);
   const agency = agencyFromTitle(title) || agencyFromPage(doc, headText);
-  const identity: Identity = {
+  const identity: ReportIdentity = {
     agency,
     year,
     template,

@@ -1,43 +1,43 @@
 /**
  * The form of the report, apart from its arithmetic: tables missing or
- * published as pictures, a format table with rows or columns missing, the
- * 2019 layout in a report of the 2021 era, and counts printed negative or
+ * published as pictures, a format table with rows or columns missing, an
+ * older format's layout in a report of a later era, and counts printed negative or
  * with a fraction. Blank totals are the identity rule's (form.blank-total*).
  */
 
+import { columnLabel, keysOf, rowLabel, splitKey, tableOf } from '../formats/format-table';
+import { COUNT_UNITS, NON_COUNT_UNITS } from '../formats/legacy';
 import {
-  COLUMN_LABELS,
-  COUNT_UNITS,
-  FORMAT_2021_FROM_YEAR,
+  fixedFormatById,
+  fixedFormats,
+  formatOfYear,
   isCountKey,
-  NON_COUNT_UNITS,
-  ONLY_2019_KEYS,
-  ROW_LABELS,
-  TABLE_NAMES,
-} from '../formats/form-labels';
-import { FORMAT_TABLES } from '../formats/format-tables';
-import type { FormatId, FormatTableTemplate } from '../formats/types';
+  newestOf,
+} from '../formats/registry';
+import type { FormatDeclaration, FormatTable, FormatTableKind } from '../formats/types';
 import type { CellRef, ExtractedTable, LegacyRow, Report, TableCell } from '../model/report';
 import { MAX_TABLE_CELLS } from '../tables/collect';
 import { MAX_SLOTS } from '../tables/grid';
 import { defineRule } from './define-rule';
 import { cellRef } from './report-index';
 import { formatNumber } from './shared/arithmetic';
-import type { Rule, RuleFinding } from './types';
+import type { RuleFinding } from './types';
 
-type FormatKind = 't2' | 't3' | 't4';
-const FORMAT_KINDS: FormatKind[] = ['t2', 't3', 't4'];
-const isFormatKind = (kind: string): kind is FormatKind =>
-  (FORMAT_KINDS as string[]).includes(kind);
+const isFormatKind = (kind: string): kind is FormatTableKind =>
+  fixedFormats().some((f) => tableOf(f, kind));
 
-const formatOfReport = (report: Report): FormatId | null => {
-  const t = report.identity.template;
-  return t === '2019' || t === '2021' ? t : null;
-};
+/** The report's format, when it has fixed tables. */
+const formatOfReport = (report: Report): FormatDeclaration | null =>
+  fixedFormatById(report.identity.template) ?? null;
+
+/** 表二、表三、表四 / II, III and IV */
+const listZh = (names: string[]) => names.join('、');
+const listEn = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 
 // ---------------------------------------------------------------- tables missing or as images
 
-function tablesFindings(report: Report, format: FormatId | null): RuleFinding[] {
+function tablesFindings(report: Report, format: FormatDeclaration | null): RuleFinding[] {
   const images = report.imageTables;
   if (images > 0) {
     return [
@@ -56,22 +56,23 @@ function tablesFindings(report: Report, format: FormatId | null): RuleFinding[] 
   }
   const kinds = new Set(report.tables.map((t) => t.kind));
   if (format) {
-    const missing = FORMAT_KINDS.filter((k) => !kinds.has(k));
+    const tables = format.tables;
+    const missing = tables.filter((t) => !kinds.has(t.kind));
     if (missing.length === 0) return [];
-    const names = missing.map((k) => TABLE_NAMES[k][0]);
-    const namesEn = missing.map((k) => TABLE_NAMES[k][1]);
-    const found = FORMAT_KINDS.length - missing.length;
+    const names = missing.map((t) => t.title.zh);
+    const namesEn = missing.map((t) => t.title.en);
+    const found = tables.length - missing.length;
     return [
       {
         rule: 'form.tables-missing',
         severity: 'warning',
-        message: `${format}年格式的报告应有表二、表三、表四，页面上找不到可读的${names.join('、')}`,
-        messageEn: `A report in the ${format} format has tables II, III and IV; the page has no readable ${namesEn.join(', ')}`,
+        message: `${format.id}年格式的报告应有${listZh(tables.map((t) => t.title.numberZh))}，页面上找不到可读的${names.join('、')}`,
+        messageEn: `A report in the ${format.id} format has tables ${listEn(tables.map((t) => t.title.numberEn))}; the page has no readable ${namesEn.join(', ')}`,
         cells: [],
         terms: [],
-        expected: FORMAT_KINDS.length,
+        expected: tables.length,
         actual: found,
-        arithmetic: `应有 ${FORMAT_KINDS.length} 张表，可读 ${found} 张；缺 ${missing.length} 张`,
+        arithmetic: `应有 ${tables.length} 张表，可读 ${found} 张；缺 ${missing.length} 张`,
       },
     ];
   }
@@ -96,31 +97,26 @@ function tablesFindings(report: Report, format: FormatId | null): RuleFinding[] 
 
 // ---------------------------------------------------------------- layout: rows, columns, era
 
-const templateOf = (kind: FormatKind): FormatTableTemplate | undefined =>
-  FORMAT_TABLES.find((t) => t.kind === kind);
-
-/** `t3.deny.secret.natural` → ['deny.secret', 'natural']; table 二/四 keys have one row segment too. */
-function splitKey(key: string): [string, string] {
-  const parts = key.split('.');
-  return [parts.slice(1, -1).join('.'), parts[parts.length - 1] ?? ''];
-}
-
-/** The format whose declaration the table's own keys fit best; the era's format on a tie. */
+/**
+ * The format whose declaration the table's own keys fit best (fewest of its
+ * cells missing); the era's format on a tie.
+ */
 function layoutOf(
-  template: FormatTableTemplate,
+  kind: FormatTableKind,
   present: Set<string>,
-  era: FormatId,
-): { format: FormatId; missing: string[] } {
-  const missingIn = (f: FormatId) => template.keysByFormat[f].filter((k) => !present.has(k));
-  const other: FormatId = era === '2021' ? '2019' : '2021';
-  const eraMissing = missingIn(era);
-  const otherMissing = missingIn(other);
-  return otherMissing.length < eraMissing.length
-    ? { format: other, missing: otherMissing }
-    : { format: era, missing: eraMissing };
+  era: FormatDeclaration,
+): { format: FormatDeclaration; table: FormatTable; missing: string[] } | null {
+  let best: { format: FormatDeclaration; table: FormatTable; missing: string[] } | null = null;
+  for (const format of [era, ...fixedFormats().filter((f) => f !== era)]) {
+    const table = tableOf(format, kind);
+    if (!table) continue;
+    const missing = keysOf(format, kind).filter((k) => !present.has(k));
+    if (!best || missing.length < best.missing.length) best = { format, table, missing };
+  }
+  return best;
 }
 
-function describeMissing(kind: FormatKind, all: string[], missing: string[]): string[] {
+function describeMissing(table: FormatTable, all: readonly string[], missing: string[]): string[] {
   const gone = new Set(missing);
   const byRow = new Map<string, string[]>();
   const byCol = new Map<string, string[]>();
@@ -135,8 +131,8 @@ function describeMissing(kind: FormatKind, all: string[], missing: string[]): st
     const [row, col] = splitKey(key);
     return rows.includes(row) || cols.includes(col);
   };
-  const rowName = (r: string) => ROW_LABELS[kind][r] ?? r;
-  const colName = (c: string) => COLUMN_LABELS[kind][c] ?? c;
+  const rowName = (r: string) => rowLabel(table, r);
+  const colName = (c: string) => columnLabel(table, c);
   const parts: string[] = [];
   if (rows.length > 0) parts.push(`行${rows.map((r) => `「${rowName(r)}」`).join('')}`);
   if (cols.length > 0) parts.push(`列${cols.map((c) => `「${colName(c)}」`).join('')}`);
@@ -154,59 +150,87 @@ function describeMissing(kind: FormatKind, all: string[], missing: string[]): st
   return parts;
 }
 
-/** Printed names of the old layout's own rows (a row 2021 dropped) or columns. */
+/**
+ * Cells of an older format's layout in a report of a later era: keys the
+ * era's format no longer prints and an older one does, with that older
+ * format (the newest of those that print them).
+ */
+function oldLayoutOf(
+  kind: FormatTableKind,
+  present: Set<string>,
+  era: FormatDeclaration,
+): { format: FormatDeclaration; keys: string[] } | null {
+  const current = new Set(keysOf(era, kind));
+  const older = fixedFormats()
+    .filter((f) => f.fromYear < era.fromYear)
+    .map((format) => ({ format, keys: new Set(keysOf(format, kind)) }));
+  const keys = [...present].filter((k) => !current.has(k) && older.some((o) => o.keys.has(k)));
+  const format = newestOf(
+    older.filter((o) => keys.some((k) => o.keys.has(k))).map((o) => o.format),
+  );
+  return format && keys.length > 0 ? { format, keys } : null;
+}
+
+/** Printed names of the old layout's own rows (a row the era's format dropped) or columns. */
 function oldLayoutLabels(
-  kind: FormatKind,
-  template: FormatTableTemplate,
+  kind: FormatTableKind,
+  old: FormatDeclaration,
+  era: FormatDeclaration,
   oldKeys: string[],
 ): string[] {
-  const rows2021 = new Set(template.keysByFormat['2021'].map((k) => splitKey(k)[0]));
+  const table = tableOf(old, kind);
+  if (!table) return [];
+  const eraRows = new Set(keysOf(era, kind).map((k) => splitKey(k)[0]));
   const labels = oldKeys.map((key) => {
     const [row, col] = splitKey(key);
-    return rows2021.has(row) ? (COLUMN_LABELS[kind][col] ?? col) : (ROW_LABELS[kind][row] ?? row);
+    return eraRows.has(row) ? columnLabel(table, col) : rowLabel(table, row);
   });
   return [...new Set(labels)];
 }
 
-function layoutFindings(report: Report, era: FormatId): RuleFinding[] {
+function layoutFindings(report: Report, era: FormatDeclaration): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const year = report.identity.year;
+  // The format the report's year calls for, which the old-layout warning speaks of.
+  const yearEra = year !== null ? formatOfYear(year) : undefined;
   for (const table of report.tables) {
     if (!isFormatKind(table.kind)) continue;
-    const template = templateOf(table.kind);
-    if (!template) continue;
     const present = new Set(table.cells.flatMap((c) => (c.key ? [c.key] : [])));
-    const layout = layoutOf(template, present, era);
-    const [name, nameEn] = TABLE_NAMES[table.kind];
-    const oldKeys = [...present].filter((k) => ONLY_2019_KEYS.has(k));
-    if (year !== null && year >= FORMAT_2021_FROM_YEAR && oldKeys.length > 0) {
-      const labels = oldLayoutLabels(table.kind, template, oldKeys);
+    const layout = layoutOf(table.kind, present, era);
+    const title = layout?.table.title;
+    if (!layout || !title) continue;
+    const { zh: name, en: nameEn } = title;
+    const old = yearEra ? oldLayoutOf(table.kind, present, yearEra) : null;
+    if (year !== null && yearEra && old) {
+      const labels = oldLayoutLabels(table.kind, old.format, yearEra, old.keys);
+      const [was, now] = [old.format.id, yearEra.id];
       findings.push({
         rule: 'form.old-layout',
         severity: 'warning',
-        message: `${year}年度报告的${name}仍用2019年格式（有2021年格式已取消的栏目${labels.map((l) => `「${l}」`).join('')}）：${FORMAT_2021_FROM_YEAR}年起的报告应使用2021年格式`,
-        messageEn: `The ${year} report's ${nameEn} still uses the 2019 layout (it prints ${oldKeys.length} cells the 2021 format dropped); reports for ${FORMAT_2021_FROM_YEAR} onwards use the 2021 format`,
+        message: `${year}年度报告的${name}仍用${was}年格式（有${now}年格式已取消的栏目${labels.map((l) => `「${l}」`).join('')}）：${yearEra.fromYear}年起的报告应使用${now}年格式`,
+        messageEn: `The ${year} report's ${nameEn} still uses the ${was} layout (it prints ${old.keys.length} cells the ${now} format dropped); reports for ${yearEra.fromYear} onwards use the ${now} format`,
         cells: [],
         terms: [],
-        expected: '2021',
-        actual: '2019',
-        arithmetic: `2019年格式专有的数据格：${oldKeys.length} 个`,
+        expected: now,
+        actual: was,
+        arithmetic: `${was}年格式专有的数据格：${old.keys.length} 个`,
       });
     }
     if (layout.missing.length === 0) continue;
-    const all = template.keysByFormat[layout.format];
-    const parts = describeMissing(table.kind, all, layout.missing);
+    const all = keysOf(layout.format, table.kind);
+    const parts = describeMissing(layout.table, all, layout.missing);
     const found = all.length - layout.missing.length;
+    const format = layout.format.id;
     findings.push({
       rule: 'form.missing-rows',
       severity: 'warning',
-      message: `${name}缺少${parts.join('；')}：表格与${layout.format}年格式不符，相关合计无法完整核对`,
-      messageEn: `${nameEn} lacks ${layout.missing.length} of the ${all.length} cells of the ${layout.format} format (rows or columns left out), so its totals cannot be fully checked`,
+      message: `${name}缺少${parts.join('；')}：表格与${format}年格式不符，相关合计无法完整核对`,
+      messageEn: `${nameEn} lacks ${layout.missing.length} of the ${all.length} cells of the ${format} format (rows or columns left out), so its totals cannot be fully checked`,
       cells: [],
       terms: [],
       expected: all.length,
       actual: found,
-      arithmetic: `${layout.format}年格式应有 ${all.length} 个数据格，本表有 ${found} 个；缺 ${layout.missing.length} 个`,
+      arithmetic: `${format}年格式应有 ${all.length} 个数据格，本表有 ${found} 个；缺 ${layout.missing.length} 个`,
     });
   }
   return findings;

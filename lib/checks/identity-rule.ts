@@ -1,5 +1,6 @@
 /**
- * Evaluates the identities of the fixed tables (lib/formats/identities.ts).
+ * Evaluates the identities the fixed tables state about themselves, as each
+ * format declares them (lib/formats/format-*.ts).
  *
  * Blank is not zero: a blank part counts as zero only when the rest of its
  * line is filled (the table shows that blank means zero), and the finding
@@ -9,14 +10,21 @@
  * stated totals.
  */
 
-import { type Identity, identitiesFor } from '../formats/identities';
+import {
+  fixedFormatById,
+  formatOfKeys,
+  identityKinds,
+  latestFixedFormat,
+  tableTitle,
+} from '../formats/registry';
+import type { FormatDeclaration, TableIdentity } from '../formats/types';
 import type { CellRef, Finding, TemplateId } from '../model/report';
 import type { ReportIndex } from './report-index';
 import { formatNumber, sumExpression, sumOf } from './shared/arithmetic';
 import type { CheckContext, Rule } from './types';
 
 interface Evaluated {
-  identity: Identity;
+  identity: TableIdentity;
   /** The cell the finding marks when no culprit is singled out. */
   stated: CellRef;
   terms: CellRef[];
@@ -58,7 +66,11 @@ function readLine(
 
 const valuesOf = (refs: CellRef[]): number[] => refs.map((r) => r.value ?? 0);
 
-function evaluate(index: ReportIndex, identity: Identity, unknown: ReadonlySet<string>): Outcome {
+function evaluate(
+  index: ReportIndex,
+  identity: TableIdentity,
+  unknown: ReadonlySet<string>,
+): Outcome {
   if (identity.kind === 'sum') {
     const total = index.get(identity.total);
     if (!total || total.state === 'unreadable') return { kind: 'skip' };
@@ -106,7 +118,7 @@ function evaluate(index: ReportIndex, identity: Identity, unknown: ReadonlySet<s
       terms: [...left.refs, ...right.refs.slice(0, -1)],
       expected: sumOf([l, -(r - (stated.value ?? 0))]),
       actual: stated.value ?? 0,
-      arithmetic: `一 + 二 = ${sumExpression(valuesOf(left.refs))}；三(七) + 四 = ${sumExpression(valuesOf(right.refs))}；差 ${formatNumber(Math.abs(l - r))}${blanks ? BLANK_NOTE : ''}`,
+      arithmetic: `${identity.leftName} = ${sumExpression(valuesOf(left.refs))}；${identity.rightName} = ${sumExpression(valuesOf(right.refs))}；差 ${formatNumber(Math.abs(l - r))}${blanks ? BLANK_NOTE : ''}`,
       blanksAsZero: blanks,
     },
   };
@@ -138,12 +150,36 @@ function messages(e: Evaluated, culprit: CellRef | null): { zh: string; en: stri
         zh: `表三「${id.line}」一列：本年新收加上年结转，不等于办理结果总计加结转下年度（表格自注的勾稽关系）${suffix.zh}`,
         en: `Table III, column “${id.lineEn}”: new plus carried-over requests do not equal those handled plus those carried forward, the identity the table itself states${suffix.en}`,
       };
-    default:
+    case 't4.group-total':
       return {
         zh: `表四「${id.line}」：总计 ${formatNumber(e.actual)} 不等于维持、纠正、其他、尚未审结之和 ${formatNumber(e.expected)}${suffix.zh}`,
         en: `Table IV, ${id.lineEn}: the total ${formatNumber(e.actual)} is not the sum of upheld, corrected, other and pending, ${formatNumber(e.expected)}${suffix.en}`,
       };
+    default:
+      return declaredMessage(e, suffix);
   }
+}
+
+/** The message of an identity only a format's declaration knows: said with its declared names. */
+function declaredMessage(
+  e: Evaluated,
+  suffix: { zh: string; en: string },
+): { zh: string; en: string } {
+  const id = e.identity;
+  const title = tableTitle(e.stated.key?.split('.')[0] ?? '');
+  const [table, tableEn] = title
+    ? [title.numberZh, `Table ${title.numberEn}`]
+    : ['表格', 'The table'];
+  if (id.kind === 'balance') {
+    return {
+      zh: `${table}「${id.line}」：${id.leftName} 不等于 ${id.rightName}（表格自注的勾稽关系）${suffix.zh}`,
+      en: `${tableEn}, ${id.lineEn}: ${id.leftName} does not equal ${id.rightName}, the identity the table itself states${suffix.en}`,
+    };
+  }
+  return {
+    zh: `${table}「${id.line}」：合计 ${formatNumber(e.actual)} 不等于其各组成部分之和 ${formatNumber(e.expected)}${suffix.zh}`,
+    en: `${tableEn}, ${id.lineEn}: the total ${formatNumber(e.actual)} is not the sum of its parts, ${formatNumber(e.expected)}${suffix.en}`,
+  };
 }
 
 /**
@@ -230,13 +266,13 @@ function blankTotalColumnFinding(totals: CellRef[], rowsWithParts: number): Find
   };
 }
 
-function evaluateTemplate(ctx: CheckContext, format: '2019' | '2021'): Finding[] {
+function evaluateTemplate(ctx: CheckContext, format: FormatDeclaration): Finding[] {
   const findings: Finding[] = [];
   const broken: Evaluated[] = [];
   const blankRowTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
   const otherBlankTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
   // Row totals first: a blank total over filled parts is unknown, not zero, in every other sum.
-  const identities = identitiesFor(format).sort(
+  const identities = [...format.identities].sort(
     (a, b) => Number(b.rule === 't3.row-total') - Number(a.rule === 't3.row-total'),
   );
   const unknown = new Set<string>();
@@ -293,13 +329,19 @@ function evaluateTemplate(ctx: CheckContext, format: '2019' | '2021'): Finding[]
   return findings;
 }
 
-/** Which format's identities apply: the one whose keys the tables carry. */
-function formatOf(ctx: CheckContext, template: TemplateId): '2019' | '2021' | null {
-  if (ctx.index.has('t3.other.misc.total') || ctx.index.has('t3.other.noCorrection.total'))
-    return '2021';
-  if (ctx.index.has('t3.other.total')) return '2019';
-  if (template === '2019' || template === '2021') return template;
-  return ctx.index.keys().some((k) => k.startsWith('t3.') || k.startsWith('t4.')) ? '2021' : null;
+/**
+ * Which format's identities apply: the one whose keys the tables the
+ * identities speak of carry; else the report's format; else, for tables of
+ * a fixed format with nothing telling which, the newest.
+ */
+function formatOf(ctx: CheckContext, template: TemplateId): FormatDeclaration | null {
+  const kinds = identityKinds();
+  const keys = ctx.index.keys().filter((k) => kinds.some((kind) => k.startsWith(`${kind}.`)));
+  return (
+    formatOfKeys(keys, kinds) ??
+    fixedFormatById(template) ??
+    (keys.length > 0 ? (latestFixedFormat() ?? null) : null)
+  );
 }
 
 export const identityRule: Rule = {

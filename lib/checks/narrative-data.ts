@@ -4,13 +4,14 @@
  * 2019/2021 formats and for legacy tables. lib/checks/narrative-rule.ts is
  * the one engine that reads these declarations.
  */
+import { keysOf, splitKey } from '../formats/format-table';
+import { fixedFormats } from '../formats/registry';
 import {
   T3_APPLICANT_COLUMNS,
   T3_DENY_ROWS,
   T3_NO_PROCESS_ROWS,
-  T3_OTHER_ROWS,
   T3_UNABLE_ROWS,
-} from '../formats/format-tables';
+} from '../formats/table-3';
 
 /** Which kind of tables the report carries: the fixed formats' t2/t3/t4 or a legacy statistics table. */
 export type TableFamily = 'format' | 'legacy';
@@ -33,6 +34,22 @@ export interface NarrativeTarget {
 export const T3_APPLICANTS: readonly string[] = T3_APPLICANT_COLUMNS;
 
 const t3Total = (rows: string[]): string[] => rows.map((r) => `t3.${r}.total`);
+/** Each format's rows of （六）其他处理 (one row in 2019, three in 2021), each set once. */
+function otherRowSets(): string[][] {
+  const sets = new Map<string, string[]>();
+  for (const format of fixedFormats()) {
+    const rows = [
+      ...new Set(
+        keysOf(format, 't3')
+          .map((k) => splitKey(k)[0])
+          .filter((r) => r === 'other' || r.startsWith('other.')),
+      ),
+    ];
+    if (rows.length > 0) sets.set(rows.join(' '), rows);
+  }
+  return [...sets.values()];
+}
+
 const litigation = (outcome: string): string[] => [
   `t4.direct.${outcome}`,
   `t4.afterReview.${outcome}`,
@@ -72,7 +89,10 @@ const FORMAT_TARGETS: Record<string, NarrativeTarget> = {
   other: {
     zh: '其他处理',
     en: 'requests otherwise handled',
-    sets: [t3Total(T3_OTHER_ROWS['2019']), t3Total(T3_OTHER_ROWS['2021'])],
+    // Read when a claim is checked, so that a format registered later counts too.
+    get sets() {
+      return otherRowSets().map(t3Total);
+    },
   },
   review: { zh: '行政复议', en: 'administrative reviews', sets: [['t4.review.total']] },
   'review.upheld': { zh: '行政复议结果维持', en: 'reviews upheld', sets: [['t4.review.upheld']] },

@@ -3,9 +3,9 @@
  * Regulations and by kind of body. A deadline falls in the year after the
  * year the report covers.
  */
-import type { Identity } from '../model/report';
+import type { ReportIdentity } from '../model/report';
 
-export type BodyKind = Identity['bodyKind'];
+export type BodyKind = ReportIdentity['bodyKind'];
 
 export interface Deadline {
   month: number;

@@ -3,10 +3,10 @@
  * A page that shows no publication date, or a report whose year is unknown,
  * yields nothing: lateness is asserted only from dates the page prints.
  */
-import type { Identity } from '../model/report';
+import type { ReportIdentity } from '../model/report';
 import { defineRule } from './define-rule';
 import { deadlineFor } from './timeliness-data';
-import type { Rule, RuleFinding } from './types';
+import type { RuleFinding } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -20,7 +20,7 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function lateFinding(identity: Identity): RuleFinding | null {
+export function lateFinding(identity: ReportIdentity): RuleFinding | null {
   const { year, publishedAt, bodyKind } = identity;
   if (year === null || !publishedAt) return null;
   const due = deadlineFor(year, bodyKind);

@@ -5,7 +5,7 @@
  * look.
  */
 
-export { T3_COLUMNS } from '../formats/format-tables';
+export { T3_COLUMNS } from '../formats/table-3';
 
 /** This year's 上年结转 is last year's 结转下年度继续办理 (error when both are printed). */
 export const CARRY_OVER = {

@@ -1,10 +1,22 @@
 /**
- * Canonical keys of legacy (2008–2018) statistics tables. Provinces printed
- * different variants, so a key is declared by the label variants that carry
- * it and, for breakdown items, by the row it must sit under.
+ * The legacy format: reports for 2008–2018 (and any earlier year) under the
+ * 2007 Regulations. It has no fixed tables: provinces printed different
+ * variants of a 统计指标 | 单位 | 统计数 table, so its canonical keys are
+ * declared by the label variants that carry them and, for breakdown items,
+ * by the row they must sit under (lib/tables/map-legacy.ts reads them).
  * Labels are matched with their numbering (一、 （一） 1. 其中：) removed.
  */
-import type { LegacyKeyEntry } from './types';
+import type { FormatDeclaration, LegacyKeyEntry } from './types';
+
+export const LEGACY_FORMAT: FormatDeclaration = {
+  id: 'legacy',
+  // Every report before the 2019 format's era, however early.
+  fromYear: 0,
+  messageKey: 'templateLegacy',
+  tables: [],
+  // Its tables' breakdowns are checked by lib/checks/legacy-rule.ts from the rows' numbering.
+  identities: [],
+};
 
 export const LEGACY_KEYS: LegacyKeyEntry[] = [
   { key: 'legacy.active.total', label: /^主动公开(政府信息)?(数|数量|总数|条数)/ },
@@ -60,3 +72,9 @@ export const LEGACY_HEADER = {
   unit: /^单位$|计量单位/,
   value: /统计数|数量|合计|数值|总数|统计值|本年/,
 };
+
+/** Units a legacy row prints when it counts things (items, requests, people, sessions). */
+export const COUNT_UNITS = /^(条|件|次|篇|个|人|人次|件次|项|起|家|份|批|期|场|名)$/;
+
+/** Units that are not counts: amounts and rates. */
+export const NON_COUNT_UNITS = /元|%|％|率|比/;

@@ -5,6 +5,7 @@
  * what is typed.
  */
 import * as z from 'zod/mini';
+import { isFormatId } from '../formats/registry';
 import { LIMITS } from './limits';
 
 /**
@@ -131,10 +132,18 @@ export const ClaimSchema = z.object({
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
-export const TemplateIdSchema = z.enum(['2019', '2021', 'legacy', 'unknown']);
+/**
+ * The report's format: a registered format's id (lib/formats/registry.ts:
+ * '2019', '2021', 'legacy'), or 'unknown'. Checked against the registry when
+ * parsed, so a format added by one declaration flows through unchanged.
+ */
+export const TemplateIdSchema = z
+  .string()
+  .check(z.refine((id) => id === 'unknown' || isFormatId(id), 'not a registered format'));
 export type TemplateId = z.infer<typeof TemplateIdSchema>;
 
-export const IdentitySchema = z.object({
+/** Who published the report, for which year, in which format, and when. */
+export const ReportIdentitySchema = z.object({
   /** The publishing body, e.g. `衢州市综合行政执法局`; '' when not found. */
   agency: TextSchema,
   /** The year the report covers (not the year it was published). */
@@ -146,14 +155,14 @@ export const IdentitySchema = z.object({
   /** Kind of body, for the publication deadline. */
   bodyKind: z.enum(['government', 'department', 'township', 'unknown']),
 });
-export type Identity = z.infer<typeof IdentitySchema>;
+export type ReportIdentity = z.infer<typeof ReportIdentitySchema>;
 
 export const PageKindSchema = z.enum(['report', 'listing', 'none']);
 export type PageKind = z.infer<typeof PageKindSchema>;
 
 export const ReportSchema = z.object({
   url: z.string().check(z.maxLength(LIMITS.urlLength)),
-  identity: IdentitySchema,
+  identity: ReportIdentitySchema,
   tables: z.array(ExtractedTableSchema).check(z.maxLength(LIMITS.tables)),
   /** Every extracted cell with a canonical key; null for a blank. */
   values: z.record(TextSchema, z.nullable(z.number())),

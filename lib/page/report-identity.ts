@@ -3,8 +3,9 @@
  * from the CMS's meta tags, the title, the info line (发布时间/发布日期/成文日期)
  * and the statistics-period sentence.
  */
+import { formatOfYear } from '../formats/registry';
 import { boundText } from '../model/limits';
-import type { Identity, TemplateId } from '../model/report';
+import type { ReportIdentity, TemplateId } from '../model/report';
 import { cleanText, toHalfWidth } from '../text/normalise';
 import { REPORT_PHRASE } from './report-title';
 
@@ -89,7 +90,7 @@ export function identityFromTitle(title: string): { agency: string; year: number
   return { agency: boundText(agencyFromTitle(cleaned)), year: findYear(cleaned, '') };
 }
 
-export function bodyKindOf(agency: string): Identity['bodyKind'] {
+export function bodyKindOf(agency: string): ReportIdentity['bodyKind'] {
   if (!agency) return 'unknown';
   if (/(乡|镇|街道|街道办事处|街道办|苏木)(人民政府)?$/.test(agency)) return 'township';
   if (/人民政府$/.test(agency)) return 'government';
@@ -102,10 +103,7 @@ export function bodyKindOf(agency: string): Identity['bodyKind'] {
 
 /** The format of the report's era: a report without readable tables still has one. */
 export function templateOfYear(year: number | null): TemplateId {
-  if (year === null) return 'unknown';
-  if (year >= 2021) return '2021';
-  if (year >= 2019) return '2019';
-  return 'legacy';
+  return (year !== null && formatOfYear(year)?.id) || 'unknown';
 }
 
 /** The agency when the title does not name it: the CMS's source fields. */

@@ -1,9 +1,10 @@
 /**
- * Assigns canonical keys to the value cells of a 2019/2021 format table by
+ * Assigns canonical keys to the value cells of a fixed format table by
  * matching each cell's row label path and column header path against the
- * template's declarations.
+ * template's declarations (lib/formats/matchers.ts).
  */
 
+import { formatOfKeys as formatShownByKeys } from '../formats/registry';
 import type { AxisEntry, FormatId, FormatTableTemplate } from '../formats/types';
 import type { Grid, GridCell } from './grid';
 import { columnHeaderCells, labelPath, rowLabelCells, type TableLayout } from './layout';
@@ -34,13 +35,17 @@ export interface KeyedCell {
 
 const lastText = (cells: GridCell[]): string => cells[cells.length - 1]?.text ?? '';
 
-/** Keys of the value cells, each key once (the first printed cell that carries it). */
+/**
+ * Keys of the value cells, each key once (the first printed cell that carries it).
+ * A row and column whose key no registered format prints (table 二 pairs one
+ * form's row with another's column) name no cell of any form: that cell
+ * stays in the table, unkeyed, as any other unrecognised cell.
+ */
 export function mapFormatTable(
   grid: Grid,
   layout: TableLayout,
   template: FormatTableTemplate,
 ): KeyedCell[] {
-  const allowed = new Set([...template.keysByFormat['2019'], ...template.keysByFormat['2021']]);
   const out: KeyedCell[] = [];
   const seen = new Set<string>();
   // Every value cell under the same header cells gets the same column: matched once per header path.
@@ -70,7 +75,7 @@ export function mapFormatTable(
       const col = columnOf(headerCells);
       if (!col || col.key === '') continue;
       const key = [template.kind, rowKey, col.key].filter(Boolean).join('.');
-      if (!allowed.has(key) || seen.has(key)) continue;
+      if (!template.keys.has(key) || seen.has(key)) continue;
       seen.add(key);
       // Table 四 has no row labels: its group (行政复议, 复议后起诉…) names the row.
       const rowLabel = lastText(rowCells) || (headerCells[headerCells.length - 2]?.text ?? '');
@@ -80,17 +85,7 @@ export function mapFormatTable(
   return out;
 }
 
-/** Which format a table's keys belong to, when they tell (2021 keys that 2019 lacks, or the reverse). */
+/** Which format a table's keys belong to, when they tell (keys one format prints and another does not). */
 export function formatOfKeys(template: FormatTableTemplate, keys: string[]): FormatId | null {
-  const in2019 = new Set(template.keysByFormat['2019']);
-  const in2021 = new Set(template.keysByFormat['2021']);
-  let only2019 = 0;
-  let only2021 = 0;
-  for (const k of keys) {
-    if (in2019.has(k) && !in2021.has(k)) only2019++;
-    if (in2021.has(k) && !in2019.has(k)) only2021++;
-  }
-  if (only2021 > only2019) return '2021';
-  if (only2019 > only2021) return '2019';
-  return null;
+  return formatShownByKeys(keys, [template.kind])?.id ?? null;
 }

@@ -4,7 +4,7 @@
  * hold a figure but does not is marked unreadable, never turned into a number.
  */
 
-import { FORMAT_TABLES } from '../formats/format-tables';
+import { formatTemplates } from '../formats/matchers';
 import type { FormatId, FormatTableTemplate } from '../formats/types';
 import type { ExtractedTable, LegacyRow, TableCell, TableKind } from '../model/report';
 import { runSteps, type Steps } from '../steps';
@@ -165,7 +165,7 @@ export function* readTableSteps(grids: Grid[]): Steps<ReadTable[]> {
       out.push(readLegacy(index, grid, legacy));
       continue;
     }
-    const template = FORMAT_TABLES.find((t) => t.signature.every((re) => re.test(text)));
+    const template = formatTemplates().find((t) => t.signature.every((re) => re.test(text)));
     if (template) {
       out.push(readFormatTable(index, grid, template));
       continue;

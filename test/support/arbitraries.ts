@@ -5,13 +5,10 @@
  * whose figures satisfy every identity the format states.
  */
 import fc from 'fast-check';
-import {
-  T2_TEMPLATE,
-  T3_APPLICANT_COLUMNS,
-  T3_RESULT_ROWS,
-  T3_ROWS,
-} from '../../lib/formats/format-tables';
-import { type Identity, identitiesFor } from '../../lib/formats/identities';
+import { FORMAT_2021 } from '../../lib/formats/format-2021';
+import { keysOf, splitKey } from '../../lib/formats/format-table';
+import { T3_APPLICANT_COLUMNS } from '../../lib/formats/table-3';
+import type { SumIdentity, TableIdentity } from '../../lib/formats/types';
 import type { CellValue, Report } from '../../lib/model/report';
 import { reportOf, tableOf } from './report-builder';
 
@@ -508,21 +505,27 @@ export const spacedLabelArb = (label: string): fc.Arbitrary<string> =>
 // ---------------------------------------------------------------- consistent 2021 reports
 
 /** Canonical keys of table 三 (2021) as [row, column] pairs, totals included. */
-const T3_COLS = [...T3_APPLICANT_COLUMNS, 'total'];
-export const T3_KEYS_2021 = T3_ROWS['2021'].flatMap((r) => T3_COLS.map((c) => `t3.${r}.${c}`));
+export const T3_KEYS_2021 = keysOf(FORMAT_2021, 't3');
 export const T4_GROUPS = ['review', 'direct', 'afterReview'];
 export const T4_OUTCOMES = ['upheld', 'corrected', 'other', 'pending'];
 export const T4_KEYS = T4_GROUPS.flatMap((g) =>
   [...T4_OUTCOMES, 'total'].map((o) => `t4.${g}.${o}`),
 );
-export const T2_KEYS_2021 = T2_TEMPLATE.keysByFormat['2021'];
+export const T2_KEYS_2021 = keysOf(FORMAT_2021, 't2');
 
-/** Every key a 2021 identity (lib/formats/identities.ts) mentions. */
-export function identityKeys(identity: Identity): string[] {
+/** Every key a 2021 identity (lib/formats/format-2021.ts) mentions. */
+export function identityKeys(identity: TableIdentity): string[] {
   return identity.kind === 'sum'
     ? [identity.total, ...identity.parts]
     : [...identity.left, ...identity.right];
 }
+
+/** The rows of 三、本年度办理结果 whose sum is （七）总计, as the 2021 format's identity states it. */
+const T3_RESULT_ROWS_2021 = (
+  FORMAT_2021.identities.find(
+    (id): id is SumIdentity => id.rule === 't3.results-total' && id.kind === 'sum',
+  )?.parts ?? []
+).map((k) => splitKey(k)[0]);
 
 /** A count as reports print it: mostly zero or small, now and then in the thousands. */
 export const countArb = fc.oneof(
@@ -551,7 +554,7 @@ export interface ConsistencyInput {
  * stock plus 本年制发 minus 本年废止.
  */
 export function consistentValuesArb(input: ConsistencyInput = {}): fc.Arbitrary<ReportValues> {
-  const resultRows = T3_RESULT_ROWS['2021'];
+  const resultRows = T3_RESULT_ROWS_2021;
   const columnArb = fc.record({
     results: fc.array(countArb, { minLength: resultRows.length, maxLength: resultRows.length }),
     carryOut: countArb,
@@ -653,7 +656,7 @@ export function consistentValuesArb(input: ConsistencyInput = {}): fc.Arbitrary<
 export function brokenIdentities(values: Record<string, number>): string[] {
   const v = (k: string) => values[k] ?? Number.NaN;
   const sum = (keys: string[]) => keys.reduce((a, k) => a + v(k), 0);
-  return identitiesFor('2021')
+  return FORMAT_2021.identities
     .filter((id) =>
       id.kind === 'sum' ? v(id.total) !== sum(id.parts) : sum(id.left) !== sum(id.right),
     )

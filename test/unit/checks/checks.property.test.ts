@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../lib/checks/run';
-import { type Identity, identitiesFor } from '../../../lib/formats/identities';
+import { FORMAT_2021 } from '../../../lib/formats/format-2021';
+import type { TableIdentity } from '../../../lib/formats/types';
 import type { Finding } from '../../../lib/model/report';
 import {
   brokenIdentities,
@@ -20,11 +21,11 @@ import {
 /** The families whose findings a consistent report must not raise above info. */
 const STRUCTURAL = new Set(['identity', 'form', 'crossTable']);
 
-const IDENTITIES = identitiesFor('2021');
+const IDENTITIES = FORMAT_2021.identities;
 /** An identity named by its rule and the keys it relates (the data, not the rule's code). */
 const identityId = (rule: string, keys: string[]): string =>
   `${rule}: ${[...keys].sort().join(' ')}`;
-const idOf = (identity: Identity): string => identityId(identity.rule, identityKeys(identity));
+const idOf = (identity: TableIdentity): string => identityId(identity.rule, identityKeys(identity));
 const findingId = (f: Finding): string =>
   identityId(
     f.rule,

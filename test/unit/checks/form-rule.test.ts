@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkContext } from '../../../lib/checks/context';
 import { formRule } from '../../../lib/checks/form-rule';
 import { extractReport } from '../../../lib/extract';
-import { T2_TEMPLATE, T3_TEMPLATE, T4_TEMPLATE } from '../../../lib/formats/format-tables';
+import { keysOf } from '../../../lib/formats/format-table';
+import { formatById } from '../../../lib/formats/registry';
 import type { ExtractedTable, Report } from '../../../lib/model/report';
 import { reportOf, tableOf } from '../../support/report-builder';
 
@@ -19,9 +20,12 @@ function table(
   overrides: Record<string, string> = {},
   drop: (key: string) => boolean = () => false,
 ): ExtractedTable {
-  const template = { t2: T2_TEMPLATE, t3: T3_TEMPLATE, t4: T4_TEMPLATE }[kind];
+  const declaration = formatById(format);
+  if (!declaration) throw new Error(`no format ${format}`);
   const cells = Object.fromEntries(
-    template.keysByFormat[format].filter((k) => !drop(k)).map((k) => [k, overrides[k] ?? '1']),
+    keysOf(declaration, kind)
+      .filter((k) => !drop(k))
+      .map((k) => [k, overrides[k] ?? '1']),
   );
   return tableOf(kind, cells, index);
 }
