@@ -5,8 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
-import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/types';
-import type { ExportOutcome } from '../lib/messaging/protocol';
+import { EXPORT_FORMATS, type ExportFormat, type ExportOutcome } from '../lib/export/types';
 import type { MessageKey, Translate } from './i18n';
 
 const FORMAT_NAMES: Record<ExportFormat, MessageKey> = {

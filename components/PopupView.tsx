@@ -1,9 +1,5 @@
-import type {
-  NotCheckedReason,
-  PageState,
-  PreviousSummary,
-  UiLanguage,
-} from '../lib/messaging/protocol';
+import type { NotCheckedReason, PageState, UiLanguage } from '../lib/messaging/protocol';
+import type { PreviousSummary } from '../lib/model/history';
 import type { ExtractedTable, Finding, Report } from '../lib/model/report';
 import { claimSubjectName } from './claim-subject';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';

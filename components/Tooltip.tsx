@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Mark } from '../lib/annotate/marks';
 import { type Box, placeTooltip, type Size } from '../lib/annotate/position';
 import { formatNumber } from '../lib/checks/shared/arithmetic';
-import type { PreviousSummary } from '../lib/messaging/protocol';
+import type { PreviousSummary } from '../lib/model/history';
 import type { Translate, UiLanguage } from './i18n';
 import { cellLabels, findingMessage, SEVERITY_KEYS } from './PageFindingText';
 

@@ -1,5 +1,5 @@
 import { formatChange, formatValue, yearOverYearRows } from '../lib/compare/rows';
-import type { PreviousSummary } from '../lib/messaging/protocol';
+import type { PreviousSummary } from '../lib/model/history';
 import type { Report } from '../lib/model/report';
 import type { Translate } from './i18n';
 

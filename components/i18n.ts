@@ -9,12 +9,12 @@
  * `loadTranslator()` once at start.
  */
 import browser from 'webextension-polyfill';
-import type { Settings } from '../lib/messaging/protocol';
 import {
   type LocaleMessages,
   LocaleMessagesSchema,
   languageOfSetting,
-  PreparedSchema,
+  type Prepared,
+  type Settings,
   type UiLanguage,
   UiLanguageSchema,
 } from '../lib/messaging/protocol';
@@ -109,14 +109,30 @@ function runsInExtensionOrigin(): boolean {
   }
 }
 
-async function loadMessages(language: UiLanguage): Promise<LocaleMessages> {
+/**
+ * Asks the background for one locale's strings (the `getLocale` message,
+ * its answer parsed): how a content script, which cannot read the
+ * extension's files, gets them.
+ */
+export type LocaleSource = (language: UiLanguage) => Promise<LocaleMessages>;
+
+export interface TranslatorOptions {
+  /** The settings, when the caller has read them: saves a second read. */
+  settings?: Settings;
+  /** Where a content script gets the strings; extension pages read the files themselves. */
+  askLocale?: LocaleSource;
+}
+
+async function loadMessages(
+  language: UiLanguage,
+  askLocale: LocaleSource | undefined,
+): Promise<LocaleMessages> {
   if (runsInExtensionOrigin()) {
     const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
     return LocaleMessagesSchema.parse(await response.json());
   }
-  return LocaleMessagesSchema.parse(
-    await browser.runtime.sendMessage({ type: 'getLocale', language }),
-  );
+  if (!askLocale) throw new Error('OGI Lens: no way to ask for the locale outside the extension');
+  return askLocale(language);
 }
 
 /**
@@ -128,12 +144,11 @@ async function loadMessages(language: UiLanguage): Promise<LocaleMessages> {
  * the browser's i18n loads the extension's messages into the page's process
  * with a synchronous call the first time, which held a report page's main
  * thread for 2 to 12 ms in Chromium (measured); the UI language itself is
- * known there without one. `settings`, when the caller has read them, saves a
- * second read.
+ * known there without one.
  */
-export async function loadTranslator(settings?: Settings): Promise<Translator> {
+export async function loadTranslator(options: TranslatorOptions = {}): Promise<Translator> {
   const chosen =
-    settings?.language ??
+    options.settings?.language ??
     (await readSettings(browser.storage.local)
       .then((read) => read.language)
       .catch(() => 'auto' as const));
@@ -144,7 +159,7 @@ export async function loadTranslator(settings?: Settings): Promise<Translator> {
       : languageOfSetting(chosen, () => nativeI18n().getUILanguage());
   if (language !== null) {
     try {
-      return translatorFrom(await loadMessages(language), language);
+      return translatorFrom(await loadMessages(language, options.askLocale), language);
     } catch {
       // fall through to the browser's language
     }
@@ -157,11 +172,10 @@ export async function loadTranslator(settings?: Settings): Promise<Translator> {
 /**
  * The settings and translator the background sent with its answer to
  * `prepare` (lib/messaging/protocol.ts PreparedSchema), or null when the answer has
- * none or is not in that shape: the caller then reads them itself.
+ * none: the caller then reads them itself.
  */
-export function uiFromPrepared(answer: unknown): { t: Translator; settings: Settings } | null {
-  const parsed = PreparedSchema.safeParse(answer);
-  if (!parsed.success || !parsed.data.ui) return null;
-  const { settings, language, messages } = parsed.data.ui;
+export function uiFromPrepared(answer: Prepared): { t: Translator; settings: Settings } | null {
+  if (!answer.ui) return null;
+  const { settings, language, messages } = answer.ui;
   return { t: translatorFrom(messages, language), settings };
 }

@@ -1,59 +1,23 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+/**
+ * The background worker: lib/background/ with the browser's messaging,
+ * storage, toolbar button and script injection.
+ */
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadTranslator } from '../components/i18n';
-import { type Badge, createBackgroundHandler } from '../lib/background/handler';
+import { createBackgroundHandler } from '../lib/background/handler';
 import { createHistoryStore, storageHasRoom } from '../lib/background/history-store';
-import {
-  type LocaleMessages,
-  LocaleMessagesSchema,
-  type UiLanguage,
-} from '../lib/messaging/protocol';
+import { createLocaleLoader } from '../lib/background/locales';
+import { createToolbar } from '../lib/background/toolbar';
 import { readSettings } from '../lib/settings';
 
-/** The toolbar button: `action` in MV3 (Chrome), `browserAction` in MV2 (Firefox). */
-const toolbarButton = () => browser.action ?? browser.browserAction;
-
-async function showBadge(tabId: number, badge: Badge): Promise<void> {
-  const button = toolbarButton();
-  const t = await loadTranslator();
-  await Promise.all([
-    button.setBadgeText({ tabId, text: badge.text }),
-    badge.color ? button.setBadgeBackgroundColor({ tabId, color: badge.color }) : undefined,
-    button.setTitle({
-      tabId,
-      title: t('bg_badgeTitle', String(badge.errors), String(badge.warnings)),
-    }),
-  ]);
-}
-
-async function fetchLocale(language: UiLanguage) {
-  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
-  return LocaleMessagesSchema.parse(await response.json());
-}
-
-/**
- * Every report page asks for its strings: the files do not change while the
- * extension runs, so each is read once per worker (a failed read is not kept).
- */
-const locales = new Map<UiLanguage, Promise<LocaleMessages>>();
-function loadLocale(language: UiLanguage): Promise<LocaleMessages> {
-  const cached = locales.get(language);
-  if (cached) return cached;
-  const loading = fetchLocale(language);
-  locales.set(language, loading);
-  loading.catch(() => locales.delete(language));
-  return loading;
-}
-
-/** The writer's bundle (entrypoints/workbook-writer.ts), run in the content script's isolated world. */
-async function injectWorkbookWriter(tabId: number, frameId: number): Promise<void> {
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [frameId] },
-    files: ['/workbook-writer.js'],
-  });
-}
-
 export default defineBackground(() => {
+  const toolbar = createToolbar({
+    button: () => browser.action ?? browser.browserAction,
+    badgeTitle: async (errors, warnings) =>
+      (await loadTranslator())('bg_badgeTitle', String(errors), String(warnings)),
+    extensionName: () => browser.i18n.getMessage('extName'),
+  });
   // The database is opened on the first message, not here: a worker woken for
   // a tab update should not pay for it.
   const handle = createBackgroundHandler({
@@ -61,29 +25,24 @@ export default defineBackground(() => {
     store: createHistoryStore(undefined, { warn: (...details) => console.warn(...details) }),
     readSettings: () => readSettings(browser.storage.local),
     storageHasRoom: () => storageHasRoom(navigator.storage),
-    showBadge,
-    loadLocale,
+    showBadge: toolbar.show,
+    loadLocale: createLocaleLoader(async (path) =>
+      (await fetch(browser.runtime.getURL(path))).json(),
+    ),
     uiLanguage: () => browser.i18n.getUILanguage(),
-    injectWorkbookWriter,
+    // The writer's bundle (entrypoints/workbook-writer.ts), run in the content script's isolated world.
+    injectWorkbookWriter: async (tabId, frameId) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: ['/workbook-writer.js'],
+      });
+    },
     now: () => new Date(),
     warn: (...details) => console.warn(...details),
   });
 
   // Listeners are registered synchronously at start, so the events that woke
   // a stopped worker reach them.
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    handle(message, sender),
-  );
-
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status !== 'loading') return;
-    const button = toolbarButton();
-    Promise.all([
-      button.setBadgeText({ tabId, text: '' }),
-      // extName is the same in every language.
-      button.setTitle({ tabId, title: browser.i18n.getMessage('extName') }),
-    ]).catch(() => {
-      // The tab closed in the meantime: nothing to clear.
-    });
-  });
+  browser.runtime.onMessage.addListener(handle);
+  browser.tabs.onUpdated.addListener(toolbar.tabUpdated);
 });

@@ -5,7 +5,8 @@
  */
 
 import { type Delta, totalDeltas } from '../compare/deltas';
-import type { NotCheckedReason, PreviousSummary } from '../messaging/protocol';
+import type { NotCheckedReason } from '../messaging/protocol';
+import type { PreviousSummary } from '../model/history';
 import type { Finding, Report } from '../model/report';
 import { type HistoryOutline, splitHistoryMarks } from './history-marks';
 import { cellLocator, keyedElements } from './locate';

@@ -5,9 +5,8 @@
  * nothing, and a message handled twice stores the same record twice in place.
  */
 import { runChecks } from '../checks/run';
+import { createReceiver } from '../messaging/channel';
 import {
-  type BackgroundRequest,
-  BackgroundRequestSchema,
   type Checked,
   type HistoryListing,
   LIMITS,
@@ -17,21 +16,18 @@ import {
   type Refused,
   type Settings,
   type UiLanguage,
+  type WriterLoaded,
 } from '../messaging/protocol';
+import type { HistoryRecord } from '../model/history';
 import type { Finding, Report } from '../model/report';
 import { portalOfUrl } from '../page/portal';
 import { DEFAULT_SETTINGS } from '../settings';
-import {
-  type HistoryRecord,
-  type HistoryStore,
-  isHistoryUnavailable,
-  recordId,
-} from './history-store';
+import { type HistoryStore, isHistoryUnavailable, recordId } from './history-store';
 import {
   type ExtensionIdentity,
   isGovCnPage,
   isOwnContentScript,
-  isOwnExtensionPage,
+  isSentBy,
   type SenderInfo,
 } from './sender-policy';
 
@@ -84,40 +80,15 @@ export interface BackgroundDeps {
   warn(...details: unknown[]): void;
 }
 
+/**
+ * The listener for `runtime.onMessage`: the answer's promise, or undefined
+ * for a message dropped (malformed, or from a sender the message table does
+ * not let send it).
+ */
 export type BackgroundHandler = (
   message: unknown,
   sender: SenderInfo,
-) =>
-  | Promise<
-      | Checked
-      | Refused
-      | HistoryListing
-      | HistoryRecord[]
-      | LocaleMessages
-      | WriterLoaded
-      | Prepared
-    >
-  | undefined;
-
-/** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
-export interface WriterLoaded {
-  loaded: true;
-}
-
-/** Which senders may ask what: analysis and locales from the content script, the rest from the extension's pages. */
-function isAllowed(request: BackgroundRequest, sender: SenderInfo, self: ExtensionIdentity) {
-  switch (request.type) {
-    case 'analysed':
-    case 'prepare':
-      return isOwnContentScript(sender, self);
-    case 'getLocale':
-      return isOwnContentScript(sender, self) || isOwnExtensionPage(sender, self);
-    case 'loadWorkbookWriter':
-      return isOwnContentScript(sender, self);
-    default:
-      return isOwnExtensionPage(sender, self);
-  }
-}
+) => Promise<unknown> | undefined;
 
 /**
  * A report message from the extension's own content script that its schema
@@ -369,44 +340,30 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     return { loaded: true };
   }
 
-  function handle(request: BackgroundRequest, sender: SenderInfo) {
-    switch (request.type) {
-      case 'analysed':
-        return analyse(request.report, sender);
-      case 'prepare':
-        return prepare(request.agency, request.year, sender);
-      case 'listHistory':
-        return listing(() => Promise.resolve());
-      case 'deleteHistory':
-        return listing(() => store.delete(request.id));
-      case 'clearHistory':
-        // Deletes the database when it cannot be opened: the way out of a newer version's.
-        return listing(() => store.clear());
-      case 'exportHistory':
-        return store.exportAll();
-      case 'getLocale':
-        return deps.loadLocale(request.language);
-      case 'loadWorkbookWriter':
-        return loadWorkbookWriter(sender);
-    }
-  }
-
-  return (message, sender) => {
-    const parsed = BackgroundRequestSchema.safeParse(message);
-    if (!parsed.success) {
-      const refused = refusal(message, parsed.error.issues);
+  return createReceiver({
+    to: 'background',
+    handlers: {
+      analysed: (request, sender) => analyse(request.report, sender),
+      prepare: (request, sender) => prepare(request.agency, request.year, sender),
+      listHistory: () => listing(() => Promise.resolve()),
+      deleteHistory: (request) => listing(() => store.delete(request.id)),
+      // Deletes the database when it cannot be opened: the way out of a newer version's.
+      clearHistory: () => listing(() => store.clear()),
+      exportHistory: () => store.exportAll(),
+      getLocale: (request) => deps.loadLocale(request.language),
+      loadWorkbookWriter: (_request, sender) => loadWorkbookWriter(sender),
+    },
+    // Who sent it is what the browser says, never what the message claims.
+    mayReceive: (from, sender) => isSentBy(from, sender, deps.self),
+    onMalformed: (message, issues, sender) => {
+      const refused = refusal(message, issues);
       if (refused && isOwnContentScript(sender, deps.self)) {
         deps.warn(`OGI Lens: refused a report (${refused.refused}) from`, sender.url);
         return Promise.resolve(refused);
       }
       deps.warn('OGI Lens: refused a malformed message from', sender.url);
       return undefined;
-    }
-    const request = parsed.data;
-    if (!isAllowed(request, sender, deps.self)) {
-      deps.warn(`OGI Lens: refused "${request.type}" from`, sender.url);
-      return undefined;
-    }
-    return handle(request, sender);
-  };
+    },
+    onDisallowed: (name, sender) => deps.warn(`OGI Lens: refused "${name}" from`, sender.url),
+  });
 }

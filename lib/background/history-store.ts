@@ -21,10 +21,9 @@
  * profile) is reported as HistoryUnavailableError, and clear() then deletes
  * it so that the history works again.
  */
-import * as z from 'zod/mini';
 import { BOM, csvLine } from '../export/csv';
 import type { HistoryEntry, HistoryUnavailableReason } from '../messaging/protocol';
-import { FindingSchema, ReportSchema } from '../model/report';
+import { type HistoryRecord, HistoryRecordSchema } from '../model/history';
 import { portalOfUrl } from '../page/portal';
 
 export const DB_NAME = 'ogi-lens';
@@ -46,7 +45,7 @@ const SEEN_AT_INDEX = 'seenAt';
  * One step of the database's shape, run inside the upgrade transaction for
  * every version above the one the browser has. Steps are never edited once
  * released (a browser that already ran one never runs it again): a new shape
- * is a new step. A change to HistoryRecordSchema belongs here too, as a step
+ * is a new step. A change to HistoryRecordSchema (lib/model/history.ts) belongs here too, as a step
  * that rewrites the stored records with a cursor; what no step can read is
  * removed when met (see repair in createHistoryStore).
  */
@@ -115,24 +114,6 @@ function keyedByPortal(value: unknown): { id: string; portal: string } | null {
 }
 
 export const DB_VERSION = MIGRATIONS.length;
-
-export const HistoryRecordSchema = z.object({
-  id: z.string(),
-  /**
-   * The registrable domain of the page the report was read on (lib/page/portal.ts),
-   * from the address the browser gave for its frame; '' for a record migrated
-   * from an address that names none.
-   */
-  portal: z.string(),
-  agency: z.string(),
-  year: z.int(),
-  url: z.string(),
-  /** ISO timestamp of the visit that stored it. */
-  seenAt: z.string(),
-  report: ReportSchema,
-  findings: z.array(FindingSchema),
-});
-export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
 export const recordId = (portal: string, agency: string, year: number): string =>
   `${portal}|${agency}|${year}`;

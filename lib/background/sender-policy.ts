@@ -3,7 +3,10 @@
  * script runs on can reach it, and so (through `externally_connectable` or a
  * compromised page) might others: the receiver decides from `sender`, which
  * the browser fills in and a page cannot forge, never from the message.
+ * Which parties may send which message is declared in the message table
+ * (lib/messaging/messages.ts, `from`); this module tells the parties apart.
  */
+import type { Party } from '../messaging/messages';
 
 /** The fields of `runtime.MessageSender` the decision reads (Chrome and Firefox agree on these). */
 export interface SenderInfo {
@@ -65,4 +68,22 @@ export function isOwnExtensionPage(sender: SenderInfo, self: ExtensionIdentity):
     url.protocol === base.protocol &&
     url.host === base.host
   );
+}
+
+/**
+ * Whether the sender is one of the parties a message's `from` names. The
+ * background never sends to itself, so a message claiming to be its own is
+ * from no one it listens to.
+ */
+export function isSentBy(
+  from: readonly Party[],
+  sender: SenderInfo,
+  self: ExtensionIdentity,
+): boolean {
+  const isParty: Record<Party, () => boolean> = {
+    contentScript: () => isOwnContentScript(sender, self),
+    extensionPage: () => isOwnExtensionPage(sender, self),
+    background: () => false,
+  };
+  return from.some((party) => isParty[party]());
 }

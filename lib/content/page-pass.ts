@@ -8,8 +8,8 @@
 import { type AnnotateInput, type Annotation, annotatePage } from '../annotate/annotate';
 import { isOwnNode } from '../annotate/own-nodes';
 import { type Extraction, extractionSteps, findContentRoot } from '../extract';
-import type { NotCheckedReason, PageState } from '../messaging/protocol';
-import { CheckedSchema, type PreviousSummary, RefusedSchema } from '../messaging/protocol';
+import type { Checked, NotCheckedReason, PageState, Refused } from '../messaging/protocol';
+import type { PreviousSummary } from '../model/history';
 import type { Finding } from '../model/report';
 import { detectPage, isListingPage } from '../page/detect';
 import { identityFromTitle } from '../page/report-identity';
@@ -29,8 +29,11 @@ export const TIMINGS = {
 };
 
 export interface PageDeps {
-  /** Sends the report to the background; resolves with its raw answer. */
-  check(report: Extraction['report']): Promise<unknown>;
+  /**
+   * Sends the report to the background; resolves with its answer, parsed
+   * (lib/messaging/channel.ts), and rejects when there is none in shape.
+   */
+  check(report: Extraction['report']): Promise<Checked | Refused>;
   /**
    * Tells the background, before extracting, the agency and year the title
    * names, so that it reads what the answer needs meanwhile. Fire and forget.
@@ -80,27 +83,26 @@ async function askForFindings(
   historyUnavailable: boolean;
   unchecked: NotCheckedReason | null;
 }> {
-  // A throw (an extension context gone after an update) is no answer, like a silence.
+  // A throw (an extension context gone after an update, an answer out of
+  // shape) is no answer, like a silence.
   const answer = await withTimeout(
     Promise.resolve().then(() => deps.check(report)),
     ms,
   );
-  const parsed = CheckedSchema.safeParse(answer);
-  if (parsed.success) {
+  if (answer !== null && !('refused' in answer)) {
     return {
-      ...parsed.data,
-      pruned: parsed.data.pruned ?? 0,
-      historyUnavailable: parsed.data.historyUnavailable === true,
+      ...answer,
+      pruned: answer.pruned ?? 0,
+      historyUnavailable: answer.historyUnavailable === true,
       unchecked: null,
     };
   }
-  const refused = RefusedSchema.safeParse(answer);
   return {
     findings: [],
     previous: null,
     pruned: 0,
     historyUnavailable: false,
-    unchecked: refused.success ? refused.data.refused : 'noAnswer',
+    unchecked: answer?.refused ?? 'noAnswer',
   };
 }
 

@@ -5,41 +5,11 @@
  * command line can be read by the same script.
  */
 import * as z from 'zod/mini';
-import { type ContractEntry, type ContractReport, toContractReport } from '../model/contract';
-import {
-  ClaimSchema,
-  type Finding,
-  FindingSchema,
-  type Report,
-  TemplateIdSchema,
-} from '../model/report';
+import { type ContractEntry, ContractReportSchema, toContractReport } from '../model/contract';
+import { type Finding, FindingSchema, type Report } from '../model/report';
 
 /** Bump when a field changes meaning or disappears; adding a field does not. */
 export const EXPORT_SCHEMA_VERSION = 1;
-
-const ContractTableSchema = z.object({
-  index: z.int().check(z.minimum(0)),
-  kind: z.string(),
-  rows: z.int().check(z.minimum(0)),
-  cols: z.int().check(z.minimum(0)),
-  sourceTables: z.int().check(z.minimum(1)),
-  unreadable: z.array(z.string()),
-  missingKeys: z.array(z.string()),
-});
-
-const ContractReportSchema = z.object({
-  agency: z.string(),
-  year: z.nullable(z.int()),
-  template: TemplateIdSchema,
-  publishedAt: z.nullable(z.string()),
-  title: z.string(),
-  bodyKind: z.string(),
-  url: z.string(),
-  tables: z.array(ContractTableSchema),
-  imageTables: z.int().check(z.minimum(0)),
-  values: z.record(z.string(), z.nullable(z.number())),
-  claims: z.array(ClaimSchema),
-});
 
 export const ReportExportSchema = z.object({
   schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
@@ -53,17 +23,6 @@ export const ReportExportSchema = z.object({
   findings: z.array(FindingSchema),
 });
 export type ReportExport = z.infer<typeof ReportExportSchema>;
-
-// Compile-time guard: if lib/model/contract.ts changes shape, this file stops compiling
-// instead of exporting files the command line's readers cannot read.
-type Assert<T extends true> = T;
-export type _ContractReportMatches = Assert<
-  ContractReport extends z.infer<typeof ContractReportSchema>
-    ? z.infer<typeof ContractReportSchema> extends ContractReport
-      ? true
-      : false
-    : false
->;
 
 export interface JsonExportOptions {
   /** When the page was read, ISO 8601. */

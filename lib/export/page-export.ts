@@ -4,14 +4,13 @@
  * and saved from the page. Failures come back as a message; nothing throws
  * into the page.
  */
-
-import type { ExportOutcome, PreviousSummary } from '../messaging/protocol';
+import type { PreviousSummary } from '../model/history';
 import type { Finding, Report } from '../model/report';
 import { buildExport } from './build';
 import { reportText } from './report-text';
 import { saveFile } from './save-file';
 import { sha256Hex } from './sha256';
-import type { ExportFile, ExportFormat, WorkbookWriter } from './types';
+import type { ExportFile, ExportFormat, ExportOutcome, WorkbookWriter } from './types';
 
 export interface ShownReport {
   report: Report;

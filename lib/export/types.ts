@@ -3,12 +3,23 @@
  * all four formats, so the files a journalist gets from the popup, the
  * in-page panel and the command line say the same thing.
  */
-
-import type { PreviousSummary } from '../messaging/protocol';
+import * as z from 'zod/mini';
+import type { PreviousSummary } from '../model/history';
 import type { Finding, Report } from '../model/report';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'json', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+/**
+ * How an export went, as the popup's and the panel's menu show it (the popup
+ * gets it as the content script's answer to `exportReport`).
+ */
+export const ExportOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), filename: z.string() }),
+  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(2000)) }),
+]);
+export type ExportOutcome = z.infer<typeof ExportOutcomeSchema>;
 
 export interface ExportInput {
   report: Report;

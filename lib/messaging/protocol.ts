@@ -1,33 +1,18 @@
 /**
- * Every message between the extension's contexts, declared once and parsed
- * with zod on receipt: what a context did not send in this shape is dropped.
- * zod/mini keeps the content script, which parses some of them, small.
+ * The shapes the extension's messages carry (answers, settings, the page's
+ * state), as zod schemas. The messages themselves, which request gets which
+ * of these as its answer, and who may send it, are declared once in
+ * ./messages.ts.
  *
- * Who may send what is decided by the receiver from `sender` (see
- * lib/background/sender-policy.ts): analysis only from the extension's own content scripts on
- * *.gov.cn tabs; history requests only from the extension's own pages.
+ * zod/mini keeps the content script, which parses some of them, small.
  */
 import * as z from 'zod/mini';
-import { EXPORT_FORMATS } from '../export/types';
+import { ExportFormatSchema } from '../export/types';
+import { PreviousSummarySchema } from '../model/history';
 import { LIMITS } from '../model/limits';
 import { FindingSchema, ReportSchema, RuleFamilySchema } from '../model/report';
 
 export { LIMITS };
-
-/** content script → background: the page's report, to check and keep in history. */
-export const AnalysedSchema = z.object({
-  type: z.literal('analysed'),
-  report: ReportSchema,
-});
-
-/** The same agency's previous report, as much of it as the page needs for deltas. */
-export const PreviousSummarySchema = z.object({
-  year: z.int(),
-  url: z.string(),
-  seenAt: z.string(),
-  values: z.record(z.string(), z.nullable(z.number())),
-});
-export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;
 
 /** background → content script: the findings (year over year included) and last year's values. */
 export const CheckedSchema = z.object({
@@ -128,40 +113,6 @@ export const LocaleMessagesSchema = z.record(
 );
 export type LocaleMessages = z.infer<typeof LocaleMessagesSchema>;
 
-export const BackgroundRequestSchema = z.discriminatedUnion('type', [
-  AnalysedSchema,
-  z.object({ type: z.literal('listHistory') }),
-  z.object({ type: z.literal('deleteHistory'), id: z.string().check(z.maxLength(500)) }),
-  z.object({ type: z.literal('clearHistory') }),
-  /** The whole history as a dataset: every stored report with its findings. */
-  z.object({ type: z.literal('exportHistory') }),
-  /**
-   * The strings of the language chosen in the options: a content script cannot
-   * read the extension's files itself (they are not web-accessible), the
-   * background can. Answered with LocaleMessages.
-   */
-  z.object({ type: z.literal('getLocale'), language: UiLanguageSchema }),
-  /**
-   * Content script → background, as soon as a report is detected: the
-   * agency and year its title names, so that the history and settings are
-   * read while the page is still being extracted. Answered with Prepared.
-   */
-  z.object({
-    type: z.literal('prepare'),
-    agency: z.string().check(z.maxLength(LIMITS.textLength)),
-    year: z.nullable(z.int().check(z.minimum(1900), z.maximum(2200))),
-  }),
-  /**
-   * Content script → background: load the workbook writer into the sender's
-   * frame. The writer is the one heavy part of exporting; it is injected (into
-   * the content script's own isolated world) only when a workbook is asked for.
-   */
-  z.object({ type: z.literal('loadWorkbookWriter') }),
-]);
-export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
-
-export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
-
 /** Settings kept in extension storage (storage.local), read by every context. */
 export const SettingsSchema = z.object({
   /** Rule families the user switched off. */
@@ -200,36 +151,6 @@ export const PreparedSchema = z.object({
 });
 export type Prepared = z.infer<typeof PreparedSchema>;
 
-/** popup → content script: what the extension knows about this tab's page. */
-export const GetPageStateSchema = z.object({ type: z.literal('getPageState') });
-export type GetPageState = z.infer<typeof GetPageStateSchema>;
-
-/** popup → content script: export the page's report in this format (built and saved in the page). */
-export const ExportReportSchema = z.object({
-  type: z.literal('exportReport'),
-  format: ExportFormatSchema,
-});
-
-export const ContentRequestSchema = z.discriminatedUnion('type', [
-  GetPageStateSchema,
-  ExportReportSchema,
-]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
-
-/** Parses a request sent to the content script; null for anything else. */
-export function parseContentRequest(message: unknown): ContentRequest | null {
-  const parsed = ContentRequestSchema.safeParse(message);
-  return parsed.success ? parsed.data : null;
-}
-
-/** content script → popup: how an export went. */
-export const ExportOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), filename: z.string() }),
-  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(2000)) }),
-]);
-export type ExportOutcome = z.infer<typeof ExportOutcomeSchema>;
-
-/** content script → popup: the page's state. */
 export const PageStateSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('report'),
@@ -252,10 +173,6 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
 ]);
 export type PageState = z.infer<typeof PageStateSchema>;
 
-/** Parses the content script's answer; a malformed answer becomes an error state. */
-export function parsePageState(message: unknown): PageState {
-  const parsed = PageStateSchema.safeParse(message);
-  return parsed.success
-    ? parsed.data
-    : { kind: 'error', message: 'The page answered in an unexpected shape.' };
-}
+/** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
+export const WriterLoadedSchema = z.object({ loaded: z.literal(true) });
+export type WriterLoaded = z.infer<typeof WriterLoadedSchema>;

@@ -1,41 +1,65 @@
 /**
  * The command line's JSON contract (architecture.md, "The observable
- * contract"): one entry per input file. The export issue writes the same shape.
+ * contract"; README "Observable contract"): one entry per input file,
+ * declared once as a schema, its types inferred from it. scripts/cli/ writes
+ * entries of this shape and test/unit/scripts/cli.test.ts validates its
+ * output over every fixture against it; lib/export/json.ts validates the
+ * browser's JSON export (the same entry, plus a version and a time) with it.
+ *
+ * zod/mini, not full zod: the JSON export is built and validated in the
+ * content script (lib/export/page-export.ts), whose bundle the page pays for.
  */
-import type { Claim, Detection, Finding, Report, TemplateId } from './report';
+import * as z from 'zod/mini';
+import {
+  ClaimSchema,
+  FindingSchema,
+  PageKindSchema,
+  type Report,
+  TemplateIdSchema,
+} from './report';
 
-export interface ContractTable {
-  index: number;
-  kind: string;
-  rows: number;
-  cols: number;
-  sourceTables: number;
-  unreadable: string[];
-  missingKeys: string[];
-}
+/** One extracted table, as much of it as a reader of the contract needs. */
+export const ContractTableSchema = z.object({
+  index: z.int().check(z.minimum(0)),
+  kind: z.string(),
+  rows: z.int().check(z.minimum(0)),
+  cols: z.int().check(z.minimum(0)),
+  sourceTables: z.int().check(z.minimum(1)),
+  /** Canonical keys of cells whose text could not be read as a number. */
+  unreadable: z.array(z.string()),
+  /** Canonical keys the template expects in this table and the page lacks. */
+  missingKeys: z.array(z.string()),
+});
+export type ContractTable = z.infer<typeof ContractTableSchema>;
 
-export interface ContractReport {
-  agency: string;
-  year: number | null;
-  template: TemplateId;
-  publishedAt: string | null;
-  title: string;
-  bodyKind: string;
-  url: string;
-  tables: ContractTable[];
-  imageTables: number;
-  values: Record<string, number | null>;
-  claims: Claim[];
-}
+export const ContractReportSchema = z.object({
+  agency: z.string(),
+  year: z.nullable(z.int()),
+  template: TemplateIdSchema,
+  publishedAt: z.nullable(z.string()),
+  title: z.string(),
+  bodyKind: z.string(),
+  url: z.string(),
+  tables: z.array(ContractTableSchema),
+  imageTables: z.int().check(z.minimum(0)),
+  /** Canonical key → the value read (null: blank or unreadable). */
+  values: z.record(z.string(), z.nullable(z.number())),
+  claims: z.array(ClaimSchema),
+});
+export type ContractReport = z.infer<typeof ContractReportSchema>;
 
-export interface ContractEntry {
-  file: string;
-  isReport: boolean;
-  kind: Detection['kind'];
-  report?: ContractReport;
-  findings: Finding[];
-  error?: string;
-}
+export const ContractEntrySchema = z.object({
+  /** The input file as given on the command line. */
+  file: z.string(),
+  isReport: z.boolean(),
+  kind: PageKindSchema,
+  /** Present when the file is a report. */
+  report: z.optional(ContractReportSchema),
+  findings: z.array(FindingSchema),
+  /** Why the file could not be read; present only then. */
+  error: z.optional(z.string()),
+});
+export type ContractEntry = z.infer<typeof ContractEntrySchema>;
 
 export function toContractReport(report: Report): ContractReport {
   const { identity } = report;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildExport } from '../../lib/export/build';
 import type { ExportInput } from '../../lib/export/types';
 import { writeWorkbook } from '../../lib/export/xlsx/workbook';
-import type { PreviousSummary } from '../../lib/messaging/protocol';
+import type { PreviousSummary } from '../../lib/model/history';
 import type { Report } from '../../lib/model/report';
 import type { Analysis } from './analyse-file';
 import type { ExportTarget } from './args';

@@ -7,7 +7,8 @@ import { createBackgroundHandler } from '../../lib/background/handler';
 import { createHistoryStore } from '../../lib/background/history-store';
 import { runChecks } from '../../lib/checks/run';
 import { extractionSteps, extractReport, findContentRoot } from '../../lib/extract';
-import { AnalysedSchema, CheckedSchema } from '../../lib/messaging/protocol';
+import { MESSAGES } from '../../lib/messaging/messages';
+import { CheckedSchema } from '../../lib/messaging/protocol';
 import { LIMITS } from '../../lib/model/limits';
 import { CLAIM_STEP_CHARS } from '../../lib/narrative/claims';
 import { MAX_SENTENCE_CHARS } from '../../lib/narrative/sentences';
@@ -204,7 +205,7 @@ describe('a report with a runaway agency name', () => {
     expect(report.identity.title.length).toBeLessThanOrEqual(LIMITS.textLength);
     expect(report.tables.map((table) => table.kind)).toEqual(['t2', 't3', 't4']);
     // The schema the background parses a report with, and the background itself.
-    expect(AnalysedSchema.safeParse({ type: 'analysed', report }).success).toBe(true);
+    expect(MESSAGES.analysed.request.safeParse({ report }).success).toBe(true);
     const handle = createBackgroundHandler({
       self: { id: 'ogi-lens', baseUrl: 'chrome-extension://ogi-lens/' },
       store: createHistoryStore(new IDBFactory()),

@@ -1,7 +1,7 @@
 /** This year's figures against the agency's previous report, as the popup compares them. */
 
 import { yearOverYearRows } from '../../compare/rows';
-import type { PreviousSummary } from '../../messaging/protocol';
+import type { PreviousSummary } from '../../model/history';
 import type { Report } from '../../model/report';
 import { SHEET_NAMES } from './labels';
 import type { CellContent, SheetCell, SheetSpec } from './sheet';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { findPrevious, runChecks } from '../../../lib/checks/run';
 import { extractReport } from '../../../lib/extract';
-import type { PreviousSummary } from '../../../lib/messaging/protocol';
+import type { PreviousSummary } from '../../../lib/model/history';
 import type { Finding, Report } from '../../../lib/model/report';
 import { FIXTURE_DIR, loadFixtures } from '../../support/fixtures';
 

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createHistoryStore,
   DB_VERSION,
-  type HistoryRecord,
   HistoryUnavailableError,
   historyToCsv,
   historyToJson,
@@ -11,6 +10,7 @@ import {
   MIGRATIONS,
   recordId,
 } from '../../../lib/background/history-store';
+import type { HistoryRecord } from '../../../lib/model/history';
 import type { Finding } from '../../../lib/model/report';
 import {
   abortWith,

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LocaleMessages } from '../../../lib/messaging/protocol';
+import { createAsker } from '../../../lib/messaging/channel';
+import type { LocaleMessages, UiLanguage } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 const locale = (name: string): LocaleMessages =>
@@ -41,10 +42,6 @@ vi.mock('webextension-polyfill', () => {
       storage: { local: { get: async () => browserMock.stored, set: async () => {} } },
       runtime: {
         getURL: (path: string) => `chrome-extension://ogi-lens-test${path}`,
-        sendMessage: async (message: { language: string }) => {
-          browserMock.sent.push(message);
-          return locale(message.language);
-        },
       },
     },
   };
@@ -59,6 +56,13 @@ const {
   translatorFrom,
   uiFromPrepared,
 } = await import('../../../components/i18n');
+
+/** The content script's way to the background, as entrypoints/content.ts wires it: recorded here. */
+const ask = createAsker('contentScript', 'background', async (message) => {
+  browserMock.sent.push(message);
+  return locale((message as { language: string }).language);
+});
+const askLocale = (language: UiLanguage) => ask('getLocale', { language });
 
 afterEach(() => {
   browserMock.stored = {};
@@ -102,7 +106,7 @@ describe('the UI language setting', () => {
   it("follows the browser's UI language by default in a content script, without the browser's getMessage", async () => {
     browserMock.browserLocale = 'en';
     vi.stubGlobal('location', { protocol: 'https:', host: 'www.hz.gov.cn' });
-    const translate = await loadTranslator();
+    const translate = await loadTranslator({ askLocale });
     expect(browserMock.sent).toEqual([{ type: 'getLocale', language: 'en' }]);
     expect(translate.language).toBe('en');
     expect(translate('page_pruned', '3')).toBe(
@@ -115,10 +119,13 @@ describe('the UI language setting', () => {
     browserMock.stored = { settings: { language: 'en' } };
     vi.stubGlobal('location', { protocol: 'https:', host: 'www.hz.gov.cn' });
     const translate = await loadTranslator({
-      disabledFamilies: [],
-      language: 'zh_CN',
-      panelHiddenOn: [],
-      exportFormat: 'xlsx',
+      settings: {
+        disabledFamilies: [],
+        language: 'zh_CN',
+        panelHiddenOn: [],
+        exportFormat: 'xlsx',
+      },
+      askLocale,
     });
     expect(translate.language).toBe('zh_CN');
     expect(browserMock.sent).toEqual([{ type: 'getLocale', language: 'zh_CN' }]);
@@ -153,7 +160,7 @@ describe('the UI language setting', () => {
     browserMock.browserLocale = 'en';
     browserMock.stored = { settings: { language: 'zh_CN' } };
     vi.stubGlobal('location', { protocol: 'https:', host: 'www.hz.gov.cn' });
-    const translate = await loadTranslator();
+    const translate = await loadTranslator({ askLocale });
     expect(browserMock.sent).toEqual([{ type: 'getLocale', language: 'zh_CN' }]);
     expect(translate('opt_deleteAll')).toBe('全部删除');
     expect(languageOf(translate)).toBe('zh_CN');
@@ -181,12 +188,27 @@ describe('the UI language setting', () => {
     expect(ui && languageOf(ui.t)).toBe('en');
     expect(browserMock.getMessageCalls).toBe(0);
     expect(browserMock.sent).toEqual([]);
-    // An answer without strings, or not in shape, leaves the page to read them itself.
+    // An answer without strings leaves the page to read them itself.
     expect(uiFromPrepared({ prepared: true })).toBeNull();
-    expect(
-      uiFromPrepared({ prepared: true, ui: { settings, language: 'fr', messages: {} } }),
-    ).toBeNull();
-    expect(uiFromPrepared(undefined)).toBeNull();
+  });
+
+  it('an answer to prepare that is not in shape never reaches the page (its ask rejects)', async () => {
+    const settings = { ...DEFAULT_SETTINGS };
+    const forged = createAsker('contentScript', 'background', async () => ({
+      prepared: true,
+      ui: { settings, language: 'fr', messages: {} },
+    }));
+    await expect(forged('prepare', { agency: '某局', year: 2023 })).rejects.toThrow(
+      /no valid answer to "prepare"/,
+    );
+  });
+
+  it('a content script without a way to the background falls back to the browser', async () => {
+    browserMock.stored = { settings: { language: 'en' } };
+    vi.stubGlobal('location', { protocol: 'https:', host: 'www.hz.gov.cn' });
+    const translate = await loadTranslator();
+    expect(translate.language).toBe('zh_CN');
+    expect(browserMock.sent).toEqual([]);
   });
 
   it('a key the loaded locale lacks falls back to the browser', () => {

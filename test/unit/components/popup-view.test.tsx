@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type PopupState, PopupView } from '../../../components/PopupView';
 import { formatChange, yearOverYearRows } from '../../../lib/compare/rows';
-import type { PreviousSummary } from '../../../lib/messaging/protocol';
+import type { PreviousSummary } from '../../../lib/model/history';
 import type { Finding, Report } from '../../../lib/model/report';
 import { analyseFile } from '../../../scripts/cli/analyse-file';
 import { FIXTURE_DIR } from '../../support/fixtures';

@@ -4,17 +4,36 @@ import { HOST_ATTRIBUTE } from '../../../lib/annotate/host';
 import { FINDING_ATTRIBUTE } from '../../../lib/annotate/marks';
 import { watchForLateTables } from '../../../lib/content/late-tables';
 import { analysePage, REPORT_MARKER } from '../../../lib/content/page-pass';
+import { createAsker } from '../../../lib/messaging/channel';
 import type { PageState } from '../../../lib/messaging/protocol';
+import type { Report } from '../../../lib/model/report';
 import { checkLikeBackground, fixtureUrl, openFixture } from '../annotate/support';
 
 const FAST = { answerMs: 100, lateWindowMs: 1_000, quietMs: 30 };
+
+/**
+ * The content script's `check`, as lib/content/content-script.ts wires it:
+ * the report asked of a background that answers with `answer(report)`, raw,
+ * and the answer parsed on the way back.
+ */
+function checkAnswering(answer: (report: unknown) => Promise<unknown>) {
+  const ask = createAsker('contentScript', 'background', (message) =>
+    answer((message as { report: unknown }).report),
+  );
+  return (report: Report) => ask('analysed', { report });
+}
+
+/** For pages that are not reports: the background is never asked. */
+const neverAsked = async (): Promise<never> => {
+  throw new Error('the background was asked');
+};
 
 function run(dom: JSDOM, answer: (report: unknown) => Promise<unknown>) {
   const states: PageState[] = [];
   const check = vi.fn(answer);
   const overlays: unknown[] = [];
   const done = analysePage(dom.window.document, dom.window.location.href, {
-    check,
+    check: checkAnswering(check),
     setState: (s) => states.push(s),
     showOverlay: (annotation) => {
       // The marker must wait for the overlay: it is not set yet while the overlay renders.
@@ -74,7 +93,7 @@ describe('one pass over a page', () => {
     const dom = openFixture('nonreport-check-notice');
     const prepare = vi.fn();
     await analysePage(dom.window.document, dom.window.location.href, {
-      check: async () => null,
+      check: neverAsked,
       prepare,
       setState: () => {},
       showOverlay: () => {},
@@ -187,7 +206,7 @@ describe('one pass over a page', () => {
       const dom = openFixture(name);
       const states: PageState[] = [];
       await analysePage(dom.window.document, dom.window.location.href, {
-        check: async () => null,
+        check: neverAsked,
         setState: (s) => states.push(s),
         deferListing: (isListing) => confirmations.push(isListing),
         showOverlay: () => {},

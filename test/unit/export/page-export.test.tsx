@@ -9,9 +9,13 @@ import { runChecks } from '../../../lib/checks/run';
 import { reportCsv } from '../../../lib/export/csv';
 import { exportFromPage, type ShownReport } from '../../../lib/export/page-export';
 import { reportText } from '../../../lib/export/report-text';
-import type { ExportFile, ExportFormat, WorkbookWriter } from '../../../lib/export/types';
+import type {
+  ExportFile,
+  ExportFormat,
+  ExportOutcome,
+  WorkbookWriter,
+} from '../../../lib/export/types';
 import { extractReport } from '../../../lib/extract';
-import type { ExportOutcome } from '../../../lib/messaging/protocol';
 import { FIXTURE_DIR } from '../../support/fixtures';
 import { translatorFor } from '../../support/translator';
 

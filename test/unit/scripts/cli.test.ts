@@ -8,7 +8,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContractEntry } from '../../../lib/model/contract';
+import * as z from 'zod/mini';
+import { type ContractEntry, ContractEntrySchema } from '../../../lib/model/contract';
 import { findingId, findingSummary, loadFixtures } from '../../support/fixtures';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -33,6 +34,16 @@ describe('npm run check -- --json', () => {
     ]);
   });
 
+  it('writes every entry as the contract schema declares it, nothing more and nothing less', () => {
+    const parsed = z.array(ContractEntrySchema).safeParse(entries);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    // Objects drop keys they do not declare: an entry equal to its parse has none the schema lacks.
+    expect(parsed.data).toEqual(entries);
+    expect(entries.filter((entry) => entry.report !== undefined)).toHaveLength(
+      fixtures.filter((fixture) => fixture.kind === 'report').length,
+    );
+  });
+
   it('reads a file that is not a report page as not a report, without failing the run', () => {
     expect(entries.at(-1)).toMatchObject({ isReport: false, kind: 'none' });
   });
@@ -46,6 +57,7 @@ describe('npm run check -- --json', () => {
     const [entry] = JSON.parse(stdout) as ContractEntry[];
     expect(entry?.error).toMatch(/no such file/i);
     expect(entry?.isReport).toBe(false);
+    expect(ContractEntrySchema.safeParse(entry).success).toBe(true);
   });
 
   for (const [i, fixture] of fixtures.entries()) {

@@ -1,0 +1,124 @@
+/**
+ * The popup: the current tab's page as its content script describes it
+ * (`getPageState`), and the export it runs there (`exportReport`). The tabs,
+ * the way to a tab's content script and storage come in from
+ * entrypoints/popup/main.tsx.
+ */
+import { render } from 'preact';
+import type { ExportFormat, ExportOutcome } from '../lib/export/types';
+import { AnswerError, type Asker } from '../lib/messaging/channel';
+import {
+  DEFAULT_SETTINGS,
+  readSettings,
+  type SettingsArea,
+  saveExportFormat,
+} from '../lib/settings';
+import type { ExportMenuProps } from './ExportMenu';
+import { loadTranslator, type Translate, type Translator, t } from './i18n';
+import { type PopupState, PopupView } from './PopupView';
+
+/** A tab as `tabs.query` describes it. */
+interface TabInfo {
+  id?: number;
+  url?: string;
+}
+
+export interface PopupPageDeps {
+  /** The element the popup renders into. */
+  app: HTMLElement;
+  /** The popup's own document (its language follows the strings'). */
+  doc: Document;
+  /** The popup's query string (`?tab=ID` or `?url=ADDRESS` when opened as a page). */
+  search: string;
+  /** `browser.tabs.query`. */
+  queryTabs(query: { active?: boolean; currentWindow?: boolean }): Promise<TabInfo[]>;
+  /** Asks the content script of one tab (`tabs.sendMessage` bound to it). */
+  askTab(tabId: number): Asker<'extensionPage', 'contentScript'>;
+  /** `browser.storage.local`. */
+  storage: SettingsArea;
+}
+
+const PENDING_RETRY_MS = 300;
+const PENDING_RETRIES = 30;
+
+export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
+  /** Until the chosen language is loaded, the browser's own i18n speaks. */
+  let translate: Translator = Object.assign<Translate, Pick<Translator, 'language'>>(
+    (key, ...subs) => t(key, ...subs),
+    { language: 'zh_CN' },
+  );
+  let exportMenu: Omit<ExportMenuProps, 't'> | undefined;
+  const show = (state: PopupState) =>
+    render(
+      <PopupView
+        state={state}
+        language={translate.language}
+        exportMenu={exportMenu}
+        t={translate}
+      />,
+      deps.app,
+    );
+
+  /** The file is built and saved by the tab's content script, in the page: it holds the page's text. */
+  const exportFrom = (tabId: number, format: ExportFormat): Promise<ExportOutcome> =>
+    deps
+      .askTab(tabId)('exportReport', { format })
+      .catch(() => ({ ok: false, message: translate('export_noPage') }));
+
+  const rememberExportFormat = (format: ExportFormat): void => {
+    saveExportFormat(deps.storage, format).catch((error: unknown) =>
+      console.warn('[OGI Lens] could not save the setting:', error),
+    );
+  };
+
+  /**
+   * The tab to report on: the active tab, or — when the popup is opened as a
+   * page (tests, a pinned tab) — the one named by ?tab=ID or ?url=ADDRESS.
+   */
+  const targetTabId = async (): Promise<number | undefined> => {
+    const params = new URLSearchParams(deps.search);
+    const tab = Number(params.get('tab'));
+    if (Number.isInteger(tab) && tab > 0) return tab;
+    const url = params.get('url');
+    if (url) {
+      const tabs = await deps.queryTabs({});
+      return tabs.find((candidate) => candidate.url === url)?.id;
+    }
+    const [active] = await deps.queryTabs({ active: true, currentWindow: true });
+    return active?.id;
+  };
+
+  const load = async (): Promise<void> => {
+    translate = await loadTranslator();
+    deps.doc.documentElement.lang = translate.language === 'en' ? 'en' : 'zh-CN';
+    show({ kind: 'loading' });
+    const tabId = await targetTabId();
+    if (tabId === undefined) return show({ kind: 'noAccess' });
+    const settings = await readSettings(deps.storage).catch(() => DEFAULT_SETTINGS);
+    exportMenu = {
+      format: settings.exportFormat,
+      onExport: (format) => exportFrom(tabId, format),
+      onFormatChange: rememberExportFormat,
+    };
+    const ask = deps.askTab(tabId);
+    for (let attempt = 0; attempt <= PENDING_RETRIES; attempt++) {
+      let state: PopupState;
+      try {
+        state = await ask('getPageState');
+      } catch (error) {
+        state =
+          error instanceof AnswerError
+            ? { kind: 'error', message: 'The page answered in an unexpected shape.' }
+            : // No content script answers: not a .gov.cn page, or one opened before the extension.
+              { kind: 'noAccess' };
+      }
+      show(state);
+      if (state.kind !== 'pending') return;
+      await new Promise((resolve) => setTimeout(resolve, PENDING_RETRY_MS));
+    }
+  };
+
+  await load().catch((err: unknown) =>
+    show({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The content script, minus its wiring: what the page is (for the popup's
+ * `getPageState`), the export both the popup and the panel ask for, and the
+ * pass over the page once it has settled. The browser's messaging and the
+ * in-page UI (components/page-ui.ts) are passed in by entrypoints/content.ts,
+ * so the whole of it runs in jsdom with stand-ins.
+ */
+import type { AnnotateInput, Annotation } from '../annotate/annotate';
+import { exportFromPage, type ShownReport } from '../export/page-export';
+import type { ExportFormat, ExportOutcome, WorkbookWriter } from '../export/types';
+import { publishedWorkbookWriter } from '../export/writer-slot';
+import { AnswerError, type Asker, createReceiver } from '../messaging/channel';
+import type { PageState, Prepared } from '../messaging/protocol';
+import { type FrameWindow, whenPageSettled } from '../steps';
+import { analysePage, type PageDeps } from './page-pass';
+
+/** The in-page UI: its strings and settings, and the overlay. */
+export interface PageUi {
+  /**
+   * Starts reading the panel's strings and settings, once: from the answer
+   * to `prepare` when given (the background reads them while the page
+   * extracts), else from storage and the background.
+   */
+  load(prepared?: Promise<Prepared>): void;
+  /** The export's answer before the page has been analysed, in the panel's language. */
+  notReadyMessage(): Promise<string>;
+  /** Mounts the overlay of an annotated page; `onExport` is the panel's export button. */
+  show(
+    annotation: Annotation,
+    input: AnnotateInput,
+    onExport: (format: ExportFormat) => Promise<ExportOutcome>,
+  ): Promise<void>;
+}
+
+export interface ContentScriptDeps {
+  /** The frame the script runs in: its document, address and clock. */
+  window: FrameWindow & Pick<Window, 'document' | 'location'>;
+  /** Asks the background (`runtime.sendMessage` through lib/messaging/channel.ts). */
+  ask: Asker<'contentScript', 'background'>;
+  /** Registers the listener for the popup's requests (`runtime.onMessage`). */
+  listen(listener: (message: unknown) => Promise<unknown> | undefined): void;
+  ui: PageUi;
+  log(what: string, error: unknown): void;
+  /** Stand-ins for the pass's pacing and waits, for tests. */
+  pass?: Pick<PageDeps, 'pause' | 'timings'>;
+}
+
+/** Resolves once the page has been dealt with (analysed, judged not a report, or failed). */
+export function startContentScript(deps: ContentScriptDeps): Promise<void> {
+  const { ask, ui, log } = deps;
+  const doc = deps.window.document;
+  let state: PageState = { kind: 'pending' };
+  let shown: ShownReport | null = null;
+  /** The link count of a page that may list reports, run when the popup first asks. */
+  let confirmListing: (() => boolean) | null = null;
+
+  const currentState = (): PageState => {
+    if (confirmListing && state.kind === 'none') {
+      const isListing = confirmListing;
+      confirmListing = null;
+      try {
+        if (isListing()) state = { kind: 'listing' };
+      } catch (error) {
+        log('could not count the report links', error);
+      }
+    }
+    return state;
+  };
+
+  /** The writer is injected by the background into this isolated world on the first workbook export. */
+  const loadWorkbookWriter = async (): Promise<WorkbookWriter> => {
+    const loaded = publishedWorkbookWriter();
+    if (loaded) return loaded;
+    try {
+      await ask('loadWorkbookWriter');
+    } catch (error) {
+      // Whether the writer arrived is what counts, not how the background put it.
+      if (!(error instanceof AnswerError)) throw error;
+    }
+    const writer = publishedWorkbookWriter();
+    if (!writer) throw new Error('The workbook writer could not be loaded.');
+    return writer;
+  };
+
+  const exportReport = async (format: ExportFormat): Promise<ExportOutcome> => {
+    if (!shown) return { ok: false, message: await ui.notReadyMessage() };
+    return exportFromPage(doc, format, shown, { loadWorkbookWriter });
+  };
+
+  // Only the extension's own contexts can message a content script, so the
+  // sender is not checked here; the requests are still parsed.
+  const receive = createReceiver<'contentScript', unknown>({
+    to: 'contentScript',
+    handlers: {
+      getPageState: () => Promise.resolve(currentState()),
+      exportReport: (request) => exportReport(request.format),
+    },
+  });
+  deps.listen((message) => receive(message, undefined));
+
+  // Whatever the page holds, the extension must not throw into it.
+  const pass = () =>
+    analysePage(doc, deps.window.location.href, {
+      ...deps.pass,
+      check: (report) => {
+        const answer = ask('analysed', { report });
+        ui.load();
+        return answer;
+      },
+      prepare: (hint) => {
+        const answer = ask('prepare', hint);
+        answer.catch((error: unknown) => log('could not prepare the background', error));
+        // Only a report page needs settings and strings: from its detection on,
+        // so that they are there when the background answers.
+        ui.load(answer);
+      },
+      deferListing: (isListing) => {
+        confirmListing = isListing;
+      },
+      setState: (next) => {
+        confirmListing = null;
+        state = next;
+        if (next.kind === 'report') {
+          const { report, findings, previous } = next;
+          shown = { report, findings, previous, retrievedAt: new Date().toISOString() };
+        }
+      },
+      onError: (error) => log('annotation failed', error),
+      showOverlay: (annotation, input) => ui.show(annotation, input, exportReport),
+    });
+  // The page paints and settles first; the analysis then has the cores to itself.
+  return whenPageSettled(deps.window)
+    .then(pass)
+    .catch((error: unknown) => {
+      state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      log('analysis failed', error);
+    });
+}

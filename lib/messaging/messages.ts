@@ -1,0 +1,167 @@
+/**
+ * Every message between the extension's contexts, declared once: its name,
+ * who may send it to whom, the fields of its request and the shape of its
+ * answer. ./channel.ts sends and receives them from this table alone, so a
+ * message that is not declared here cannot be sent or received.
+ *
+ * On the wire a request is `{ type: name, ...fields }`. The receiver parses
+ * it with zod and drops what does not fit; the asking side parses the answer
+ * the same way, since the other context is no more trusted than the page.
+ *
+ * Who may send what is decided by the receiver from the browser's `sender`,
+ * which a page cannot forge (lib/background/sender-policy.ts reads `from`):
+ * analysis only from the extension's own content scripts on .gov.cn tabs,
+ * history only from the extension's own pages.
+ *
+ * zod/mini: the content script bundles this table (it asks and answers some
+ * of these), and the table holds every schema once, so size matters.
+ */
+import * as z from 'zod/mini';
+import { ExportFormatSchema, ExportOutcomeSchema } from '../export/types';
+import { HistoryRecordSchema } from '../model/history';
+import { LIMITS } from '../model/limits';
+import { ReportSchema } from '../model/report';
+import {
+  CheckedSchema,
+  HistoryListingSchema,
+  LocaleMessagesSchema,
+  PageStateSchema,
+  PreparedSchema,
+  RefusedSchema,
+  UiLanguageSchema,
+  WriterLoadedSchema,
+} from './protocol';
+
+/**
+ * The contexts that exchange messages. `extensionPage` is the popup and the
+ * options page (the extension's own origin), whether opened as a popup or in
+ * a tab.
+ */
+export type Party = 'contentScript' | 'extensionPage' | 'background';
+
+export interface MessageSpec {
+  /** Who may send it. */
+  readonly from: readonly Party[];
+  /** Who receives it: the background, or the content script of the tab it is sent to. */
+  readonly to: Party;
+  /** The request's fields besides `type`. */
+  readonly request: z.ZodMiniObject;
+  readonly answer: z.ZodMiniType;
+}
+
+const noFields = () => z.object({});
+
+export const MESSAGES = {
+  /** The page's report, to check and keep in history. */
+  analysed: {
+    from: ['contentScript'],
+    to: 'background',
+    request: z.object({ report: ReportSchema }),
+    /** The findings, or why the report was refused (beyond LIMITS, or not a report). */
+    answer: z.union([CheckedSchema, RefusedSchema]),
+  },
+  /**
+   * As soon as a report is detected: the agency and year its title names, so
+   * that the history and settings are read while the page is still being
+   * extracted. Answered with the settings and strings the page's panel needs.
+   */
+  prepare: {
+    from: ['contentScript'],
+    to: 'background',
+    request: z.object({
+      agency: z.string().check(z.maxLength(LIMITS.textLength)),
+      year: z.nullable(z.int().check(z.minimum(1900), z.maximum(2200))),
+    }),
+    answer: PreparedSchema,
+  },
+  /**
+   * Load the workbook writer into the sender's frame. The writer is the one
+   * heavy part of exporting; it is injected (into the content script's own
+   * isolated world) only when a workbook is asked for.
+   */
+  loadWorkbookWriter: {
+    from: ['contentScript'],
+    to: 'background',
+    request: noFields(),
+    answer: WriterLoadedSchema,
+  },
+  /**
+   * The strings of the language chosen in the options: a content script cannot
+   * read the extension's files itself (they are not web-accessible), the
+   * background can.
+   */
+  getLocale: {
+    from: ['contentScript', 'extensionPage'],
+    to: 'background',
+    request: z.object({ language: UiLanguageSchema }),
+    answer: LocaleMessagesSchema,
+  },
+  listHistory: {
+    from: ['extensionPage'],
+    to: 'background',
+    request: noFields(),
+    answer: HistoryListingSchema,
+  },
+  deleteHistory: {
+    from: ['extensionPage'],
+    to: 'background',
+    request: z.object({ id: z.string().check(z.maxLength(500)) }),
+    answer: HistoryListingSchema,
+  },
+  /** Deletes the database even when it cannot be opened: the way out of a newer version's. */
+  clearHistory: {
+    from: ['extensionPage'],
+    to: 'background',
+    request: noFields(),
+    answer: HistoryListingSchema,
+  },
+  /** The whole history as a dataset: every stored report with its findings. */
+  exportHistory: {
+    from: ['extensionPage'],
+    to: 'background',
+    request: noFields(),
+    answer: z.array(HistoryRecordSchema),
+  },
+  /** The popup asks the tab's content script what it knows about the page. */
+  getPageState: {
+    from: ['extensionPage'],
+    to: 'contentScript',
+    request: noFields(),
+    answer: PageStateSchema,
+  },
+  /** The popup has the tab's content script export the page's report (built and saved in the page). */
+  exportReport: {
+    from: ['extensionPage'],
+    to: 'contentScript',
+    request: z.object({ format: ExportFormatSchema }),
+    answer: ExportOutcomeSchema,
+  },
+} as const satisfies Record<string, MessageSpec>;
+
+type Messages = typeof MESSAGES;
+export type MessageName = keyof Messages;
+
+/** The request's fields as a sender passes them. */
+export type RequestInput<N extends MessageName> = z.input<Messages[N]['request']>;
+/** The request as its receiver's handler gets it, parsed. */
+export type Request<N extends MessageName> = z.output<Messages[N]['request']>;
+/** The answer as the asking side gets it, parsed. */
+export type Answer<N extends MessageName> = z.output<Messages[N]['answer']>;
+
+/** The messages `from` may send to `to`. */
+export type NamesFromTo<From extends Party, To extends Party> = {
+  [N in MessageName]: From extends Messages[N]['from'][number]
+    ? Messages[N]['to'] extends To
+      ? N
+      : never
+    : never;
+}[MessageName];
+
+/** The messages `to` receives, from whomever. */
+export type NamesTo<To extends Party> = {
+  [N in MessageName]: Messages[N]['to'] extends To ? N : never;
+}[MessageName];
+
+export function isMessageName(name: unknown): name is MessageName {
+  return typeof name === 'string' && Object.hasOwn(MESSAGES, name);
+}
