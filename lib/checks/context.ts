@@ -9,10 +9,11 @@ import { analyseReport } from './shared/analysis';
 import type { CheckContext } from './types';
 
 export function checkContext(report: Report, previous: Report | null): CheckContext {
+  const index = indexReport(report);
   return {
     report,
-    index: indexReport(report),
-    analysis: analyseReport(report),
+    index,
+    analysis: analyseReport(report, index),
     previous,
     previousIndex: previous ? indexReport(previous) : null,
   };

@@ -14,7 +14,7 @@ import { formatNumber } from './shared/arithmetic';
 import { culpritOf } from './shared/culprit';
 import type { Mismatch } from './shared/mismatches';
 import { refId } from './shared/refs';
-import type { Rule, RuleFinding } from './types';
+import type { RuleFinding } from './types';
 
 function mismatchFinding(m: Mismatch, culprit: CellRef | null): RuleFinding {
   const { a, b } = m;

@@ -10,7 +10,7 @@ import { sumOf } from './shared/arithmetic';
 import { culpritOf } from './shared/culprit';
 import { type BrokenSum, sumDiscrepancy } from './shared/legacy-evaluation';
 import { refId } from './shared/refs';
-import type { CheckContext, Rule, RuleFinding } from './types';
+import type { CheckContext, RuleFinding } from './types';
 
 function sumFinding(b: BrokenSum, culprit: CellRef | null): RuleFinding {
   if (!culprit || refId(culprit) === refId(b.whole)) {

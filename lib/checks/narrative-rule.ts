@@ -32,7 +32,7 @@ import {
 } from './narrative-data';
 import type { ReportIndex } from './report-index';
 import { formatNumber, sumExpression, sumOf } from './shared/arithmetic';
-import type { Rule, RuleFinding } from './types';
+import type { RuleFinding } from './types';
 
 const BLANK_AS_ZERO = '（空白按0计：同项其余单元格已填写）';
 const FROM_APPLICANTS = '（总计列空白，按各类申请人之和计）';

@@ -4,6 +4,7 @@
  */
 import type { Finding, Report, RuleFamily } from '../model/report';
 import { portalOfUrl } from '../page/portal';
+import { blankTotalRule } from './blank-total-rule';
 import { checkContext } from './context';
 import { crossTableRule } from './cross-table-rule';
 import { formRule } from './form-rule';
@@ -17,6 +18,8 @@ import { yearOverYearRule } from './year-over-year-rule';
 
 export const RULES: Rule[] = [
   identityRule,
+  // Right after the identities it comes from, so findings keep the order they had when one rule raised both.
+  blankTotalRule,
   legacyRule,
   narrativeRule,
   crossTableRule,
@@ -40,11 +43,9 @@ export function runChecks(
   const findings: Finding[] = [];
   const disabled = options.disabled;
   for (const rule of options.rules ?? RULES) {
-    // A rule module may raise findings of another family (the identity rule's arithmetic finds
-    // the form family's blank totals): the switch hides findings by their own family.
-    for (const finding of rule.run(ctx)) {
-      if (!disabled?.has(finding.family)) findings.push(finding);
-    }
+    // Every finding carries its rule's family (defineRule), so a family switched off is a rule not run.
+    if (disabled?.has(rule.family)) continue;
+    for (const finding of rule.run(ctx)) findings.push(finding);
   }
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

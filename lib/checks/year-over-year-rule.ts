@@ -12,7 +12,7 @@ import type { CellRef, Report } from '../model/report';
 import { defineRule } from './define-rule';
 import type { IndexedCell, ReportIndex } from './report-index';
 import { formatNumber, sumOf } from './shared/arithmetic';
-import type { CheckContext, Rule, RuleFinding } from './types';
+import type { CheckContext, RuleFinding } from './types';
 import {
   CARRY_OVER,
   DOCUMENT_STOCKS,

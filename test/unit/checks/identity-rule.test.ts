@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { blankTotalRule } from '../../../lib/checks/blank-total-rule';
 import { checkContext } from '../../../lib/checks/context';
 import { identityRule } from '../../../lib/checks/identity-rule';
 import type { Report } from '../../../lib/model/report';
 import { reportOf, tableOf } from '../../support/report-builder';
 
-const run = (report: Report) => identityRule.run(checkContext(report, null));
+/** The identities' findings: blank totals (the form family's) first, then broken identities. */
+const run = (report: Report) => {
+  const ctx = checkContext(report, null);
+  return [...blankTotalRule.run(ctx), ...identityRule.run(ctx)];
+};
 
 const T4_CLEAN: Record<string, string> = {
   't4.review.upheld': '3',

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../../lib/checks/run';
+import { defineRule } from '../../../lib/checks/define-rule';
+import { RULES, runChecks } from '../../../lib/checks/run';
 import { extractReport } from '../../../lib/extract';
 import type { Report, RuleFamily } from '../../../lib/model/report';
 import { FIXTURE_DIR } from '../../support/fixtures';
@@ -33,5 +34,43 @@ describe('switching rule families off (the options page)', () => {
     const withoutIdentity = runChecks(report, null, { disabled: new Set(['identity']) });
     expect(withoutIdentity.some((f) => f.family === 'identity')).toBe(false);
     expect(withoutIdentity.some((f) => f.rule.startsWith('form.blank-total'))).toBe(true);
+  });
+});
+
+describe('rules declare themselves', () => {
+  const report = fixtureReport('chk-form-blank-total');
+  const lateLooking = defineRule({
+    id: 'test-only',
+    family: 'timeliness',
+    run: () => [
+      {
+        rule: 'test.finding',
+        severity: 'warning',
+        message: '测试',
+        messageEn: 'test',
+        cells: [],
+        terms: [],
+        expected: null,
+        actual: null,
+        arithmetic: '',
+      },
+    ],
+  });
+
+  it('gives every finding the family its rule declares, placed where the model declares it', () => {
+    const [finding] = runChecks(report, null, { rules: [lateLooking] });
+    expect(finding?.family).toBe('timeliness');
+    expect(Object.keys(finding ?? {}).slice(0, 3)).toEqual(['rule', 'family', 'severity']);
+  });
+
+  it('leaves the rules of a family switched off out of the run', () => {
+    expect(
+      runChecks(report, null, { rules: [lateLooking], disabled: new Set(['timeliness']) }),
+    ).toEqual([]);
+  });
+
+  it('names each rule of the extension once', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
