@@ -12,7 +12,7 @@ import { publishedWorkbookWriter } from '../export/writer-slot';
 import { AnswerError, type Asker, createReceiver } from '../messaging/channel';
 import type { PageState, Prepared } from '../messaging/protocol';
 import { type FrameWindow, whenPageSettled } from '../steps';
-import { analysePage, type PageDeps } from './page-pass';
+import { runPagePass, type PageDeps } from './page-pass';
 
 /** The in-page UI: its strings and settings, and the overlay. */
 export interface PageUi {
@@ -100,7 +100,7 @@ export function startContentScript(deps: ContentScriptDeps): Promise<void> {
 
   // Whatever the page holds, the extension must not throw into it.
   const pass = () =>
-    analysePage(doc, deps.window.location.href, {
+    runPagePass(doc, deps.window.location.href, {
       ...deps.pass,
       check: (report) => {
         const answer = ask('analysed', { report });

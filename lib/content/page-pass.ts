@@ -158,7 +158,7 @@ async function extractInSteps(
 }
 
 /** Resolves once the page has been dealt with (analysed, or judged not a report). */
-export async function analysePage(doc: Document, url: string, deps: PageDeps): Promise<void> {
+export async function runPagePass(doc: Document, url: string, deps: PageDeps): Promise<void> {
   const timings = { ...TIMINGS, ...deps.timings };
   const started = now(doc);
   const detectOptions = { deferListingScan: deps.deferListing !== undefined };

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { HOST_ATTRIBUTE } from '../../../lib/annotate/host';
 import { FINDING_ATTRIBUTE } from '../../../lib/annotate/marks';
 import { watchForLateTables } from '../../../lib/content/late-tables';
-import { analysePage, REPORT_MARKER } from '../../../lib/content/page-pass';
+import { runPagePass, REPORT_MARKER } from '../../../lib/content/page-pass';
 import { createAsker } from '../../../lib/messaging/channel';
 import type { PageState } from '../../../lib/messaging/protocol';
 import type { Report } from '../../../lib/model/report';
@@ -32,7 +32,7 @@ function run(dom: JSDOM, answer: (report: unknown) => Promise<unknown>) {
   const states: PageState[] = [];
   const check = vi.fn(answer);
   const overlays: unknown[] = [];
-  const done = analysePage(dom.window.document, dom.window.location.href, {
+  const done = runPagePass(dom.window.document, dom.window.location.href, {
     check: checkAnswering(check),
     setState: (s) => states.push(s),
     showOverlay: (annotation) => {
@@ -71,7 +71,7 @@ describe('one pass over a page', () => {
     const dom = openFixture('chk-identity-culprit');
     const order: string[] = [];
     const prepare = vi.fn(() => order.push('prepare'));
-    const done = analysePage(dom.window.document, dom.window.location.href, {
+    const done = runPagePass(dom.window.document, dom.window.location.href, {
       check: async (report) => {
         order.push('check');
         expect(report.identity.year).toBe(2023);
@@ -92,7 +92,7 @@ describe('one pass over a page', () => {
   it('prepares nothing for a page that is not a report', async () => {
     const dom = openFixture('nonreport-check-notice');
     const prepare = vi.fn();
-    await analysePage(dom.window.document, dom.window.location.href, {
+    await runPagePass(dom.window.document, dom.window.location.href, {
       check: neverAsked,
       prepare,
       setState: () => {},
@@ -205,7 +205,7 @@ describe('one pass over a page', () => {
     const pass = async (name: string) => {
       const dom = openFixture(name);
       const states: PageState[] = [];
-      await analysePage(dom.window.document, dom.window.location.href, {
+      await runPagePass(dom.window.document, dom.window.location.href, {
         check: neverAsked,
         setState: (s) => states.push(s),
         deferListing: (isListing) => confirmations.push(isListing),

@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../lib/messaging/messages';
+import { MESSAGES } from '../../../lib/messaging/messages';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../../..');
 /** The code that ships in the extension. */
 const SHIPPED = ['lib', 'components', 'entrypoints'];
 
