@@ -1,4 +1,5 @@
-import type { HistoryEntry, HistoryListing, Settings } from '../lib/messaging/protocol';
+import type { HistoryListing, Settings } from '../lib/messaging/protocol';
+import type { HistoryEntry } from '../lib/model/history';
 import type { RuleFamily } from '../lib/model/report';
 import type { MessageKey, Translate } from './i18n';
 

@@ -22,7 +22,8 @@
  * it so that the history works again.
  */
 import { BOM, csvLine } from '../export/csv';
-import type { HistoryEntry, HistoryUnavailableReason } from '../messaging/protocol';
+import type { HistoryUnavailableReason } from '../messaging/protocol';
+import type { HistoryEntry } from '../model/history';
 import { type HistoryRecord, HistoryRecordSchema } from '../model/history';
 import { portalOfUrl } from '../page/portal';
 

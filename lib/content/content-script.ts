@@ -12,7 +12,7 @@ import { publishedWorkbookWriter } from '../export/writer-slot';
 import { AnswerError, type Asker, createReceiver } from '../messaging/channel';
 import type { PageState, Prepared } from '../messaging/protocol';
 import { type FrameWindow, whenPageSettled } from '../steps';
-import { runPagePass, type PageDeps } from './page-pass';
+import { type PageDeps, runPagePass } from './page-pass';
 
 /** The in-page UI: its strings and settings, and the overlay. */
 export interface PageUi {

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { ExportFormatSchema } from '../export/types';
-import { PreviousSummarySchema } from '../model/history';
+import { HistoryEntrySchema, PreviousSummarySchema } from '../model/history';
 import { LIMITS } from '../model/limits';
 import { FindingSchema, ReportSchema, RuleFamilySchema } from '../model/report';
 
@@ -42,21 +42,6 @@ export const RefusedSchema = z.object({
   refused: z.enum(['tooLarge', 'invalid']),
 });
 export type Refused = z.infer<typeof RefusedSchema>;
-
-/** A cached report as the options page lists it. */
-export const HistoryEntrySchema = z.object({
-  id: z.string(),
-  /** The registrable domain of the page it was read on ('' for a migrated record that named none). */
-  portal: z.string(),
-  agency: z.string(),
-  year: z.int(),
-  url: z.string(),
-  /** ISO timestamp of the visit that stored it. */
-  seenAt: z.string(),
-  errors: z.int().check(z.minimum(0)),
-  warnings: z.int().check(z.minimum(0)),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /**
  * Why the history database cannot be opened: a newer version of the

@@ -37,3 +37,20 @@ export const PreviousSummarySchema = z.object({
   values: z.record(z.string(), z.nullable(z.number())),
 });
 export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;
+
+/** A stored report as the options page lists it: the record's key fields and its counts. */
+export const HistoryEntrySchema = z.extend(
+  z.pick(HistoryRecordSchema, {
+    id: true,
+    portal: true,
+    agency: true,
+    year: true,
+    url: true,
+    seenAt: true,
+  }),
+  {
+    errors: z.int().check(z.minimum(0)),
+    warnings: z.int().check(z.minimum(0)),
+  },
+);
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;

@@ -20,12 +20,12 @@ import { runChecks } from '../../../lib/checks/run';
 import {
   type Checked,
   CheckedSchema,
-  type HistoryEntry,
   HistoryListingSchema,
   LIMITS,
   type Settings,
   type UiLanguage,
 } from '../../../lib/messaging/protocol';
+import type { HistoryEntry } from '../../../lib/model/history';
 import type { Finding, Report } from '../../../lib/model/report';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { analyseFile } from '../../../scripts/cli/analyse-file';
