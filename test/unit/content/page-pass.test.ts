@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { HOST_ATTRIBUTE } from '../../../lib/annotate/host';
 import { FINDING_ATTRIBUTE } from '../../../lib/annotate/marks';
 import { watchForLateTables } from '../../../lib/content/late-tables';
-import { runPagePass, REPORT_MARKER } from '../../../lib/content/page-pass';
+import { REPORT_MARKER, runPagePass } from '../../../lib/content/page-pass';
 import { createAsker } from '../../../lib/messaging/channel';
 import type { PageState } from '../../../lib/messaging/protocol';
 import type { Report } from '../../../lib/model/report';
