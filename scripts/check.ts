@@ -1,11 +1,12 @@
 /**
- * npm run check -- [--json] [--export xlsx|csv|json|md --out DIR] FILE...
+ * npm run check -- [--json] [--jobs N] [--export xlsx|csv|json|md --out DIR] FILE...
  * Checks saved report pages from the command line with the extension's lib/,
- * and with --export writes the files the browser's export writes.
+ * and with --export writes the files the browser's export writes. The pages
+ * are read across the cores (cli/batch.ts), then checked in the order given.
  */
 import type { Report } from '../lib/model/report';
-import { analyseFile } from './cli/analyse-file';
 import { parseCliArgs, USAGE } from './cli/args';
+import { analyseBatch, defaultJobs } from './cli/batch';
 import type { BatchReport } from './cli/combined-csv';
 import {
   exportInputOf,
@@ -14,6 +15,7 @@ import {
   writeCombinedCsv,
   writeReportExport,
 } from './cli/export';
+import { progressLine } from './cli/progress';
 import { formatSummary } from './cli/summary';
 
 function messageOf(err: unknown): string {
@@ -26,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${parsed.problem ? `${parsed.problem}\n` : ''}${USAGE}\n`);
     return 2;
   }
-  const { json, files, export: target } = parsed.options;
+  const { json, jobs, files, export: target } = parsed.options;
   if (target) {
     try {
       await prepareOutDir(target);
@@ -39,17 +41,22 @@ async function main(argv: string[]): Promise<number> {
   const written = (path: string) =>
     (json ? process.stderr : process.stdout).write(`wrote ${path}\n`);
   const entries = [];
-  // In order: earlier reports of an agency serve as history for later ones, as in the browser.
-  const history: Report[] = [];
+  const progress = progressLine(process.stderr, files.length);
+  // Checked in order: earlier reports of an agency serve as history for later ones, as in the browser.
+  const analyses = await analyseBatch(files, {
+    jobs: jobs ?? defaultJobs(),
+    provenance: target !== null,
+    onExtracted: progress.update,
+  });
+  progress.clear();
   // When each report of the run was read, for the previous-year summary of later ones.
   const retrievedAt = new Map<Report, string>();
   const batch: BatchReport[] = [];
   const namer = new FileNamer();
   let exportFailed = false;
-  for (const file of files) {
-    const analysis = await analyseFile(file, { history, provenance: target !== null });
+  for (const [i, analysis] of analyses.entries()) {
+    const file = files[i] as string;
     const { entry, report, provenance } = analysis;
-    if (report) history.push(report);
     if (report && provenance) retrievedAt.set(report, provenance.retrievedAt);
     entries.push(entry);
     if (!json) process.stdout.write(`${formatSummary(entry)}\n`);

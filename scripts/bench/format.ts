@@ -3,6 +3,7 @@ import type { BrowserResults } from './browser-bench';
 import type { BudgetCheck } from './budgets';
 import type { BundleSize } from './bundle-sizes';
 import type { CliThroughput } from './cli-throughput';
+import { type CliVsPandas, formatCliVsPandas } from './cli-vs-pandas';
 import type { Linearity } from './linearity';
 import type { LongTextCli } from './long-text';
 import type { Machine } from './machine';
@@ -57,7 +58,9 @@ export const METHODS = {
   floorMs:
     "main world: for (const td of document.querySelectorAll('td,th')) s += td.textContent.length, repeated until 10 ms and averaged (the clock is coarsened to 0.1 ms)",
   bundles: 'zlib gzip level 9 of every .js and .css under .output/chrome-mv3',
-  cli: 'analyseFile (scripts/cli/analyse-file.ts) over every fixture in order, history carried as npm run check does, in process',
+  cli: 'analyseFile (scripts/cli/analyse-file.ts) over every fixture in order, history carried as npm run check does, in process, one thread',
+  cliVsPandas:
+    "whole processes, alternating: package.json's check script (node scripts/cli/launch.mjs --json, worker threads as many as cores) and Debian's python3 -c 'import pandas; pandas.read_html(page) for each page', over the fixture pages; wall time per process",
   longText:
     'analyseFile on each runaway-text page (scripts/pages/long-text.ts) alone, without history: parse, detection, extraction, checks',
 } as const;
@@ -73,6 +76,7 @@ export interface Results {
   bundles: BundleSize[];
   cli: CliThroughput;
   longText: LongTextCli[];
+  cliVsPandas: CliVsPandas;
   budgets: BudgetCheck[];
 }
 
@@ -228,6 +232,8 @@ export function formatResults(r: Results): string {
       ),
     );
   }
+
+  out.push('', ...formatCliVsPandas(r.cliVsPandas));
 
   out.push('', 'Budgets');
   out.push(

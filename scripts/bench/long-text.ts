@@ -17,7 +17,7 @@ interface LongTextPage {
   html(): string;
   /** Measured in Chromium too (a nest deeper than its parser keeps is not). */
   inBrowser: boolean;
-  /** The command line's budget applies (the nest's time is jsdom's parse, another issue). */
+  /** The command line's budget applies (the nest has no budget of its own: it is measured to show the parse stays linear). */
   cliBudget: boolean;
 }
 
@@ -53,7 +53,7 @@ export interface LongTextCli {
   name: string;
   /** analyseFile on the page alone: parse, extraction, checks. */
   seconds: Summary;
-  /** Of that, jsdom's parse alone (measured apart, on the same bytes): the command line's speed issue. */
+  /** Of that, the parse alone (measured apart, on the same bytes). */
   parseSeconds: Summary;
   /** A page not read as a report was not measured at all. */
   isReport: boolean;

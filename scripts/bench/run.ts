@@ -21,6 +21,7 @@ import { runBrowserBench } from './browser-bench';
 import { checkBudgets } from './budgets';
 import { bundleSizes } from './bundle-sizes';
 import { cliThroughput } from './cli-throughput';
+import { cliVsPandas, pandasBudget } from './cli-vs-pandas';
 import { formatResults, METHODS, type Results } from './format';
 import { measureLinearity } from './linearity';
 import { type LongTextCli, longTextCli, writeLongTextPages } from './long-text';
@@ -81,8 +82,8 @@ function parseOptions(argv: string[]): BenchOptions {
   const runs = positiveInt(values.runs, '--runs', 5);
   return {
     runs,
-    // The command line spends most of its time in jsdom's parser: three runs
-    // keep the whole benchmark within about three minutes on two cores.
+    // Three runs of the in-process measures keep the whole benchmark within
+    // about three minutes on two cores.
     cliRuns: positiveInt(values['cli-runs'], '--cli-runs', Math.min(runs, 3)),
     jsonPath: resolve(values.json ?? DEFAULT_JSON),
     build: !values['no-build'],
@@ -162,6 +163,12 @@ async function main(argv: string[]): Promise<number> {
     progress,
   );
   const longText = await longTextCliRuns(options, progress);
+  // Whole processes, the command line against pandas.read_html (issue 19); see cli-vs-pandas.ts.
+  const sideBySide = cliVsPandas(
+    loadFixtures().map((f) => f.htmlPath),
+    options.runs,
+    progress,
+  );
   machine.loadAtEnd = currentLoad();
 
   const linearity = measureLinearity(browser.reports);
@@ -176,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
     bundles,
     cli,
     longText,
+    cliVsPandas: sideBySide,
     budgets: checkBudgets({
       nonReports: browser.nonReports,
       reports: browser.reports,
@@ -183,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
       linearity,
       longText,
       longTasksSupported: browser.longTasksSupported,
-    }),
+    }).concat(pandasBudget(sideBySide)),
   };
   // The figures are saved first: minutes of measuring must survive a problem in printing them.
   mkdirSync(dirname(options.jsonPath), { recursive: true });

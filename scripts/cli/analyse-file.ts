@@ -1,23 +1,29 @@
 /**
- * Runs the extension's own lib/ on a saved page in Node: jsdom parses the
- * bytes (it sniffs the page's charset, so GBK pages read correctly), then the
- * same detection, extraction and checks as the extension.
+ * Runs the extension's own lib/ on a saved page in Node: the bytes are decoded
+ * as a browser decodes them (BOM, <meta> charset, so GBK pages read
+ * correctly), parsed by parse5 into a lean DOM (./dom/), then the same
+ * detection, extraction and checks as the extension.
+ *
+ * In two steps, so that a batch can extract its pages in worker threads:
+ * extractFile needs only the page; checkExtraction needs the reports read
+ * before it (the year-over-year checks compare with last year's report).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { JSDOM } from 'jsdom';
 import { findPrevious, runChecks } from '../../lib/checks/run';
 import { reportText } from '../../lib/export/report-text';
 import { sha256Hex } from '../../lib/export/sha256';
 import { extractReport } from '../../lib/extract';
 import { type ContractEntry, toContractReport } from '../../lib/model/contract';
-import type { Report } from '../../lib/model/report';
+import type { PageKind, Report } from '../../lib/model/report';
 import { detectPage } from '../../lib/page/detect';
+import { asDocument } from './dom/lean-dom';
+import { parseHtmlBytes } from './dom/parse';
 
 /** Parses a saved page; `url` is where it was served, when known (else its file URL). */
-export function parsePage(bytes: Buffer, url: string): Document {
+export function parsePage(bytes: Uint8Array, url: string): Document {
   // No scripts, no resources: a saved page is data, not a program.
-  return new JSDOM(bytes, { url, contentType: 'text/html' }).window.document;
+  return asDocument(parseHtmlBytes(bytes, url));
 }
 
 /** Where a report's text came from and when, for the memo's provenance. */
@@ -31,6 +37,21 @@ export interface Provenance {
   textSha256: string;
 }
 
+/**
+ * What a page gives before any other page is looked at: plain data, so that
+ * a worker thread can hand it over (structured clone).
+ */
+export interface Extraction {
+  file: string;
+  kind: PageKind;
+  /** The report, when the page is one. */
+  report: Report | null;
+  /** Null when the file is not a report, could not be read, or provenance was not asked for. */
+  provenance: Provenance | null;
+  /** Why the file could not be read. */
+  error: string | null;
+}
+
 export interface Analysis {
   entry: ContractEntry;
   /** The report, to serve as history for later files of the same agency. */
@@ -41,51 +62,80 @@ export interface Analysis {
   provenance: Provenance | null;
 }
 
-export interface AnalyseOptions {
+export interface ExtractOptions {
   /** Where the page was served (else its file URL). */
   url?: string;
-  /** Reports already seen in this run, oldest first. */
-  history?: readonly Report[];
   /** Also hash the report's text and read the file's time (for exports; a plain check needs neither). */
   provenance?: boolean;
 }
 
-export async function analyseFile(file: string, options: AnalyseOptions = {}): Promise<Analysis> {
+export interface AnalyseOptions extends ExtractOptions {
+  /** Reports already seen in this run, oldest first. */
+  history?: readonly Report[];
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Reads, detects and extracts one page. Never throws: an unreadable file is an Extraction with an error. */
+export async function extractFile(file: string, options: ExtractOptions = {}): Promise<Extraction> {
   try {
     const bytes = await readFile(file);
     const pageUrl = options.url ?? pathToFileURL(file).href;
     const doc = parsePage(bytes, pageUrl);
     const detection = detectPage(doc);
     if (detection.kind !== 'report') {
-      return {
-        entry: { file, isReport: false, kind: detection.kind, findings: [] },
-        report: null,
-        previous: null,
-        provenance: null,
-      };
+      return { file, kind: detection.kind, report: null, provenance: null, error: null };
     }
     const { report } = extractReport(doc, pageUrl, detection.title);
-    const previous = findPrevious(report, options.history ?? []);
-    const findings = runChecks(report, previous);
     const provenance = options.provenance
       ? {
           retrievedAt: (await stat(file)).mtime.toISOString(),
           textSha256: await sha256Hex(reportText(doc)),
         }
       : null;
-    return {
-      entry: { file, isReport: true, kind: 'report', report: toContractReport(report), findings },
-      report,
-      previous,
-      provenance,
-    };
+    return { file, kind: 'report', report, provenance, error: null };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    return { file, kind: 'none', report: null, provenance: null, error: messageOf(err) };
+  }
+}
+
+function unreadable(file: string, error: string): Analysis {
+  return {
+    entry: { file, isReport: false, kind: 'none', findings: [], error },
+    report: null,
+    previous: null,
+    provenance: null,
+  };
+}
+
+/** The checks of an extracted page, with `history` (the reports before it, oldest first). */
+export function checkExtraction(extraction: Extraction, history: readonly Report[] = []): Analysis {
+  const { file, report, error } = extraction;
+  if (error !== null) return unreadable(file, error);
+  if (report === null) {
     return {
-      entry: { file, isReport: false, kind: 'none', findings: [], error: message },
+      entry: { file, isReport: false, kind: extraction.kind, findings: [] },
       report: null,
       previous: null,
       provenance: null,
     };
   }
+  try {
+    const previous = findPrevious(report, history);
+    const findings = runChecks(report, previous);
+    return {
+      entry: { file, isReport: true, kind: 'report', report: toContractReport(report), findings },
+      report,
+      previous,
+      provenance: extraction.provenance,
+    };
+  } catch (err) {
+    return unreadable(file, messageOf(err));
+  }
+}
+
+export async function analyseFile(file: string, options: AnalyseOptions = {}): Promise<Analysis> {
+  return checkExtraction(await extractFile(file, options), options.history ?? []);
 }

@@ -5,7 +5,8 @@
  */
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/export/types';
 
-export const USAGE = `usage: npm run check -- [--json] [--export ${EXPORT_FORMATS.join('|')} --out DIR] FILE...`;
+export const USAGE = `usage: npm run check -- [--json] [--jobs N] [--export ${EXPORT_FORMATS.join('|')} --out DIR] FILE...
+  --jobs N  threads that read the pages at once (default: the number of cores)`;
 
 export interface ExportTarget {
   format: ExportFormat;
@@ -15,6 +16,8 @@ export interface ExportTarget {
 
 export interface CliOptions {
   json: boolean;
+  /** Threads that read the pages at once; null for the default (the cores). */
+  jobs: number | null;
   files: string[];
   /** Null without --export: the command then only prints, as it always did. */
   export: ExportTarget | null;
@@ -22,7 +25,7 @@ export interface CliOptions {
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; problem: string };
 
-const VALUE_OPTIONS = ['--export', '--out'] as const;
+const VALUE_OPTIONS = ['--export', '--out', '--jobs'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isExportFormat(value: string): value is ExportFormat {
@@ -61,10 +64,15 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (unknown.length > 0) return { ok: false, problem: `unknown option ${unknown.join(' ')}` };
   if (files.length === 0) return { ok: false, problem: '' };
 
+  const jobsValue = values.get('--jobs');
+  const jobs = jobsValue === undefined ? null : Number(jobsValue);
+  if (jobs !== null && !(Number.isInteger(jobs) && jobs >= 1)) {
+    return { ok: false, problem: `--jobs needs a whole number ≥ 1, not ${jobsValue}` };
+  }
   const format = values.get('--export');
   const outDir = values.get('--out');
   if (format === undefined && outDir === undefined) {
-    return { ok: true, options: { json, files, export: null } };
+    return { ok: true, options: { json, jobs, files, export: null } };
   }
   if (format === undefined) return { ok: false, problem: '--out is only used with --export' };
   if (!isExportFormat(format)) {
@@ -74,5 +82,5 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     };
   }
   if (outDir === undefined) return { ok: false, problem: '--export needs --out DIR' };
-  return { ok: true, options: { json, files, export: { format, outDir } } };
+  return { ok: true, options: { json, jobs, files, export: { format, outDir } } };
 }
