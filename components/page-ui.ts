@@ -4,7 +4,7 @@
  * mounted with them. Storage and the way to the background come in from
  * entrypoints/content.ts.
  */
-import type { PageUi } from '../lib/content/content-script';
+import type { PageUi } from '../lib/content/analyser';
 import type { ExportFormat } from '../lib/export/types';
 import type { Prepared, Settings } from '../lib/messaging/protocol';
 import {
