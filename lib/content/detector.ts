@@ -18,16 +18,22 @@ import { detectPage, isListingPage, type PageDetection } from '../page/detect';
 import { type FrameWindow, whenPageSettled } from '../steps';
 import { type AnalyserEntry, publishedAnalyser } from './analyser-slot';
 import { ANALYSER_MARKS, DETECT_MARKS, mark, now } from './marks';
+import { publishPageState } from './page-state-slot';
 
 export interface DetectorDeps {
   /** The frame the script runs in: its document and clock. */
   window: FrameWindow & Pick<Window, 'document'>;
   /** Asks the background (`runtime.sendMessage` through lib/messaging/lean.ts). */
   ask: LeanAsker;
-  /** Registers the one listener for the popup's requests (`runtime.onMessage`). */
+  /**
+   * Registers the one listener for the popup's requests (`runtime.onMessage`),
+   * on a page that needs the analyser only.
+   */
   listen(receive: Receive): void;
   /** The analyser's entry once injected: by default the isolated world's slot. */
   analyser?(): AnalyserEntry | null;
+  /** Leaves the page's state for the popup: by default in the isolated world's slot. */
+  publish?(read: () => PageState): void;
   log(what: string, error: unknown): void;
 }
 
@@ -82,6 +88,12 @@ export function startDetector(deps: DetectorDeps): Promise<void> {
     return state;
   };
 
+  // The popup reads the state from the isolated world where no listener
+  // answers: a page that is not a report never touches the messaging API,
+  // whose bindings Chromium builds on first use (./page-state-slot.ts).
+  (deps.publish ?? publishPageState)(pageState);
+  if (!wanted) return Promise.resolve();
+
   // One listener for the frame: the analyser answers through it once it is
   // there, so the popup never hears two answers. Before that only the page's
   // state is known here; an export asked for meanwhile gets no answer, which
@@ -90,7 +102,6 @@ export function startDetector(deps: DetectorDeps): Promise<void> {
     if (analyser) return analyser(message);
     return isFieldlessRequest(message, 'getPageState') ? Promise.resolve(pageState()) : undefined;
   });
-  if (!wanted) return Promise.resolve();
 
   // The background injects the analyser while the page paints and goes idle:
   // the round trip and the analyser's compilation overlap the wait the

@@ -18,6 +18,7 @@ import {
 import { startDetector } from '../../../lib/content/detector';
 import { ANALYSER_MARKS, DETECT_MARKS } from '../../../lib/content/marks';
 import { PASS_MARKS, REPORT_MARKER } from '../../../lib/content/page-pass';
+import { publishPageState, readPublishedPageState } from '../../../lib/content/page-state-slot';
 import { createAsker } from '../../../lib/messaging/channel';
 import { createLeanAsker, type Receive } from '../../../lib/messaging/lean';
 import { checkLikeBackground, fixtureUrl, openFixture } from '../annotate/support';
@@ -100,12 +101,18 @@ function start(
       listener = receive;
     },
     analyser: () => publishedAnalyser(isolatedWorld),
+    publish: (read) => publishPageState(read, isolatedWorld),
     log: (what) => warnings.push(what),
   });
   const done = detected.then(() => analysed ?? undefined);
   const popup = (message: unknown) => {
     if (!listener) throw new Error('no listener registered');
     return listener(message);
+  };
+  /** What the popup reads from the isolated world where no listener answers. */
+  const published = () => {
+    const read = (isolatedWorld as Record<string, unknown>).__ogiLensPageState;
+    return typeof read === 'function' ? read() : null;
   };
   const marks = (mark: string) => recorded.filter((name) => name === mark).length;
   return {
@@ -115,6 +122,8 @@ function start(
     shown,
     warnings,
     popup,
+    published,
+    listening: () => listener !== null,
     marks,
     injections,
     started: () => analysersStarted,
@@ -130,27 +139,52 @@ const checkedAnswer = (name: string) => {
 };
 
 describe('the content script', () => {
-  it('on a page that is not a report: detects, answers the popup, and asks for nothing', async () => {
-    const { popup, done, asked, marks, dom } = start('nonreport-training-news', async () => {
-      throw new Error('the background was asked');
-    });
+  it('on a page that is not a report: detects, leaves the state for the popup, and touches no messaging', async () => {
+    const { published, listening, done, asked, marks, dom } = start(
+      'nonreport-training-news',
+      async () => {
+        throw new Error('the background was asked');
+      },
+    );
     await done;
     expect(asked).toEqual([]);
-    await expect(popup({ type: 'getPageState' })).resolves.toEqual({ kind: 'none' });
+    expect(listening()).toBe(false);
+    expect(published()).toEqual({ kind: 'none' });
     expect(marks(DETECT_MARKS.end)).toBe(1);
     expect(marks(ANALYSER_MARKS.requested)).toBe(0);
     expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBeNull();
   });
 
   it('on a column of reports: counts the links only when the popup asks', async () => {
-    const { popup, done, asked } = start('listing-hanweb-column', async () => undefined);
+    const { published, done, asked, listening } = start(
+      'listing-hanweb-column',
+      async () => undefined,
+    );
     await done;
     expect(asked).toEqual([]);
-    await expect(popup({ type: 'getPageState' })).resolves.toEqual({ kind: 'listing' });
+    expect(listening()).toBe(false);
+    expect(published()).toEqual({ kind: 'listing' });
+  });
+
+  it('leaves the state where the popup reads it, with a reader that stands alone', () => {
+    const world = {};
+    publishPageState(() => ({ kind: 'listing' }), world);
+    expect((world as Record<string, unknown>).__ogiLensPageState).toBeTypeOf('function');
+    // The reader is serialised into the tab: it must not lean on its module.
+    const standalone = new Function(`return (${readPublishedPageState.toString()})();`);
+    expect(standalone()).toBeNull();
+    publishPageState(() => ({ kind: 'none' }));
+    try {
+      expect(standalone()).toEqual({ kind: 'none' });
+    } finally {
+      delete (globalThis as Record<string, unknown>).__ogiLensPageState;
+    }
   });
 
   it('drops what is not a request it answers before the analyser is there', async () => {
-    const { popup, done } = start('nonreport-training-news', async () => undefined);
+    const { popup, done } = start('chk-identity-culprit', async () => undefined, {
+      inject: 'nothing',
+    });
     await done;
     expect(popup({ type: 'exportReport', format: 'csv' })).toBeUndefined();
     expect(popup({ type: 'analysed', report: {} })).toBeUndefined();
