@@ -1,10 +1,10 @@
 /**
- * The in-page UI of a report page (lib/content/content-script.ts PageUi):
+ * The in-page UI of a report page (lib/content/analyser.ts PageUi):
  * the panel's strings and settings, read once per page, and the overlay
  * mounted with them. Storage and the way to the background come in from
- * entrypoints/content.ts.
+ * entrypoints/analyser.ts.
  */
-import type { PageUi } from '../lib/content/content-script';
+import type { PageUi } from '../lib/content/analyser';
 import type { ExportFormat } from '../lib/export/types';
 import type { Prepared, Settings } from '../lib/messaging/protocol';
 import {

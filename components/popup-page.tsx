@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import type { ExportFormat, ExportOutcome } from '../lib/export/types';
 import { AnswerError, type Asker } from '../lib/messaging/channel';
+import { PageStateSchema } from '../lib/messaging/protocol';
 import {
   DEFAULT_SETTINGS,
   readSettings,
@@ -34,6 +35,13 @@ export interface PopupPageDeps {
   queryTabs(query: { active?: boolean; currentWindow?: boolean }): Promise<TabInfo[]>;
   /** Asks the content script of one tab (`tabs.sendMessage` bound to it). */
   askTab(tabId: number): Asker<'extensionPage', 'contentScript'>;
+  /**
+   * The page's state as the tab's content script left it in its isolated
+   * world (lib/content/page-state-slot.ts, through `scripting.executeScript`):
+   * a page that is not a report does not listen for messages. Rejects, or
+   * gives null, where no content script of the extension ran.
+   */
+  readPageState(tabId: number): Promise<unknown>;
   /** `browser.storage.local`. */
   storage: SettingsArea;
 }
@@ -88,6 +96,13 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
     return active?.id;
   };
 
+  /** The state the content script left in the tab, or noAccess: not a .gov.cn page, or one opened before the extension. */
+  const publishedState = async (tabId: number): Promise<PopupState> => {
+    const published = await deps.readPageState(tabId).catch(() => null);
+    const parsed = PageStateSchema.safeParse(published);
+    return parsed.success ? parsed.data : { kind: 'noAccess' };
+  };
+
   const load = async (): Promise<void> => {
     translate = await loadTranslator();
     deps.doc.documentElement.lang = translate.language === 'en' ? 'en' : 'zh-CN';
@@ -109,8 +124,8 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
         state =
           error instanceof AnswerError
             ? { kind: 'error', message: 'The page answered in an unexpected shape.' }
-            : // No content script answers: not a .gov.cn page, or one opened before the extension.
-              { kind: 'noAccess' };
+            : // No listener: a page that is not a report, read where its content script left it.
+              await publishedState(tabId);
       }
       show(state);
       if (state.kind !== 'pending') return;

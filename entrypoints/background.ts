@@ -37,6 +37,18 @@ export default defineBackground(() => {
         files: ['/workbook-writer.js'],
       });
     },
+    // The analyser's bundle (entrypoints/analyser.ts), in the content script's isolated world of
+    // the document that asked: Chrome takes a document, which must then be named alone; Firefox
+    // (MV2, scripting since 102) has no document ids and takes the frame.
+    injectAnalyser: async ({ tabId, frameId, documentId }) => {
+      await browser.scripting.executeScript({
+        target:
+          documentId === undefined
+            ? { tabId, frameIds: [frameId] }
+            : { tabId, documentIds: [documentId] },
+        files: ['/analyser.js'],
+      });
+    },
     now: () => new Date(),
     warn: (...details) => console.warn(...details),
   });

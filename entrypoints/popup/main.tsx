@@ -1,6 +1,7 @@
 /** The popup page: components/popup-page.tsx with the browser's tabs, messaging and storage. */
 import browser from 'webextension-polyfill';
 import { startPopupPage } from '../../components/popup-page';
+import { readPublishedPageState } from '../../lib/content/page-state-slot';
 import { createAsker } from '../../lib/messaging/channel';
 import './style.css';
 
@@ -13,5 +14,13 @@ void startPopupPage({
     createAsker('extensionPage', 'contentScript', (message) =>
       browser.tabs.sendMessage(tabId, message),
     ),
+  // In the content script's isolated world (the default), where it left the state.
+  readPageState: async (tabId) => {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: readPublishedPageState,
+    });
+    return frame?.result ?? null;
+  },
   storage: browser.storage.local,
 });

@@ -10,13 +10,13 @@ import {
   type Checked,
   type HistoryListing,
   LIMITS,
+  type Loaded,
   type LocaleMessages,
   languageOfSetting,
   type Prepared,
   type Refused,
   type Settings,
   type UiLanguage,
-  type WriterLoaded,
 } from '../messaging/protocol';
 import type { HistoryRecord } from '../model/history';
 import type { Finding, Report } from '../model/report';
@@ -30,6 +30,13 @@ import {
   isSentBy,
   type SenderInfo,
 } from './sender-policy';
+
+/** Where a script goes: one frame of a tab, and the document that asked when known. */
+export interface InjectionTarget {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+}
 
 /** What the toolbar button shows for a tab. */
 export interface Badge {
@@ -69,6 +76,13 @@ export interface BackgroundDeps {
   storageHasRoom(): Promise<boolean>;
   /** Runs the workbook writer's script in one frame of a tab, beside the content script. */
   injectWorkbookWriter(tabId: number, frameId: number): Promise<void>;
+  /**
+   * Runs the analyser's script in the content script's isolated world of one
+   * document: the frame's, and where the browser names the document
+   * (Chrome's `documentId`), that document only, so that a frame that has
+   * navigated since it asked does not get it.
+   */
+  injectAnalyser(target: InjectionTarget): Promise<void>;
   /**
    * Runs work the answer does not wait for once the answer has gone: the
    * badge, and the history write when storage has room (by default a task
@@ -332,11 +346,28 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     }
   }
 
-  async function loadWorkbookWriter(sender: SenderInfo): Promise<WriterLoaded> {
-    // isAllowed has checked that a content script in a tab sent it.
+  async function loadWorkbookWriter(sender: SenderInfo): Promise<Loaded> {
+    // mayReceive has checked that a content script in a tab sent it.
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('No tab to load the workbook writer into.');
     await deps.injectWorkbookWriter(tabId, sender.frameId ?? 0);
+    return { loaded: true };
+  }
+
+  /**
+   * The analyser goes only where this extension's content script asked from
+   * a .gov.cn tab (mayReceive, lib/background/sender-policy.ts), into the
+   * frame and document the browser says asked: never one the message names.
+   */
+  async function loadAnalyser(sender: SenderInfo): Promise<Loaded> {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('No tab to load the analyser into.');
+    const { documentId } = sender;
+    await deps.injectAnalyser({
+      tabId,
+      frameId: sender.frameId ?? 0,
+      ...(documentId === undefined ? {} : { documentId }),
+    });
     return { loaded: true };
   }
 
@@ -352,6 +383,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       exportHistory: () => store.exportAll(),
       getLocale: (request) => deps.loadLocale(request.language),
       loadWorkbookWriter: (_request, sender) => loadWorkbookWriter(sender),
+      loadAnalyser: (_request, sender) => loadAnalyser(sender),
     },
     // Who sent it is what the browser says, never what the message claims.
     mayReceive: (from, sender) => isSentBy(from, sender, deps.self),

@@ -15,6 +15,8 @@ export interface SenderInfo {
   tab?: { id?: number; url?: string };
   /** The frame within the tab (0: the top frame). */
   frameId?: number;
+  /** The document that sent it (Chrome; Firefox does not say). */
+  documentId?: string;
 }
 
 export interface ExtensionIdentity {

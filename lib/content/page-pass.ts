@@ -11,10 +11,11 @@ import { type Extraction, extractionSteps, findContentRoot } from '../extract';
 import type { Checked, NotCheckedReason, PageState, Refused } from '../messaging/protocol';
 import type { PreviousSummary } from '../model/history';
 import type { Finding } from '../model/report';
-import { detectPage, isListingPage } from '../page/detect';
+import { detectPage, isListingPage, type PageDetection } from '../page/detect';
 import { identityFromTitle } from '../page/report-identity';
 import { pacer, runStepsWithPauses } from '../steps';
 import { watchForLateTables } from './late-tables';
+import { mark } from './marks';
 
 /** The observable contract: set on <html> once a report has been analysed and annotated. */
 export const REPORT_MARKER = 'data-ogi-lens';
@@ -29,6 +30,17 @@ export const TIMINGS = {
 };
 
 export interface PageDeps {
+  /**
+   * What the content script's detection found, before the page settled and
+   * the analyser was injected; detected here when absent.
+   */
+  detection?: PageDetection;
+  /**
+   * When the pass could start (the page's clock): the moment the page
+   * settled, so that a wait for the analyser after that counts in the pass.
+   * Now when absent.
+   */
+  startedAt?: number;
   /**
    * Sends the report to the background; resolves with its answer, parsed
    * (lib/messaging/channel.ts), and rejects when there is none in shape.
@@ -116,32 +128,16 @@ const hasNoTables = (extraction: Extraction): boolean =>
  */
 export const EXTRACT_MARKS = { start: 'ogi-lens:extract:start', end: 'ogi-lens:extract:end' };
 
-/** Around the whole pass: detection, and (on a report) the moment the marker is set. */
+/**
+ * Around the pass over a report (detection has its own marks, taken by the
+ * content script on every page: ./marks.ts).
+ */
 export const PASS_MARKS = {
   start: 'ogi-lens:analyse:start',
-  detected: 'ogi-lens:detect:end',
   /** The background's answer arrived (or the wait for it ended). */
   answered: 'ogi-lens:check:end',
   annotated: 'ogi-lens:annotate:end',
 };
-
-/** The page's clock, or undefined where it cannot be read. */
-function now(doc: Document): number | undefined {
-  try {
-    return doc.defaultView?.performance.now();
-  } catch {
-    return undefined;
-  }
-}
-
-/** A mark at `startTime` (taken earlier with now()), or at the present moment. */
-function mark(doc: Document, name: string, startTime?: number): void {
-  try {
-    doc.defaultView?.performance.mark(name, startTime === undefined ? undefined : { startTime });
-  } catch {
-    // A page that replaced `performance` gets no marks; the analysis does not depend on them.
-  }
-}
 
 async function extractInSteps(
   doc: Document,
@@ -160,15 +156,9 @@ async function extractInSteps(
 /** Resolves once the page has been dealt with (analysed, or judged not a report). */
 export async function runPagePass(doc: Document, url: string, deps: PageDeps): Promise<void> {
   const timings = { ...TIMINGS, ...deps.timings };
-  const started = now(doc);
+  mark(doc, PASS_MARKS.start, deps.startedAt);
   const detectOptions = { deferListingScan: deps.deferListing !== undefined };
-  let detection = detectPage(doc, detectOptions);
-  const detected = now(doc);
-  // Written after detection at the times taken around it: creating the first
-  // mark of a script world (about 0.2 ms in Chromium) is the measurement's
-  // cost, not detection's, and would otherwise fall inside it.
-  mark(doc, PASS_MARKS.start, started);
-  mark(doc, PASS_MARKS.detected, detected);
+  let detection = deps.detection ?? detectPage(doc, detectOptions);
   if (detection.kind === 'report' && detection.title !== null) {
     deps.prepare?.(identityFromTitle(detection.title));
   }

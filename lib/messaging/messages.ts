@@ -24,12 +24,12 @@ import { ReportSchema } from '../model/report';
 import {
   CheckedSchema,
   HistoryListingSchema,
+  LoadedSchema,
   LocaleMessagesSchema,
   PageStateSchema,
   PreparedSchema,
   RefusedSchema,
   UiLanguageSchema,
-  WriterLoadedSchema,
 } from './protocol';
 
 /**
@@ -75,6 +75,20 @@ export const MESSAGES = {
     answer: PreparedSchema,
   },
   /**
+   * Load the analyser into the sender's frame: the content script on every
+   * .gov.cn page only detects, and asks for the analyser (extraction, the
+   * panel, the export) on a page it takes for a report. Injected into the
+   * content script's own isolated world; a frame that already has it keeps
+   * the one it has (lib/content/analyser-slot.ts). The content script sends
+   * it without zod (./lean.ts), so its answer stays a shape checked by hand.
+   */
+  loadAnalyser: {
+    from: ['contentScript'],
+    to: 'background',
+    request: noFields(),
+    answer: LoadedSchema,
+  },
+  /**
    * Load the workbook writer into the sender's frame. The writer is the one
    * heavy part of exporting; it is injected (into the content script's own
    * isolated world) only when a workbook is asked for.
@@ -83,7 +97,7 @@ export const MESSAGES = {
     from: ['contentScript'],
     to: 'background',
     request: noFields(),
-    answer: WriterLoadedSchema,
+    answer: LoadedSchema,
   },
   /**
    * The strings of the language chosen in the options: a content script cannot

@@ -158,6 +158,6 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
 ]);
 export type PageState = z.infer<typeof PageStateSchema>;
 
-/** The answer to `loadWorkbookWriter`: the writer is now in the sender's frame. */
-export const WriterLoadedSchema = z.object({ loaded: z.literal(true) });
-export type WriterLoaded = z.infer<typeof WriterLoadedSchema>;
+/** The answer to `loadAnalyser` and `loadWorkbookWriter`: the script is now in the sender's frame. */
+export const LoadedSchema = z.object({ loaded: z.literal(true) });
+export type Loaded = z.infer<typeof LoadedSchema>;

@@ -19,6 +19,7 @@ import {
 } from '../../test/browser/page-probe';
 import { hostileCssReportPage, hugeReportPage } from '../pages/huge-report';
 import { LONG_TEXT_PAGES, writeLongTextPages } from './long-text';
+import { writeMinimalDetector } from './minimal-detector';
 import {
   ANNOTATED_EXPRESSION,
   BENCH_PROBE_SOURCE,
@@ -78,7 +79,10 @@ export interface NonReportResult {
   detectMs: Summary;
   /** DOM changes seen only with the extension (must be none). */
   foreignMutations: string[];
-  /** JS heap (after GC) with the extension minus without, KB: the content script's cost on every page. */
+  /**
+   * JS heap (after GC) with the extension minus without, KB (medians over
+   * the loads): the content script's cost on every page.
+   */
   heapDeltaKb: number;
   /**
    * Script time on the page's main thread (CDP ScriptDuration) with the
@@ -86,6 +90,11 @@ export interface NonReportResult {
    * as well as detection, the price of every .gov.cn page.
    */
   scriptDeltaMs: Summary;
+  /**
+   * The same two figures for the minimal title-and-meta detector
+   * (./minimal-detector.ts), in its own browser, the same runs.
+   */
+  minimal: { heapDeltaKb: number; scriptDeltaMs: Summary };
 }
 
 export interface ReportResult {
@@ -96,6 +105,11 @@ export interface ReportResult {
   /** td and th elements on the page. */
   cells: number;
   endToEndMs: Summary;
+  /**
+   * The content script's request for the analyser until the background's
+   * answer (injected and run): overlapped with the wait for the page to settle.
+   */
+  injectMs: Summary;
   /** When the marker was set, since the navigation started: the page's load and the wait for it to settle included. */
   markerAtMs: Summary;
   detectMs: Summary;
@@ -222,18 +236,43 @@ export async function waitForExpression(
   }
 }
 
-async function detectionRun(
-  context: BrowserContext,
-  target: Target,
-): Promise<{ detectMs: number; scriptMs: number }> {
+interface DetectionRun {
+  detectMs: number;
+  scriptMs: number;
+  heapKb: number;
+}
+
+async function detectionRun(context: BrowserContext, target: Target): Promise<DetectionRun> {
   const { page, cdp } = await measuredPage(context, [BENCH_PROBE_SOURCE]);
   try {
     await page.goto(target.fixture.pageUrl, { waitUntil: 'load' });
     await waitForExpression(page, DETECTED_EXPRESSION, DETECT_TIMEOUT_MS);
     const scriptMs = scriptMsOf(await metrics(cdp));
-    const { start, detected } = await readTimeline(page);
-    if (start === null || detected === null) throw new Error(`${target.name}: no pass marks`);
-    return { detectMs: detected - start, scriptMs };
+    const { detectStart, detected } = await readTimeline(page);
+    if (detectStart === null || detected === null) {
+      throw new Error(`${target.name}: no detection marks`);
+    }
+    return { detectMs: detected - detectStart, scriptMs, heapKb: await heapAfterGcKb(cdp) };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/**
+ * The same page outside *.gov.cn, where no content script runs, read the
+ * same way: what the page costs by itself, subtracted from both detectors'.
+ */
+async function pageAloneRun(
+  context: BrowserContext,
+  target: Target,
+): Promise<{ scriptMs: number; heapKb: number }> {
+  const { page, cdp } = await measuredPage(context, [BENCH_PROBE_SOURCE]);
+  try {
+    await page.goto(target.baselineUrl, { waitUntil: 'load' });
+    // As the measured pages evaluate their wait for the detection mark.
+    await page.evaluate('Promise.resolve(performance.now())');
+    const scriptMs = scriptMsOf(await metrics(cdp));
+    return { scriptMs, heapKb: await heapAfterGcKb(cdp) };
   } finally {
     await page.close().catch(() => {});
   }
@@ -241,9 +280,6 @@ async function detectionRun(
 
 interface UntouchedCheck {
   foreignMutations: string[];
-  heapDeltaKb: number;
-  /** The page's own script time, without the extension. */
-  baselineScriptMs: number;
 }
 
 /** As the browser suite does: the same page with and without the extension, side by side. */
@@ -268,10 +304,7 @@ async function untouchedCheck(context: BrowserContext, target: Target): Promise<
       await take(withExtension.page),
       await take(baseline.page),
     );
-    const baselineScriptMs = scriptMsOf(await metrics(baseline.cdp));
-    const heapDeltaKb =
-      (await heapAfterGcKb(withExtension.cdp)) - (await heapAfterGcKb(baseline.cdp));
-    return { foreignMutations, heapDeltaKb, baselineScriptMs };
+    return { foreignMutations };
   } finally {
     await Promise.all([withExtension.page.close(), baseline.page.close()]).catch(() => {});
   }
@@ -279,6 +312,7 @@ async function untouchedCheck(context: BrowserContext, target: Target): Promise<
 
 interface ReportRun {
   endToEndMs: number;
+  injectMs: number;
   markerAtMs: number;
   detectMs: number;
   extractMs: number;
@@ -299,7 +333,10 @@ async function reportRun(context: BrowserContext, target: Target): Promise<Repor
     const t = await readTimeline(page);
     if (
       t.start === null ||
+      t.detectStart === null ||
       t.detected === null ||
+      t.analyserRequested === null ||
+      t.analyserLoaded === null ||
       t.annotated === null ||
       t.answered === null ||
       t.extractStart === null ||
@@ -310,8 +347,9 @@ async function reportRun(context: BrowserContext, target: Target): Promise<Repor
     const floor = JSON.parse(await page.evaluate<string>(FLOOR_EXPRESSION)) as FloorReading;
     return {
       endToEndMs: t.annotated - t.start,
+      injectMs: t.analyserLoaded - t.analyserRequested,
       markerAtMs: t.annotated,
-      detectMs: t.detected - t.start,
+      detectMs: t.detected - t.detectStart,
       extractMs: t.extractEnd - t.extractStart,
       afterExtractMs: t.annotated - t.extractEnd,
       roundTripMs: t.answered - t.extractEnd,
@@ -370,6 +408,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   const dir = mkdtempSync(join(tmpdir(), 'ogi-lens-bench-'));
   let server: FixtureServer | undefined;
   let chromium: ChromiumSession | undefined;
+  let minimalChromium: ChromiumSession | undefined;
   try {
     const chosen = (name: string) => options.pages === null || options.pages.test(name);
     const generatedPages = writeGeneratedPages(dir);
@@ -400,13 +439,23 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       serverPort: server.port,
     });
     const { context } = chromium;
-    progress('Chromium started; warming up');
+    // The baseline: the minimal title-and-meta detector, in a browser of its own, on the same
+    // pages in the same runs (its loads alternate with ours).
+    minimalChromium = await launchChromium({
+      extensionDir: writeMinimalDetector(join(dir, 'minimal-detector')),
+      serverPort: server.port,
+    });
+    const minimalContext = minimalChromium.context;
+    progress('Chromium started (with the extension, and with the minimal detector); warming up');
 
     // Wakes the service worker and warms the caches a journalist's browser would have warm.
     const [warmReport] = reportFixtures;
     const [warmOther] = nonReports;
     if (warmReport) await reportRun(context, warmReport);
-    if (warmOther) await detectionRun(context, warmOther);
+    if (warmOther) {
+      await detectionRun(context, warmOther);
+      await detectionRun(minimalContext, warmOther);
+    }
 
     progress(`non-report pages: DOM writes and memory (${nonReports.length} pages)`);
     const checks = await inParallel(nonReports, UNTOUCHED_CONCURRENCY, (target) =>
@@ -420,9 +469,11 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const baselines = new Map(reportTargets.map((t, i) => [t.name, baselineHeaps[i] as number]));
 
     // Round robin: a burst of load from elsewhere on the machine spreads over pages, not onto one.
-    const detections = new Map<string, { detectMs: number; scriptMs: number }[]>(
-      nonReports.map((t) => [t.name, []]),
-    );
+    const loadsOf = () => new Map<string, DetectionRun[]>(nonReports.map((t) => [t.name, []]));
+    const detections = loadsOf();
+    const minimalDetections = loadsOf();
+    const alone = loadsOf();
+    const minimalAlone = loadsOf();
     const reportRuns = new Map<string, ReportRun[]>(reportTargets.map((t) => [t.name, []]));
     const failures = new Map<string, number>();
     for (let run = 1; run <= runs; run++) {
@@ -430,6 +481,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       for (let load = 0; load < DETECTION_LOADS_PER_RUN; load++) {
         for (const target of nonReports) {
           detections.get(target.name)?.push(await detectionRun(context, target));
+          minimalDetections.get(target.name)?.push(await detectionRun(minimalContext, target));
+          if (load === 0) {
+            // The page alone once a run in each browser: what both detectors' figures are less.
+            const own = await pageAloneRun(context, target);
+            const minimal = await pageAloneRun(minimalContext, target);
+            alone.get(target.name)?.push({ ...own, detectMs: 0 });
+            minimalAlone.get(target.name)?.push({ ...minimal, detectMs: 0 });
+          }
         }
       }
       for (const target of reportTargets) {
@@ -442,17 +501,28 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       }
     }
 
+    /** A detector's loads of a page less the page alone in the same browser (medians). */
+    const costOver = (runs: readonly DetectionRun[], bare: readonly DetectionRun[]) => {
+      const bareScriptMs = summarize(bare.map((r) => r.scriptMs)).median;
+      return {
+        heapDeltaKb:
+          summarize(runs.map((r) => r.heapKb)).median - summarize(bare.map((r) => r.heapKb)).median,
+        scriptDeltaMs: summarize(runs.map((r) => r.scriptMs - bareScriptMs)),
+      };
+    };
     const nonReportResults: NonReportResult[] = nonReports.map((target) => {
       const check = untouched.get(target.name);
       const runs = detections.get(target.name) ?? [];
-      const baselineScriptMs = check?.baselineScriptMs ?? Number.NaN;
       return {
         name: target.name,
         kind: target.fixture.expected.kind,
         detectMs: summarize(runs.map((r) => r.detectMs)),
         foreignMutations: check?.foreignMutations ?? [],
-        heapDeltaKb: check?.heapDeltaKb ?? Number.NaN,
-        scriptDeltaMs: summarize(runs.map((r) => r.scriptMs - baselineScriptMs)),
+        ...costOver(runs, alone.get(target.name) ?? []),
+        minimal: costOver(
+          minimalDetections.get(target.name) ?? [],
+          minimalAlone.get(target.name) ?? [],
+        ),
       };
     });
     const reportResults: ReportResult[] = reportTargets.map((target) => {
@@ -466,6 +536,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         requestedCells: target.source === 'generated' ? requestedCellsOf(target.name) : null,
         cells: measured[0]?.floor.cells ?? 0,
         endToEndMs,
+        injectMs: summarize(measured.map((r) => r.injectMs)),
         markerAtMs: summarize(measured.map((r) => r.markerAtMs)),
         detectMs: summarize(measured.map((r) => r.detectMs)),
         extractMs: summarize(measured.map((r) => r.extractMs)),
@@ -487,6 +558,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       reports: reportResults,
     };
   } finally {
+    await minimalChromium?.close();
     await chromium?.close();
     await server?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,13 @@ export const BUDGETS = {
   largeReportMs: 500,
   largeReportCells: 20_000,
   longTaskMs: 200,
-  contentScriptGzipKb: 60,
+  contentScriptGzipKb: 8,
+  /**
+   * Issue 19: on a page that is not a report the extension adds at most this
+   * many times the script time and the heap the minimal title-and-meta
+   * detector adds (./minimal-detector.ts), same pages, same run.
+   */
+  nonReportOverMinimal: 1.5,
   /**
    * Issue 7 asks for cost growing linearly with cells without a figure; this
    * is the benchmark's own bound: a cell of the 20,000-cell page may cost at
@@ -72,6 +78,8 @@ export function checkBudgets(input: BudgetInput): BudgetCheck[] {
     verdict: verdict(input.nonReports.length > 0 ? written.length === 0 : null),
   });
 
+  checks.push(...overMinimalChecks(input.nonReports));
+
   const typical = input.reports.find((r) => r.name === TYPICAL_REPORT);
   checks.push({
     budget: `typical report (${TYPICAL_REPORT}, ${typical?.cells ?? '?'} cells): end to end ≤ ${BUDGETS.typicalReportMs} ms median`,
@@ -126,6 +134,65 @@ export function checkBudgets(input: BudgetInput): BudgetCheck[] {
     verdict: verdict(content ? content.gzipBytes <= BUDGETS.contentScriptGzipKb * 1024 : null),
   });
   return checks;
+}
+
+const medianOf = (values: readonly number[]): number => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/** What the extension adds to a page that is not a report, against what the minimal detector adds. */
+export interface OverMinimal {
+  /** Median over the pages of each page's median. */
+  ownScriptMs: number;
+  minimalScriptMs: number;
+  ownHeapKb: number;
+  minimalHeapKb: number;
+  scriptRatio: number;
+  heapRatio: number;
+}
+
+export function overMinimal(pages: readonly NonReportResult[]): OverMinimal {
+  const ownScriptMs = medianOf(pages.map((p) => p.scriptDeltaMs.median));
+  const minimalScriptMs = medianOf(pages.map((p) => p.minimal.scriptDeltaMs.median));
+  const ownHeapKb = medianOf(pages.map((p) => p.heapDeltaKb));
+  const minimalHeapKb = medianOf(pages.map((p) => p.minimal.heapDeltaKb));
+  return {
+    ownScriptMs,
+    minimalScriptMs,
+    ownHeapKb,
+    minimalHeapKb,
+    scriptRatio: ownScriptMs / minimalScriptMs,
+    heapRatio: ownHeapKb / minimalHeapKb,
+  };
+}
+
+/** Script time and heap on pages that are not reports, as ratios to the minimal detector's. */
+function overMinimalChecks(pages: readonly NonReportResult[]): BudgetCheck[] {
+  const o = overMinimal(pages);
+  const measured =
+    pages.length > 0 && Number.isFinite(o.scriptRatio) && Number.isFinite(o.heapRatio);
+  const of = `median of ${pages.length} pages`;
+  return [
+    {
+      budget: `non-report page: script added ≤ ${BUDGETS.nonReportOverMinimal} × the minimal title-and-meta detector's (same pages, same run)`,
+      measured: measured
+        ? `${o.scriptRatio.toFixed(2)} × (${ms(o.ownScriptMs)} against ${ms(o.minimalScriptMs)}, ${of})`
+        : 'not measured',
+      verdict: verdict(measured ? o.scriptRatio <= BUDGETS.nonReportOverMinimal : null),
+    },
+    {
+      budget: `non-report page: heap added ≤ ${BUDGETS.nonReportOverMinimal} × the minimal title-and-meta detector's (same pages, same run)`,
+      measured: measured
+        ? `${o.heapRatio.toFixed(2)} × (${Math.round(o.ownHeapKb)} KB against ${Math.round(o.minimalHeapKb)} KB, ${of})`
+        : 'not measured',
+      verdict: verdict(measured ? o.heapRatio <= BUDGETS.nonReportOverMinimal : null),
+    },
+  ];
 }
 
 /** The runaway-text pages: no long task over the budget in Chromium, and the command line's time. */

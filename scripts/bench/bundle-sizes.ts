@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface BundleSize {
-  /** Path inside the build, e.g. `content-scripts/content.js`. */
+  /** Path inside the build, e.g. `detector.js`. */
   file: string;
   /** What loads it, for the reader of the table. */
   role: string;
@@ -12,10 +12,12 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-export const CONTENT_SCRIPT = 'content-scripts/content.js';
+/** The content script: detection only (entrypoints/detector.ts). */
+export const CONTENT_SCRIPT = 'detector.js';
 
 function roleOf(file: string): string {
-  if (file.startsWith('content-scripts/')) return 'content script (every .gov.cn page)';
+  if (file === CONTENT_SCRIPT) return 'content script (every .gov.cn page)';
+  if (file === 'analyser.js') return 'injected on a report page';
   if (file === 'background.js') return 'background worker';
   if (file === 'workbook-writer.js') return 'injected on the first workbook export';
   if (/^chunks\/popup-/.test(file)) return 'popup';

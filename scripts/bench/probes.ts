@@ -5,6 +5,7 @@
  * the content script's marks reach it because both worlds share the
  * document's performance timeline.
  */
+import { ANALYSER_MARKS, DETECT_MARKS } from '../../lib/content/marks';
 import { EXTRACT_MARKS, PASS_MARKS } from '../../lib/content/page-pass';
 
 const GLOBAL = '__ogiLensBench';
@@ -78,14 +79,20 @@ const firstMark = (name: string) =>
   `((performance.getEntriesByName(${JSON.stringify(name)})[0] || {}).startTime ?? null)`;
 
 /** Resolves once the content script has detected (on every page it runs on). */
-export const DETECTED_EXPRESSION = whenMarkExpression(PASS_MARKS.detected);
+export const DETECTED_EXPRESSION = whenMarkExpression(DETECT_MARKS.end);
 
 /** Resolves once a report page has been annotated and marked. */
 export const ANNOTATED_EXPRESSION = whenMarkExpression(PASS_MARKS.annotated);
 
 export interface Timeline {
-  start: number | null;
+  /** Detection, by the content script (on every page). */
+  detectStart: number | null;
   detected: number | null;
+  /** The analyser asked for, and its injection answered (report pages only). */
+  analyserRequested: number | null;
+  analyserLoaded: number | null;
+  /** The pass over a report: from the moment the page settled. */
+  start: number | null;
   annotated: number | null;
   /** The background's answer arrived in the page. */
   answered: number | null;
@@ -96,8 +103,11 @@ export interface Timeline {
 }
 
 export const TIMELINE_EXPRESSION = `JSON.stringify({
+  detectStart: ${firstMark(DETECT_MARKS.start)},
+  detected: ${firstMark(DETECT_MARKS.end)},
+  analyserRequested: ${firstMark(ANALYSER_MARKS.requested)},
+  analyserLoaded: ${firstMark(ANALYSER_MARKS.loaded)},
   start: ${firstMark(PASS_MARKS.start)},
-  detected: ${firstMark(PASS_MARKS.detected)},
   annotated: ${firstMark(PASS_MARKS.annotated)},
   answered: ${firstMark(PASS_MARKS.answered)},
   extractStart: ${firstMark(EXTRACT_MARKS.start)},

@@ -244,10 +244,10 @@ export async function runProfile(options: ProfileOptions): Promise<number> {
       `Profile of ${fixture.name}: unminified build, sampling every ${SAMPLING_INTERVAL_US} µs, ` +
         `${runs} runs; times are per run (marks: median; functions: mean)\n` +
         `  marks (inflated by the profiler): ${markSpans(measured)}\n` +
-        `  page renderer: ${perRun(pages.map((p) => timeUnder(p, /content-scripts\/content\.js/)))} ms with the content script on the stack\n` +
+        `  page renderer: ${perRun(pages.map((p) => timeUnder(p, /\/(detector|analyser)\.js/)))} ms with the content script on the stack\n` +
         `  background worker: ${perRun(workers.map((p) => timeUnder(p, /background\.js/)))} ms with background.js on the stack\n`,
     );
-    const isContent = (c: FunctionCost) => /content\.js:/.test(c.label);
+    const isContent = (c: FunctionCost) => /(detector|analyser)\.js:/.test(c.label);
     const pageCosts = meanCosts(pages);
     printCosts('Content script (page renderer), by inclusive time', pageCosts.filter(isContent));
     printCosts(

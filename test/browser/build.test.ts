@@ -8,10 +8,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { outputRoot } from './driver';
 
 const OUTPUT = outputRoot();
 const GOV_CN = '*://*.gov.cn/*';
+const CONTENT_SCRIPT = 'detector.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,10 +42,15 @@ for (const [dir, version] of [
         assert.deepEqual(permissions, ['storage', 'scripting', GOV_CN]);
       }
       assert.equal(manifest.optional_permissions, undefined);
-      const scripts = manifest.content_scripts as { matches: string[] }[];
+      const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
       assert.deepEqual(
         scripts.map((script) => script.matches),
         [[GOV_CN]],
+      );
+      // The detection script alone runs on every .gov.cn page; the analyser is injected.
+      assert.deepEqual(
+        scripts.map((script) => script.js),
+        [[CONTENT_SCRIPT]],
       );
     });
 
@@ -70,8 +77,30 @@ for (const [dir, version] of [
       }
     });
 
+    test('keeps the analyser, zod, Preact and the polyfill out of the content script', () => {
+      const content = readFileSync(join(OUTPUT, dir, CONTENT_SCRIPT), 'utf8');
+      const analyser = readFileSync(join(OUTPUT, dir, 'analyser.js'), 'utf8');
+      // Strings only each of them carries: the UI's host, zod's issue code, Preact's
+      // element factory, the polyfill's wrapper, WXT's content-script context.
+      for (const marker of [
+        'data-ogi-lens-root',
+        'invalid_type',
+        'createElement',
+        'Expected at least',
+      ]) {
+        assert.ok(analyser.includes(marker), `the analyser bundle lacks ${marker}`);
+        assert.ok(!content.includes(marker), `the content script carries ${marker}`);
+      }
+      assert.ok(
+        !content.includes('wxt:content-script-started'),
+        'WXT context in the content script',
+      );
+      // Small enough for every page (issue 19: at most 8 KB gzipped).
+      assert.ok(gzipSync(content).length <= 8 * 1024, 'the content script is over 8 KB gzipped');
+    });
+
     test('keeps the workbook writer out of the content script', () => {
-      const content = readFileSync(join(OUTPUT, dir, 'content-scripts/content.js'), 'utf8');
+      const content = readFileSync(join(OUTPUT, dir, CONTENT_SCRIPT), 'utf8');
       const writer = readFileSync(join(OUTPUT, dir, 'workbook-writer.js'), 'utf8');
       const marker = 'schemas.openxmlformats.org/spreadsheetml';
       assert.ok(writer.includes(marker), 'the writer bundle is not the workbook writer');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ANALYSER_MARKS, DETECT_MARKS } from '../../lib/content/marks';
 import { showsExpectedValue } from './cell-text';
 import {
   type DriverBrowser,
@@ -44,6 +45,21 @@ const SETTLE_MS = 1_500;
 const CONCURRENCY = 3;
 
 const sleep = (ms: number) => new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
+
+/**
+ * How often each of the content script's marks is in the page's timeline:
+ * detection on every page; the request for the analyser and its injection
+ * only where detection took the page for a report.
+ */
+const ANALYSER_TRAIL_EXPRESSION = `JSON.stringify(${JSON.stringify([
+  DETECT_MARKS.end,
+  ANALYSER_MARKS.requested,
+  ANALYSER_MARKS.loaded,
+])}.map((name) => performance.getEntriesByName(name).length))`;
+
+async function analyserTrail(page: DriverPage): Promise<number[]> {
+  return JSON.parse(await page.evaluate<string>(ANALYSER_TRAIL_EXPRESSION)) as number[];
+}
 
 /** Warns when the build is older than the code it is built from: a stale build tests old code. */
 function warnIfBuildIsStale(extensionDir: string): void {
@@ -162,6 +178,11 @@ async function checkReportPage(
       'report',
       `<html data-ogi-lens="report"> did not appear within ${MARKER_TIMEOUT_MS} ms`,
     );
+    assert.deepEqual(
+      await analyserTrail(page),
+      [1, 1, 1],
+      'detected once, the analyser asked for and injected once (detect:end, requested, loaded)',
+    );
 
     // The report's tab stays open: the popup reports on a tab, not on a URL alone.
     await withPage(
@@ -212,6 +233,12 @@ async function checkUntouchedPage(
     ]);
 
     assert.equal(await page.evaluate(MARKER_EXPRESSION), null, 'data-ogi-lens was set on <html>');
+    // Detected, and no analyser asked for: the page paid for detection alone.
+    assert.deepEqual(
+      await analyserTrail(page),
+      [1, 0, 0],
+      'detect:end once, no analyser requested or injected',
+    );
     const changes = unexplainedChanges(withExtension, baseline);
     if (changes.length > 0) {
       assert.fail(`DOM changes seen only with the extension:\n  ${changes.join('\n  ')}`);

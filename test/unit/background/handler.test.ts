@@ -6,6 +6,7 @@ import {
   type Badge,
   badgeFor,
   createBackgroundHandler,
+  type InjectionTarget,
 } from '../../../lib/background/handler';
 import {
   createHistoryStore,
@@ -65,6 +66,7 @@ interface Harness {
   badges: { tabId: number; badge: Badge }[];
   warnings: unknown[][];
   injections: { tabId: number; frameId: number }[];
+  analysers: InjectionTarget[];
 }
 
 function harness(
@@ -74,6 +76,7 @@ function harness(
   const badges: Harness['badges'] = [];
   const warnings: unknown[][] = [];
   const injections: Harness['injections'] = [];
+  const analysers: Harness['analysers'] = [];
   const store = overrides.store ?? createHistoryStore(factory);
   const handle = createBackgroundHandler({
     self: SELF,
@@ -89,11 +92,16 @@ function harness(
     injectWorkbookWriter: async (tabId, frameId) => {
       injections.push({ tabId, frameId });
     },
+    injectAnalyser:
+      overrides.injectAnalyser ??
+      (async (target) => {
+        analysers.push(target);
+      }),
     now: () => new Date('2024-05-06T07:08:09.000Z'),
     warn: (...details) => warnings.push(details),
     ...(overrides.afterAnswer ? { afterAnswer: overrides.afterAnswer } : {}),
   });
-  return { handle, store, badges, warnings, injections };
+  return { handle, store, badges, warnings, injections, analysers };
 }
 
 async function analysed(h: Harness, report: Report): Promise<Checked> {
@@ -743,6 +751,58 @@ describe('background: export', () => {
       expect(h.handle({ type: 'loadWorkbookWriter' }, sender)).toBeUndefined();
     expect(h.injections).toHaveLength(1);
     expect(h.warnings).toHaveLength(refused.length);
+  });
+});
+
+describe('background: the analyser', () => {
+  it('is injected into the frame and document of its own content script that asks', async () => {
+    const h = harness(new IDBFactory());
+    const chrome = { ...contentScript(base2022), frameId: 7, documentId: 'DOC-1' };
+    expect(await h.handle({ type: 'loadAnalyser' }, chrome)).toEqual({ loaded: true });
+    // Firefox names no document: the frame is the target.
+    const firefox = { ...contentScript(base2022), frameId: 0 };
+    expect(await h.handle({ type: 'loadAnalyser' }, firefox)).toEqual({ loaded: true });
+    expect(h.analysers).toEqual([
+      { tabId: 3, frameId: 7, documentId: 'DOC-1' },
+      { tabId: 3, frameId: 0 },
+    ]);
+    expect(h.injections).toEqual([]);
+  });
+
+  it('goes where the browser says the request came from, never where the message says', async () => {
+    const h = harness(new IDBFactory());
+    const sender = { ...contentScript(base2022), frameId: 2 };
+    await h.handle({ type: 'loadAnalyser', tabId: 99, frameId: 5, documentId: 'X' }, sender);
+    expect(h.analysers).toEqual([{ tabId: 3, frameId: 2 }]);
+  });
+
+  it('is refused to pages, extension pages, other extensions and content scripts off .gov.cn', async () => {
+    const h = harness(new IDBFactory());
+    const refused = [
+      OPTIONS_PAGE,
+      // A page has no extension API; were one to forge the sender, it would have no tab of ours.
+      { url: base2022.url, tab: { id: 3 } },
+      { id: SELF.id, url: 'https://www.example.com/report.html', tab: { id: 3 } },
+      { id: SELF.id, url: 'https://www.gov.cn.example.com/report.html', tab: { id: 3 } },
+      { id: 'another-extension', url: base2022.url, tab: { id: 3 } },
+      // Not from a tab: the background itself, or a worker of this extension.
+      { id: SELF.id, url: base2022.url },
+    ];
+    for (const sender of refused)
+      expect(h.handle({ type: 'loadAnalyser' }, sender)).toBeUndefined();
+    expect(h.analysers).toEqual([]);
+    expect(h.warnings).toHaveLength(refused.length);
+  });
+
+  it('answers a failed injection with the failure, not with "loaded"', async () => {
+    const h = harness(new IDBFactory(), {
+      injectAnalyser: async () => {
+        throw new Error('Frame with ID 7 was removed.');
+      },
+    });
+    await expect(
+      h.handle({ type: 'loadAnalyser' }, { ...contentScript(base2022), frameId: 7 }),
+    ).rejects.toThrow('removed');
   });
 });
 

@@ -57,7 +57,7 @@ const {
   uiFromPrepared,
 } = await import('../../../components/i18n');
 
-/** The content script's way to the background, as entrypoints/content.ts wires it: recorded here. */
+/** The content script's way to the background, as entrypoints/analyser.ts wires it: recorded here. */
 const ask = createAsker('contentScript', 'background', async (message) => {
   browserMock.sent.push(message);
   return locale((message as { language: string }).language);

@@ -1,27 +1,56 @@
 /**
- * The content script as entrypoints/content.ts wires it, with stand-ins for
- * the browser: the background is a transport, the popup a listener call,
- * the in-page UI a recorder. What the popup hears and the background is
- * asked go through the message table's helpers, as in the browser.
+ * The content script and the analyser as entrypoints/detector.ts and
+ * entrypoints/analyser.ts wire them, with stand-ins for the browser: the
+ * background is a transport (its `loadAnalyser` publishes the analyser's
+ * entry in a stand-in isolated world, as the injected script does), the popup
+ * a listener call, the in-page UI a recorder. What the popup hears and the
+ * background is asked go through the message table's helpers, as in the
+ * browser.
  */
 import { describe, expect, it } from 'vitest';
-import { type PageUi, startContentScript } from '../../../lib/content/content-script';
-import { REPORT_MARKER } from '../../../lib/content/page-pass';
+import { type PageUi, startAnalyser } from '../../../lib/content/analyser';
+import {
+  type AnalyserEntry,
+  once,
+  publishAnalyser,
+  publishedAnalyser,
+} from '../../../lib/content/analyser-slot';
+import { startDetector } from '../../../lib/content/detector';
+import { ANALYSER_MARKS, DETECT_MARKS } from '../../../lib/content/marks';
+import { PASS_MARKS, REPORT_MARKER } from '../../../lib/content/page-pass';
+import { publishPageState, readPublishedPageState } from '../../../lib/content/page-state-slot';
 import { createAsker } from '../../../lib/messaging/channel';
+import { createLeanAsker, type Receive } from '../../../lib/messaging/lean';
 import { checkLikeBackground, fixtureUrl, openFixture } from '../annotate/support';
 
 const FAST = { answerMs: 200, lateWindowMs: 300, quietMs: 20 };
 
-function start(name: string, answer: (message: { type: string }) => Promise<unknown>) {
+interface StartOptions {
+  /** What the background's injection does; by default it publishes the analyser. */
+  inject?: 'publish' | 'nothing' | 'fail';
+  /** Injections the stand-in background makes per request (a page asking twice, an injection repeated). */
+  copies?: number;
+}
+
+function start(
+  name: string,
+  answer: (message: { type: string }) => Promise<unknown>,
+  options: StartOptions = {},
+) {
   const dom = openFixture(name);
+  const win = dom.window as unknown as Window & typeof globalThis;
+  // jsdom has no performance timeline: the marks are recorded here instead.
+  const recorded: string[] = [];
+  win.performance.mark = ((name: string) => {
+    recorded.push(name);
+  }) as typeof win.performance.mark;
+  /** The content script's isolated world, where the injected analyser publishes its entry. */
+  const isolatedWorld = {};
   const asked: string[] = [];
-  const ask = createAsker('contentScript', 'background', async (message) => {
-    const request = message as { type: string };
-    asked.push(request.type);
-    return answer(request);
-  });
-  let listener: ((message: unknown) => Promise<unknown> | undefined) | null = null;
   const shown: unknown[] = [];
+  const warnings: string[] = [];
+  let analysersStarted = 0;
+  let analysed: Promise<void> | null = null;
   const ui: PageUi = {
     load: () => {},
     notReadyMessage: async () => 'not ready',
@@ -29,49 +58,205 @@ function start(name: string, answer: (message: { type: string }) => Promise<unkn
       shown.push(annotation.overlay);
     },
   };
-  const warnings: string[] = [];
-  const done = startContentScript({
-    window: dom.window as unknown as Parameters<typeof startContentScript>[0]['window'],
-    ask,
+  const ask = createAsker('contentScript', 'background', async (message) => {
+    const request = message as { type: string };
+    asked.push(request.type);
+    return answer(request);
+  });
+  // What entrypoints/analyser.ts does when the background injects it.
+  const injectedScript = () => {
+    const entry: AnalyserEntry = (handoff) => {
+      analysersStarted++;
+      const analyser = startAnalyser(
+        {
+          window: win,
+          ask,
+          ui,
+          log: (what) => warnings.push(what),
+          pass: { timings: FAST, pause: () => Promise.resolve() },
+        },
+        handoff,
+      );
+      analysed = analyser.done;
+      return analyser.receive;
+    };
+    publishAnalyser(once(entry), isolatedWorld);
+  };
+  const injections: number[] = [];
+  let listener: Receive | null = null;
+  const detected = startDetector({
+    window: win,
+    ask: createLeanAsker(async (message) => {
+      const request = message as { type: string };
+      asked.push(request.type);
+      if (options.inject === 'fail') throw new Error('Frame was removed.');
+      for (let i = 0; i < (options.copies ?? 1); i++) {
+        injections.push(i);
+        if (options.inject !== 'nothing') injectedScript();
+      }
+      return { loaded: true };
+    }),
     listen: (receive) => {
+      if (listener) throw new Error('a second listener');
       listener = receive;
     },
-    ui,
+    analyser: () => publishedAnalyser(isolatedWorld),
+    publish: (read) => publishPageState(read, isolatedWorld),
     log: (what) => warnings.push(what),
-    pass: { timings: FAST, pause: () => Promise.resolve() },
   });
+  const done = detected.then(() => analysed ?? undefined);
   const popup = (message: unknown) => {
     if (!listener) throw new Error('no listener registered');
     return listener(message);
   };
-  return { dom, done, asked, shown, warnings, popup };
+  /** What the popup reads from the isolated world where no listener answers. */
+  const published = () => {
+    const read = (isolatedWorld as Record<string, unknown>).__ogiLensPageState;
+    return typeof read === 'function' ? read() : null;
+  };
+  const marks = (mark: string) => recorded.filter((name) => name === mark).length;
+  return {
+    dom,
+    done,
+    asked,
+    shown,
+    warnings,
+    popup,
+    published,
+    listening: () => listener !== null,
+    marks,
+    injections,
+    started: () => analysersStarted,
+  };
 }
 
+const checkedAnswer = (name: string) => {
+  const checked = checkLikeBackground(openFixture(name).window.document, fixtureUrl(name));
+  return async (message: { type: string }) =>
+    message.type === 'prepare'
+      ? { prepared: true }
+      : { findings: checked.findings, previous: null };
+};
+
 describe('the content script', () => {
-  it('listens at once, says the page is pending, and exports nothing before the analysis', async () => {
-    const { popup, done } = start('chk-identity-culprit', async () => undefined);
+  it('on a page that is not a report: detects, leaves the state for the popup, and touches no messaging', async () => {
+    const { published, listening, done, asked, marks, dom } = start(
+      'nonreport-training-news',
+      async () => {
+        throw new Error('the background was asked');
+      },
+    );
+    await done;
+    expect(asked).toEqual([]);
+    expect(listening()).toBe(false);
+    expect(published()).toEqual({ kind: 'none' });
+    expect(marks(DETECT_MARKS.end)).toBe(1);
+    expect(marks(ANALYSER_MARKS.requested)).toBe(0);
+    expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBeNull();
+  });
+
+  it('on a column of reports: counts the links only when the popup asks', async () => {
+    const { published, done, asked, listening } = start(
+      'listing-hanweb-column',
+      async () => undefined,
+    );
+    await done;
+    expect(asked).toEqual([]);
+    expect(listening()).toBe(false);
+    expect(published()).toEqual({ kind: 'listing' });
+  });
+
+  it('leaves the state where the popup reads it, with a reader that stands alone', () => {
+    const world = {};
+    publishPageState(() => ({ kind: 'listing' }), world);
+    expect((world as Record<string, unknown>).__ogiLensPageState).toBeTypeOf('function');
+    // The reader is serialised into the tab: it must not lean on its module.
+    const standalone = new Function(`return (${readPublishedPageState.toString()})();`);
+    expect(standalone()).toBeNull();
+    publishPageState(() => ({ kind: 'none' }));
+    try {
+      expect(standalone()).toEqual({ kind: 'none' });
+    } finally {
+      delete (globalThis as Record<string, unknown>).__ogiLensPageState;
+    }
+  });
+
+  it('drops what is not a request it answers before the analyser is there', async () => {
+    const { popup, done } = start('chk-identity-culprit', async () => undefined, {
+      inject: 'nothing',
+    });
+    await done;
+    expect(popup({ type: 'exportReport', format: 'csv' })).toBeUndefined();
+    expect(popup({ type: 'analysed', report: {} })).toBeUndefined();
+    expect(popup('getPageState')).toBeUndefined();
+    expect(popup(null)).toBeUndefined();
+  });
+
+  it('on a report: asks for the analyser once, which prepares, checks, shows and tells the popup', async () => {
+    const name = 'chk-identity-culprit';
+    const { dom, done, asked, shown, popup, marks, started } = start(name, checkedAnswer(name));
+    // Pending while the analyser is on its way and the page settles.
     await expect(popup({ type: 'getPageState' })).resolves.toEqual({ kind: 'pending' });
-    await expect(popup({ type: 'exportReport', format: 'csv' })).resolves.toEqual({
+    await done;
+    expect(asked).toEqual(['loadAnalyser', 'prepare', 'analysed']);
+    expect(started()).toBe(1);
+    expect(shown).toEqual([expect.objectContaining({ unchecked: null })]);
+    expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBe('report');
+    expect(marks(ANALYSER_MARKS.requested)).toBe(1);
+    expect(marks(ANALYSER_MARKS.loaded)).toBe(1);
+    expect(marks(PASS_MARKS.annotated)).toBe(1);
+    const state = await popup({ type: 'getPageState' });
+    expect(state).toMatchObject({ kind: 'report' });
+    // The analyser answers through the content script's one listener now, and parses what it gets.
+    expect(popup({ type: 'exportReport', format: 'exe' })).toBeUndefined();
+  });
+
+  it('starts one analysis when the analyser is injected twice into the frame', async () => {
+    const name = 'chk-identity-culprit';
+    const { done, injections, started, shown } = start(name, checkedAnswer(name), { copies: 2 });
+    await done;
+    expect(injections).toHaveLength(2);
+    expect(started()).toBe(1);
+    expect(shown).toHaveLength(1);
+  });
+
+  it('says so to the popup when the analyser could not be injected or did not arrive', async () => {
+    for (const inject of ['fail', 'nothing'] as const) {
+      const { done, popup, warnings, shown } = start(
+        'chk-identity-culprit',
+        async () => undefined,
+        {
+          inject,
+        },
+      );
+      await done;
+      expect(shown).toEqual([]);
+      expect(warnings).toEqual(['analysis failed']);
+      await expect(popup({ type: 'getPageState' })).resolves.toMatchObject({ kind: 'error' });
+    }
+  });
+
+  it('exports nothing before the analysis, through the analyser', async () => {
+    const dom = openFixture('chk-identity-culprit');
+    const analyser = startAnalyser(
+      {
+        window: dom.window as unknown as Window,
+        ask: createAsker('contentScript', 'background', async () => undefined),
+        ui: { load: () => {}, notReadyMessage: async () => 'not ready', show: async () => {} },
+        log: () => {},
+        pass: { timings: FAST, pause: () => Promise.resolve() },
+      },
+      {
+        detection: { kind: 'report', reasons: [], title: dom.window.document.title },
+        settledAt: undefined,
+      },
+    );
+    await expect(analyser.receive({ type: 'getPageState' })).resolves.toEqual({ kind: 'pending' });
+    await expect(analyser.receive({ type: 'exportReport', format: 'csv' })).resolves.toEqual({
       ok: false,
       message: 'not ready',
     });
-    await done;
-  });
-
-  it('prepares, asks for the checks, shows them, and tells the popup', async () => {
-    const url = fixtureUrl('chk-identity-culprit');
-    const checked = checkLikeBackground(openFixture('chk-identity-culprit').window.document, url);
-    const { dom, done, asked, shown, popup } = start('chk-identity-culprit', async (message) =>
-      message.type === 'prepare'
-        ? { prepared: true }
-        : { findings: checked.findings, previous: null },
-    );
-    await done;
-    expect(asked).toEqual(['prepare', 'analysed']);
-    expect(shown).toEqual([expect.objectContaining({ unchecked: null })]);
-    expect(dom.window.document.documentElement.getAttribute(REPORT_MARKER)).toBe('report');
-    const state = await popup({ type: 'getPageState' });
-    expect(state).toMatchObject({ kind: 'report', findings: checked.findings });
+    await analyser.done;
   });
 
   it('takes a background answer out of shape as no answer', async () => {
@@ -80,15 +265,5 @@ describe('the content script', () => {
     );
     await done;
     expect(shown).toEqual([expect.objectContaining({ unchecked: 'noAnswer', findings: [] })]);
-  });
-
-  it('drops what the popup did not send in shape, and what is not for it', async () => {
-    const { popup, done } = start('nonreport-training-news', async () => undefined);
-    await done;
-    expect(popup({ type: 'exportReport', format: 'exe' })).toBeUndefined();
-    expect(popup({ type: 'analysed', report: {} })).toBeUndefined();
-    expect(popup({ type: 'setMarker' })).toBeUndefined();
-    expect(popup('getPageState')).toBeUndefined();
-    await expect(popup({ type: 'getPageState' })).resolves.toEqual({ kind: 'none' });
   });
 });

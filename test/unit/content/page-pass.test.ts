@@ -12,7 +12,7 @@ import { checkLikeBackground, fixtureUrl, openFixture } from '../annotate/suppor
 const FAST = { answerMs: 100, lateWindowMs: 1_000, quietMs: 30 };
 
 /**
- * The content script's `check`, as lib/content/content-script.ts wires it:
+ * The content script's `check`, as lib/content/analyser.ts wires it:
  * the report asked of a background that answers with `answer(report)`, raw,
  * and the answer parsed on the way back.
  */

@@ -39,6 +39,7 @@ describe('the message table', () => {
     expect(routes).toEqual({
       analysed: 'contentScript → background',
       prepare: 'contentScript → background',
+      loadAnalyser: 'contentScript → background',
       loadWorkbookWriter: 'contentScript → background',
       getLocale: 'contentScript|extensionPage → background',
       listHistory: 'extensionPage → background',

@@ -1,9 +1,12 @@
 /**
- * The content script, minus its wiring: what the page is (for the popup's
- * `getPageState`), the export both the popup and the panel ask for, and the
- * pass over the page once it has settled. The browser's messaging and the
- * in-page UI (components/page-ui.ts) are passed in by entrypoints/content.ts,
- * so the whole of it runs in jsdom with stand-ins.
+ * The analyser, minus its wiring: the pass over a report page once it has
+ * settled, what the page is (for the popup's `getPageState`) and the export
+ * both the popup and the panel ask for. The background injects it into the
+ * content script's isolated world on a page the content script's detection
+ * took for a report (./detector.ts), which hands it its detection; the
+ * browser's messaging and the in-page UI (components/page-ui.ts) are passed
+ * in by entrypoints/analyser.ts, so the whole of it runs in jsdom with
+ * stand-ins.
  */
 import type { AnnotateInput, Annotation } from '../annotate/annotate';
 import { exportFromPage, type ShownReport } from '../export/page-export';
@@ -11,7 +14,7 @@ import type { ExportFormat, ExportOutcome, WorkbookWriter } from '../export/type
 import { publishedWorkbookWriter } from '../export/writer-slot';
 import { AnswerError, type Asker, createReceiver } from '../messaging/channel';
 import type { PageState, Prepared } from '../messaging/protocol';
-import { type FrameWindow, whenPageSettled } from '../steps';
+import type { AnalyserHandoff } from './analyser-slot';
 import { type PageDeps, runPagePass } from './page-pass';
 
 /** The in-page UI: its strings and settings, and the overlay. */
@@ -32,21 +35,26 @@ export interface PageUi {
   ): Promise<void>;
 }
 
-export interface ContentScriptDeps {
-  /** The frame the script runs in: its document, address and clock. */
-  window: FrameWindow & Pick<Window, 'document' | 'location'>;
+export interface AnalyserDeps {
+  /** The frame the script runs in: its document and address. */
+  window: Pick<Window, 'document' | 'location'>;
   /** Asks the background (`runtime.sendMessage` through lib/messaging/channel.ts). */
   ask: Asker<'contentScript', 'background'>;
-  /** Registers the listener for the popup's requests (`runtime.onMessage`). */
-  listen(listener: (message: unknown) => Promise<unknown> | undefined): void;
   ui: PageUi;
   log(what: string, error: unknown): void;
   /** Stand-ins for the pass's pacing and waits, for tests. */
   pass?: Pick<PageDeps, 'pause' | 'timings'>;
 }
 
-/** Resolves once the page has been dealt with (analysed, judged not a report, or failed). */
-export function startContentScript(deps: ContentScriptDeps): Promise<void> {
+export interface Analyser {
+  /** Answers the popup's requests (the content script's listener hands them on). */
+  receive(message: unknown): Promise<unknown> | undefined;
+  /** Resolves once the page has been dealt with (analysed, judged not a report, or failed). */
+  done: Promise<void>;
+}
+
+/** Starts the pass at once: the content script has waited for the page to settle. */
+export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Analyser {
   const { ask, ui, log } = deps;
   const doc = deps.window.document;
   let state: PageState = { kind: 'pending' };
@@ -96,12 +104,13 @@ export function startContentScript(deps: ContentScriptDeps): Promise<void> {
       exportReport: (request) => exportReport(request.format),
     },
   });
-  deps.listen((message) => receive(message, undefined));
 
   // Whatever the page holds, the extension must not throw into it.
   const pass = () =>
     runPagePass(doc, deps.window.location.href, {
       ...deps.pass,
+      detection: handoff.detection,
+      startedAt: handoff.settledAt,
       check: (report) => {
         const answer = ask('analysed', { report });
         ui.load();
@@ -128,11 +137,11 @@ export function startContentScript(deps: ContentScriptDeps): Promise<void> {
       onError: (error) => log('annotation failed', error),
       showOverlay: (annotation, input) => ui.show(annotation, input, exportReport),
     });
-  // The page paints and settles first; the analysis then has the cores to itself.
-  return whenPageSettled(deps.window)
+  const done = Promise.resolve()
     .then(pass)
     .catch((error: unknown) => {
       state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
       log('analysis failed', error);
     });
+  return { receive: (message) => receive(message, undefined), done };
 }
