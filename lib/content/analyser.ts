@@ -15,6 +15,7 @@ import { publishedWorkbookWriter } from '../export/writer-slot';
 import { AnswerError, type Asker, createReceiver } from '../messaging/channel';
 import type { PageState, Prepared } from '../messaging/protocol';
 import type { AnalyserHandoff } from './analyser-slot';
+import { deferredListingCheck } from './listing-check';
 import { type PageDeps, runPagePass } from './page-pass';
 
 /** The in-page UI: its strings and settings, and the overlay. */
@@ -60,18 +61,10 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
   let state: PageState = { kind: 'pending' };
   let shown: ShownReport | null = null;
   /** The link count of a page that may list reports, run when the popup first asks. */
-  let confirmListing: (() => boolean) | null = null;
+  const listing = deferredListingCheck(log);
 
   const currentState = (): PageState => {
-    if (confirmListing && state.kind === 'none') {
-      const isListing = confirmListing;
-      confirmListing = null;
-      try {
-        if (isListing()) state = { kind: 'listing' };
-      } catch (error) {
-        log('could not count the report links', error);
-      }
-    }
+    state = listing.apply(state);
     return state;
   };
 
@@ -124,10 +117,10 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
         ui.load(answer);
       },
       deferListing: (isListing) => {
-        confirmListing = isListing;
+        listing.defer(isListing);
       },
       setState: (next) => {
-        confirmListing = null;
+        listing.defer(null);
         state = next;
         if (next.kind === 'report') {
           const { report, findings, previous } = next;

@@ -17,6 +17,7 @@ import type { PageState } from '../messaging/protocol';
 import { detectPage, isListingPage, type PageDetection } from '../page/detect';
 import { type FrameWindow, whenPageSettled } from '../steps';
 import { type AnalyserEntry, publishedAnalyser } from './analyser-slot';
+import { deferredListingCheck } from './listing-check';
 import { ANALYSER_MARKS, DETECT_MARKS, mark, now } from './marks';
 import { publishPageState } from './page-state-slot';
 
@@ -66,25 +67,13 @@ export function startDetector(deps: DetectorDeps): Promise<void> {
   let state: PageState = wanted
     ? { kind: 'pending' }
     : { kind: detection.kind === 'listing' ? 'listing' : 'none' };
-  /**
-   * The link count of a page whose title or column names a list of reports,
-   * run when the popup first asks: it only matters to the popup, which may
-   * never open, and it is the dearest part of detecting such a page.
-   */
-  let confirmListing = detection.listingToConfirm ? () => isListingPage(doc) : null;
+  const listing = deferredListingCheck(deps.log);
+  listing.defer(detection.listingToConfirm ? () => isListingPage(doc) : null);
   /** The analyser's receiver, once it has taken the page over. */
   let analyser: Receive | null = null;
 
   const pageState = (): PageState => {
-    if (confirmListing && state.kind === 'none') {
-      const isListing = confirmListing;
-      confirmListing = null;
-      try {
-        if (isListing()) state = { kind: 'listing' };
-      } catch (error) {
-        deps.log('could not count the report links', error);
-      }
-    }
+    state = listing.apply(state);
     return state;
   };
 

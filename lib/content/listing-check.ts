@@ -1,0 +1,37 @@
+/**
+ * Whether a page that is not a report lists reports: the link count, the
+ * dearest part of detecting such a page, is run only when the popup first
+ * asks for the page's state (it only matters to the popup, which may never
+ * open), and then once. Small and dependency-free: the detection script on
+ * every page carries it.
+ */
+import type { PageState } from '../messaging/protocol';
+
+export interface DeferredListingCheck {
+  /** The link count to run on first read, or null when there is none to run (any more). */
+  defer(isListing: (() => boolean) | null): void;
+  /** The state as the popup should see it: 'none' becomes 'listing' if the deferred count says so. */
+  apply(state: PageState): PageState;
+}
+
+export function deferredListingCheck(
+  log: (what: string, error: unknown) => void,
+): DeferredListingCheck {
+  let pending: (() => boolean) | null = null;
+  return {
+    defer(isListing) {
+      pending = isListing;
+    },
+    apply(state) {
+      if (!pending || state.kind !== 'none') return state;
+      const isListing = pending;
+      pending = null;
+      try {
+        return isListing() ? { kind: 'listing' } : state;
+      } catch (error) {
+        log('could not count the report links', error);
+        return state;
+      }
+    },
+  };
+}
