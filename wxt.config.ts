@@ -17,7 +17,7 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
  * on every page is left lazy: a page that is not a report runs a fraction of
  * it, and eager bytecode would be heap every page keeps.
  */
-const EAGER_FILES = ['analyser.js'];
+const EAGER_FILES = ['analyser.js', 'detector.js'];
 
 function eagerCompileHint(): Plugin {
   return {

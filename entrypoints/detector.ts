@@ -21,13 +21,14 @@ function extensionApi(): Api {
 }
 
 export default defineUnlistedScript(() => {
-  const browser = extensionApi();
+  // Looked up on a report only: in Chromium, touching `chrome.runtime` builds
+  // the messaging bindings, a cost a page that is not a report never needs.
   void startDetector({
     window,
-    ask: createLeanAsker((message) => browser.runtime.sendMessage(message)),
+    ask: createLeanAsker((message) => extensionApi().runtime.sendMessage(message)),
     listen: (receive) => {
       const listener = callbackListener(receive);
-      browser.runtime.onMessage.addListener(listener);
+      extensionApi().runtime.onMessage.addListener(listener);
     },
     log: (what, error) => console.warn(`[OGI Lens] ${what}:`, error),
   });

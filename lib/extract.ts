@@ -45,10 +45,16 @@ const CONTENT_SELECTORS = [
 ];
 const MIN_ARTICLE_TEXT = 80;
 
+/** All the containers in one selector: one walk of the page, not one per CMS. */
+const ANY_CONTENT_SELECTOR = CONTENT_SELECTORS.join(', ');
+
 export function findContentRoot(doc: Document): Element {
+  const candidates = Array.from(doc.querySelectorAll(ANY_CONTENT_SELECTOR));
   for (const selector of CONTENT_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      if ((el.textContent ?? '').trim().length >= MIN_ARTICLE_TEXT) return el;
+    for (const el of candidates) {
+      if (el.matches(selector) && (el.textContent ?? '').trim().length >= MIN_ARTICLE_TEXT) {
+        return el;
+      }
     }
   }
   return doc.body ?? doc.documentElement;

@@ -1,94 +1,10 @@
 /**
  * npm run check -- [--json] [--jobs N] [--export xlsx|csv|json|md --out DIR] FILE...
- * Checks saved report pages from the command line with the extension's lib/,
- * and with --export writes the files the browser's export writes. The pages
- * are read across the cores (cli/batch.ts), then checked in the order given.
+ * Checks saved report pages from the command line with the extension's lib/
+ * (./cli/main.ts). `npm run check` runs it from a bundle (./cli/launch.mjs);
+ * `node --import tsx scripts/check.ts` runs the sources, as the tests do.
  */
-import type { Report } from '../lib/model/report';
-import { parseCliArgs, USAGE } from './cli/args';
-import { analyseBatch, defaultJobs } from './cli/batch';
-import type { BatchReport } from './cli/combined-csv';
-import {
-  exportInputOf,
-  FileNamer,
-  prepareOutDir,
-  writeCombinedCsv,
-  writeReportExport,
-} from './cli/export';
-import { progressLine } from './cli/progress';
-import { formatSummary } from './cli/summary';
+import { exitWith } from './cli/exit';
+import { runCommandLine } from './cli/main';
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseCliArgs(argv);
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.problem ? `${parsed.problem}\n` : ''}${USAGE}\n`);
-    return 2;
-  }
-  const { json, jobs, files, export: target } = parsed.options;
-  if (target) {
-    try {
-      await prepareOutDir(target);
-    } catch (err) {
-      process.stderr.write(`cannot create ${target.outDir}: ${messageOf(err)}\n`);
-      return 1;
-    }
-  }
-  // With --json, stdout carries the JSON array and nothing else; the list of written files moves to stderr.
-  const written = (path: string) =>
-    (json ? process.stderr : process.stdout).write(`wrote ${path}\n`);
-  const entries = [];
-  const progress = progressLine(process.stderr, files.length);
-  // Checked in order: earlier reports of an agency serve as history for later ones, as in the browser.
-  const analyses = await analyseBatch(files, {
-    jobs: jobs ?? defaultJobs(),
-    provenance: target !== null,
-    onExtracted: progress.update,
-  });
-  progress.clear();
-  // When each report of the run was read, for the previous-year summary of later ones.
-  const retrievedAt = new Map<Report, string>();
-  const batch: BatchReport[] = [];
-  const namer = new FileNamer();
-  let exportFailed = false;
-  for (const [i, analysis] of analyses.entries()) {
-    const file = files[i] as string;
-    const { entry, report, provenance } = analysis;
-    if (report && provenance) retrievedAt.set(report, provenance.retrievedAt);
-    entries.push(entry);
-    if (!json) process.stdout.write(`${formatSummary(entry)}\n`);
-    const input = target ? exportInputOf(analysis, retrievedAt) : null;
-    if (target && !input) {
-      const why = entry.error ? `unreadable: ${entry.error}` : `not a report (${entry.kind})`;
-      process.stderr.write(`not exported, ${why}: ${file}\n`);
-    }
-    if (target && input) {
-      batch.push({ file, report: input.report, findings: input.findings });
-      try {
-        written(await writeReportExport(input, target, namer));
-      } catch (err) {
-        // One report that cannot be written must not cost the rest of the batch its files.
-        process.stderr.write(`export failed for ${file}: ${messageOf(err)}\n`);
-        exportFailed = true;
-      }
-    }
-    if (!json) process.stdout.write('\n');
-  }
-  if (target) written(await writeCombinedCsv(target, batch));
-  if (json) process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-  return exportFailed ? 1 : 0;
-}
-
-// exitCode, not exit(): exiting at once would cut off output still flowing into a pipe.
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+exitWith(runCommandLine(process.argv.slice(2)));

@@ -5,7 +5,7 @@
  * the one engine that reads these declarations.
  */
 import { keysOf, splitKey } from '../formats/format-table';
-import { fixedFormats } from '../formats/registry';
+import { fixedFormats, whileFormatsStay } from '../formats/registry';
 import {
   T3_APPLICANT_COLUMNS,
   T3_DENY_ROWS,
@@ -35,7 +35,7 @@ export const T3_APPLICANTS: readonly string[] = T3_APPLICANT_COLUMNS;
 
 const t3Total = (rows: string[]): string[] => rows.map((r) => `t3.${r}.total`);
 /** Each format's rows of （六）其他处理 (one row in 2019, three in 2021), each set once. */
-function otherRowSets(): string[][] {
+const otherRowSets = whileFormatsStay((): string[][] => {
   const sets = new Map<string, string[]>();
   for (const format of fixedFormats()) {
     const rows = [
@@ -48,7 +48,9 @@ function otherRowSets(): string[][] {
     if (rows.length > 0) sets.set(rows.join(' '), rows);
   }
   return [...sets.values()];
-}
+});
+
+const otherSets = whileFormatsStay(() => otherRowSets().map(t3Total));
 
 const litigation = (outcome: string): string[] => [
   `t4.direct.${outcome}`,
@@ -91,7 +93,7 @@ const FORMAT_TARGETS: Record<string, NarrativeTarget> = {
     en: 'requests otherwise handled',
     // Read when a claim is checked, so that a format registered later counts too.
     get sets() {
-      return otherRowSets().map(t3Total);
+      return otherSets();
     },
   },
   review: { zh: '行政复议', en: 'administrative reviews', sets: [['t4.review.total']] },

@@ -24,6 +24,23 @@ let registered: readonly FormatDeclaration[] = byEra(BUILT_IN);
 export const formats = (): readonly FormatDeclaration[] => registered;
 
 /**
+ * A value derived from the registered formats, computed on first use and
+ * again only after a format is registered or removed: for what the checks
+ * ask of the formats for every cell or claim.
+ */
+export function whileFormatsStay<T>(derive: () => T): () => T {
+  let derivedFrom: readonly FormatDeclaration[] | null = null;
+  let value: T;
+  return () => {
+    if (derivedFrom !== registered) {
+      value = derive();
+      derivedFrom = registered;
+    }
+    return value;
+  };
+}
+
+/**
  * Registers a format; the returned function removes it again. Throws when
  * the formats together would not read as declared (lib/formats/consistency.ts).
  */
@@ -144,6 +161,19 @@ export function formatOfKeys(
  */
 export function isCountKey(key: string): boolean {
   if (key.startsWith('legacy.')) return true;
+  // The checks ask this of every cell: answered once per key while the formats stay the same.
+  const answers = countKeyAnswers();
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = isCountKeyOfFormats(key);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+const countKeyAnswers = whileFormatsStay(() => new Map<string, boolean>());
+
+function isCountKeyOfFormats(key: string): boolean {
   const kind = key.split('.')[0] ?? '';
   const [, col] = splitKey(key);
   let known = false;

@@ -72,7 +72,12 @@ const SKIPPED_ELEMENTS = new Set([
 ]);
 
 /** Word pastes hidden runs as `display:none;mso-hide:all`; the declaration may sit anywhere in the list. */
-const HIDDEN_STYLE = /(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)(?![\w-])/;
+const HIDDEN_STYLE = /(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)(?![\w-])/i;
+/**
+ * Most styled nodes (Word's borders, fonts) mention neither keyword: one scan
+ * settles them, without lowercasing a copy of every style attribute.
+ */
+const MAY_HIDE = /none|hidden/i;
 
 export function isBlockElement(el: Element): boolean {
   return BLOCK_ELEMENTS.has(el.localName);
@@ -81,10 +86,8 @@ export function isBlockElement(el: Element): boolean {
 /** True for an element whose subtree is never shown as text (by tag, `hidden`, or inline style). */
 export function isHiddenElement(el: Element): boolean {
   if (SKIPPED_ELEMENTS.has(el.localName) || el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style')?.toLowerCase();
-  // Most styled nodes (Word's borders, fonts) mention neither keyword: skip the regex for them.
-  if (style === undefined || (!style.includes('none') && !style.includes('hidden'))) return false;
-  return HIDDEN_STYLE.test(style);
+  const style = el.getAttribute('style');
+  return style !== null && MAY_HIDE.test(style) && HIDDEN_STYLE.test(style);
 }
 
 /**

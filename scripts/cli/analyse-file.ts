@@ -78,10 +78,30 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A file's bytes, or why they could not be read: a read can start early without a stray rejection. */
+export type PageBytes = Promise<{ bytes: Buffer } | { error: unknown }>;
+
+/**
+ * Starts reading a file. A batch reads its next page while it parses the
+ * current one, so that the thread does not wait on the disk between pages.
+ */
+export function readPage(file: string): PageBytes {
+  return readFile(file).then(
+    (bytes) => ({ bytes }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 /** Reads, detects and extracts one page. Never throws: an unreadable file is an Extraction with an error. */
-export async function extractFile(file: string, options: ExtractOptions = {}): Promise<Extraction> {
+export async function extractFile(
+  file: string,
+  options: ExtractOptions = {},
+  pageBytes: PageBytes = readPage(file),
+): Promise<Extraction> {
   try {
-    const bytes = await readFile(file);
+    const read = await pageBytes;
+    if ('error' in read) throw read.error;
+    const { bytes } = read;
     const pageUrl = options.url ?? pathToFileURL(file).href;
     const doc = parsePage(bytes, pageUrl);
     const detection = detectPage(doc);

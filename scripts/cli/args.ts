@@ -6,7 +6,7 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/export/types';
 
 export const USAGE = `usage: npm run check -- [--json] [--jobs N] [--export ${EXPORT_FORMATS.join('|')} --out DIR] FILE...
-  --jobs N  threads that read the pages at once (default: the number of cores)`;
+  --jobs N  threads that read the pages at once (default: the number of cores less one, at least 1)`;
 
 export interface ExportTarget {
   format: ExportFormat;

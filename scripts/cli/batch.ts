@@ -8,6 +8,7 @@
  * same, in the same order, whatever the number of threads.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Report } from '../../lib/model/report';
 import {
@@ -16,6 +17,7 @@ import {
   type Extraction,
   type ExtractOptions,
   extractFile,
+  readPage,
 } from './analyse-file';
 import type { ExtractRequest } from './extract-worker';
 
@@ -26,14 +28,20 @@ export interface BatchOptions extends ExtractOptions {
   onExtracted?: (done: number, total: number) => void;
 }
 
-export const defaultJobs = (): number => availableParallelism();
+/**
+ * One thread fewer than the cores: a busy Node thread keeps V8's compiler and
+ * garbage collector busy on about half a core besides (its CPU time is about
+ * 1.5 times its wall time), so on two cores a second reader made a batch
+ * slower, not faster (README, Performance).
+ */
+export const defaultJobs = (): number => Math.max(1, availableParallelism() - 1);
 
 /**
- * Built into a bundle by launch.mjs (`npm run check`), this module sits
- * beside the worker's bundle; run from the sources with tsx (the tests), it
- * sits beside extract-worker.ts.
+ * Built into a bundle by launch.mjs (`npm run check`), this module sits in
+ * check.cjs beside the runner that starts it with its code cache; run from
+ * the sources with tsx (the tests), it sits beside extract-worker.ts.
  */
-const BUNDLED = import.meta.url.endsWith('.mjs');
+const BUNDLED = import.meta.url.endsWith('.cjs');
 
 /**
  * From the sources the worker runs TypeScript through tsx, as the command
@@ -43,7 +51,11 @@ const BUNDLED = import.meta.url.endsWith('.mjs');
  * run from any directory finds them.
  */
 function startWorker(workerData: ExtractOptions): Worker {
-  if (BUNDLED) return new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData });
+  if (BUNDLED) {
+    // The same bundle, started by its runner (the bundle's extract-worker.ts serves in a worker).
+    const runner = new URL('./run-bundle.cjs', import.meta.url);
+    return new Worker(runner, { workerData, argv: [fileURLToPath(import.meta.url)] });
+  }
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./extract-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
@@ -100,10 +112,18 @@ export async function extractAll(
       }),
   );
 
-  // The main thread reads pages too, so a small batch does not wait for a worker to start.
-  while (next < files.length) {
+  // The main thread reads pages too, so a small batch does not wait for a worker to start;
+  // it reads the next file from disk while it parses the current one.
+  const claim = () => {
+    if (next >= files.length) return null;
     const index = next++;
-    finished(index, await extractFile(files[index] as string, extractOptions));
+    const file = files[index] as string;
+    return { index, file, bytes: readPage(file) };
+  };
+  for (let page = claim(); page; ) {
+    const upcoming = claim();
+    finished(page.index, await extractFile(page.file, extractOptions, page.bytes));
+    page = upcoming;
   }
   try {
     await Promise.all(workersDone);

@@ -86,11 +86,12 @@ export abstract class LeanNode {
 
   /** Text of every Text descendant, in order (DOM `textContent` of an element or fragment). */
   get textContent(): string | null {
-    const parts: string[] = [];
+    // Concatenated as it goes: V8 joins strings lazily, cheaper than an array of parts.
+    let text = '';
     for (let n = following(this, this); n !== null; n = following(n, this)) {
-      if (n.nodeType === TEXT_NODE) parts.push((n as LeanCharacterData).data);
+      if (n.nodeType === TEXT_NODE) text += (n as LeanCharacterData).data;
     }
-    return parts.join('');
+    return text;
   }
 
   contains(other: LeanNode | null): boolean {

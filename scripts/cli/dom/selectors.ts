@@ -107,7 +107,8 @@ export function parseSelector(source: string): SelectorList {
 
 function hasClass(el: LeanElement, name: string): boolean {
   const value = el.getAttribute('class');
-  if (value === null) return false;
+  // Most elements tested lack the class altogether: no split for them.
+  if (value === null || !value.includes(name)) return false;
   // DOMTokenList: split on ASCII whitespace.
   return value.split(/[\t\n\f\r ]+/).includes(name);
 }
@@ -145,7 +146,61 @@ function matchesFrom(el: LeanElement, complex: Complex, index: number): boolean 
   return false;
 }
 
+/**
+ * What an element must have to be the subject of some selector of a list:
+ * one of these names, ids or classes. A walk over the whole page tests every
+ * element against lists of a dozen selectors (lib/extract.ts's article
+ * containers); most elements are settled by one look at their name, id and
+ * class instead of a dozen compound matches. Null where some subject asks
+ * for none of the three (`*`, `[attr]`), and every element is a candidate.
+ */
+interface SubjectFilter {
+  names: ReadonlySet<string>;
+  ids: ReadonlySet<string>;
+  classes: ReadonlySet<string>;
+}
+
+const subjectFilters = new WeakMap<SelectorList, SubjectFilter | null>();
+
+function subjectFilterOf(list: SelectorList): SubjectFilter | null {
+  if (subjectFilters.has(list)) return subjectFilters.get(list) ?? null;
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  const classes = new Set<string>();
+  let filter: SubjectFilter | null = { names, ids, classes };
+  for (const { compounds } of list) {
+    const subject = compounds[0] as Compound;
+    // One requirement of the subject is enough to rule an element out.
+    if (subject.type !== null) {
+      names.add(subject.type);
+      names.add(subject.typeAsWritten as string);
+    } else if (subject.ids.length > 0) ids.add(subject.ids[0] as string);
+    else if (subject.classes.length > 0) classes.add(subject.classes[0] as string);
+    else filter = null;
+  }
+  subjectFilters.set(list, filter);
+  return filter;
+}
+
+/** Whether `el` has a name, id or class of the filter: a necessary condition, not a match. */
+function mayMatch(el: LeanElement, filter: SubjectFilter): boolean {
+  if (filter.names.has(el.localName)) return true;
+  if (filter.ids.size > 0) {
+    const id = el.getAttribute('id');
+    if (id !== null && filter.ids.has(id)) return true;
+  }
+  if (filter.classes.size > 0) {
+    const value = el.getAttribute('class');
+    if (value !== null) {
+      for (const name of value.split(/[\t\n\f\r ]+/)) if (filter.classes.has(name)) return true;
+    }
+  }
+  return false;
+}
+
 export function matchesSelector(el: LeanElement, list: SelectorList): boolean {
+  const filter = subjectFilterOf(list);
+  if (filter !== null && !mayMatch(el, filter)) return false;
   for (const complex of list) if (matchesFrom(el, complex, 0)) return true;
   return false;
 }
