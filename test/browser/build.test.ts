@@ -54,6 +54,21 @@ for (const [dir, version] of [
       );
     });
 
+    test('shows its own icon in the toolbar and on the extensions page, at every size', () => {
+      const sizes = ['16', '32', '48', '128'];
+      const action = (manifest.action ?? manifest.browser_action) as { default_icon?: unknown };
+      for (const icons of [manifest.icons, action.default_icon] as Record<string, string>[]) {
+        assert.deepEqual(Object.keys(icons ?? {}).sort(), [...sizes].sort());
+        for (const size of sizes) {
+          const png = readFileSync(join(OUTPUT, dir, icons[size] as string));
+          // A PNG of that size: the signature, then IHDR's width and height.
+          assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+          assert.equal(png.readUInt32BE(16), Number(size));
+          assert.equal(png.readUInt32BE(20), Number(size));
+        }
+      }
+    });
+
     test('exposes nothing to pages and keeps the default content security policy', () => {
       assert.equal(manifest.web_accessible_resources, undefined);
       assert.equal(manifest.externally_connectable, undefined);

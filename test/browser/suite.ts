@@ -313,6 +313,38 @@ export function defineBrowserSuite(
       );
     });
 
+    test('the popup and options pages show their text at its designed size, in a CJK font', async () => {
+      const { browser } = session();
+      // The browser's own style for extension pages (Chromium: 75 % and its system font) must not win.
+      const designed = [
+        { url: browser.popupUrl(''), size: '13px' },
+        { url: browser.popupUrl('').replace('popup.html', 'options.html'), size: '14px' },
+      ];
+      for (const { url, size } of designed) {
+        await withPage(
+          browser,
+          async (page) => {
+            await page.openExtensionPage(url);
+            const json = await waitForValue<string>(
+              page,
+              `(() => {
+                const text = document.querySelector('main p, main h2, main li');
+                if (!text) return null;
+                const style = getComputedStyle(document.querySelector('main'));
+                return JSON.stringify({ size: style.fontSize, family: style.fontFamily });
+              })()`,
+              POPUP_TIMEOUT_MS,
+            );
+            assert.ok(json, `${url} rendered no text`);
+            const { size: actual, family } = JSON.parse(json) as { size: string; family: string };
+            assert.equal(actual, size, `${url}: text at ${actual}, designed ${size}`);
+            assert.match(family, /^"?Noto Sans CJK SC/, `${url}: font ${family}`);
+          },
+          POPUP_VIEWPORT,
+        );
+      }
+    });
+
     // Pages whose tables arrive after load (dyn-*) differ from their saved HTML by design;
     // the annotation suite checks them once the tables are there.
     for (const fixture of fixtures.filter((f) => !f.name.startsWith('dyn-'))) {
