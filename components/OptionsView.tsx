@@ -1,6 +1,7 @@
 import type { HistoryListing, Settings } from '../lib/messaging/protocol';
 import type { HistoryEntry } from '../lib/model/history';
 import type { RuleFamily } from '../lib/model/report';
+import { countText } from './count-text';
 import type { MessageKey, Translate } from './i18n';
 
 /** Every rule family, in the order the options list them. */
@@ -173,7 +174,7 @@ function History(props: OptionsViewProps) {
         </p>
       ) : (
         <>
-          <p class="count">{t('opt_historyCount', String(history.length))}</p>
+          <p class="count">{countText(t, 'opt_historyCount', history.length)}</p>
           <div class="table-wrap">
             <table data-history>
               <thead>

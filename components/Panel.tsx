@@ -6,13 +6,14 @@
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { NotCheckedReason } from '../lib/messaging/protocol';
 import type { Finding, Report, Severity } from '../lib/model/report';
+import { type CountedKey, countText } from './count-text';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
-import type { MessageKey, Translate, UiLanguage } from './i18n';
+import type { Translate, UiLanguage } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
 import { templateMessageKey } from './template-name';
 
-const COUNT_KEYS: Record<Severity, MessageKey> = {
+const COUNT_KEYS: Record<Severity, CountedKey> = {
   error: 'page_countError',
   warning: 'page_countWarning',
   info: 'page_countInfo',
@@ -75,7 +76,7 @@ export function Panel(props: PanelProps) {
             {counts.map(({ severity, count }) => (
               <span class={`count sev-${severity}${count === 0 ? ' zero' : ''}`} key={severity}>
                 <span class="dot" />
-                {t(COUNT_KEYS[severity], String(count))}
+                {countText(t, COUNT_KEYS[severity], count)}
               </span>
             ))}
           </span>

@@ -2,6 +2,7 @@ import type { NotCheckedReason, PageState, UiLanguage } from '../lib/messaging/p
 import type { PreviousSummary } from '../lib/model/history';
 import type { ExtractedTable, Finding, Report } from '../lib/model/report';
 import { claimSubjectName } from './claim-subject';
+import { countText } from './count-text';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { FindingsList } from './FindingsList';
 import type { MessageKey, Translate } from './i18n';
@@ -46,8 +47,10 @@ function TableSection({ table, t }: { table: ExtractedTable; t: Translate }) {
   const unreadable = table.cells.filter((c) => c.unreadable).length;
   const notes: string[] = [];
   if (table.sourceTables > 1) notes.push(t('tableJoined', String(table.sourceTables)));
-  if (unreadable > 0) notes.push(t('unreadableCount', String(unreadable)));
-  if (table.missingKeys?.length) notes.push(t('missingCells', String(table.missingKeys.length)));
+  if (unreadable > 0) notes.push(countText(t, 'unreadableCount', unreadable));
+  if (table.missingKeys?.length) {
+    notes.push(countText(t, 'missingCells', table.missingKeys.length));
+  }
   return (
     <section class="table-section">
       <h2>{table.title || t(TABLE_NAMES[table.kind])}</h2>
@@ -93,18 +96,14 @@ function ReportView({
         />
         <div class="field">
           <dt>{t('fieldTemplate')}</dt>
-          <dd
-            data-field="template"
-            data-template={identity.template}
-            title={t(templateMessageKey(identity.template))}
-          >
-            {identity.template}
+          <dd data-field="template" data-template={identity.template}>
+            {t(templateMessageKey(identity.template))}
           </dd>
         </div>
         <Field name="fieldPublished" field="publishedAt" value={identity.publishedAt} t={t} />
       </dl>
       {report.imageTables > 0 && (
-        <p class="warning">{t('imageTables', String(report.imageTables))}</p>
+        <p class="warning">{countText(t, 'imageTables', report.imageTables)}</p>
       )}
       {report.tables.length === 0 && report.imageTables === 0 && (
         <p class="warning">{t('noTables')}</p>

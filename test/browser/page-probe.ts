@@ -152,7 +152,9 @@ export function popupSnapshotExpression(keys: readonly string[]): string {
     fields: {
       agency: fieldText('agency'),
       year: fieldText('year'),
-      template: fieldText('template'),
+      // The format's id, and the words the reader sees for it.
+      template: main.querySelector('[data-field="template"]')?.dataset.template ?? null,
+      templateName: fieldText('template'),
       publishedAt: fieldText('publishedAt'),
     },
     tableKinds: Array.from(main.querySelectorAll('table[data-table-kind]')).map((t) => t.dataset.tableKind),

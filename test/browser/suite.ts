@@ -117,6 +117,11 @@ function popupMismatches(snapshot: PopupSnapshot, expected: ExpectedReport): str
   field('agency', expected.agency);
   if (expected.year !== null) field('year', String(expected.year));
   field('template', expected.template);
+  // Named in the UI's words (2019年版格式, 2019年以前的统计表), never by its id.
+  const templateName = snapshot.fields.templateName;
+  if (!templateName || templateName === expected.template) {
+    problems.push(`template: shows ${JSON.stringify(templateName)}, not the format's name`);
+  }
   if (expected.publishedAt !== null) field('publishedAt', expected.publishedAt);
 
   if (expected.tableKinds && snapshot.tableKinds.join(',') !== expected.tableKinds.join(',')) {

@@ -71,6 +71,26 @@ describe('popup on a report with last year cached', () => {
     expect(texts(root, '[data-severity-count]')).toEqual(['Errors 2', 'Warnings 1', 'Notes 1']);
   });
 
+  it("names the report's format in the UI's words, never by its id", () => {
+    expect(
+      texts(show({ kind: 'report', report, findings, previous }), '[data-field="template"]'),
+    ).toEqual(['2021 format']);
+    const legacy = { ...report, identity: { ...report.identity, template: 'legacy' as const } };
+    expect(
+      texts(
+        show({ kind: 'report', report: legacy, findings, previous }, 'zh_CN'),
+        '[data-field="template"]',
+      ),
+    ).toEqual(['2019年以前的统计表']);
+  });
+
+  it('counts one table published as an image in the singular, several in the plural', () => {
+    const one = show({ kind: 'report', report: { ...report, imageTables: 1 }, findings, previous });
+    expect(one.textContent).toContain('1 table is published as an image and cannot be read.');
+    const two = show({ kind: 'report', report: { ...report, imageTables: 2 }, findings, previous });
+    expect(two.textContent).toContain('2 tables are published as images and cannot be read.');
+  });
+
   it('shows the messages in Chinese when the UI speaks Chinese', () => {
     const root = show({ kind: 'report', report, findings, previous }, 'zh_CN');
     const first = root.querySelector('[data-finding]');
