@@ -1,13 +1,22 @@
 /**
  * npm run demo
- * Builds the Chrome extension and opens a sample report in Chromium with it
- * loaded, the page served at its .gov.cn address by the test fixture server.
- * With a display: a visible window to try it by hand, until Ctrl-C.
- * Without one (a server, CI): headless, waits for the analysis, saves
- * screenshots of the page and the popup and prints what was recognised.
+ * Builds the Chrome extension and opens a real report that contradicts
+ * itself (seed 002, 海陵区 2017) in Chromium with it loaded, in Chinese, the
+ * page served at its .gov.cn address by the test fixture server: a newcomer
+ * sees at once what the extension is for. With a display: a visible window
+ * to try it by hand, until Ctrl-C. Without one (a server, CI): headless,
+ * waits for the analysis, opens the card of the first contradicted figure,
+ * saves screenshots of the page (marks, card, panel) and the popup, and
+ * prints what was recognised and found.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { SETTINGS_KEY } from '../lib/messaging/protocol';
+import {
+  MARKS_EXPRESSION,
+  OVERLAY_EXPRESSION,
+  pageElementRect,
+} from '../test/browser/annotate-probe';
 import { type ChromiumSession, launchChromium } from '../test/browser/chromium';
 import { POPUP_VIEWPORT, waitForValue } from '../test/browser/driver';
 import { type FixtureServer, startFixtureServer } from '../test/browser/fixture-server';
@@ -23,6 +32,49 @@ const ROOT = resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const OUTPUT_DIR = join(ROOT, 'artifacts/demo');
 const ANALYSIS_TIMEOUT_MS = 15_000;
+/** A real report with contradictions in its tables and its text: what the extension is for. */
+const DEMO_REPORT = 'seed-002-hailing-2017';
+
+/** The demo's report, or the usual sample where the fixtures lack it. */
+function pickDemoReport(fixtures: readonly Fixture[]): Fixture | undefined {
+  return fixtures.find((f) => f.name === DEMO_REPORT) ?? pickSampleReport(fixtures);
+}
+
+/** The extension in Chinese whatever the browser's language, as its settings page would set it. */
+async function speakChinese(chromium: ChromiumSession): Promise<void> {
+  const page = await chromium.newPage(POPUP_VIEWPORT);
+  await page.openExtensionPage(chromium.popupUrl(''));
+  await page.evaluate(
+    `chrome.storage.local.set({ ${JSON.stringify(SETTINGS_KEY)}: { language: 'zh_CN' } }).then(() => true)`,
+  );
+  await page.close();
+}
+
+/** Hovers the first figure marked as an error, so that the screenshot shows its card. */
+async function openFirstCard(
+  page: Awaited<ReturnType<ChromiumSession['newPage']>>,
+): Promise<boolean> {
+  const marks = JSON.parse(await page.evaluate<string>(MARKS_EXPRESSION)) as {
+    name: string;
+    severity: string;
+  }[];
+  const first = marks.find((m) => m.severity === 'error') ?? marks[0];
+  if (!first) return false;
+  const rect = await waitForValue<string>(page, pageElementRect(first.name, true), 5_000);
+  if (!rect) return false;
+  const { x, y, width, height } = JSON.parse(rect) as Record<
+    'x' | 'y' | 'width' | 'height',
+    number
+  >;
+  await page.exposeOverlayRoot();
+  await page.mouseMove(x + width / 2, y + height / 2);
+  const shown = await waitForValue<string>(
+    page,
+    `(() => { const s = ${OVERLAY_EXPRESSION}; return JSON.parse(s).tooltip ? s : null; })()`,
+    5_000,
+  );
+  return shown !== null;
+}
 
 function buildExtension(): void {
   console.log('Building the Chrome extension…');
@@ -41,6 +93,9 @@ async function showHeadless(chromium: ChromiumSession, sample: Fixture): Promise
     `${MARKER_EXPRESSION} === 'report' ? 'report' : null`,
     ANALYSIS_TIMEOUT_MS,
   );
+  if (marker !== null && !(await openFirstCard(page))) {
+    console.warn('No card opened over a marked figure; the screenshot shows the marks alone.');
+  }
   await page.screenshot(pageShot);
   if (marker === null) {
     console.error(
@@ -59,13 +114,17 @@ async function showHeadless(chromium: ChromiumSession, sample: Fixture): Promise
     return 1;
   }
   const { state, fields, tableKinds } = JSON.parse(json) as PopupSnapshot;
+  const findings = await popup.evaluate<number>(
+    `document.querySelectorAll('section[data-findings] [data-finding]').length`,
+  );
   console.log(`
 Recognised (popup state: ${state})
   agency     ${fields.agency ?? '—'}
   year       ${fields.year ?? '—'}
-  template   ${fields.template ?? '—'}
+  format     ${fields.templateName ?? fields.template ?? '—'}
   published  ${fields.publishedAt ?? '—'}
   tables     ${tableKinds.length}${tableKinds.length ? ` (${tableKinds.join(', ')})` : ''}
+  findings   ${findings}
 
 Screenshots
   ${relative(ROOT, pageShot)}
@@ -95,7 +154,7 @@ Press Ctrl-C to quit.`);
 }
 
 async function main(): Promise<number> {
-  const sample = pickSampleReport(loadFixtures());
+  const sample = pickDemoReport(loadFixtures());
   if (!sample) {
     console.error('No report fixture in test/fixtures to show.');
     return 1;
@@ -114,6 +173,7 @@ async function main(): Promise<number> {
       // In a window the demo waits for Ctrl-C itself, then cleans up.
       handleSignals: headless,
     });
+    await speakChinese(chromium);
     console.log(`Sample report: test/fixtures/${sample.name}.html at ${sample.pageUrl}`);
     return headless ? await showHeadless(chromium, sample) : await showInWindow(chromium, sample);
   } finally {
