@@ -4,7 +4,7 @@
  * is rendered by the caller so that this module stays free of UI code.
  */
 
-import { type Delta, totalDeltas } from '../compare/deltas';
+import { comparedDeltas, type Delta } from '../compare/deltas';
 import type { NotCheckedReason } from '../messaging/protocol';
 import type { PreviousSummary } from '../model/history';
 import type { Finding, Report } from '../model/report';
@@ -74,9 +74,12 @@ export function annotatePage(input: AnnotateInput): Annotation {
   }
   const byKey = previous ? keyedElements(report, elements) : new Map<string, Element>();
   const deltas = previous
-    ? totalDeltas(report.values, previous.values).flatMap((delta) => {
+    ? comparedDeltas(report.values, previous.values).flatMap((delta) => {
         const element = byKey.get(delta.key);
-        return element ? [{ delta, element }] : [];
+        // A figure marked as an error is in doubt: a change computed from it would mislead,
+        // and its card says what the figure should be.
+        if (!element || marks.get(element)?.severity === 'error') return [];
+        return [{ delta, element }];
       })
     : [];
   const { onPage, outlines } = splitHistoryMarks(marks.values());

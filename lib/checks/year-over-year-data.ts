@@ -33,6 +33,14 @@ export interface SwingMetric {
   keys: string[];
 }
 
+/**
+ * The figures a reader compares with last year's, beyond the metrics named
+ * below: every row's 总计 in tables 三 and 四, every figure of table 二 and
+ * of a legacy table. Their changes get a ▲/▼ badge on the page
+ * (lib/compare/deltas.ts), and a swing among them an info card.
+ */
+export const COMPARED_KEY = /^(?:t[34]\..+\.total|t2\..+|legacy\..+)$/;
+
 /** A change is a swing when it reaches both thresholds. */
 export const SWING_THRESHOLDS = { minRelative: 0.5, minAbsolute: 20 };
 

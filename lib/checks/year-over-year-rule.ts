@@ -15,6 +15,7 @@ import { formatNumber, sumOf } from './shared/arithmetic';
 import type { CheckContext, RuleFinding } from './types';
 import {
   CARRY_OVER,
+  COMPARED_KEY,
   DOCUMENT_STOCKS,
   SWING_METRICS,
   SWING_THRESHOLDS,
@@ -115,31 +116,64 @@ function percentText(change: number, before: number): string {
   return `${pct > 0 ? '+' : ''}${formatNumber(pct)}%`;
 }
 
+/** The info card of one swing, or null when the change is below the thresholds. */
+function swingFinding(
+  now: IndexedCell,
+  before: IndexedCell,
+  previous: Report,
+  name: { zh: string; en: string },
+): RuleFinding | null {
+  const actual = now.ref.value as number;
+  const expected = before.ref.value as number;
+  const change = sumOf([actual, -expected]);
+  const relative = expected === 0 ? Number.POSITIVE_INFINITY : Math.abs(change) / expected;
+  if (Math.abs(change) < SWING_THRESHOLDS.minAbsolute) return null;
+  if (relative < SWING_THRESHOLDS.minRelative) return null;
+  const signed = `${change > 0 ? '+' : ''}${formatNumber(change)}`;
+  const pct = percentText(change, expected);
+  const pctEn = expected === 0 ? 'from 0' : pct;
+  return {
+    rule: 'yoy.swing',
+    severity: 'info',
+    message: `${name.zh}由上年的 ${formatNumber(expected)} 变为 ${formatNumber(actual)}（${signed}，${pct}），变化较大，可关注原因`,
+    messageEn: `${capitalised(name.en)} went from ${formatNumber(expected)} last year to ${formatNumber(actual)} (${signed}, ${pctEn}): a large change worth asking about`,
+    cells: [now.ref],
+    terms: [lastYearRef(before.ref, previous)],
+    expected,
+    actual,
+    arithmetic: `${formatNumber(actual)} − ${formatNumber(expected)} = ${signed}（${pct}）`,
+  };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A figure named by its printed row and column: 「三、本年度办理结果（总计）」. */
+function printedName(ref: CellRef): { zh: string; en: string } {
+  return {
+    zh: ref.col ? `「${ref.row}」（${ref.col}）` : `「${ref.row}」`,
+    en: ref.col ? `"${ref.row}" (${ref.col})` : `"${ref.row}"`,
+  };
+}
+
 function swingFindings(ctx: CheckContext, prevIndex: ReportIndex, previous: Report): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  const seen = new Set<string>();
   for (const metric of SWING_METRICS) {
     const now = firstPrinted(ctx.index, metric.keys);
     const before = firstPrinted(prevIndex, metric.keys);
     if (!now || !before) continue;
-    const actual = now.ref.value as number;
-    const expected = before.ref.value as number;
-    const change = sumOf([actual, -expected]);
-    const relative = expected === 0 ? Number.POSITIVE_INFINITY : Math.abs(change) / expected;
-    if (Math.abs(change) < SWING_THRESHOLDS.minAbsolute) continue;
-    if (relative < SWING_THRESHOLDS.minRelative) continue;
-    const signed = `${change > 0 ? '+' : ''}${formatNumber(change)}`;
-    const pct = percentText(change, expected);
-    findings.push({
-      rule: 'yoy.swing',
-      severity: 'info',
-      message: `${metric.name}由上年的 ${formatNumber(expected)} 变为 ${formatNumber(actual)}（${signed}，${pct}），变化较大，可关注原因`,
-      messageEn: `${metric.nameEn} went from ${formatNumber(expected)} last year to ${formatNumber(actual)} (${signed}, ${pct}): a large change worth asking about`,
-      cells: [now.ref],
-      terms: [lastYearRef(before.ref, previous)],
-      expected,
-      actual,
-      arithmetic: `${formatNumber(actual)} − ${formatNumber(expected)} = ${signed}（${pct}）`,
-    });
+    for (const key of metric.keys) seen.add(key);
+    const finding = swingFinding(now, before, previous, { zh: metric.name, en: metric.nameEn });
+    if (finding) findings.push(finding);
+  }
+  // Every other figure a reader compares: the largest change of a report is seldom a named metric.
+  for (const key of ctx.index.keys()) {
+    if (seen.has(key) || !COMPARED_KEY.test(key)) continue;
+    const now = printed(ctx.index, key);
+    const before = printed(prevIndex, key);
+    if (!now || !before) continue;
+    const finding = swingFinding(now, before, previous, printedName(now.ref));
+    if (finding) findings.push(finding);
   }
   return findings;
 }

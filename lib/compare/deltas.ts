@@ -1,8 +1,10 @@
 /**
- * Changes against last year's report, for the small badges on the totals of
- * tables 三 and 四: the figures a reader compares first.
+ * Changes against last year's report, for the small ▲/▼ badges beside the
+ * figures a reader compares with last year's (COMPARED_KEY: the row totals
+ * of tables 三 and 四, the figures of table 二 and of a legacy table).
  */
 import { formatNumber } from '../checks/shared/arithmetic';
+import { COMPARED_KEY } from '../checks/year-over-year-data';
 
 export interface Delta {
   key: string;
@@ -13,20 +15,18 @@ export interface Delta {
   text: string;
 }
 
-const TOTAL_KEY = /^t[34]\..+\.total$/;
-
 export function deltaText(change: number): string {
   return `${change > 0 ? '▲' : '▼'}${formatNumber(Math.abs(change))}`;
 }
 
-export function totalDeltas(
+export function comparedDeltas(
   values: Readonly<Record<string, number | null>>,
   previous: Readonly<Record<string, number | null>>,
 ): Delta[] {
   const out: Delta[] = [];
   for (const [key, current] of Object.entries(values)) {
     const before = previous[key];
-    if (!TOTAL_KEY.test(key) || current === null || before === null || before === undefined) {
+    if (!COMPARED_KEY.test(key) || current === null || before === null || before === undefined) {
       continue;
     }
     const change = current - before;

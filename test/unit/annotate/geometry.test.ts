@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isInViewport, placeTooltip } from '../../../lib/annotate/position';
-import { deltaText, totalDeltas } from '../../../lib/compare/deltas';
+import { comparedDeltas, deltaText } from '../../../lib/compare/deltas';
 
 const viewport = { width: 1000, height: 800 };
 
@@ -61,8 +61,8 @@ describe('tooltip placement', () => {
 });
 
 describe('year-over-year badges', () => {
-  it('show the change of table 三 and 四 totals that moved', () => {
-    const deltas = totalDeltas(
+  it('show the change of every figure a reader compares that moved: row totals, table 二, legacy', () => {
+    const deltas = comparedDeltas(
       {
         't3.new.total': 92,
         't3.new.natural': 76,
@@ -70,6 +70,7 @@ describe('year-over-year badges', () => {
         't4.review.total': 5,
         't2.normative.valid': 30,
         't3.open.total': 31,
+        'legacy.apply.received': 70,
       },
       {
         't3.new.total': 80,
@@ -78,11 +79,15 @@ describe('year-over-year badges', () => {
         't4.review.total': 5,
         't2.normative.valid': 25,
         't3.open.total': null,
+        'legacy.apply.received': 26,
       },
     );
+    // Not a column of a row (新收·自然人), not an unchanged figure, not one blank last year.
     expect(deltas.map((d) => [d.key, d.text])).toEqual([
       ['t3.new.total', '▲12'],
       ['t3.carryOut.total', '▼3'],
+      ['t2.normative.valid', '▲5'],
+      ['legacy.apply.received', '▲44'],
     ]);
   });
 

@@ -7,6 +7,7 @@ import { HOST_ATTRIBUTE } from '../../../lib/annotate/host';
 import { FINDING_ATTRIBUTE, STYLE_ATTRIBUTE } from '../../../lib/annotate/marks';
 import { isOwnNode } from '../../../lib/annotate/own-nodes';
 import type { AcceptEvent } from '../../../lib/annotate/trusted';
+import { COMPARED_KEY } from '../../../lib/checks/year-over-year-data';
 import type { ExportFormat } from '../../../lib/export/types';
 import { extractReport, findContentRoot } from '../../../lib/extract';
 import type { NotCheckedReason } from '../../../lib/messaging/protocol';
@@ -441,7 +442,7 @@ describe('the overlay on a report page', () => {
     expect(shadow.querySelector('[role="tooltip"]')).not.toBeNull();
   });
 
-  it('badges the totals that moved since last year and says last year’s figure', async () => {
+  it('badges the figures that moved since last year, except doubtful ones, and says last year’s figure', async () => {
     const { dom, shadow, overlay } = mount({
       name: 'chk-yoy-broken-2023',
       history: ['chk-yoy-base-2022'],
@@ -454,9 +455,17 @@ describe('the overlay on a report page', () => {
     );
     for (const badge of badges) {
       const key = badge.getAttribute('data-ogi-delta') ?? '';
-      expect(key).toMatch(/^t[34]\..+\.total$/);
+      expect(key).toMatch(COMPARED_KEY);
       expect(badge.textContent).toMatch(/^[▲▼]\d/);
     }
+    const keys = badges.map((b) => b.getAttribute('data-ogi-delta'));
+    // A stock that changed (现行有效件数 25 → 30) carries its change too.
+    expect(keys).toContain('t2.normative.valid');
+    // A figure marked as an error carries none: its change would be computed from a doubtful figure.
+    for (const { delta, element } of overlay.deltas) {
+      expect(overlay.marks.get(element)?.severity, delta.key).not.toBe('error');
+    }
+    expect(keys).not.toContain('t3.carryIn.total');
     // 上年结转 is marked from the history only: the pointer on it brings its card all the same.
     const carryIn = overlay.historyOutlines.find((o) => o.severity === 'error')?.element;
     expect(carryIn?.hasAttribute(FINDING_ATTRIBUTE)).toBe(false);

@@ -215,6 +215,31 @@ describe('large swings', () => {
     expect(finding?.arithmetic).toBe('24 − 0 = +24（上年为 0）');
   });
 
+  it('notes a swing of any row total a reader compares, named by its printed labels', () => {
+    const [finding, ...rest] = run(
+      report(2023, { 't3.unable.notHeld.total': '83' }),
+      report(2022, { 't3.unable.notHeld.total': '22' }),
+    );
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      rule: 'yoy.swing',
+      severity: 'info',
+      expected: 22,
+      actual: 83,
+    });
+    expect(finding?.cells.map((c) => c.key)).toEqual(['t3.unable.notHeld.total']);
+    expect(finding?.arithmetic).toBe('83 − 22 = +61（+277.3%）');
+    const { row, col } = finding?.cells[0] ?? { row: '', col: '' };
+    expect(finding?.message).toContain(`「${row}」`);
+    expect(finding?.messageEn).toMatch(/^".+" .*went from 22 last year to 83 \(\+61, \+277\.3%\)/);
+    expect(finding?.messageEn).toContain(col ? `(${col})` : '');
+  });
+
+  it('names a swing once, however many keys carry its figure', () => {
+    const findings = run(report(2023, t3New('100')), report(2022, t3New('40')));
+    expect(findings.filter((f) => f.cells[0]?.key === 't3.new.total')).toHaveLength(1);
+  });
+
   it('follows 收到申请数 of a legacy table into the 2019 format’s 新收', () => {
     const before = report(2018, {}, { legacy: { 'legacy.apply.received': '30' } });
     const [finding] = run(report(2019, t3New('100')), before);
