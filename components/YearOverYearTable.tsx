@@ -8,7 +8,10 @@ const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
 
 function CachedFrom({ previous, t }: { previous: PreviousSummary; t: Translate }) {
   const seen = previous.seenAt.slice(0, 10);
-  const text = t('popup_yoyAgainst', String(previous.year), seen);
+  // Named by its own title where the history kept it: "the 2022 report" alone does not say whose.
+  const text = previous.title
+    ? t('popup_yoyAgainstTitled', previous.title, seen)
+    : t('popup_yoyAgainst', String(previous.year), seen);
   return (
     <p class="note" data-yoy-source="">
       {isWebAddress(previous.url) ? (

@@ -72,6 +72,7 @@ export const MESSAGE_KEYS = [
   'popup_blankValue',
   'popup_yoyHeading',
   'popup_yoyAgainst',
+  'popup_yoyAgainstTitled',
   'popup_yoyNone',
   'popup_yoyNoRows',
   'popup_yoyItem',

@@ -265,6 +265,8 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
             year: previous.year,
             url: previous.url,
             seenAt: previous.seenAt,
+            title: previous.report.identity.title,
+            agency: previous.agency,
             values: previous.report.values,
           }
         : null,

@@ -34,6 +34,9 @@ export const PreviousSummarySchema = z.object({
   year: z.int(),
   url: z.string(),
   seenAt: z.string(),
+  /** The report compared with, as it named itself and its agency: what a card or memo cites. */
+  title: z.optional(z.string()),
+  agency: z.optional(z.string()),
   values: z.record(z.string(), z.nullable(z.number())),
 });
 export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;

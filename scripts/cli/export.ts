@@ -57,6 +57,8 @@ function previousSummary(previous: Report, seenAt: string | undefined): Previous
     year: previous.identity.year,
     url: previous.url,
     seenAt: seenAt ?? '',
+    title: previous.identity.title,
+    agency: previous.identity.agency,
     values: previous.values,
   };
 }

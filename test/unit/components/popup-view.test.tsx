@@ -62,13 +62,15 @@ describe('popup on a report with last year cached', () => {
       'error',
       'warning',
       'info',
+      'info',
+      'info',
     ]);
     for (const [i, finding] of findings.entries()) {
       expect(items[i]?.textContent).toContain(finding.messageEn);
       expect(items[i]?.textContent).toContain(finding.arithmetic);
       expect(items[i]?.textContent).toContain(finding.cells[0]?.row);
     }
-    expect(texts(root, '[data-severity-count]')).toEqual(['Errors 2', 'Warnings 1', 'Notes 1']);
+    expect(texts(root, '[data-severity-count]')).toEqual(['Errors 2', 'Warnings 1', 'Notes 3']);
   });
 
   it("names the report's format in the UI's words, never by its id", () => {
@@ -112,6 +114,18 @@ describe('popup on a report with last year cached', () => {
     ).toBe('（三）不予公开1.属于国家秘密');
     expect(root.querySelector('[data-yoy-none]')).toBeNull();
     expect(root.querySelector('[data-yoy-source]')?.textContent).toContain('2022');
+  });
+
+  it('names and links the report it compares with, by its own title', () => {
+    const titled = {
+      ...previous,
+      url: 'http://www.qingshan.gov.cn/2022/report.html',
+      title: '青山区2022年政府信息公开工作年度报告',
+    };
+    const root = show({ kind: 'report', report, findings, previous: titled });
+    const source = root.querySelector('[data-yoy-source]');
+    expect(source?.textContent).toContain('“青山区2022年政府信息公开工作年度报告”');
+    expect(source?.querySelector('a')?.getAttribute('href')).toBe(titled.url);
   });
 
   it('says plainly when last year is not cached', () => {
