@@ -2,6 +2,7 @@ import { formatValue } from '../lib/compare/rows';
 import type { UiLanguage } from '../lib/messaging/protocol';
 import type { CellRef, Finding, Severity } from '../lib/model/report';
 import type { MessageKey, Translate } from './i18n';
+import { findingArithmetic, findingMessage } from './PageFindingText';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_NAMES: Record<Severity, MessageKey> = {
@@ -14,10 +15,6 @@ const SEVERITY_HINTS: Record<Severity, MessageKey> = {
   warning: 'popup_severityHint_warning',
   info: 'popup_severityHint_info',
 };
-
-/** Findings carry their message in both languages; the UI's language picks one. */
-export const findingMessage = (finding: Finding, language: UiLanguage): string =>
-  language === 'en' ? finding.messageEn : finding.message;
 
 function CellLine({ cell, t }: { cell: CellRef; t: Translate }) {
   const where = [cell.row, cell.col].filter(Boolean).join(' · ');
@@ -49,7 +46,7 @@ function FindingItem({
       {finding.arithmetic && (
         <p class="finding-arithmetic">
           <span class="finding-label">{t('popup_arithmetic')}</span>{' '}
-          <code>{finding.arithmetic}</code>
+          <code>{findingArithmetic(finding, language)}</code>
         </p>
       )}
       {finding.cells.length > 0 && (

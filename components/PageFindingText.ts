@@ -11,6 +11,14 @@ export const SEVERITY_KEYS: Record<Severity, MessageKey> = {
 export const findingMessage = (finding: Finding, language: UiLanguage): string =>
   language === 'en' ? finding.messageEn : finding.message;
 
+/**
+ * The arithmetic in the UI language: its words translated, the labels it
+ * quotes as printed. A finding stored before English arithmetic existed
+ * has only the Chinese.
+ */
+export const findingArithmetic = (finding: Finding, language: UiLanguage): string =>
+  language === 'en' ? (finding.arithmeticEn ?? finding.arithmetic) : finding.arithmetic;
+
 /** `行“…”，列“…”`: the cell's labels as printed, as far as they are known. */
 export function cellLabels(row: string, col: string, t: Translate): string | null {
   if (!row && !col) return null;

@@ -9,7 +9,7 @@ import { type Box, placeTooltip, type Size } from '../lib/annotate/position';
 import { formatNumber } from '../lib/checks/shared/arithmetic';
 import type { PreviousSummary } from '../lib/model/history';
 import type { Translate, UiLanguage } from './i18n';
-import { cellLabels, findingMessage, SEVERITY_KEYS } from './PageFindingText';
+import { cellLabels, findingArithmetic, findingMessage, SEVERITY_KEYS } from './PageFindingText';
 
 export interface TooltipProps {
   mark: Mark;
@@ -60,7 +60,7 @@ export function Tooltip({ mark, anchor, viewport, previous, t, language }: Toolt
               <span class="sev">{t(SEVERITY_KEYS[finding.severity])}</span>
               {findingMessage(finding, language)}
             </div>
-            {finding.arithmetic && <div class="arith">{finding.arithmetic}</div>}
+            {finding.arithmetic && <div class="arith">{findingArithmetic(finding, language)}</div>}
             {labels && <div class="meta">{labels}</div>}
           </div>
         );

@@ -22,12 +22,14 @@ function mismatchFinding(m: Mismatch, culprit: CellRef | null): RuleFinding {
   const bv = b.row.ref.value ?? 0;
   const where = (side: typeof a) => `${side.instance.tableName}「${side.row.ref.row}」`;
   const arithmetic = `${where(a)} ${formatNumber(av)} ≠ ${where(b)} ${formatNumber(bv)}；差 ${formatNumber(m.discrepancy.gap)}`;
+  const arithmeticEn = `“${a.row.ref.row}” ${formatNumber(av)} ≠ “${b.row.ref.row}” ${formatNumber(bv)}; difference ${formatNumber(m.discrepancy.gap)}`;
   const zh = `同一数字在两张表中不一致（${m.section.name}）：${where(a)}为 ${formatNumber(av)}，${where(b)}为 ${formatNumber(bv)}`;
   const en = `The same figure (${m.section.nameEn}) differs between two tables: “${a.row.ref.row}” is ${formatNumber(av)} in one and “${b.row.ref.row}” ${formatNumber(bv)} in the other`;
   const base = {
     rule: 'crossTable.mismatch',
     severity: 'warning' as const,
     arithmetic,
+    arithmeticEn,
   };
   if (culprit) {
     const other = refId(culprit) === refId(a.row.ref) ? b.row.ref : a.row.ref;

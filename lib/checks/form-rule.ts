@@ -51,6 +51,7 @@ function tablesFindings(report: Report, format: FormatDeclaration | null): RuleF
         expected: null,
         actual: images,
         arithmetic: `以图片代替的表格：${images} 张`,
+        arithmeticEn: `tables published as images: ${images}`,
       },
     ];
   }
@@ -73,6 +74,7 @@ function tablesFindings(report: Report, format: FormatDeclaration | null): RuleF
         expected: tables.length,
         actual: found,
         arithmetic: `应有 ${tables.length} 张表，可读 ${found} 张；缺 ${missing.length} 张`,
+        arithmeticEn: `${tables.length} tables expected, ${found} readable; ${missing.length} missing`,
       },
     ];
   }
@@ -89,6 +91,7 @@ function tablesFindings(report: Report, format: FormatDeclaration | null): RuleF
         expected: null,
         actual: 0,
         arithmetic: '统计表格：0 张',
+        arithmeticEn: 'statistics tables: 0',
       },
     ];
   }
@@ -214,6 +217,7 @@ function layoutFindings(report: Report, era: FormatDeclaration): RuleFinding[] {
         expected: now,
         actual: was,
         arithmetic: `${was}年格式专有的数据格：${old.keys.length} 个`,
+        arithmeticEn: `cells only the ${was} format has: ${old.keys.length}`,
       });
     }
     if (layout.missing.length === 0) continue;
@@ -231,6 +235,7 @@ function layoutFindings(report: Report, era: FormatDeclaration): RuleFinding[] {
       expected: all.length,
       actual: found,
       arithmetic: `${format}年格式应有 ${all.length} 个数据格，本表有 ${found} 个；缺 ${layout.missing.length} 个`,
+      arithmeticEn: `the ${format} format has ${all.length} cells, this table ${found}; ${layout.missing.length} missing`,
     });
   }
   return findings;
@@ -312,6 +317,7 @@ function countFindings(report: Report): RuleFinding[] {
         expected: null,
         actual: value,
         arithmetic: `${formatNumber(value)} < 0`,
+        arithmeticEn: `${formatNumber(value)} < 0`,
       });
     } else if (!Number.isInteger(value)) {
       findings.push({
@@ -324,6 +330,7 @@ function countFindings(report: Report): RuleFinding[] {
         expected: null,
         actual: value,
         arithmetic: `${formatNumber(value)} 不是整数`,
+        arithmeticEn: `${formatNumber(value)} is not a whole number`,
       });
     }
   }
@@ -347,6 +354,7 @@ function oversizedFindings(report: Report): RuleFinding[] {
     expected: null,
     actual: cells,
     arithmetic: `单元格 ${cells} 个；可读取的表格至多 ${MAX_TABLE_CELLS} 个单元格、${MAX_SLOTS} 个网格位置`,
+    arithmeticEn: `${cells} cells; a readable table has at most ${MAX_TABLE_CELLS} cells and ${MAX_SLOTS} grid slots`,
   }));
 }
 

@@ -24,6 +24,7 @@ function sumFinding(b: BrokenSum, culprit: CellRef | null): RuleFinding {
       expected: b.sum,
       actual: b.stated,
       arithmetic: b.arithmetic,
+      arithmeticEn: b.arithmeticEn,
     };
   }
   // A part singled out: what it would have to be for the sum to hold.
@@ -38,6 +39,7 @@ function sumFinding(b: BrokenSum, culprit: CellRef | null): RuleFinding {
     expected: sumOf([value, b.stated - b.sum]),
     actual: value,
     arithmetic: b.arithmetic,
+    arithmeticEn: b.arithmeticEn,
   };
 }
 

@@ -36,6 +36,8 @@ import type { RuleFinding } from './types';
 
 const BLANK_AS_ZERO = '（空白按0计：同项其余单元格已填写）';
 const FROM_APPLICANTS = '（总计列空白，按各类申请人之和计）';
+const BLANK_AS_ZERO_EN = ' (blanks counted as 0: the rest of the item is filled)';
+const FROM_APPLICANTS_EN = ' (the total column is blank; the applicant columns are summed)';
 
 /** A figure of the tables as the sum of the cells that print it. */
 interface Reading {
@@ -144,6 +146,11 @@ function approximateNote(stated: number, decimals: number): string {
   return `（约数：相差 ${formatNumber(p)} 以上且超过 10% 才算不符）`;
 }
 
+function approximateNoteEn(stated: number, decimals: number): string {
+  const p = precisionOf(stated, decimals);
+  return ` (a round figure: it disagrees only when off by more than ${formatNumber(p)} and by more than 10%)`;
+}
+
 // ---------------------------------------------------------------- wording
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -201,24 +208,31 @@ const others = (parts: CellRef[], marked: CellRef[]): CellRef[] => {
   return parts.filter((p) => !ids.has(refId(p)));
 };
 
-function tableSide(target: NarrativeTarget, r: Reading): { zh: string; en: string; expr: string } {
+function tableSide(
+  target: NarrativeTarget,
+  r: Reading,
+): { zh: string; en: string; expr: string; exprEn: string } {
   const only = r.parts.length === 1 ? r.parts[0] : undefined;
   if (only) {
     return {
       zh: `表中「${oneLine(only.row)}」${only.col ? `（${only.col}）` : ''}为 ${formatNumber(r.value)}`,
       en: `the table's “${oneLine(only.row)}”${only.col ? ` (${only.col})` : ''} reads ${formatNumber(r.value)}`,
       expr: `${cellName(only)} = ${formatNumber(r.value)}`,
+      exprEn: `${cellName(only)} = ${formatNumber(r.value)}`,
     };
   }
   return {
     zh: `表中${target.zh}各项之和为 ${formatNumber(r.value)}`,
     en: `the table's rows for ${target.en} add up to ${formatNumber(r.value)}`,
     expr: `${target.zh} = ${termsExpression(r.parts)}`,
+    exprEn: `${target.en} = ${termsExpression(r.parts)}`,
   };
 }
 
 const notesOf = (r: Reading): string =>
   (r.fromApplicants ? FROM_APPLICANTS : '') + (r.blanksAsZero ? BLANK_AS_ZERO : '');
+const notesOfEn = (r: Reading): string =>
+  (r.fromApplicants ? FROM_APPLICANTS_EN : '') + (r.blanksAsZero ? BLANK_AS_ZERO_EN : '');
 
 // ---------------------------------------------------------------- findings
 
@@ -228,6 +242,7 @@ function figureFinding(claim: Claim, target: NarrativeTarget, r: Reading): RuleF
   const marked = markedOf(r.parts);
   const decimals = decimalsOf(claim.raw);
   const approx = claim.approximate ? approximateNote(claim.value, decimals) : '';
+  const approxEn = claim.approximate ? approximateNoteEn(claim.value, decimals) : '';
   return {
     rule: 'narrative.figure',
     severity: 'warning',
@@ -238,6 +253,7 @@ function figureFinding(claim: Claim, target: NarrativeTarget, r: Reading): RuleF
     expected: claim.value,
     actual: r.value,
     arithmetic: `${side.expr}；文中为 ${formatNumber(claim.value)}${approx}；差 ${formatNumber(Math.abs(r.value - claim.value))}${notesOf(r)}`,
+    arithmeticEn: `${side.exprEn}; the text says ${formatNumber(claim.value)}${approxEn}; difference ${formatNumber(Math.abs(r.value - claim.value))}${notesOfEn(r)}`,
     text: claim.sentence,
   };
 }
@@ -265,6 +281,7 @@ function zeroFinding(
     expected: 0,
     actual: r.value,
     arithmetic: `${name.zh} = ${termsExpression(r.parts)}；文中为 0${notesOf(r)}`,
+    arithmeticEn: `${name.en} = ${termsExpression(r.parts)}; the text says 0${notesOfEn(r)}`,
     text: claim.sentence,
   };
 }
@@ -286,6 +303,7 @@ function percentFinding(
   const shown = Number(share.toFixed(Math.max(2, decimals + 1)));
   const marked = markedOf(num.r.parts);
   const expr = `${num.target.zh} ÷ ${den.target.zh} = ${formatNumber(num.r.value)} ÷ ${formatNumber(den.r.value)} = ${formatNumber(shown)}%`;
+  const exprEn = `${num.target.en} ÷ ${den.target.en} = ${formatNumber(num.r.value)} ÷ ${formatNumber(den.r.value)} = ${formatNumber(shown)}%`;
   return {
     rule: 'narrative.percent',
     severity: 'warning',
@@ -296,6 +314,7 @@ function percentFinding(
     expected: claim.value,
     actual: shown,
     arithmetic: `${expr}；文中为 ${formatNumber(claim.value)}%；差 ${formatNumber(Number(Math.abs(shown - claim.value).toFixed(2)))} 个百分点${notesOf(num.r)}`,
+    arithmeticEn: `${exprEn}; the text says ${formatNumber(claim.value)}%; difference ${formatNumber(Number(Math.abs(shown - claim.value).toFixed(2)))} percentage points${notesOfEn(num.r)}`,
     text: claim.sentence,
   };
 }

@@ -41,6 +41,7 @@ export function lateFinding(identity: ReportIdentity): RuleFinding | null {
     expected: due.date,
     actual: publishedAt,
     arithmetic: `${publishedAt} − ${due.date} = ${late} 天`,
+    arithmeticEn: `${publishedAt} − ${due.date} = ${late} day${late === 1 ? '' : 's'}`,
   };
 }
 

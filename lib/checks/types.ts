@@ -23,7 +23,8 @@ export interface CheckContext {
 }
 
 /** A finding as a rule writes it: its family comes from the rule's declaration. */
-export type RuleFinding = Omit<Finding, 'family'>;
+/** What a rule returns: a finding without its family (stamped by defineRule), its English arithmetic required. */
+export type RuleFinding = Omit<Finding, 'family' | 'arithmeticEn'> & { arithmeticEn: string };
 
 export interface RuleDeclaration {
   /** Names the rule in tests and benchmarks; each finding has its own `rule` id besides. */

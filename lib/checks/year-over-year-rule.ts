@@ -61,6 +61,7 @@ function carryOverFindings(
       expected,
       actual,
       arithmetic: `上年“${CARRY_OVER.lastLabel}”（${column}）= ${formatNumber(expected)}；本年“${CARRY_OVER.thisLabel}”（${column}）= ${formatNumber(actual)}；差 ${diff}`,
+      arithmeticEn: `last year's “${CARRY_OVER.lastLabel}” (${column}) = ${formatNumber(expected)}; this year's “${CARRY_OVER.thisLabel}” (${column}) = ${formatNumber(actual)}; difference ${diff}`,
     });
   }
   return findings;
@@ -97,6 +98,7 @@ function documentStockFindings(
       expected,
       actual: v,
       arithmetic: `上年现行有效 ${formatNumber(b)} + 本年制发 ${formatNumber(m)} − 本年废止 ${formatNumber(r)} = ${formatNumber(expected)}，但本年现行有效为 ${formatNumber(v)}；差 ${diff}`,
+      arithmeticEn: `valid last year ${formatNumber(b)} + made ${formatNumber(m)} − repealed ${formatNumber(r)} = ${formatNumber(expected)}, but valid this year is ${formatNumber(v)}; difference ${diff}`,
     });
   }
   return findings;
@@ -142,6 +144,7 @@ function swingFinding(
     expected,
     actual,
     arithmetic: `${formatNumber(actual)} − ${formatNumber(expected)} = ${signed}（${pct}）`,
+    arithmeticEn: `${formatNumber(actual)} − ${formatNumber(expected)} = ${signed} (${pctEn})`,
   };
 }
 

@@ -230,6 +230,12 @@ export const FindingSchema = z.object({
   actual: z.nullable(z.union([z.number(), z.string()])),
   /** The arithmetic with its numbers, e.g. `一 + 二 = 476 + 25 = 501；三(七) + 四 = 467 + 31 = 498；差 3`. */
   arithmetic: z.string(),
+  /**
+   * The same arithmetic for an English reader: its words in English, the
+   * printed labels it quotes as printed. Absent from findings stored by
+   * versions before it existed; the UI shows `arithmetic` then.
+   */
+  arithmeticEn: z.optional(z.string()),
   /** Narrative findings: the sentence. */
   text: z.optional(z.string()),
 });

@@ -58,11 +58,13 @@ export interface BrokenSum {
   sum: number;
   stated: number;
   arithmetic: string;
+  arithmeticEn: string;
   zh: string;
   en: string;
 }
 
 const BLANK_NOTE = '（空白按0计：同一分项其余数字已填写）';
+const BLANK_NOTE_EN = ' (blanks counted as 0: the other items of the breakdown are filled)';
 
 /** A printed figure and whether it is one. */
 interface Counted {
@@ -78,7 +80,7 @@ function partValues(parts: Counted[]): { values: number[]; blanks: number } | nu
   return { values: parts.map((p) => p.ref.value ?? 0), blanks };
 }
 
-type SumText = Pick<BrokenSum, 'rule' | 'severity' | 'arithmetic' | 'zh' | 'en'>;
+type SumText = Pick<BrokenSum, 'rule' | 'severity' | 'arithmetic' | 'arithmeticEn' | 'zh' | 'en'>;
 
 function sumCheck(
   whole: Counted | null,
@@ -95,6 +97,7 @@ function sumCheck(
   return {
     ...base,
     arithmetic: `${base.arithmetic}${read.blanks > 0 ? BLANK_NOTE : ''}`,
+    arithmeticEn: `${base.arithmeticEn}${read.blanks > 0 ? BLANK_NOTE_EN : ''}`,
     whole: whole.ref,
     parts: parts.map((p) => p.ref),
     sum,
@@ -104,6 +107,9 @@ function sumCheck(
 
 const sumText = (values: number[], sum: number, whole: CellRef, stated: number): string =>
   `${values.length > 1 ? sumExpression(values) : formatNumber(sum)}，但「${whole.row}」为 ${formatNumber(stated)}；差 ${formatNumber(Math.abs(stated - sum))}`;
+
+const sumTextEn = (values: number[], sum: number, whole: CellRef, stated: number): string =>
+  `${values.length > 1 ? sumExpression(values) : formatNumber(sum)}, but “${whole.row}” is ${formatNumber(stated)}; difference ${formatNumber(Math.abs(stated - sum))}`;
 
 function partitionCheck(
   nodes: LegacyNode[],
@@ -118,6 +124,7 @@ function partitionCheck(
     rule: 'legacy.partition',
     severity: 'error',
     arithmetic: sumText(values, sum, whole.ref, stated),
+    arithmeticEn: sumTextEn(values, sum, whole.ref, stated),
     zh: `「${whole.row.label}」为 ${formatNumber(stated)}，但其分项之和为 ${formatNumber(sum)}：${partition.zh}`,
     en: `“${whole.row.label}” is ${formatNumber(stated)} but its parts add up to ${formatNumber(sum)}: ${partition.en}`,
   }));
@@ -128,6 +135,7 @@ function genericCheck(whole: LegacyNode, parts: LegacyNode[]): BrokenSum | null 
     rule: 'legacy.breakdown',
     severity: 'warning',
     arithmetic: sumText(values, sum, whole.ref, stated),
+    arithmeticEn: sumTextEn(values, sum, whole.ref, stated),
     zh: `「${whole.row.label}」为 ${formatNumber(stated)}，但其下编号分项之和为 ${formatNumber(sum)}（编号分项通常是该项的细分）`,
     en: `“${whole.row.label}” is ${formatNumber(stated)} but the numbered items under it add up to ${formatNumber(sum)} (numbered items usually break their parent down)`,
   }));
@@ -142,6 +150,7 @@ function sectionCheck(instance: SectionInstance): BrokenSum | null {
     rule: 'legacy.section-total',
     severity: 'warning',
     arithmetic: `${instance.tableName}${section.name}各项 ${sumExpression(values)}，但「${total.ref.row}」为 ${formatNumber(stated)}；差 ${formatNumber(Math.abs(stated - sum))}`,
+    arithmeticEn: `${section.nameEn}: ${sumExpression(values)}, but “${total.ref.row}” is ${formatNumber(stated)}; difference ${formatNumber(Math.abs(stated - sum))}`,
     zh: `${instance.tableName}${section.name}各项之和 ${formatNumber(sum)} 不等于「${total.ref.row}」${formatNumber(stated)}：每件申请只有一个来源`,
     en: `In the ${instance.tableName === '统计表' ? 'statistics table' : `table “${section.name}”`}, the ${section.nameEn} add up to ${formatNumber(sum)}, not to “${total.ref.row}” ${formatNumber(stated)}: each request has one source`,
   }));
@@ -176,6 +185,7 @@ function exceedsFinding(
     expected: `≤ ${formatNumber(w)}`,
     actual: p,
     arithmetic: `${formatNumber(p)} > ${formatNumber(w)}；超出 ${formatNumber(p - w)}`,
+    arithmeticEn: `${formatNumber(p)} > ${formatNumber(w)}; over by ${formatNumber(p - w)}`,
   };
 }
 
@@ -215,6 +225,7 @@ function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): RuleFinding[]
       expected: `≥ ${formatNumber(sum)}`,
       actual: w,
       arithmetic: `${sumExpression(read.values)}，但「${whole.row.label}」为 ${formatNumber(w)}；超出 ${formatNumber(sum - w)}`,
+      arithmeticEn: `${sumExpression(read.values)}, but “${whole.row.label}” is ${formatNumber(w)}; over by ${formatNumber(sum - w)}`,
     });
   }
   return out;

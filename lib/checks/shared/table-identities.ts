@@ -42,6 +42,7 @@ interface Evaluated {
   expected: number;
   actual: number;
   arithmetic: string;
+  arithmeticEn: string;
   blanksAsZero: boolean;
 }
 
@@ -52,6 +53,7 @@ type Outcome =
   | { kind: 'blankTotal'; total: CellRef; parts: CellRef[]; sum: number };
 
 const BLANK_NOTE = '（空白按0计：同行/列其余单元格已填写）';
+const BLANK_NOTE_EN = ' (blanks counted as 0: the rest of the row or column is filled)';
 
 /**
  * Refs of the keys that exist; null if any is unreadable, is a blank the table
@@ -105,6 +107,7 @@ function evaluate(
         expected: sum,
         actual: stated,
         arithmetic: `${sumExpression(valuesOf(parts.refs))}，但${total.ref.col || '总计'}为 ${formatNumber(stated)}；差 ${formatNumber(Math.abs(stated - sum))}${note}`,
+        arithmeticEn: `${sumExpression(valuesOf(parts.refs))}, but “${total.ref.col || '总计'}” is ${formatNumber(stated)}; difference ${formatNumber(Math.abs(stated - sum))}${parts.blanks > 0 ? BLANK_NOTE_EN : ''}`,
         blanksAsZero: parts.blanks > 0,
       },
     };
@@ -130,6 +133,7 @@ function evaluate(
       expected: sumOf([l, -(r - (stated.value ?? 0))]),
       actual: stated.value ?? 0,
       arithmetic: `${identity.leftName} = ${sumExpression(valuesOf(left.refs))}；${identity.rightName} = ${sumExpression(valuesOf(right.refs))}；差 ${formatNumber(Math.abs(l - r))}${blanks ? BLANK_NOTE : ''}`,
+      arithmeticEn: `${identity.leftName} = ${sumExpression(valuesOf(left.refs))}; ${identity.rightName} = ${sumExpression(valuesOf(right.refs))}; difference ${formatNumber(Math.abs(l - r))}${blanks ? BLANK_NOTE_EN : ''}`,
       blanksAsZero: blanks,
     },
   };
@@ -251,6 +255,7 @@ function blankTotalFinding(total: CellRef, parts: CellRef[], sum: number): RuleF
     expected: sum,
     actual: null,
     arithmetic: `${sumExpression(valuesOf(parts))}，但${total.col || '总计'}为空白`,
+    arithmeticEn: `${sumExpression(valuesOf(parts))}, but “${total.col || '总计'}” is blank`,
   };
 }
 
@@ -270,6 +275,7 @@ function blankTotalColumnFinding(totals: CellRef[], rowsWithParts: number): Rule
     expected: null,
     actual: null,
     arithmetic: `${totals.length} 个总计单元格为空白`,
+    arithmeticEn: `${totals.length} total cells are blank`,
   };
 }
 
@@ -331,6 +337,7 @@ function evaluateFormat(index: ReportIndex, format: FormatDeclaration): Identity
       expected: culprit ? sumOf([actual, -signedGap(e, culprit)]) : e.expected,
       actual: culprit ? actual : e.actual,
       arithmetic: e.arithmetic,
+      arithmeticEn: e.arithmeticEn,
     });
   }
   return { broken: brokenFindings, blankTotals };

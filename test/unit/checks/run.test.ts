@@ -48,6 +48,7 @@ describe('rules declare themselves', () => {
         severity: 'warning',
         message: '测试',
         messageEn: 'test',
+        arithmeticEn: '',
         cells: [],
         terms: [],
         expected: null,

@@ -67,7 +67,8 @@ describe('popup on a report with last year cached', () => {
     ]);
     for (const [i, finding] of findings.entries()) {
       expect(items[i]?.textContent).toContain(finding.messageEn);
-      expect(items[i]?.textContent).toContain(finding.arithmetic);
+      // The English popup: the arithmetic in English too.
+      expect(items[i]?.textContent).toContain(finding.arithmeticEn);
       expect(items[i]?.textContent).toContain(finding.cells[0]?.row);
     }
     expect(texts(root, '[data-severity-count]')).toEqual(['Errors 2', 'Warnings 1', 'Notes 3']);
