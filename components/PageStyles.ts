@@ -6,9 +6,9 @@
 export const PAGE_OVERLAY_CSS = `
 .ol{font:13px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#202124;letter-spacing:normal;text-align:left;}
 .ol *{box-sizing:border-box;font:inherit;}
-.sev-error{--c:#d93025;}
-.sev-warning{--c:#e37400;}
-.sev-info{--c:#1a73e8;}
+.sev-error{--c:#d93025;--ls:solid;}
+.sev-warning{--c:#e37400;--ls:dashed;}
+.sev-info{--c:#1a73e8;--ls:dotted;}
 .dot{display:inline-block;width:8px;height:8px;border-radius:50%;background:var(--c);margin-right:6px;flex:none;vertical-align:middle;}
 
 /* At most the lower half of the viewport: a cell scrolled to the centre is never under it. */
@@ -32,6 +32,8 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .list li{margin:0 0 4px;padding:0;}
 .finding{display:flex;align-items:flex-start;width:100%;text-align:left;padding:4px 6px;border:1px solid #e8eaed;}
 .finding .dot{margin-top:6px;}
+.sev-warning .dot,.sev-warning.dot{border-radius:1px;transform:rotate(45deg) scale(.9);}
+.sev-info .dot,.sev-info.dot{background:transparent;border:2px solid var(--c);box-sizing:border-box;}
 .finding .msg{display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden;}
 .finding.away{cursor:default;color:#5f6368;}
 .finding.away:hover{background:none;}
@@ -60,7 +62,7 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 
 .delta{position:fixed;transform:translate(-100%,0);font-size:10px;line-height:14px;padding:0 3px;border-radius:3px;background:rgba(255,255,255,.92);border:1px solid currentColor;pointer-events:none;white-space:nowrap;}
 .delta{color:#3c4043;}
-.hmark{position:fixed;box-sizing:border-box;pointer-events:none;border:2px solid var(--c);background:color-mix(in srgb,var(--c) 12%,transparent);}
+.hmark{position:fixed;box-sizing:border-box;pointer-events:none;border:2px var(--ls,solid) var(--c);background:color-mix(in srgb,var(--c) 12%,transparent);}
 .flash{position:fixed;pointer-events:none;border:3px solid #1a73e8;border-radius:3px;animation:ogi-flash 1.5s ease-out forwards;}
 @keyframes ogi-flash{0%{box-shadow:0 0 0 0 rgba(26,115,232,.6);opacity:1}70%{box-shadow:0 0 0 10px rgba(26,115,232,0);opacity:1}100%{opacity:0}}
 @media (prefers-reduced-motion:reduce){.flash{animation:none;}}

@@ -67,11 +67,19 @@ export function planMarks(
   return marks;
 }
 
-const COLOURS: Record<Severity, { line: string; tint: string }> = {
-  error: { line: '#d93025', tint: 'rgba(217, 48, 37, 0.12)' },
-  warning: { line: '#e37400', tint: 'rgba(249, 171, 0, 0.16)' },
-  info: { line: '#1a73e8', tint: 'rgba(26, 115, 232, 0.10)' },
+/**
+ * Each severity has its own line style besides its colour, so that a reader
+ * who cannot tell red from orange still tells an error (solid) from a
+ * warning (dashed) and a note (dotted).
+ */
+const COLOURS: Record<Severity, { line: string; style: string; tint: string }> = {
+  error: { line: '#d93025', style: 'solid', tint: 'rgba(217, 48, 37, 0.12)' },
+  warning: { line: '#e37400', style: 'dashed', tint: 'rgba(249, 171, 0, 0.16)' },
+  info: { line: '#1a73e8', style: 'dotted', tint: 'rgba(26, 115, 232, 0.10)' },
 };
+
+/** A mark's line style, for the overlay's outlines of the same severities. */
+export const markLineStyle = (severity: Severity): string => COLOURS[severity].style;
 
 /** The cascade layer of the highlight rules (see highlightCss). */
 const HIGHLIGHT_LAYER = 'ogi-lens';
@@ -87,11 +95,11 @@ const HIGHLIGHT_LAYER = 'ogi-lens';
  */
 export function highlightCss(): string {
   const rules = (Object.keys(COLOURS) as Severity[]).map((severity) => {
-    const { line, tint } = COLOURS[severity];
+    const { line, style, tint } = COLOURS[severity];
     return (
-      `[${FINDING_ATTRIBUTE}="${severity}"]{outline:2px solid ${line} !important;` +
+      `[${FINDING_ATTRIBUTE}="${severity}"]{outline:2px ${style} ${line} !important;` +
       `outline-offset:-2px !important;box-shadow:inset 0 0 0 100vmax ${tint} !important}` +
-      `[${FINDING_ATTRIBUTE}="${severity}"]:focus{outline:3px solid ${line} !important}`
+      `[${FINDING_ATTRIBUTE}="${severity}"]:focus{outline:3px ${style} ${line} !important}`
     );
   });
   return `@layer ${HIGHLIGHT_LAYER}{\n${rules.join('\n')}\n}`;

@@ -125,6 +125,15 @@ describe('marks on a page', () => {
     expect(styles[0]?.parentElement).toBe(doc.head);
     const declarations = (styles[0]?.textContent ?? '').match(/[a-z-]+(?=:)/g) ?? [];
     expect(new Set(declarations)).toEqual(new Set(['outline', 'outline-offset', 'box-shadow']));
+    // Not colour alone: each severity has its own line style.
+    const css = styles[0]?.textContent ?? '';
+    for (const [severity, style] of [
+      ['error', 'solid'],
+      ['warning', 'dashed'],
+      ['info', 'dotted'],
+    ]) {
+      expect(css).toMatch(new RegExp(`="${severity}"\\]\\{outline:2px ${style} `));
+    }
     annotation.unmark();
     expect(doc.documentElement.outerHTML).toBe(before);
   });
