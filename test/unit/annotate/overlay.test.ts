@@ -345,7 +345,7 @@ describe('the overlay on a report page', () => {
     const tip = shadow.querySelector('[role="tooltip"]');
     const culprit = findings.find((f) => f.severity === 'error');
     expect(tip?.textContent).toContain(culprit?.messageEn);
-    expect(tip?.textContent).toContain(culprit?.arithmetic);
+    expect(tip?.textContent).toContain(culprit?.arithmeticEn);
     // The cell's labels as printed.
     expect(tip?.textContent).toContain(
       `page_cellLabels|${culprit?.cells[0]?.row}|${culprit?.cells[0]?.col}`,
