@@ -9,6 +9,7 @@ import { type Box, placeTooltip, type Size } from '../lib/annotate/position';
 import { formatNumber } from '../lib/checks/shared/arithmetic';
 import type { PreviousSummary } from '../lib/model/history';
 import type { Translate, UiLanguage } from './i18n';
+import { lastYearFigure } from './last-year';
 import { cellLabels, findingArithmetic, findingMessage, SEVERITY_KEYS } from './PageFindingText';
 
 export interface TooltipProps {
@@ -21,12 +22,19 @@ export interface TooltipProps {
   language: UiLanguage;
 }
 
+/** One last-year figure per card (./last-year.ts): the one its arithmetic uses, or the same cell's. */
 function lastYear(mark: Mark, previous: PreviousSummary | null, t: Translate): string | null {
-  if (!previous) return null;
   const key = mark.findings.find((f) => f.ref?.key)?.ref?.key;
-  const value = key ? previous.values[key] : undefined;
-  if (value === undefined || value === null) return null;
-  return t('page_lastYear', String(previous.year), formatNumber(value));
+  const figure = lastYearFigure(
+    mark.findings.map((f) => f.finding),
+    key,
+    previous,
+  );
+  if (!figure) return null;
+  const value = formatNumber(figure.value);
+  if (!figure.label) return t('page_lastYear', String(figure.year), value);
+  const { row, col } = figure.label;
+  return t('page_lastYearOf', String(figure.year), col ? `${row}（${col}）` : row, value);
 }
 
 export function Tooltip({ mark, anchor, viewport, previous, t, language }: TooltipProps) {

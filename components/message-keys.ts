@@ -156,5 +156,6 @@ export const MESSAGE_KEYS = [
   'page_notOnPage',
   'page_cellLabels',
   'page_lastYear',
+  'page_lastYearOf',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -7,6 +7,24 @@
 
 export { T3_COLUMNS } from '../formats/table-3';
 
+/**
+ * How a term from last year's report names its row: its label as printed
+ * there, after 上年（2022年度）报告：, so that every list of terms (card,
+ * popup, exports) tells it from this page's cells. The UI reads it back
+ * (splitLastYearRow) to say it in its own language.
+ */
+export const lastYearRow = (year: number | null, row: string): string =>
+  `上年（${year ?? ''}年度）报告：${row}`;
+
+const LAST_YEAR_ROW = /^上年（(\d*)年度）报告：/;
+
+/** The year and printed label of a last-year term's row; null for a cell of this page. */
+export function splitLastYearRow(row: string): { year: number | null; row: string } | null {
+  const match = LAST_YEAR_ROW.exec(row);
+  if (!match) return null;
+  return { year: match[1] ? Number(match[1]) : null, row: row.slice(match[0].length) };
+}
+
 /** This year's 上年结转 is last year's 结转下年度继续办理 (error when both are printed). */
 export const CARRY_OVER = {
   thisYear: (col: string) => `t3.carryIn.${col}`,

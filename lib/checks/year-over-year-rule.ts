@@ -17,6 +17,7 @@ import {
   CARRY_OVER,
   COMPARED_KEY,
   DOCUMENT_STOCKS,
+  lastYearRow,
   SWING_METRICS,
   SWING_THRESHOLDS,
   T3_COLUMNS,
@@ -30,7 +31,7 @@ const printed = (index: ReportIndex, key: string): IndexedCell | null => {
 /** A cell of last year's report, as a term of this year's arithmetic. */
 function lastYearRef(ref: CellRef, previous: Report): CellRef {
   return {
-    row: `上年（${previous.identity.year ?? ''}年度）报告：${ref.row}`,
+    row: lastYearRow(previous.identity.year, ref.row),
     col: ref.col,
     value: ref.value,
   };

@@ -203,7 +203,13 @@ describe('the overlay on a report page', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     (shadow.querySelector(`[data-finding-index="${index}"]`) as HTMLElement).click();
     await settle();
-    expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain('page_lastYear|2022|');
+    // One last-year figure: last year's 结转下年度, the one the arithmetic compares with.
+    expect(shadow.querySelector('[role="tooltip"]')?.textContent).toMatch(
+      /page_lastYearOf\|2022\|四、结转下年度继续办理[^|]*\|\d+/,
+    );
+    expect(shadow.querySelector('[role="tooltip"]')?.textContent).not.toContain(
+      'page_lastYear|2022|',
+    );
     // Escape closes it, as it closes the card of a focused cell.
     doc.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await settle();
@@ -471,6 +477,12 @@ describe('the overlay on a report page', () => {
     expect(carryIn?.hasAttribute(FINDING_ATTRIBUTE)).toBe(false);
     carryIn?.dispatchEvent(new dom.window.MouseEvent('mouseover', { bubbles: true }));
     await settle();
-    expect(shadow.querySelector('[role="tooltip"]')?.textContent).toContain('page_lastYear|2022|');
+    // One last-year figure: last year's 结转下年度, the one the arithmetic compares with.
+    expect(shadow.querySelector('[role="tooltip"]')?.textContent).toMatch(
+      /page_lastYearOf\|2022\|四、结转下年度继续办理[^|]*\|\d+/,
+    );
+    expect(shadow.querySelector('[role="tooltip"]')?.textContent).not.toContain(
+      'page_lastYear|2022|',
+    );
   });
 });
