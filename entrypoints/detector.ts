@@ -25,10 +25,14 @@ export default defineUnlistedScript(() => {
   // the messaging bindings, a cost a page that is not a report never needs.
   void startDetector({
     window,
-    ask: createLeanAsker((message) => extensionApi().runtime.sendMessage(message)),
+    ask: createLeanAsker((message) => {
+      const browser = extensionApi();
+      return browser.runtime.sendMessage(message);
+    }),
     listen: (receive) => {
+      const browser = extensionApi();
       const listener = callbackListener(receive);
-      extensionApi().runtime.onMessage.addListener(listener);
+      browser.runtime.onMessage.addListener(listener);
     },
     log: (what, error) => console.warn(`[OGI Lens] ${what}:`, error),
   });
