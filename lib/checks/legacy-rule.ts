@@ -38,6 +38,7 @@ function sumFinding(b: BrokenSum, culprit: CellRef | null): RuleFinding {
     expected: sumOf([value, b.stated - b.sum]),
     actual: value,
     arithmetic: b.arithmetic,
+    likely: true,
   };
 }
 

@@ -331,6 +331,7 @@ function evaluateFormat(index: ReportIndex, format: FormatDeclaration): Identity
       expected: culprit ? sumOf([actual, -signedGap(e, culprit)]) : e.expected,
       actual: culprit ? actual : e.actual,
       arithmetic: e.arithmetic,
+      ...(culprit ? { likely: true as const } : {}),
     });
   }
   return { broken: brokenFindings, blankTotals };
