@@ -97,8 +97,8 @@ function activeCard(shown: Element, mark: Mark, props: PageOverlayProps): Active
   const anchor = unionBox(figureBoxes) ?? boxOf(shown);
   const table = mark.kind === 'cell' ? shown.closest('table') : null;
   const region = unionBox([...(table ? [boxOf(table)] : []), ...avoid, anchor]);
-  // A sentence card must not hide the rest of the line its figure sits on.
-  if (figureBoxes.length > 0) avoid.push(...figureBoxes);
+  // A sentence's card leaves its paragraph readable (beside or under it when it fits), and its figure always.
+  if (mark.kind === 'sentence') avoid.push(boxOf(shown), ...figureBoxes);
   return { anchor, tinted: tintedList, avoid, region, figures };
 }
 
