@@ -1,8 +1,8 @@
 /**
- * Where a tooltip goes: viewport coordinates (the overlay is position:fixed
- * in its own shadow root), below its anchor when it fits, above when that
- * has more room, and always pulled back inside the viewport, so neither the
- * page's overflow nor its fixed header can hide it.
+ * Where a card goes: viewport coordinates (the overlay is position:fixed in
+ * its own shadow root), near its anchor but off the figures it talks about,
+ * and always pulled back inside the viewport, so neither the page's overflow
+ * nor its fixed header can hide it.
  */
 
 export interface Box {
@@ -17,29 +17,11 @@ export interface Size {
   height: number;
 }
 
-export interface Placement {
-  left: number;
-  top: number;
-  side: 'below' | 'above';
-}
-
 const GAP = 6;
 const MARGIN = 8;
 
 const clamp = (value: number, min: number, max: number): number =>
   Math.max(min, Math.min(value, Math.max(min, max)));
-
-export function placeTooltip(anchor: Box, tip: Size, viewport: Size): Placement {
-  const below = viewport.height - (anchor.top + anchor.height) - GAP - MARGIN;
-  const above = anchor.top - GAP - MARGIN;
-  const side = tip.height <= below || below >= above ? 'below' : 'above';
-  const top = side === 'below' ? anchor.top + anchor.height + GAP : anchor.top - GAP - tip.height;
-  return {
-    side,
-    top: clamp(top, MARGIN, viewport.height - tip.height - MARGIN),
-    left: clamp(anchor.left, MARGIN, viewport.width - tip.width - MARGIN),
-  };
-}
 
 /** Is any part of the box inside the viewport? */
 export function isInViewport(box: Box, viewport: Size): boolean {
@@ -62,9 +44,13 @@ const overlapArea = (a: Box, b: Box): number =>
   Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left)) *
   Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
 
-/** How far apart two boxes are, along both axes (0 when they touch or overlap). */
+/**
+ * How far apart two boxes are (0 when they touch or overlap). Sideways counts
+ * half again: a card beside its cell hides that cell's row, where the other
+ * columns of the same line are read, so above or below wins a tie.
+ */
 const gapBetween = (a: Box, b: Box): number =>
-  Math.max(0, a.left - (b.left + b.width), b.left - (a.left + a.width)) +
+  1.5 * Math.max(0, a.left - (b.left + b.width), b.left - (a.left + a.width)) +
   Math.max(0, a.top - (b.top + b.height), b.top - (a.top + a.height));
 
 /** The smallest box holding all of them. */
