@@ -25,11 +25,15 @@ const oneLine = (label: string): string => label.replace(/\s*\n\s*/g, '').trim()
 /** Headers of a table's single value column: the row label alone names such a cell. */
 const VALUE_COLUMN = /^(?:总计|合计|统计数|数量|数值|统计值)$/;
 
+/** Keys of the 2019/2021 tables (t3.new.total): 总计 there is one column among several. */
+const MULTI_COLUMN_KEY = /^t\d\./;
+
 /** The cell as printed: its row, and its column where the table has several. */
 export function termLabel(ref: CellRef): string {
   const row = oneLine(ref.row);
   const col = oneLine(ref.col);
-  if (!col || VALUE_COLUMN.test(col)) return row || col;
+  const single = VALUE_COLUMN.test(col) && !MULTI_COLUMN_KEY.test(ref.key ?? '');
+  if (!col || single) return row || col;
   return row ? `${row} · ${col}` : col;
 }
 

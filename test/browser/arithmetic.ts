@@ -32,6 +32,8 @@ import { clearHistory, openOptions, openReport, waitFor, withPage } from './inte
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
 const PAGE = 'seed-002-hailing-2017';
+/** A 2021-format table 三 with one mistyped figure (自然人 32 for 22) that breaks a row and a column. */
+const CULPRIT_PAGE = 'chk-identity-culprit';
 /** The contradicted figure of seed 002's text, as printed. */
 const FIGURE = '2613条';
 
@@ -318,6 +320,47 @@ export function defineArithmeticSuite<B extends DriverBrowser>(
           }
           if (language === 'en') assert.doesNotMatch(likely.cards[0]?.text ?? '', CHINESE_UI);
           await page.screenshot(shot(`culprit-${language}`));
+        });
+      });
+
+      test(`${language}: the culprit of a 2021 table says its likely value and covers none of its column`, async () => {
+        const { browser } = session();
+        const culpritPage = fixtures.find((f) => f.name === CULPRIT_PAGE);
+        assert.ok(culpritPage, `${CULPRIT_PAGE} is missing from test/fixtures`);
+        const expected = await expectedForFile(culpritPage.htmlPath, culpritPage.pageUrl);
+        await clearHistory(browser);
+        await setLanguage(browser, language);
+        await withPage(browser, async (page) => {
+          await openReport(page, culpritPage.pageUrl);
+          // The column sum (七)总计 of 自然人: the longest list of terms on the page.
+          const index = findingIndex(expected, (f) => f.rule === 't3.results-total');
+          const finding = expected.findings[index] as Finding;
+          const cellName = expected.findingCells[index]?.[0];
+          assert.ok(cellName && finding.likely);
+          await page.mouseMove(...centre(await rectOfPage(page, cellName, true)));
+          const shown = await cardWhen(page, 'the culprit’s card', (s) => s.cards.length === 1);
+          const card = shown.cards[0] as CardState['cards'][number];
+          assert.equal(
+            card.likely,
+            WORDS[language].likely(finding.actual as number, finding.expected as number),
+          );
+          assert.ok(!rectsOverlap(card.rect, await rectOfPage(page, cellName)));
+          for (const name of expected.findingTerms[index] ?? []) {
+            assert.ok(
+              !rectsOverlap(card.rect, await rectOfPage(page, name)),
+              `the card covers the term ${name}`,
+            );
+          }
+          assert.ok(insideViewport(card.rect, shown.viewport), 'the card leaves the viewport');
+          // The cell carries its row's and its column's sums: the column's zeros are one line.
+          const zeros = finding.terms.filter((t) => t.value === 0).length;
+          assert.ok(zeros > 0);
+          assert.ok(
+            card.text.includes(WORDS[language].zeros(zeros)),
+            `no 「${WORDS[language].zeros(zeros)}」 in ${card.text}`,
+          );
+          if (language === 'en') assert.doesNotMatch(card.text, CHINESE_UI);
+          await page.screenshot(shot(`culprit-2021-${language}`));
         });
       });
 

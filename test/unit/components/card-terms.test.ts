@@ -47,6 +47,10 @@ const finding = (over: Partial<Finding>): Finding => ({
 describe('the terms a card lists', () => {
   it('names a cell by its printed row, and its column where the table has several', () => {
     expect(termLabel(ref('(三)申请答复数', '合计', 70))).toBe('(三)申请答复数');
+    // In table 三, 总计 is one column among the applicants: it is named.
+    expect(
+      termLabel({ ...ref('1.本机关不掌握相关政府信息', '总计', 28), key: 't3.notHeld.total' }),
+    ).toBe('1.本机关不掌握相关政府信息 · 总计');
     expect(termLabel(ref('本机关不掌握相关政府信息', '自然人', 22))).toBe(
       '本机关不掌握相关政府信息 · 自然人',
     );
