@@ -90,6 +90,11 @@ export function trackMarkedElements(
   };
   const onClick = (event: Event) => {
     if (isOverlay(event.target)) return;
+    // A reader selecting text, or following one of the page's links, is not asking to be moved.
+    const selection = doc.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const target = event.target as Element | null;
+    if (typeof target?.closest === 'function' && target.closest('a[href]')) return;
     const marked = markedFrom(event.target);
     if (marked) onActivate(marked);
   };
