@@ -57,7 +57,7 @@ export function trackMarkedElements(
   };
 
   const onOver = (event: Event) => {
-    // Moving onto the tooltip keeps it: the reader may want to select its text.
+    // Moving onto the overlay (the panel: the card lets the pointer through) keeps the card.
     if (isOverlay(event.target)) return;
     pointer = markedFrom(event.target);
     update();
