@@ -9,7 +9,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OverlayInput } from '../lib/annotate/annotate';
 import { createOverlayHost, type OverlayHost } from '../lib/annotate/host';
 import { type HoverTracker, trackMarkedElements } from '../lib/annotate/hover';
-import { type Box, isInViewport, type Size } from '../lib/annotate/position';
+import type { Mark } from '../lib/annotate/marks';
+import { type Box, isInViewport, type Size, unionBox } from '../lib/annotate/position';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { ExportMenuProps } from './ExportMenu';
 import type { Translate, UiLanguage } from './i18n';
@@ -48,10 +49,58 @@ function viewportOf(doc: Document): Size {
   };
 }
 
-const boxOf = (element: Element): Box => {
+const boxOf = (element: Element | Range): Box => {
+  if (typeof element.getBoundingClientRect !== 'function')
+    return { left: 0, top: 0, width: 0, height: 0 };
   const r = element.getBoundingClientRect();
   return { left: r.left, top: r.top, width: r.width, height: r.height };
 };
+
+/** The boxes of a figure's text, one per line it wraps over (none where ranges have no layout: jsdom). */
+const lineBoxes = (range: Range): Box[] =>
+  Array.from(typeof range.getClientRects === 'function' ? range.getClientRects() : [], (r) => ({
+    left: r.left,
+    top: r.top,
+    width: r.width,
+    height: r.height,
+  })).filter((b) => b.width > 0 && b.height > 0);
+
+/** What the shown card is about: the elements to tint, what it must not cover, where it points. */
+interface ActiveCard {
+  anchor: Box;
+  tinted: Element[];
+  avoid: Box[];
+  region: Box | null;
+  /** Finding indices whose sentence figure is shown as active. */
+  figures: Set<number>;
+}
+
+function activeCard(shown: Element, mark: Mark, props: PageOverlayProps): ActiveCard {
+  const tinted = new Set<Element>();
+  const figures = new Set<number>();
+  const figureBoxes: Box[] = [];
+  for (const { index } of mark.findings) {
+    for (const element of props.terms[index] ?? []) tinted.add(element);
+    const figure = props.figures[index];
+    if (mark.kind === 'sentence') {
+      // The sentence's figure points at its table cells: they light up with it.
+      for (const element of props.cells[index] ?? []) tinted.add(element);
+      if (figure?.range) {
+        figures.add(index);
+        figureBoxes.push(...lineBoxes(figure.range));
+      }
+    }
+  }
+  tinted.delete(shown);
+  const tintedList = [...tinted];
+  const avoid = tintedList.map(boxOf);
+  const anchor = unionBox(figureBoxes) ?? boxOf(shown);
+  const table = mark.kind === 'cell' ? shown.closest('table') : null;
+  const region = unionBox([...(table ? [boxOf(table)] : []), ...avoid, anchor]);
+  // A sentence's card leaves its paragraph readable (beside or under it when it fits), and its figure always.
+  if (mark.kind === 'sentence') avoid.push(boxOf(shown), ...figureBoxes);
+  return { anchor, tinted: tintedList, avoid, region, figures };
+}
 
 /**
  * Re-renders once per animation frame at most while the page scrolls (any
@@ -86,10 +135,37 @@ export function PageOverlay(props: PageOverlayProps) {
   const { doc, marks, t } = props;
   const accept = props.acceptEvent ?? acceptTrustedEvent;
   const [shown, setShown] = useState<Element | null>(null);
-  const [flash, setFlash] = useState<{ element: Element; id: number } | null>(null);
+  const [flash, setFlash] = useState<{ element: Element; range?: Range; id: number } | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [panelVisible, setPanelVisible] = useState(props.showPanel);
   const tracker = useRef<HoverTracker | null>(null);
+  // The card's action, read through a ref: the tracker is set up once, the props change.
+  const activate = useRef<(element: Element) => void>(() => {});
+  activate.current = (element) => {
+    const mark = marks.get(element);
+    if (!mark) return;
+    for (const { index } of mark.findings) {
+      const figure = props.figures[index];
+      // A cell's card: show in the text, the figure itself.
+      if (mark.kind === 'cell' && figure?.range) {
+        jumpTo(figure.element, figure.range);
+        return;
+      }
+      // A sentence's card: show in the table, the cell the figure contradicts.
+      const cell = mark.kind === 'sentence' ? props.cells[index]?.[0] : undefined;
+      if (cell) {
+        jumpTo(cell);
+        return;
+      }
+    }
+  };
+  const jumpTo = (element: Element, range?: Range) => {
+    const target = range?.startContainer.parentElement ?? element;
+    target.scrollIntoView({ block: 'center' });
+    (element as HTMLElement).focus?.({ preventScroll: true });
+    tracker.current?.jump(element);
+    setFlash({ element, range, id: Date.now() });
+  };
   useViewportTick(doc);
 
   // Layout effect: the listeners exist as soon as the overlay is mounted, so a
@@ -101,6 +177,7 @@ export function PageOverlay(props: PageOverlayProps) {
       (target) => target === props.host,
       (element) => setShown(element),
       accept,
+      (element) => activate.current(element),
     );
     tracker.current = tracking;
     return () => tracking.stop();
@@ -126,9 +203,13 @@ export function PageOverlay(props: PageOverlayProps) {
   // Read only when something is placed against it: reading it makes the
   // browser lay the page out there and then, just after the cells were marked.
   const needsViewport =
-    props.deltas.length > 0 || props.historyOutlines.length > 0 || shown !== null;
+    props.deltas.length > 0 ||
+    props.historyOutlines.length > 0 ||
+    shown !== null ||
+    props.figures.some((f) => f?.range);
   const viewport = needsViewport ? viewportOf(doc) : { width: 0, height: 0 };
   const shownMark = shown ? marks.get(shown) : undefined;
+  const active = shown && shownMark ? activeCard(shown, shownMark, props) : null;
   return (
     <div class="ol">
       {props.deltas.map(({ delta, element }) => {
@@ -193,7 +274,7 @@ export function PageOverlay(props: PageOverlayProps) {
           class="flash"
           data-ogi-flash=""
           style={(() => {
-            const box = boxOf(flash.element);
+            const box = boxOf(flash.range ?? flash.element);
             return {
               left: `${box.left - 3}px`,
               top: `${box.top - 3}px`,
@@ -203,12 +284,51 @@ export function PageOverlay(props: PageOverlayProps) {
           })()}
         />
       )}
-      {shown && shownMark && (
+      {props.figures.map((figure, index) =>
+        figure?.range
+          ? lineBoxes(figure.range).map((box, line) => (
+              <span
+                key={`${index}:${line}`}
+                class={`fig sev-${figure && props.findings[index]?.severity}${active?.figures.has(index) ? ' on' : ''}`}
+                data-ogi-figure={String(index)}
+                style={{
+                  left: `${box.left}px`,
+                  top: `${box.top}px`,
+                  width: `${box.width}px`,
+                  height: `${box.height}px`,
+                  visibility: isInViewport(box, viewport) ? 'visible' : 'hidden',
+                }}
+              />
+            ))
+          : null,
+      )}
+      {active?.tinted.map((element, i) => {
+        const box = boxOf(element);
+        return (
+          <span
+            key={`term:${i}`}
+            class="term"
+            data-ogi-term=""
+            style={{
+              left: `${box.left}px`,
+              top: `${box.top}px`,
+              width: `${box.width}px`,
+              height: `${box.height}px`,
+              visibility: isInViewport(box, viewport) ? 'visible' : 'hidden',
+            }}
+          />
+        );
+      })}
+      {shown && shownMark && active && (
         <Tooltip
           mark={shownMark}
-          anchor={boxOf(shown)}
+          anchor={active.anchor}
+          avoid={active.avoid}
+          region={active.region}
           viewport={viewport}
           previous={props.previous}
+          figures={props.figures}
+          hasCells={(index) => (props.cells[index]?.length ?? 0) > 0}
           t={t}
           language={props.language}
         />

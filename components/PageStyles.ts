@@ -54,11 +54,28 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .export-status:empty{display:none;}
 .export-status[data-export-status=failed]{color:#d93025;}
 
-.tip{position:fixed;max-width:min(420px,calc(100vw - 16px));background:#fff;border:1px solid #dadce0;border-left:4px solid var(--c);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.2);padding:8px 10px;pointer-events:auto;}
+/* The card lets the pointer through: moving on to the next cell reaches that cell, never the card. */
+.tip{position:fixed;max-width:min(420px,calc(100vw - 16px));max-height:calc(100vh - 16px);overflow:hidden;background:#fff;border:1px solid #dadce0;border-left:4px solid var(--c);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.2);padding:8px 10px;pointer-events:none;}
 .tip .item+.item{margin-top:8px;padding-top:8px;border-top:1px solid #e8eaed;}
 .tip .sev{font-weight:600;color:var(--c);margin-right:4px;}
 .tip .arith{margin-top:4px;font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Noto Sans Mono CJK SC",monospace;font-size:12px;background:#f8f9fa;border-radius:4px;padding:3px 6px;white-space:pre-wrap;word-break:break-word;}
 .tip .meta{margin-top:3px;font-size:12px;color:#5f6368;}
+.tip .likely{margin-top:4px;font-weight:600;color:var(--c);}
+.tip .terms{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px;font-size:12px;}
+.tip .terms li{margin:0;padding:0;}
+.tip .terms li::before{content:"";display:inline-block;width:8px;height:8px;margin-right:4px;background:rgba(26,115,232,.18);border:1px dashed #1a73e8;vertical-align:middle;}
+.tip .terms .zeros{color:#5f6368;}
+.tip .terms .zeros::before{display:none;}
+.tip .quote{margin-top:4px;font-size:12px;color:#3c4043;border-left:2px solid #dadce0;padding-left:6px;}
+.tip .quote-head{color:#5f6368;margin-right:4px;}
+.tip .quote mark{background:none;color:inherit;font-weight:600;text-decoration:underline 2px var(--c);text-underline-offset:2px;}
+.tip .action{margin-top:4px;font-size:12px;color:#1a73e8;}
+
+/* A term of the shown arithmetic: lighter than a mark and dashed, so the marked cell stays the one that stands out. */
+.term{position:fixed;box-sizing:border-box;pointer-events:none;border:1px dashed #1a73e8;background:rgba(26,115,232,.12);}
+/* A contradicted figure of the text: underlined in place; stronger while its card is shown. */
+.fig{position:fixed;box-sizing:border-box;pointer-events:none;border-bottom:2px solid var(--c);}
+.fig.on{border-bottom-width:3px;background:color-mix(in srgb,var(--c) 14%,transparent);}
 
 .delta{position:fixed;transform:translate(-100%,0);font-size:10px;line-height:14px;padding:0 3px;border-radius:3px;background:rgba(255,255,255,.92);border:1px solid currentColor;pointer-events:none;white-space:nowrap;}
 .delta{color:#3c4043;}

@@ -157,5 +157,13 @@ export const MESSAGE_KEYS = [
   'page_cellLabels',
   'page_lastYear',
   'page_lastYearOf',
+  'page_lastYearTerm',
+  'page_termsZeroOne',
+  'page_termsZero',
+  'page_likelyValue',
+  'page_termsHeading',
+  'page_showInText',
+  'page_showInTable',
+  'page_sentenceHeading',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

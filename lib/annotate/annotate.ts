@@ -8,6 +8,7 @@ import { comparedDeltas, type Delta } from '../compare/deltas';
 import type { NotCheckedReason } from '../messaging/protocol';
 import type { PreviousSummary } from '../model/history';
 import type { Finding, Report } from '../model/report';
+import { figureOf, figureRange, type SentenceFigure } from './figure';
 import { type HistoryOutline, splitHistoryMarks } from './history-marks';
 import { cellLocator, keyedElements } from './locate';
 import { applyMarks, type Mark, planMarks } from './marks';
@@ -29,6 +30,20 @@ export interface OverlayInput {
   deltas: { delta: Delta; element: Element }[];
   /** Marks that come from the history, drawn in the closed root rather than on the page. */
   historyOutlines: HistoryOutline[];
+  /** The cells each finding's arithmetic adds (its `terms`) on the page, by index: tinted while it is shown. */
+  terms: Element[][];
+  /** The cells each finding marks, by index: a narrative figure tints them while it is shown. */
+  cells: Element[][];
+  /** A narrative finding's figure in its sentence, by index; null for the others. */
+  figures: (PageFigure | null)[];
+}
+
+/** A contradicted figure of the text: where it is in its sentence, and on the page when found exactly. */
+export interface PageFigure extends SentenceFigure {
+  /** The marked block that holds the sentence. */
+  element: Element;
+  /** The figure's own text in the page (null: not found exactly; the whole sentence stays marked). */
+  range: Range | null;
 }
 
 export interface AnnotateInput {
@@ -55,11 +70,16 @@ export interface Annotation {
 export function annotatePage(input: AnnotateInput): Annotation {
   const { doc, report, elements, findings, previous } = input;
   const hasSentences = findings.some((f) => f.text);
+  const locate = cellLocator(report, elements);
   const marks = planMarks(
     findings,
-    cellLocator(report, elements),
+    locate,
     hasSentences ? sentenceFinder(input.articleRoot) : null,
   );
+  const located = (refs: Finding['terms']): Element[] => [
+    ...new Set(refs.flatMap((ref) => locate(ref) ?? [])),
+  ];
+  const figures: (PageFigure | null)[] = findings.map(() => null);
   const targets: (Element | null)[] = findings.map(() => null);
   // The first printed figure of a finding is where it is shown; its sentence only when no cell is.
   const rank: number[] = findings.map(() => Number.POSITIVE_INFINITY);
@@ -69,6 +89,16 @@ export function annotatePage(input: AnnotateInput): Annotation {
       if (targets[index] === null || order < (rank[index] ?? 0)) {
         targets[index] = mark.element;
         rank[index] = order;
+      }
+      if (mark.kind === 'sentence' && figures[index] === null) {
+        const figure = figureOf(finding, report.claims);
+        if (figure) {
+          figures[index] = {
+            ...figure,
+            element: mark.element,
+            range: figureRange(mark.element, figure),
+          };
+        }
       }
     }
   }
@@ -96,6 +126,9 @@ export function annotatePage(input: AnnotateInput): Annotation {
       targets,
       deltas,
       historyOutlines: outlines,
+      terms: findings.map((f) => located(f.terms)),
+      cells: findings.map((f) => located(f.cells)),
+      figures,
     },
     unmark,
   };

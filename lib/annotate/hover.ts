@@ -4,6 +4,8 @@
  * per cell), removed with the overlay; Escape dismisses until the target changes.
  * Only events the policy accepts count (the user's own, see trusted.ts): a
  * page's synthetic mouseover or keydown opens and dismisses nothing.
+ * The card lets the pointer through (pointer-events:none), so moving on to the
+ * next cell is a mouseover on that cell: the card follows it, one at a time.
  */
 import { type AcceptEvent, acceptTrustedEvent } from './trusted';
 
@@ -16,6 +18,8 @@ export interface HoverTracker {
    * it counts as focused until the focus moves on, and Escape dismisses it.
    */
   select(element: Element): void;
+  /** The reader was sent to this element (show in text / in table): it is shown, whatever the pointer was on. */
+  jump(element: Element): void;
   stop(): void;
 }
 
@@ -25,6 +29,8 @@ export function trackMarkedElements(
   isOverlay: (node: EventTarget | null) => boolean,
   onChange: (element: Element | null, reason: ShowReason | null) => void,
   accept: AcceptEvent = acceptTrustedEvent,
+  /** A click on a marked element, or Enter while it has the focus: its card's action. */
+  onActivate: (element: Element) => void = () => {},
 ): HoverTracker {
   let pointer: Element | null = null;
   let focus: Element | null = null;
@@ -51,7 +57,7 @@ export function trackMarkedElements(
   };
 
   const onOver = (event: Event) => {
-    // Moving onto the tooltip keeps it: the reader may want to select its text.
+    // Moving onto the overlay (the panel: the card lets the pointer through) keeps the card.
     if (isOverlay(event.target)) return;
     pointer = markedFrom(event.target);
     update();
@@ -72,9 +78,25 @@ export function trackMarkedElements(
     update();
   };
   const onKey = (event: Event) => {
-    if ((event as KeyboardEvent).key !== 'Escape' || shown === null) return;
+    const key = (event as KeyboardEvent).key;
+    if (key === 'Enter' && !isOverlay(event.target)) {
+      const marked = markedFrom(event.target);
+      if (marked && marked === focus) onActivate(marked);
+      return;
+    }
+    if (key !== 'Escape' || shown === null) return;
     dismissed = shown;
     update();
+  };
+  const onClick = (event: Event) => {
+    if (isOverlay(event.target)) return;
+    // A reader selecting text, or following one of the page's links, is not asking to be moved.
+    const selection = doc.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const target = event.target as Element | null;
+    if (typeof target?.closest === 'function' && target.closest('a[href]')) return;
+    const marked = markedFrom(event.target);
+    if (marked) onActivate(marked);
   };
 
   const listeners: [string, (event: Event) => void][] = [
@@ -83,6 +105,7 @@ export function trackMarkedElements(
     ['focusin', onFocusIn],
     ['focusout', onFocusOut],
     ['keydown', onKey],
+    ['click', onClick],
   ];
   const guarded = listeners.map(([type, listener]): [string, (event: Event) => void] => [
     type,
@@ -93,6 +116,12 @@ export function trackMarkedElements(
   for (const [type, listener] of guarded) doc.addEventListener(type, listener, true);
   return {
     select(element) {
+      focus = element;
+      update();
+    },
+    jump(element) {
+      // The pointer has not moved, but the page scrolled under it: what it was on is no longer chosen.
+      pointer = null;
       focus = element;
       update();
     },

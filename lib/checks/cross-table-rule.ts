@@ -41,6 +41,7 @@ function mismatchFinding(m: Mismatch, culprit: CellRef | null): RuleFinding {
       terms: [other],
       expected: other.value,
       actual: culprit.value,
+      likely: true,
     };
   }
   // Neither figure can be singled out: both are marked, the later table's against the earlier.

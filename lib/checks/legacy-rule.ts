@@ -40,6 +40,7 @@ function sumFinding(b: BrokenSum, culprit: CellRef | null): RuleFinding {
     actual: value,
     arithmetic: b.arithmetic,
     arithmeticEn: b.arithmeticEn,
+    likely: true,
   };
 }
 

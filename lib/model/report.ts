@@ -129,6 +129,12 @@ export const ClaimSchema = z.object({
   denominator: z.optional(TextSchema),
   /** Claims like 均获维持 / 全部胜诉 carry no number; value is then 0. */
   assertion: z.optional(z.enum(['allUpheld', 'none'])),
+  /**
+   * Where the figure is in `sentence` (UTF-16 offsets, end exclusive): from its
+   * approximation mark to its unit as printed (约2613条), so that the page can
+   * underline exactly that text. Absent for statements without a number.
+   */
+  at: z.optional(z.tuple([z.int().check(z.minimum(0)), z.int().check(z.minimum(0))])),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -238,5 +244,11 @@ export const FindingSchema = z.object({
   arithmeticEn: z.optional(z.string()),
   /** Narrative findings: the sentence. */
   text: z.optional(z.string()),
+  /**
+   * `expected` is what the marked cell most likely should read: the rule
+   * singled it out as the one figure that several broken relations share.
+   * Absent where `expected` is only what a sum comes to.
+   */
+  likely: z.optional(z.literal(true)),
 });
 export type Finding = z.infer<typeof FindingSchema>;

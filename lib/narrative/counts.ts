@@ -190,6 +190,8 @@ export function numericClaims(s: SentenceScan, ctx: Context): Claim[] {
       approximate: token.approximate,
       raw: token.raw,
       sentence: s.original,
+      // The scan form has the original's length: its positions are the sentence's.
+      at: [token.start, token.end],
     };
     if (found.denominator) claim.denominator = found.denominator;
     claims.push(claim);

@@ -34,6 +34,8 @@ export interface ExpectedPage {
   sentences: { text: string; severity: Severity }[];
   /** For each finding (same order), the names of the cells it marks. */
   findingCells: string[][];
+  /** For each finding (same order), the names of the cells its arithmetic adds (its terms). */
+  findingTerms: string[][];
   /** Marked cells that have a canonical key: key → name. */
   cellsByKey: Map<string, string>;
 }
@@ -54,8 +56,18 @@ function expectedFrom(doc: Document, report: Report, elements: Element[][], find
   const withHistory = new Map<string, Severity>();
   const sentences: ExpectedPage['sentences'] = [];
   const findingCells: string[][] = [];
+  const findingTerms: string[][] = [];
   const cellsByKey = new Map<string, string>();
+  const nameOf = (ref: Finding['cells'][number]): string | null => {
+    if (ref.table === undefined || ref.r === undefined || ref.c === undefined) return null;
+    const index = report.tables[ref.table]?.cells.findIndex(
+      (cell) => cell.row === ref.r && cell.col === ref.c,
+    );
+    const element = index === undefined ? undefined : elements[ref.table]?.[index];
+    return element ? elementName(doc, element) : null;
+  };
   for (const finding of findings) {
+    findingTerms.push([...new Set(finding.terms.flatMap((ref) => nameOf(ref) ?? []))]);
     if (finding.text) sentences.push({ text: finding.text, severity: finding.severity });
     const names: string[] = [];
     findingCells.push(names);
@@ -79,7 +91,7 @@ function expectedFrom(doc: Document, report: Report, elements: Element[][], find
   for (const [name, severity] of withHistory) {
     if (cells.get(name) !== severity) historyCells.set(name, severity);
   }
-  return { cells, historyCells, sentences, findingCells, cellsByKey };
+  return { cells, historyCells, sentences, findingCells, findingTerms, cellsByKey };
 }
 
 /**

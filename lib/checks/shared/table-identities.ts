@@ -338,6 +338,7 @@ function evaluateFormat(index: ReportIndex, format: FormatDeclaration): Identity
       actual: culprit ? actual : e.actual,
       arithmetic: e.arithmetic,
       arithmeticEn: e.arithmeticEn,
+      ...(culprit ? { likely: true as const } : {}),
     });
   }
   return { broken: brokenFindings, blankTotals };

@@ -1,55 +1,123 @@
 import { describe, expect, it } from 'vitest';
-import { isInViewport, placeTooltip } from '../../../lib/annotate/position';
+import { type Box, isInViewport, placeCard, unionBox } from '../../../lib/annotate/position';
 import { comparedDeltas, deltaText } from '../../../lib/compare/deltas';
 
 const viewport = { width: 1000, height: 800 };
 
-describe('tooltip placement', () => {
-  it('goes below its cell when there is room', () => {
-    const place = placeTooltip(
-      { left: 100, top: 100, width: 60, height: 24 },
-      { width: 300, height: 120 },
-      viewport,
-    );
-    expect(place.side).toBe('below');
-    expect(place.top).toBeGreaterThanOrEqual(124);
-    expect(place.left).toBe(100);
+const box = (left: number, top: number, width: number, height: number): Box => ({
+  left,
+  top,
+  width,
+  height,
+});
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.left < b.left + b.width &&
+  b.left < a.left + a.width &&
+  a.top < b.top + b.height &&
+  b.top < a.top + a.height;
+
+const cardBox = (place: { left: number; top: number }, size: { width: number; height: number }) =>
+  box(place.left, place.top, size.width, size.height);
+
+const inside = (b: Box, v: { width: number; height: number }) =>
+  b.left >= 0 && b.top >= 0 && b.left + b.width <= v.width && b.top + b.height <= v.height;
+
+/** A value column of a table: rows of 24 px from `top`, at x 600–700. */
+const column = (top: number, rows: number): Box[] =>
+  Array.from({ length: rows }, (_, i) => box(600, top + i * 24, 100, 24));
+
+describe('card placement', () => {
+  const card = { width: 300, height: 120 };
+
+  it('goes right below its cell when nothing is to be left readable there', () => {
+    const anchor = box(100, 100, 60, 24);
+    const place = placeCard(anchor, card, viewport, []);
+    expect(place).toEqual({ left: 100, top: 130, clear: true });
   });
 
   it('flips above a cell near the bottom of the viewport', () => {
-    const place = placeTooltip(
-      { left: 100, top: 740, width: 60, height: 24 },
-      { width: 300, height: 120 },
-      viewport,
-    );
-    expect(place.side).toBe('above');
-    expect(place.top + 120).toBeLessThanOrEqual(740);
+    const anchor = box(100, 740, 60, 24);
+    const place = placeCard(anchor, card, viewport, []);
+    expect(place.top + card.height).toBeLessThanOrEqual(740);
+    expect(place.clear).toBe(true);
+  });
+
+  it('never covers the terms of the sum, which lie right under the cell', () => {
+    const cells = column(200, 12);
+    const anchor = cells[0] as Box;
+    const terms = cells.slice(1);
+    const place = placeCard(anchor, card, viewport, terms, box(200, 200, 500, 288));
+    const placed = cardBox(place, card);
+    expect(place.clear).toBe(true);
+    expect(overlaps(placed, anchor)).toBe(false);
+    for (const term of terms) expect(overlaps(placed, term)).toBe(false);
+    expect(inside(placed, viewport)).toBe(true);
+  });
+
+  it('covers none of terms scattered around the cell, wherever they are', () => {
+    const anchor = box(400, 380, 80, 24);
+    const terms = [
+      box(400, 410, 80, 24),
+      box(400, 350, 80, 24),
+      box(490, 380, 80, 24),
+      box(310, 380, 80, 24),
+      box(100, 500, 700, 30),
+      box(100, 250, 700, 30),
+    ];
+    const place = placeCard(anchor, card, viewport, terms);
+    const placed = cardBox(place, card);
+    expect(place.clear).toBe(true);
+    for (const b of [anchor, ...terms]) expect(overlaps(placed, b)).toBe(false);
+    expect(inside(placed, viewport)).toBe(true);
+  });
+
+  it('falls back beside the table when the column fills the viewport from top to bottom', () => {
+    // A 33-row column covering the whole height: above and below are terms too.
+    const cells = column(0, 34);
+    const anchor = cells[16] as Box;
+    const terms = cells.filter((c) => c !== anchor);
+    const table = box(200, 0, 500, 816);
+    const place = placeCard(anchor, card, viewport, terms, table);
+    const placed = cardBox(place, card);
+    expect(place.clear).toBe(true);
+    for (const b of [anchor, ...terms]) expect(overlaps(placed, b)).toBe(false);
+    // Beside the column, on the row of its cell as nearly as it can be.
+    expect(placed.left >= 700 || placed.left + placed.width <= 600).toBe(true);
+    expect(Math.abs(placed.top - anchor.top)).toBeLessThan(card.height);
   });
 
   it('stays inside the viewport for a cell at its right edge or scrolled half out', () => {
-    const right = placeTooltip(
-      { left: 960, top: 300, width: 80, height: 24 },
-      { width: 300, height: 120 },
-      viewport,
-    );
-    expect(right.left + 300).toBeLessThanOrEqual(viewport.width);
-    const above = placeTooltip(
-      { left: -40, top: -10, width: 80, height: 24 },
-      { width: 300, height: 120 },
-      viewport,
-    );
-    expect(above.left).toBeGreaterThanOrEqual(0);
-    expect(above.top).toBeGreaterThanOrEqual(0);
+    const right = placeCard(box(960, 300, 80, 24), card, viewport, []);
+    expect(inside(cardBox(right, card), viewport)).toBe(true);
+    const scrolled = placeCard(box(-40, -10, 80, 24), card, viewport, []);
+    expect(inside(cardBox(scrolled, card), viewport)).toBe(true);
   });
 
-  it('keeps a tooltip taller than the room on either side on screen', () => {
-    const place = placeTooltip(
-      { left: 100, top: 380, width: 60, height: 24 },
-      { width: 300, height: 700 },
-      viewport,
-    );
-    expect(place.top).toBeGreaterThanOrEqual(0);
-    expect(place.top + 700).toBeLessThanOrEqual(viewport.height);
+  it('takes the place covering least when no place leaves everything readable, still on screen', () => {
+    const everything = box(0, 0, 1000, 800);
+    const small = box(0, 0, 1000, 100);
+    const place = placeCard(box(450, 400, 100, 24), card, viewport, [everything, small]);
+    const placed = cardBox(place, card);
+    expect(place.clear).toBe(false);
+    expect(inside(placed, viewport)).toBe(true);
+    expect(overlaps(placed, small)).toBe(false);
+  });
+
+  it('keeps a card taller than the viewport at its top', () => {
+    const place = placeCard(box(100, 380, 60, 24), { width: 300, height: 900 }, viewport, []);
+    expect(place.top).toBe(8);
+  });
+
+  it('pays no heed to terms scrolled out of view', () => {
+    const anchor = box(100, 100, 60, 24);
+    const place = placeCard(anchor, card, viewport, [box(100, -400, 60, 24)]);
+    expect(place).toEqual({ left: 100, top: 130, clear: true });
+  });
+
+  it('joins boxes into the smallest one holding them', () => {
+    expect(unionBox([])).toBeNull();
+    expect(unionBox([box(10, 20, 5, 5), box(0, 40, 30, 10)])).toEqual(box(0, 20, 30, 30));
   });
 
   it('knows whether a cell is on screen', () => {

@@ -280,8 +280,12 @@ describe('the overlay on a report page', () => {
     const cell = doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement;
     fire(dom, cell, 'mouseover');
     fire(dom, cell, 'focusin');
+    // Nor does a synthetic click or Enter send the reader anywhere.
+    fire(dom, cell, 'click');
+    fire(dom, cell, 'keydown', { key: 'Enter' });
     await settle();
     expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+    expect(shadow.querySelector('[data-ogi-term]')).toBeNull();
 
     const select = shadow.querySelector('select[data-export-format]') as HTMLSelectElement;
     select.value = 'xlsx';
@@ -383,6 +387,77 @@ describe('the overlay on a report page', () => {
     fire(dom, cell, 'mouseout', { relatedTarget: neighbour });
     await settle();
     expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+  });
+
+  it('tints the terms of the shown sum only, and the next cell’s card replaces the first', async () => {
+    const { dom, doc, shadow, findings, overlay } = mount({ name: 'seed-002-hailing-2017' });
+    await settle();
+    const sum = findings.findIndex((f) => f.rule === 'legacy.partition');
+    const exceeds = findings.findIndex((f) => f.rule === 'legacy.subset-exceeds');
+    const cell = overlay.targets[sum] as HTMLElement;
+    const next = overlay.targets[exceeds] as HTMLElement;
+    fire(dom, cell, 'mouseover');
+    await settle();
+    expect(shadow.querySelectorAll('[role="tooltip"]')).toHaveLength(1);
+    expect(shadow.querySelectorAll('[data-ogi-term]')).toHaveLength(8);
+    // 2 + 17 + 4 + 5 + 3 + 15 + 4 + 5: no zero among them, so every one is listed.
+    const lines = Array.from(
+      shadow.querySelectorAll('[data-ogi-term-line]'),
+      (li) => li.textContent,
+    );
+    expect(lines[0]).toBe('1﹒属于已主动公开范围数 = 2');
+    expect(lines).toHaveLength(8);
+    expect(shadow.querySelector('[data-ogi-term-zeros]')).toBeNull();
+
+    fire(dom, cell, 'mouseout', { relatedTarget: next });
+    fire(dom, next, 'mouseover');
+    await settle();
+    const tips = shadow.querySelectorAll('[role="tooltip"]');
+    expect(tips).toHaveLength(1);
+    expect(tips[0]?.textContent).toContain(findings[exceeds]?.arithmeticEn);
+    // 8 is a subset of 5: the one term is the parent, 5.
+    expect(shadow.querySelectorAll('[data-ogi-term]')).toHaveLength(
+      findings[exceeds]?.terms.length ?? -1,
+    );
+    fire(dom, next, 'mouseout', { relatedTarget: doc.body });
+    await settle();
+    expect(shadow.querySelector('[role="tooltip"]')).toBeNull();
+    expect(shadow.querySelector('[data-ogi-term]')).toBeNull();
+  });
+
+  it('links a contradicted figure of the text and its cell both ways', async () => {
+    const { dom, doc, shadow, findings, overlay } = mount({ name: 'seed-002-hailing-2017' });
+    const scrolled: Element[] = [];
+    dom.window.Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    await settle();
+    const index = findings.findIndex((f) => f.text?.includes('2613条'));
+    const figure = overlay.figures[index];
+    const cell = overlay.cells[index]?.[0] as HTMLElement;
+    expect(figure?.range?.toString()).toBe('2613条');
+
+    // The cell's card quotes the sentence with its figure, and offers to show it in the text.
+    fire(dom, cell, 'mouseover');
+    await settle();
+    expect(shadow.querySelector('[data-ogi-quote-figure]')?.textContent).toBe('2613条');
+    expect(shadow.querySelector('[data-ogi-action]')?.getAttribute('data-ogi-action')).toBe('text');
+    fire(dom, cell, 'click');
+    await settle();
+    expect(scrolled.at(-1)?.contains(figure?.range?.startContainer ?? null)).toBe(true);
+    expect(doc.activeElement).toBe(figure?.element);
+    expect(shadow.querySelector('[data-ogi-flash]')).not.toBeNull();
+    // Now the sentence's card: its table cell is tinted, and Enter shows it in the table.
+    const tips = shadow.querySelectorAll('[role="tooltip"]');
+    expect(tips).toHaveLength(1);
+    expect(tips[0]?.querySelector('[data-ogi-action]')?.getAttribute('data-ogi-action')).toBe(
+      'table',
+    );
+    expect(shadow.querySelectorAll('[data-ogi-term]').length).toBeGreaterThan(0);
+    fire(dom, figure?.element as Element, 'keydown', { key: 'Enter' });
+    await settle();
+    expect(scrolled.at(-1)).toBe(cell);
+    expect(doc.activeElement).toBe(cell);
   });
 
   it('renders page text as text, never as markup', async () => {

@@ -84,6 +84,8 @@ describe('the same quantity in two tables', () => {
       ['crossTable.mismatch', 'warning', ['4.公民=14'], 16, 14],
     ]);
     expect(findings[0]?.terms.map((t) => `${t.row}=${t.value}`)).toEqual(['四、公民=16']);
+    // Singled out: 16 is what the marked cell likely should read, and the card may say so.
+    expect(findings[0]?.likely).toBe(true);
     expect(findings[0]?.arithmetic).toBe(
       '统计表「4.公民」 14 ≠ 「申请来源」表「四、公民」 16；差 2',
     );
@@ -97,6 +99,8 @@ describe('the same quantity in two tables', () => {
       ['crossTable.mismatch', 'warning', ['3.企业=6', '三、企业=4'], 6, 4],
       ['crossTable.mismatch', 'warning', ['4.公民=14', '四、公民=16'], 14, 16],
     ]);
+    // Nothing singled out: neither figure is said to be the right one.
+    expect(findings.some((f) => f.likely)).toBe(false);
   });
 
   it('compares the other table’s 总数 with 收到申请数, and blames the 总数 its own rows contradict', () => {

@@ -49,7 +49,14 @@ beforeAll(async () => {
 describe('English arithmetic', () => {
   it('covers findings of every family', () => {
     const families = new Set(findings.map((f) => f.family));
-    for (const family of ['identity', 'legacy', 'narrative', 'crossTable', 'yearOverYear', 'form']) {
+    for (const family of [
+      'identity',
+      'legacy',
+      'narrative',
+      'crossTable',
+      'yearOverYear',
+      'form',
+    ]) {
       expect(families, family).toContain(family);
     }
   });
