@@ -12,6 +12,7 @@ import { type HoverTracker, trackMarkedElements } from '../lib/annotate/hover';
 import { type Box, isInViewport, type Size } from '../lib/annotate/position';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { ExportMenuProps } from './ExportMenu';
+import { type FindingActionsApi, FindingActionsContext } from './FindingActions';
 import type { Translate, UiLanguage } from './i18n';
 import { PAGE_OVERLAY_CSS } from './PageStyles';
 import { Panel } from './Panel';
@@ -217,12 +218,21 @@ export function PageOverlay(props: PageOverlayProps) {
   );
 }
 
-export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'>;
+export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'> & {
+  /** Copy as citation and save evidence, under each finding (components/FindingActions.tsx). */
+  findingActions?: FindingActionsApi;
+};
 
 /** Creates the host on `<html>` and renders the overlay into its closed shadow root. */
 export function mountPageOverlay(doc: Document, options: MountOptions): OverlayHost {
   const overlay = createOverlayHost(doc, PAGE_OVERLAY_CSS);
-  render(<PageOverlay {...options} doc={doc} host={overlay.host} />, overlay.container);
+  const { findingActions = null, ...props } = options;
+  render(
+    <FindingActionsContext.Provider value={findingActions}>
+      <PageOverlay {...props} doc={doc} host={overlay.host} />
+    </FindingActionsContext.Provider>,
+    overlay.container,
+  );
   return {
     ...overlay,
     remove() {

@@ -35,6 +35,10 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .finding .msg{display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden;}
 .finding.away{cursor:default;color:#5f6368;}
 .finding.away:hover{background:none;}
+.finding-actions{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;margin:3px 0 0;font-size:12px;}
+.finding-actions button{font-size:12px;padding:1px 6px;color:#1a73e8;}
+.action-status{color:#5f6368;}
+.citation-text{flex-basis:100%;min-height:4.5em;font:inherit;font-size:12px;resize:vertical;}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
 .none{margin:0 0 6px;color:#188038;}
 .unchecked{margin:0 0 6px;color:#5f6368;}

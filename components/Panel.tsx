@@ -7,6 +7,7 @@ import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { NotCheckedReason } from '../lib/messaging/protocol';
 import type { Finding, Report, Severity } from '../lib/model/report';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
+import { FindingActions } from './FindingActions';
 import type { MessageKey, Translate, UiLanguage } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
@@ -137,6 +138,7 @@ export function Panel(props: PanelProps) {
                           {findingMessage(finding, props.language)}
                         </span>
                       </button>
+                      <FindingActions finding={finding} t={t} />
                     </li>
                   );
                 })}

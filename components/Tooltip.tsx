@@ -8,6 +8,7 @@ import type { Mark } from '../lib/annotate/marks';
 import { type Box, placeTooltip, type Size } from '../lib/annotate/position';
 import { formatNumber } from '../lib/checks/shared/arithmetic';
 import type { PreviousSummary } from '../lib/model/history';
+import { FindingActions } from './FindingActions';
 import type { Translate, UiLanguage } from './i18n';
 import { cellLabels, findingMessage, SEVERITY_KEYS } from './PageFindingText';
 
@@ -62,6 +63,7 @@ export function Tooltip({ mark, anchor, viewport, previous, t, language }: Toolt
             </div>
             {finding.arithmetic && <div class="arith">{finding.arithmetic}</div>}
             {labels && <div class="meta">{labels}</div>}
+            <FindingActions finding={finding} t={t} />
           </div>
         );
       })}

@@ -148,5 +148,14 @@ export const MESSAGE_KEYS = [
   'page_notOnPage',
   'page_cellLabels',
   'page_lastYear',
+  'cite_copy',
+  'cite_copied',
+  'cite_copyFailed',
+  'cite_evidence',
+  'cite_evidenceBusy',
+  'cite_evidenceSaved',
+  'cite_evidenceFailed',
+  'cite_noCapture',
+  'cite_noTable',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
