@@ -267,6 +267,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         ? {
             year: previous.year,
             url: previous.url,
+            title: previous.report.identity.title,
             seenAt: previous.seenAt,
             values: previous.report.values,
           }

@@ -8,6 +8,7 @@
  * zod/mini: the content script parses the summary in the background's answer.
  */
 import * as z from 'zod/mini';
+import { LIMITS } from './limits';
 import { FindingSchema, ReportSchema } from './report';
 
 /** One stored visit of a report (lib/background/history-store.ts keeps them). */
@@ -33,6 +34,8 @@ export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 export const PreviousSummarySchema = z.object({
   year: z.int(),
   url: z.string(),
+  /** Its title as printed, for exports that cite it (absent from summaries of older versions). */
+  title: z.optional(z.string().check(z.maxLength(LIMITS.textLength))),
   seenAt: z.string(),
   values: z.record(z.string(), z.nullable(z.number())),
 });

@@ -56,6 +56,7 @@ function previousSummary(previous: Report, seenAt: string | undefined): Previous
   return {
     year: previous.identity.year,
     url: previous.url,
+    title: previous.identity.title,
     seenAt: seenAt ?? '',
     values: previous.values,
   };
