@@ -26,3 +26,15 @@ export function beijingTimeLabel(when: string, language: 'zh' | 'en'): string {
   if (time === null) return when;
   return language === 'zh' ? `${time} 北京时间` : `${time} Beijing time`;
 }
+
+/**
+ * `2026-12-05T20:31:10+08:00`: the instant to the second, in Beijing time with
+ * its offset, for data files (unambiguous, and the date is Beijing's); the
+ * input itself when it is not a time.
+ */
+export function beijingIso(when: string): string {
+  const ms = new Date(when).getTime();
+  if (!Number.isFinite(ms)) return when;
+  const d = new Date(ms + OFFSET_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+}

@@ -29,7 +29,7 @@ function contents(
       if (!writeWorkbook) throw new Error('The workbook writer is not loaded.');
       return writeWorkbook(input);
     case 'csv':
-      return encoder.encode(reportCsv(report, findings));
+      return encoder.encode(reportCsv(report, findings, { retrievedAt }));
     case 'json':
       return encoder.encode(reportJson(report, findings, { retrievedAt }));
     case 'md':

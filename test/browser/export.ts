@@ -116,9 +116,14 @@ async function assertSameAsCommandLine(
 ): Promise<void> {
   const text = bytes.toString('utf8');
   switch (format) {
-    case 'csv':
-      assert.equal(text, reportCsv(view.report, view.findings));
+    case 'csv': {
+      // Every row states when the page was read, in Beijing time with its offset.
+      const stated = /,(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00),/.exec(text);
+      assert.ok(stated?.[1], 'the CSV states no retrieval time');
+      const retrievedAt = new Date(stated[1]).toISOString();
+      assert.equal(text, reportCsv(view.report, view.findings, { retrievedAt }));
       return;
+    }
     case 'json': {
       const exported = ReportExportSchema.parse(JSON.parse(text));
       const expected = reportExportEntry(view.report, view.findings, {
