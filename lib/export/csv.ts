@@ -89,7 +89,11 @@ export interface Figure {
 /** The header text over a column of a legacy table (its value column: 合计, 数量, 统计数). */
 function columnHeader(table: ExtractedTable, col: number): string {
   const headers = table.cells.filter(
-    (cell) => cell.header && cell.row < table.headerRows && cell.col <= col && col < cell.col + cell.colSpan,
+    (cell) =>
+      cell.header &&
+      cell.row < table.headerRows &&
+      cell.col <= col &&
+      col < cell.col + cell.colSpan,
   );
   return headers.at(-1)?.text ?? '';
 }

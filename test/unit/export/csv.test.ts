@@ -113,9 +113,26 @@ describe('reportCsv', () => {
     const { values, findings } = sections(
       reportCsv(report, [hostileFinding], { retrievedAt: '2024-02-01T16:05:09.000Z' }),
     );
-    const source = ['青山区', '2023', 'https://www.example.gov.cn/report.html', '2024-02-02T00:05:09+08:00'];
+    const source = [
+      '青山区',
+      '2023',
+      'https://www.example.gov.cn/report.html',
+      '2024-02-02T00:05:09+08:00',
+    ];
     expect(values).toEqual([
-      ['agency', 'year', 'url', 'retrievedAt', 'key', 'table', 'parent', 'row', 'col', 'value', 'raw'],
+      [
+        'agency',
+        'year',
+        'url',
+        'retrievedAt',
+        'key',
+        'table',
+        'parent',
+        'row',
+        'col',
+        'value',
+        'raw',
+      ],
       [...source, 't2.license.delta', 't2', '', '行政许可', '本年增/减', '-4', '减4'],
       [...source, 't2.penalty.delta', 't2', '', "'=SUM(A1:A3)", "'@x", '1', "'+1"],
       [...source, 't2.coercion.delta', 't2', '', '行政强制', '本年增/减', '', "'-x"],
@@ -161,7 +178,12 @@ describe('reportCsv', () => {
     const { values, findings } = sections(reportCsv(real, entry.findings, { retrievedAt }));
     const rows = values.slice(1);
     for (const row of [...rows, ...findings.slice(1)])
-      expect(row.slice(0, 4)).toEqual(['江州市自然资源和规划局', '2023', real.url, '2024-02-01T16:30:00+08:00']);
+      expect(row.slice(0, 4)).toEqual([
+        '江州市自然资源和规划局',
+        '2023',
+        real.url,
+        '2024-02-01T16:30:00+08:00',
+      ]);
     expect(rows.map((r) => r[4]).sort()).toEqual(Object.keys(real.values).sort());
     for (const [, , , , key, , , , , value] of rows) {
       const expected = real.values[key ?? ''];

@@ -54,7 +54,12 @@ describe('reportMemo', () => {
     const withPrevious = reportMemo(report, entry.findings, {
       retrievedAt,
       textSha256,
-      previous: { year: 2022, url: 'http://www.example.gov.cn/2022.html', seenAt: retrievedAt, values: {} },
+      previous: {
+        year: 2022,
+        url: 'http://www.example.gov.cn/2022.html',
+        seenAt: retrievedAt,
+        values: {},
+      },
     });
     expect(withPrevious).toBe(memo);
   });
