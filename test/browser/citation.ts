@@ -167,6 +167,8 @@ export function defineCitationSuite<B extends DriverBrowser>(
           ),
         ) as { kind: string; text: string };
         assert.equal(status.kind, 'copied', status.text);
+        await mkdir(SCREENSHOT_DIR, { recursive: true });
+        await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-citation-panel.png`));
         const pasted = await pasteClipboard(page);
         assert.equal(pasted, expectedCitation(pasted, report, finding, started));
         assert.match(pasted, /“\(三\)申请答复数”.+70.+55/);
@@ -198,6 +200,7 @@ export function defineCitationSuite<B extends DriverBrowser>(
               ),
             ) as { kind: string; text: string };
             assert.equal(status.kind, 'copied', status.text);
+            await popup.screenshot(join(SCREENSHOT_DIR, `${browserName}-citation-popup.png`));
             const pasted = await pasteClipboard(popup);
             assert.equal(pasted, expectedCitation(pasted, report, finding, started));
           },
