@@ -56,7 +56,9 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // scripting: the analyser (on a report page) and the workbook writer (when exporting) are
     // injected beside the content script, so that neither weighs on every .gov.cn page.
-    permissions: ['storage', 'scripting'],
+    // activeTab: "save evidence image" captures the tab (tabs.captureVisibleTab), which both
+    // browsers allow only with activeTab or <all_urls>; README's design notes say why not the latter.
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: [GOV_CN],
     // Declared here rather than as a WXT content script: entrypoints/detector.ts says why.
     content_scripts: [{ matches: [GOV_CN], js: [DETECTOR_FILE], run_at: 'document_idle' }],

@@ -1,6 +1,7 @@
 import { formatValue } from '../lib/compare/rows';
 import type { UiLanguage } from '../lib/messaging/protocol';
 import type { CellRef, Finding, Severity } from '../lib/model/report';
+import { FindingActions } from './FindingActions';
 import type { MessageKey, Translate } from './i18n';
 import { findingArithmetic, findingMessage } from './PageFindingText';
 
@@ -64,6 +65,7 @@ function FindingItem({
           <span class="finding-label">{t('popup_sentence')}</span> {finding.text}
         </blockquote>
       )}
+      <FindingActions finding={finding} t={t} />
     </li>
   );
 }

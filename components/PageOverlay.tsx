@@ -5,14 +5,15 @@
  * elements are only read (their boxes) and scrolled to, never written.
  */
 import { render } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OverlayInput } from '../lib/annotate/annotate';
 import { createOverlayHost, type OverlayHost } from '../lib/annotate/host';
-import { type HoverTracker, trackMarkedElements } from '../lib/annotate/hover';
+import { type CardKey, type HoverTracker, trackMarkedElements } from '../lib/annotate/hover';
 import type { Mark } from '../lib/annotate/marks';
 import { type Box, isInViewport, type Size, unionBox } from '../lib/annotate/position';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { ExportMenuProps } from './ExportMenu';
+import { copyText, type FindingActionsApi, FindingActionsContext } from './FindingActions';
 import type { Translate, UiLanguage } from './i18n';
 import { PAGE_OVERLAY_CSS } from './PageStyles';
 import { Panel } from './Panel';
@@ -139,6 +140,39 @@ export function PageOverlay(props: PageOverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [panelVisible, setPanelVisible] = useState(props.showPanel);
   const tracker = useRef<HoverTracker | null>(null);
+  const actions = useContext(FindingActionsContext);
+  const citationField = useRef<HTMLTextAreaElement>(null);
+  /** What the last key on a card did, shown in that card until another card opens. */
+  const [cardStatus, setCardStatus] = useState<{ element: Element; text: string } | null>(null);
+  // The card's keys (C, E), read through a ref like its action: they act on its first finding.
+  const cardKey = useRef<(element: Element, key: CardKey) => void>(() => {});
+  cardKey.current = (element, key) => {
+    const finding = marks.get(element)?.findings[0]?.finding;
+    if (!actions || !finding) return;
+    const say = (text: string) => setCardStatus({ element, text });
+    if (key === 'copy') {
+      void copyText(actions.citation(finding), citationField.current).then((copied) => {
+        if (citationField.current) citationField.current.hidden = true;
+        say(t(copied ? 'cite_copied' : 'cite_copyFailed'));
+      });
+      return;
+    }
+    const save = actions.saveEvidence;
+    if (!save) return;
+    say(t('cite_evidenceBusy'));
+    void save(finding)
+      .catch((error: unknown) => ({
+        ok: false as const,
+        message: error instanceof Error ? error.message : String(error),
+      }))
+      .then((outcome) =>
+        say(
+          outcome.ok
+            ? t('cite_evidenceSaved', outcome.filename)
+            : t('cite_evidenceFailed', outcome.message),
+        ),
+      );
+  };
   // The card's action, read through a ref: the tracker is set up once, the props change.
   const activate = useRef<(element: Element) => void>(() => {});
   activate.current = (element) => {
@@ -178,6 +212,7 @@ export function PageOverlay(props: PageOverlayProps) {
       (element) => setShown(element),
       accept,
       (element) => activate.current(element),
+      (element, key) => cardKey.current(element, key),
     );
     tracker.current = tracking;
     return () => tracking.stop();
@@ -319,6 +354,8 @@ export function PageOverlay(props: PageOverlayProps) {
           />
         );
       })}
+      {/* The copy's fallback (execCommand copies a selection of our own), in the closed root. */}
+      <textarea ref={citationField} class="citation-text" hidden readOnly tabIndex={-1} />
       {shown && shownMark && active && (
         <Tooltip
           mark={shownMark}
@@ -329,6 +366,8 @@ export function PageOverlay(props: PageOverlayProps) {
           previous={props.previous}
           figures={props.figures}
           hasCells={(index) => (props.cells[index]?.length ?? 0) > 0}
+          keys={actions ? { evidence: actions.saveEvidence !== undefined } : null}
+          status={cardStatus?.element === shown ? cardStatus.text : null}
           t={t}
           language={props.language}
         />
@@ -337,12 +376,21 @@ export function PageOverlay(props: PageOverlayProps) {
   );
 }
 
-export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'>;
+export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'> & {
+  /** Copy as citation and save evidence, under each finding (components/FindingActions.tsx). */
+  findingActions?: FindingActionsApi;
+};
 
 /** Creates the host on `<html>` and renders the overlay into its closed shadow root. */
 export function mountPageOverlay(doc: Document, options: MountOptions): OverlayHost {
   const overlay = createOverlayHost(doc, PAGE_OVERLAY_CSS);
-  render(<PageOverlay {...options} doc={doc} host={overlay.host} />, overlay.container);
+  const { findingActions = null, ...props } = options;
+  render(
+    <FindingActionsContext.Provider value={findingActions}>
+      <PageOverlay {...props} doc={doc} host={overlay.host} />
+    </FindingActionsContext.Provider>,
+    overlay.container,
+  );
   return {
     ...overlay,
     remove() {

@@ -37,6 +37,10 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .finding .msg{display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden;}
 .finding.away{cursor:default;color:#5f6368;}
 .finding.away:hover{background:none;}
+.finding-actions{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;margin:3px 0 0;font-size:12px;}
+.finding-actions button{font-size:12px;padding:1px 6px;color:#1a73e8;}
+.action-status{color:#5f6368;}
+.citation-text{flex-basis:100%;min-height:4.5em;font:inherit;font-size:12px;resize:vertical;}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
 .none{margin:0 0 6px;color:#188038;}
 .unchecked{margin:0 0 6px;color:#5f6368;}
@@ -60,6 +64,8 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .tip .sev{font-weight:600;color:var(--c);margin-right:4px;}
 .tip .arith{margin-top:4px;font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Noto Sans Mono CJK SC",monospace;font-size:12px;background:#f8f9fa;border-radius:4px;padding:3px 6px;white-space:pre-wrap;word-break:break-word;}
 .tip .meta{margin-top:3px;font-size:12px;color:#5f6368;}
+.tip .keys{margin-top:4px;font-size:11px;color:#5f6368;}
+.tip .key-status{margin-top:2px;font-size:12px;color:#137333;}
 .tip .likely{margin-top:4px;font-weight:600;color:var(--c);}
 .tip .terms{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px;font-size:12px;}
 .tip .terms li{margin:0;padding:0;}

@@ -8,6 +8,7 @@ import type { NotCheckedReason } from '../lib/messaging/protocol';
 import type { Finding, Report, Severity } from '../lib/model/report';
 import { type CountedKey, countText } from './count-text';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
+import { FindingActions } from './FindingActions';
 import type { Translate, UiLanguage } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
@@ -138,6 +139,7 @@ export function Panel(props: PanelProps) {
                           {findingMessage(finding, props.language)}
                         </span>
                       </button>
+                      <FindingActions finding={finding} t={t} />
                     </li>
                   );
                 })}

@@ -31,6 +31,14 @@ export interface TooltipProps {
   figures: readonly (PageFigure | null)[];
   /** Whether a finding has a cell on the page to show (a sentence card's "show in table"). */
   hasCells: (index: number) => boolean;
+  /**
+   * The card's keys for its first finding (it lets the pointer through, so no
+   * buttons): C copies it as a citation, E saves an evidence image where the
+   * page can be captured. Null where no action is wired.
+   */
+  keys: { evidence: boolean } | null;
+  /** What the last key did (copied, saved, failed). */
+  status: string | null;
   t: Translate;
   language: UiLanguage;
 }
@@ -146,6 +154,16 @@ export function Tooltip(props: TooltipProps) {
         );
       })}
       {previousValue && <div class="meta">{previousValue}</div>}
+      {props.keys && (
+        <div class="keys" data-ogi-card-keys="">
+          {t(props.keys.evidence ? 'cite_cardKeys' : 'cite_cardKeyCopy')}
+        </div>
+      )}
+      {props.status && (
+        <div class="key-status" role="status" data-ogi-card-status="">
+          {props.status}
+        </div>
+      )}
     </div>
   );
 }

@@ -165,5 +165,16 @@ export const MESSAGE_KEYS = [
   'page_showInText',
   'page_showInTable',
   'page_sentenceHeading',
+  'cite_copy',
+  'cite_copied',
+  'cite_copyFailed',
+  'cite_evidence',
+  'cite_evidenceBusy',
+  'cite_evidenceSaved',
+  'cite_evidenceFailed',
+  'cite_noCapture',
+  'cite_noTable',
+  'cite_cardKeys',
+  'cite_cardKeyCopy',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -5,8 +5,10 @@
  * entrypoints/analyser.ts.
  */
 import type { PageUi } from '../lib/content/analyser';
+import { findingCitation } from '../lib/export/citation';
 import type { ExportFormat } from '../lib/export/types';
 import type { Prepared, Settings } from '../lib/messaging/protocol';
+import type { Finding } from '../lib/model/report';
 import {
   DEFAULT_SETTINGS,
   readSettings,
@@ -102,13 +104,26 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       const { t } = await current();
       return t('export_notReady');
     },
-    async show(annotation, input, onExport) {
+    async show(annotation, input, onExport, evidence) {
       const { t, settings } = await current();
+      const language = languageOf(t);
+      const { report, findings, previous, targets } = annotation.overlay;
       mountPageOverlay(input.doc, {
+        findingActions: {
+          citation: (finding) =>
+            findingCitation({
+              report,
+              finding,
+              previous,
+              retrievedAt: evidence?.retrievedAt() ?? new Date().toISOString(),
+              language: language === 'en' ? 'en' : 'zh',
+            }),
+          saveEvidence: evidence && ((finding) => saveFindingEvidence(finding)),
+        },
         ...annotation.overlay,
         showPanel: !settings?.panelHiddenOn.includes(host),
         t,
-        language: languageOf(t),
+        language,
         onHideOnSite: hidePanelOnThisSite,
         exportMenu: {
           format: (settings ?? DEFAULT_SETTINGS).exportFormat,
@@ -116,6 +131,14 @@ export function createPageUi(deps: PageUiDeps): PageUi {
           onFormatChange: rememberExportFormat,
         },
       });
+
+      /** The finding's place on the page (its first marked cell, else its sentence). */
+      async function saveFindingEvidence(finding: Finding) {
+        const index = findings.indexOf(finding);
+        const element = index >= 0 ? targets[index] : null;
+        if (!element || !evidence) return { ok: false as const, message: t('cite_noTable') };
+        return evidence.save(element, index + 1, t('cite_noCapture'));
+      }
     },
   };
 }

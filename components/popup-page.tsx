@@ -5,6 +5,7 @@
  * entrypoints/popup/main.tsx.
  */
 import { render } from 'preact';
+import { findingCitation } from '../lib/export/citation';
 import type { ExportFormat, ExportOutcome } from '../lib/export/types';
 import { AnswerError, type Asker } from '../lib/messaging/channel';
 import { PageStateSchema } from '../lib/messaging/protocol';
@@ -15,6 +16,7 @@ import {
   saveExportFormat,
 } from '../lib/settings';
 import type { ExportMenuProps } from './ExportMenu';
+import { type FindingActionsApi, FindingActionsContext } from './FindingActions';
 import { loadTranslator, type Translate, type Translator, t } from './i18n';
 import { type PopupState, PopupView } from './PopupView';
 
@@ -56,14 +58,31 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
     { language: 'zh_CN' },
   );
   let exportMenu: Omit<ExportMenuProps, 't'> | undefined;
+  /** Copy as citation under each finding; no evidence image here: the popup is not the page. */
+  const findingActions = (state: PopupState): FindingActionsApi | null =>
+    state.kind === 'report'
+      ? {
+          citation: (finding) =>
+            findingCitation({
+              report: state.report,
+              finding,
+              previous: state.previous,
+              // A content script from before this version does not say; the popup reads it now.
+              retrievedAt: state.retrievedAt ?? new Date().toISOString(),
+              language: translate.language === 'en' ? 'en' : 'zh',
+            }),
+        }
+      : null;
   const show = (state: PopupState) =>
     render(
-      <PopupView
-        state={state}
-        language={translate.language}
-        exportMenu={exportMenu}
-        t={translate}
-      />,
+      <FindingActionsContext.Provider value={findingActions(state)}>
+        <PopupView
+          state={state}
+          language={translate.language}
+          exportMenu={exportMenu}
+          t={translate}
+        />
+      </FindingActionsContext.Provider>,
       deps.app,
     );
 

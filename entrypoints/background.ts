@@ -37,6 +37,8 @@ export default defineBackground(() => {
         files: ['/workbook-writer.js'],
       });
     },
+    // Needs activeTab (granted when the user clicks the toolbar button) in Chrome; see README's design notes.
+    captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     // The analyser's bundle (entrypoints/analyser.ts), in the content script's isolated world of
     // the document that asked: Chrome takes a document, which must then be named alone; Firefox
     // (MV2, scripting since 102) has no document ids and takes the frame.

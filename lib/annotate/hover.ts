@@ -11,6 +11,22 @@ import { type AcceptEvent, acceptTrustedEvent } from './trusted';
 
 export type ShowReason = 'pointer' | 'focus';
 
+/** The card's actions by key: C copies the finding as a citation, E saves an evidence image. */
+export type CardKey = 'copy' | 'evidence';
+
+function cardKeyOf(event: KeyboardEvent): CardKey | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  return key === 'c' ? 'copy' : key === 'e' ? 'evidence' : null;
+}
+
+/** A key typed into a field of the page is the reader's text, not a command. */
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || el.nodeType !== 1) return false;
+  return el.isContentEditable === true || /^(?:input|textarea|select)$/i.test(el.localName ?? '');
+}
+
 export interface HoverTracker {
   /**
    * The reader chose this element elsewhere (in the panel) and it cannot
@@ -31,6 +47,11 @@ export function trackMarkedElements(
   accept: AcceptEvent = acceptTrustedEvent,
   /** A click on a marked element, or Enter while it has the focus: its card's action. */
   onActivate: (element: Element) => void = () => {},
+  /**
+   * A letter key while a card is shown (C: copy as citation, E: save evidence):
+   * the card lets the pointer through, so its actions are keys, not buttons.
+   */
+  onCardKey: (element: Element, key: CardKey) => void = () => {},
 ): HoverTracker {
   let pointer: Element | null = null;
   let focus: Element | null = null;
@@ -82,6 +103,11 @@ export function trackMarkedElements(
     if (key === 'Enter' && !isOverlay(event.target)) {
       const marked = markedFrom(event.target);
       if (marked && marked === focus) onActivate(marked);
+      return;
+    }
+    const cardKey = cardKeyOf(event as KeyboardEvent);
+    if (cardKey && shown !== null && !isEditable(event.target)) {
+      onCardKey(shown, cardKey);
       return;
     }
     if (key !== 'Escape' || shown === null) return;

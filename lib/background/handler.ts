@@ -7,6 +7,7 @@
 import { runChecks } from '../checks/run';
 import { createReceiver } from '../messaging/channel';
 import {
+  type Captured,
   type Checked,
   type HistoryListing,
   LIMITS,
@@ -76,6 +77,8 @@ export interface BackgroundDeps {
   storageHasRoom(): Promise<boolean>;
   /** Runs the workbook writer's script in one frame of a tab, beside the content script. */
   injectWorkbookWriter(tabId: number, frameId: number): Promise<void>;
+  /** `tabs.captureVisibleTab` of a window, as a PNG data URL. */
+  captureVisibleTab(windowId: number): Promise<string>;
   /**
    * Runs the analyser's script in the content script's isolated world of one
    * document: the frame's, and where the browser names the document
@@ -264,8 +267,8 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         ? {
             year: previous.year,
             url: previous.url,
-            seenAt: previous.seenAt,
             title: previous.report.identity.title,
+            seenAt: previous.seenAt,
             agency: previous.agency,
             values: previous.report.values,
           }
@@ -357,6 +360,19 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
   }
 
   /**
+   * The capture is of the window's active tab, whichever tab asked, and its
+   * pixels are of the top frame's viewport: so only the top frame of the
+   * active tab may ask (a background tab would get another page's image).
+   */
+  async function captureTab(sender: SenderInfo): Promise<Captured> {
+    const tab = sender.tab;
+    if (tab?.windowId === undefined || tab.active !== true)
+      throw new Error('Only the active tab can be captured.');
+    if ((sender.frameId ?? 0) !== 0) throw new Error('Only the top frame can be captured.');
+    return { dataUrl: await deps.captureVisibleTab(tab.windowId) };
+  }
+
+  /**
    * The analyser goes only where this extension's content script asked from
    * a .gov.cn tab (mayReceive, lib/background/sender-policy.ts), into the
    * frame and document the browser says asked: never one the message names.
@@ -386,6 +402,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       getLocale: (request) => deps.loadLocale(request.language),
       loadWorkbookWriter: (_request, sender) => loadWorkbookWriter(sender),
       loadAnalyser: (_request, sender) => loadAnalyser(sender),
+      captureTab: (_request, sender) => captureTab(sender),
     },
     // Who sent it is what the browser says, never what the message claims.
     mayReceive: (from, sender) => isSentBy(from, sender, deps.self),

@@ -9,6 +9,7 @@
  * stand-ins.
  */
 import type { AnnotateInput, Annotation } from '../annotate/annotate';
+import { saveEvidence } from '../export/evidence';
 import { exportFromPage, type ShownReport } from '../export/page-export';
 import type { ExportFormat, ExportOutcome, WorkbookWriter } from '../export/types';
 import { publishedWorkbookWriter } from '../export/writer-slot';
@@ -33,7 +34,19 @@ export interface PageUi {
     annotation: Annotation,
     input: AnnotateInput,
     onExport: (format: ExportFormat) => Promise<ExportOutcome>,
+    evidence?: PageEvidence,
   ): Promise<void>;
+}
+
+/** What the findings' own buttons need from the page (components/FindingActions.tsx). */
+export interface PageEvidence {
+  /** When the page was read, ISO 8601: the time a citation gives. */
+  retrievedAt(): string;
+  /**
+   * Saves a PNG of the table holding `element`, finding `number` (1-based) in
+   * its name; `refused` is the failure's words when the browser refuses the capture.
+   */
+  save(element: Element, number: number, refused: string): Promise<ExportOutcome>;
 }
 
 export interface AnalyserDeps {
@@ -88,6 +101,26 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
     return exportFromPage(doc, format, shown, { loadWorkbookWriter });
   };
 
+  const evidence: PageEvidence = {
+    retrievedAt: () => shown?.retrievedAt ?? new Date().toISOString(),
+    save: async (element, number, refused) => {
+      if (!shown) return { ok: false, message: await ui.notReadyMessage() };
+      return saveEvidence(
+        doc,
+        { report: shown.report, element, number },
+        {
+          capture: () =>
+            ask('captureTab').then(
+              (answer) => answer.dataUrl,
+              () => {
+                throw new Error(refused);
+              },
+            ),
+        },
+      );
+    },
+  };
+
   // Only the extension's own contexts can message a content script, so the
   // sender is not checked here; the requests are still parsed.
   const receive = createReceiver<'contentScript', unknown>({
@@ -124,11 +157,15 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
         state = next;
         if (next.kind === 'report') {
           const { report, findings, previous } = next;
-          shown = { report, findings, previous, retrievedAt: new Date().toISOString() };
+          const retrievedAt =
+            shown?.report === report ? shown.retrievedAt : new Date().toISOString();
+          shown = { report, findings, previous, retrievedAt };
+          // The popup's citations give the time the page was read, as the panel's do.
+          state = { ...next, retrievedAt };
         }
       },
       onError: (error) => log('annotation failed', error),
-      showOverlay: (annotation, input) => ui.show(annotation, input, exportReport),
+      showOverlay: (annotation, input) => ui.show(annotation, input, exportReport, evidence),
     });
   const done = Promise.resolve()
     .then(pass)

@@ -23,17 +23,17 @@ function contents(
   input: ExportInput,
   writeWorkbook: WorkbookWriter | null,
 ): Uint8Array {
-  const { report, findings, retrievedAt, textSha256 } = input;
+  const { report, findings, retrievedAt, textSha256, previous } = input;
   switch (format) {
     case 'xlsx':
       if (!writeWorkbook) throw new Error('The workbook writer is not loaded.');
       return writeWorkbook(input);
     case 'csv':
-      return encoder.encode(reportCsv(report, findings));
+      return encoder.encode(reportCsv(report, findings, { retrievedAt }));
     case 'json':
       return encoder.encode(reportJson(report, findings, { retrievedAt }));
     case 'md':
-      return encoder.encode(reportMemo(report, findings, { retrievedAt, textSha256 }));
+      return encoder.encode(reportMemo(report, findings, { retrievedAt, textSha256, previous }));
   }
 }
 

@@ -42,3 +42,10 @@ export function exportFileName(report: Report, ext: string): string {
   const extension = ext.replace(/^\.+/, '').replace(/[^A-Za-z0-9]/g, '') || 'txt';
   return `${agency}-${year}-${SUFFIX}.${extension}`;
 }
+
+/** The evidence image of finding `number` (1-based): the export's name with `-证据{n}`, so they sort together. */
+export function evidenceFileName(report: Report, number: number): string {
+  const base = exportFileName(report, 'png').replace(/\.png$/, '');
+  const n = Number.isInteger(number) && number > 0 ? number : 1;
+  return `${base}-证据${n}.png`;
+}

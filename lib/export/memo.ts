@@ -2,9 +2,14 @@
  * The memo: a short Markdown note, Chinese then English, to paste into a
  * journalist's or researcher's notes. It says which report was checked, where
  * and when it was read, a SHA-256 of its text (so the text can later be shown
- * to be the same), and each finding with its arithmetic.
+ * to be the same), and each finding with its arithmetic. Times are Beijing
+ * time, as the portals date their pages; findings are named by what they
+ * check, never by the rules' internal ids; when a finding compares with last
+ * year's report, that report is cited as the source it is.
  */
-import type { Finding, Report, Severity } from '../model/report';
+import type { PreviousSummary } from '../model/history';
+import type { Finding, Report, RuleFamily, Severity } from '../model/report';
+import { beijingTimeLabel } from './beijing-time';
 
 export type MemoLanguage = 'zh' | 'en' | 'both';
 
@@ -15,7 +20,28 @@ export interface MemoOptions {
   textSha256: string;
   /** Default 'both': Chinese first, then English. */
   language?: MemoLanguage;
+  /** Last year's report, cited when a finding compares with it. */
+  previous?: PreviousSummary | null;
 }
+
+const FAMILY_ZH: Record<RuleFamily, string> = {
+  identity: '表格勾稽关系',
+  legacy: '统计表分项',
+  narrative: '正文与表格',
+  crossTable: '表与表之间',
+  yearOverYear: '与上年报告',
+  timeliness: '公布时限',
+  form: '表格形式',
+};
+const FAMILY_EN: Record<RuleFamily, string> = {
+  identity: 'table identities',
+  legacy: 'statistics table breakdowns',
+  narrative: 'text against tables',
+  crossTable: 'across tables',
+  yearOverYear: 'against last year’s report',
+  timeliness: 'publication deadline',
+  form: 'form of the tables',
+};
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_EN: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -114,6 +140,9 @@ interface Labels {
   arithmetic: string;
   sentence: string;
   cite: (report: Report, year: string, options: MemoOptions) => string;
+  /** The previous report compared with, as a source line. */
+  previous: (report: Report, previous: PreviousSummary) => string;
+  family: Record<RuleFamily, string>;
   unknown: string;
   severity: Record<Severity, string>;
   message: (finding: Finding) => string;
@@ -132,7 +161,10 @@ const ZH: Labels = {
   arithmetic: '算式',
   sentence: '原文',
   cite: (report, year, o) =>
-    `${inertMarkdown(report.identity.agency || '未知机构')}《${inertMarkdown(report.identity.title)}》（${year}年度），${sourceLink(report.url)}，获取于 ${o.retrievedAt}，正文 SHA-256 ${o.textSha256}。`,
+    `${inertMarkdown(report.identity.agency || '未知机构')}《${inertMarkdown(report.identity.title)}》（${year}年度），${sourceLink(report.url)}，获取于 ${beijingTimeLabel(o.retrievedAt, 'zh')}，正文 SHA-256 ${o.textSha256}。`,
+  previous: (report, p) =>
+    `上一年度报告（同比核查所据）: ${inertMarkdown(report.identity.agency || '未知机构')}《${inertMarkdown(p.title || `${p.year}年度报告`)}》（${p.year}年度），${sourceLink(p.url)}${p.seenAt ? `，读取于 ${beijingTimeLabel(p.seenAt, 'zh')}` : ''}`,
+  family: FAMILY_ZH,
   unknown: '未知',
   severity: SEVERITY_ZH,
   message: (f) => f.message,
@@ -151,7 +183,10 @@ const EN: Labels = {
   arithmetic: 'Arithmetic',
   sentence: 'Sentence',
   cite: (report, year, o) =>
-    `${inertMarkdown(report.identity.agency || 'unknown agency')}, “${inertMarkdown(report.identity.title)}” (${year}), ${sourceLink(report.url)}, retrieved ${o.retrievedAt}, text SHA-256 ${o.textSha256}.`,
+    `${inertMarkdown(report.identity.agency || 'unknown agency')}, “${inertMarkdown(report.identity.title)}” (${year}), ${sourceLink(report.url)}, retrieved ${beijingTimeLabel(o.retrievedAt, 'en')}, text SHA-256 ${o.textSha256}.`,
+  previous: (report, p) =>
+    `Previous report (compared with): ${inertMarkdown(report.identity.agency || 'unknown agency')}, “${inertMarkdown(p.title || `report for ${p.year}`)}” (${p.year}), ${sourceLink(p.url)}${p.seenAt ? `, read ${beijingTimeLabel(p.seenAt, 'en')}` : ''}`,
+  family: FAMILY_EN,
   unknown: 'unknown',
   severity: SEVERITY_EN,
   message: (f) => f.messageEn,
@@ -164,6 +199,10 @@ function section(
   l: Labels,
 ): string {
   const year = report.identity.year === null ? l.unknown : String(report.identity.year);
+  // Cited only where a finding rests on it: a memo names its sources, not the history's contents.
+  const cited = findings.some((finding) => finding.family === 'yearOverYear')
+    ? (options.previous ?? null)
+    : null;
   const lines = [
     `## ${l.heading}`,
     '',
@@ -171,8 +210,9 @@ function section(
     `- ${l.agency}: ${inertMarkdown(report.identity.agency) || l.unknown}`,
     `- ${l.year}: ${year}`,
     `- ${l.source}: ${sourceLink(report.url)}`,
-    `- ${l.retrieved}: ${options.retrievedAt}`,
+    `- ${l.retrieved}: ${beijingTimeLabel(options.retrievedAt, l === ZH ? 'zh' : 'en')}`,
     `- ${l.hash}: \`${options.textSha256}\``,
+    ...(cited ? [`- ${l.previous(report, cited)}`] : []),
     '',
     `### ${l.findings(findings.length)}`,
     '',
@@ -180,7 +220,7 @@ function section(
   if (findings.length === 0) lines.push(l.none);
   findings.forEach((finding, i) => {
     lines.push(
-      `${i + 1}. **${l.severity[finding.severity]}** (${finding.rule}) ${inertMarkdown(l.message(finding))}`,
+      `${i + 1}. **${l.severity[finding.severity]}** (${l.family[finding.family]}) ${inertMarkdown(l.message(finding))}`,
     );
     if (finding.arithmetic)
       lines.push(`   - ${l.arithmetic}: ${inertMarkdown(finding.arithmetic)}`);

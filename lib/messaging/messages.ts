@@ -22,6 +22,7 @@ import { HistoryRecordSchema } from '../model/history';
 import { LIMITS } from '../model/limits';
 import { ReportSchema } from '../model/report';
 import {
+  CapturedSchema,
   CheckedSchema,
   HistoryListingSchema,
   LoadedSchema,
@@ -98,6 +99,18 @@ export const MESSAGES = {
     to: 'background',
     request: noFields(),
     answer: LoadedSchema,
+  },
+  /**
+   * The visible part of the sender's tab as a PNG, for "save evidence image":
+   * the content script scrolls the finding's table into view and crops the
+   * capture to it. Only for the top frame of the active tab (the capture is
+   * of the active tab, whichever asked); lib/background/handler.ts checks.
+   */
+  captureTab: {
+    from: ['contentScript'],
+    to: 'background',
+    request: noFields(),
+    answer: CapturedSchema,
   },
   /**
    * The strings of the language chosen in the options: a content script cannot

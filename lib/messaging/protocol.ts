@@ -148,6 +148,8 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
     unchecked: z.optional(NotCheckedReasonSchema),
     /** The history could not be opened: not compared with last year's, not kept. */
     historyUnavailable: z.optional(z.literal(true)),
+    /** When the page was read (ISO 8601), for the popup's citations. */
+    retrievedAt: z.optional(z.string().check(z.maxLength(40))),
   }),
   z.object({ kind: z.literal('listing') }),
   z.object({ kind: z.literal('none') }),
@@ -157,6 +159,15 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), message: z.string().check(z.maxLength(2000)) }),
 ]);
 export type PageState = z.infer<typeof PageStateSchema>;
+
+/**
+ * The answer to `captureTab`: the visible tab as a PNG data URL. Bounded: a
+ * 4K screen at a device pixel ratio of 2 is well under 64 MB of base64.
+ */
+export const CapturedSchema = z.object({
+  dataUrl: z.string().check(z.startsWith('data:image/png;base64,'), z.maxLength(64 * 1024 * 1024)),
+});
+export type Captured = z.infer<typeof CapturedSchema>;
 
 /** The answer to `loadAnalyser` and `loadWorkbookWriter`: the script is now in the sender's frame. */
 export const LoadedSchema = z.object({ loaded: z.literal(true) });

@@ -8,6 +8,7 @@
  * zod/mini: the content script parses the summary in the background's answer.
  */
 import * as z from 'zod/mini';
+import { LIMITS } from './limits';
 import { FindingSchema, ReportSchema } from './report';
 
 /** One stored visit of a report (lib/background/history-store.ts keeps them). */
@@ -33,10 +34,11 @@ export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 export const PreviousSummarySchema = z.object({
   year: z.int(),
   url: z.string(),
+  /** Its title as printed, for exports that cite it (absent from summaries of older versions). */
+  title: z.optional(z.string().check(z.maxLength(LIMITS.textLength))),
   seenAt: z.string(),
-  /** The report compared with, as it named itself and its agency: what a card or memo cites. */
-  title: z.optional(z.string()),
-  agency: z.optional(z.string()),
+  /** Its agency, as the history keeps it: what a card or memo cites with the title. */
+  agency: z.optional(z.string().check(z.maxLength(LIMITS.textLength))),
   values: z.record(z.string(), z.nullable(z.number())),
 });
 export type PreviousSummary = z.infer<typeof PreviousSummarySchema>;

@@ -56,8 +56,8 @@ function previousSummary(previous: Report, seenAt: string | undefined): Previous
   return {
     year: previous.identity.year,
     url: previous.url,
-    seenAt: seenAt ?? '',
     title: previous.identity.title,
+    seenAt: seenAt ?? '',
     agency: previous.identity.agency,
     values: previous.values,
   };

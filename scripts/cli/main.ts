@@ -67,7 +67,12 @@ export async function runCommandLine(argv: string[]): Promise<number> {
       process.stderr.write(`not exported, ${why}: ${file}\n`);
     }
     if (target && input) {
-      batch.push({ file, report: input.report, findings: input.findings });
+      batch.push({
+        file,
+        report: input.report,
+        findings: input.findings,
+        retrievedAt: input.retrievedAt,
+      });
       try {
         written(await writeReportExport(input, target, namer));
       } catch (err) {

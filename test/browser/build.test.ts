@@ -32,14 +32,14 @@ for (const [dir, version] of [
   describe(`the ${dir} build`, () => {
     const manifest = manifestOf(dir);
 
-    test('asks for storage, scripting and .gov.cn hosts only', () => {
+    test('asks for storage, scripting, activeTab and .gov.cn hosts only', () => {
       assert.equal(manifest.manifest_version, version);
       const permissions = manifest.permissions as string[];
       if (version === 3) {
-        assert.deepEqual(permissions, ['storage', 'scripting']);
+        assert.deepEqual(permissions, ['storage', 'scripting', 'activeTab']);
         assert.deepEqual(manifest.host_permissions, [GOV_CN]);
       } else {
-        assert.deepEqual(permissions, ['storage', 'scripting', GOV_CN]);
+        assert.deepEqual(permissions, ['storage', 'scripting', 'activeTab', GOV_CN]);
       }
       assert.equal(manifest.optional_permissions, undefined);
       const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];

@@ -52,7 +52,34 @@ async function exposeOverlayRoot(page: Page): Promise<boolean> {
   }
 }
 
-function wrapPage(page: Page, downloadDir: string): DriverPage {
+/**
+ * The toolbar button clicked for the page's tab (the DevTools protocol's
+ * Extensions.triggerAction, over the pipe with --enable-unsafe-extension-debugging):
+ * Chromium runs the action as for a user's click, activeTab included.
+ */
+async function clickToolbarButton(page: Page, extensionId: string): Promise<boolean> {
+  // The Extensions domain answers on the browser's own session, and acts on a tab target (the
+  // tab that holds the page, listed with the page's address), not on the page's own target.
+  const browser = page.context().browser();
+  if (!browser) return false;
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    });
+    const tabs = targetInfos.filter((target) => target.url === page.url());
+    if (tabs.length !== 1 || !tabs[0]) throw new Error(`no single tab shows ${page.url()}`);
+    await session.send('Extensions.triggerAction', {
+      id: extensionId,
+      targetId: tabs[0].targetId,
+    });
+    return true;
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
+
+function wrapPage(page: Page, downloadDir: string, extensionId: string): DriverPage {
   // Playwright keeps downloads under generated names; the tests look for the name the page chose.
   page.on('download', (download) => {
     download
@@ -73,6 +100,8 @@ function wrapPage(page: Page, downloadDir: string): DriverPage {
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
+    paste: () => page.keyboard.press('Control+V'),
+    clickToolbarButton: () => clickToolbarButton(page, extensionId),
     exposeOverlayRoot: () => exposeOverlayRoot(page),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
@@ -111,6 +140,8 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Lets a test click the extension's toolbar button (Extensions.triggerAction) over the pipe.
+        '--enable-unsafe-extension-debugging',
       ],
     });
   } catch (error) {
@@ -137,7 +168,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
       newPage: async (viewport) => {
         const page = await context.newPage();
         if (viewport) await page.setViewportSize(viewport);
-        return wrapPage(page, downloadDir);
+        return wrapPage(page, downloadDir, extensionId);
       },
       close,
     };

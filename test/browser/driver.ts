@@ -30,6 +30,14 @@ export interface DriverPage {
   /** Presses a key (`Tab`, `Escape`) where the focus is. */
   press(key: 'Tab' | 'Escape' | 'Enter' | 'ArrowUp' | 'ArrowDown'): Promise<void>;
   /**
+   * Clicks the extension's toolbar button for this tab, as a user does (it
+   * grants activeTab). False where the driver cannot reach the browser's
+   * toolbar (Firefox over WebDriver BiDi).
+   */
+  clickToolbarButton(): Promise<boolean>;
+  /** Ctrl+V where the focus is: what the browser's clipboard holds, pasted as a user pastes it. */
+  paste(): Promise<void>;
+  /**
    * Test-only: puts the extension's closed shadow root (of the page's
    * `[data-ogi-lens-root]` on `<html>`) in the main-world global named by
    * OVERLAY_ROOT_GLOBAL, through the browser's debugging protocol, which

@@ -102,11 +102,11 @@ const selectedFormatIn = (rootExpression: string) => `(() => {
   return select ? select.value : null;
 })()`;
 
-/** The retrieval time written into a JSON export or a memo. */
-function retrievedAtIn(text: string): string {
-  const match = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/.exec(text);
-  assert.ok(match, 'the export names no retrieval time');
-  return match[0];
+/** The retrieval time a memo states, in Beijing time to the minute, as an instant. */
+function beijingTimeIn(text: string): string {
+  const match = /获取时间: (\d{4}-\d\d-\d\d) (\d\d:\d\d) 北京时间/.exec(text);
+  assert.ok(match, 'the memo names no retrieval time in Beijing time');
+  return new Date(`${match[1]}T${match[2]}:00+08:00`).toISOString();
 }
 
 async function assertSameAsCommandLine(
@@ -116,9 +116,14 @@ async function assertSameAsCommandLine(
 ): Promise<void> {
   const text = bytes.toString('utf8');
   switch (format) {
-    case 'csv':
-      assert.equal(text, reportCsv(view.report, view.findings));
+    case 'csv': {
+      // Every row states when the page was read, in Beijing time with its offset.
+      const stated = /,(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00),/.exec(text);
+      assert.ok(stated?.[1], 'the CSV states no retrieval time');
+      const retrievedAt = new Date(stated[1]).toISOString();
+      assert.equal(text, reportCsv(view.report, view.findings, { retrievedAt }));
       return;
+    }
     case 'json': {
       const exported = ReportExportSchema.parse(JSON.parse(text));
       const expected = reportExportEntry(view.report, view.findings, {
@@ -128,7 +133,7 @@ async function assertSameAsCommandLine(
       return;
     }
     case 'md': {
-      const options = { retrievedAt: retrievedAtIn(text), textSha256: view.textSha256 };
+      const options = { retrievedAt: beijingTimeIn(text), textSha256: view.textSha256 };
       assert.equal(text, reportMemo(view.report, view.findings, options));
       return;
     }

@@ -105,6 +105,13 @@ function wrapPage(
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
+    // WebDriver BiDi reaches pages only, not the browser's toolbar.
+    clickToolbarButton: async () => false,
+    paste: async () => {
+      await page.keyboard.down('Control');
+      await page.keyboard.press('v');
+      await page.keyboard.up('Control');
+    },
     exposeOverlayRoot: () => exposeOverlayRoot(browser, page),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });

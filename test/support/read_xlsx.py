@@ -5,7 +5,8 @@ back is what a spreadsheet program would find in the file.
 
 Output: {"sheets": [{"name", "merged": ["A1:B2", ...], "widths": {"A": 12.0},
 "freeze": "A2" | null, "cells": [{"address", "row", "col", "value", "type",
-"bold", "fill", "numberFormat", "comment"}]}]}. Cells are every non-empty or
+"bold", "fill", "numberFormat", "comment", "link"}]}]}; link is
+{"target": URL or null, "location": "'Sheet'!A1" or null} on a hyperlink cell. Cells are every non-empty or
 styled cell (bold, filled or with a comment); slots covered by a merged range
 are left out. Exit status 3 when openpyxl is missing.
 """
@@ -44,7 +45,15 @@ def cell_of(cell):
         "fill": fill_of(cell),
         "numberFormat": cell.number_format,
         "comment": cell.comment.text if cell.comment is not None else None,
+        "link": link_of(cell),
     }
+
+
+def link_of(cell):
+    link = cell.hyperlink
+    if link is None:
+        return None
+    return {"target": link.target or None, "location": link.location or None}
 
 
 def sheet_of(ws):

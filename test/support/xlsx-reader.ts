@@ -25,6 +25,8 @@ export interface CellDump {
   fill: string | null;
   numberFormat: string;
   comment: string | null;
+  /** The cell's hyperlink: a web address (`target`) or a place in the workbook (`location`). */
+  link: { target: string | null; location: string | null } | null;
 }
 
 export interface SheetDump {

@@ -215,6 +215,7 @@ describe('a report with a runaway agency name', () => {
       uiLanguage: () => 'en',
       storageHasRoom: async () => false,
       injectWorkbookWriter: async () => {},
+      captureVisibleTab: async () => 'data:image/png;base64,',
       injectAnalyser: async () => {},
       now: () => new Date('2024-02-01T00:00:00Z'),
       warn: () => {},

@@ -15,6 +15,8 @@ export interface PackagedSheet {
   xml: string;
   /** The sheet's notes (comments part and VML drawing), when it has any. */
   notes: { comments: string; vml: string } | null;
+  /** The web addresses the sheet links to, with the relationship ids its hyperlinks name. */
+  externalLinks: readonly { id: string; url: string }[];
 }
 
 export interface PackageParts {
@@ -29,6 +31,11 @@ export interface PackageParts {
 export const NOTES_DRAWING_REL = 'rId1';
 const NOTES_COMMENTS_REL = 'rId2';
 
+/** Relationship id of a sheet's k-th external link (0-based), after the notes' two. */
+export function linkRelId(k: number): string {
+  return `rId${k + 3}`;
+}
+
 /**
  * Entries are dated with a fixed local time, so the same input gives the same
  * bytes on any machine in any time zone: zip stores local time, and 1980 is
@@ -39,9 +46,18 @@ function zipOptions(): ZipOptions {
   return { level: 6, mtime: new Date(1980, 0, 1, 12, 0, 0) };
 }
 
-function relationships(rels: readonly { id: string; type: string; target: string }[]): string {
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  /** A target outside the package (a web address). */
+  external?: boolean;
+}
+
+function relationships(rels: readonly Relationship[]): string {
   const items = rels.map(
-    (rel) => `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${rel.target}"/>`,
+    (rel) =>
+      `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${xmlAttr(rel.target)}"${rel.external ? ' TargetMode="External"' : ''}/>`,
   );
   return `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL}">${items.join('')}</Relationships>`;
 }
@@ -121,17 +137,25 @@ export function packageWorkbook(parts: PackageParts): Uint8Array {
   parts.sheets.forEach((sheet, i) => {
     const n = i + 1;
     files[`xl/worksheets/sheet${n}.xml`] = sheet.xml;
-    if (!sheet.notes) return;
-    files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = relationships([
-      {
-        id: NOTES_DRAWING_REL,
-        type: `${REL}/vmlDrawing`,
-        target: `../drawings/vmlDrawing${n}.vml`,
-      },
-      { id: NOTES_COMMENTS_REL, type: `${REL}/comments`, target: `../comments${n}.xml` },
-    ]);
-    files[`xl/comments${n}.xml`] = sheet.notes.comments;
-    files[`xl/drawings/vmlDrawing${n}.vml`] = sheet.notes.vml;
+    const rels: Relationship[] = sheet.externalLinks.map((link) => ({
+      id: link.id,
+      type: `${REL}/hyperlink`,
+      target: link.url,
+      external: true,
+    }));
+    if (sheet.notes) {
+      rels.unshift(
+        {
+          id: NOTES_DRAWING_REL,
+          type: `${REL}/vmlDrawing`,
+          target: `../drawings/vmlDrawing${n}.vml`,
+        },
+        { id: NOTES_COMMENTS_REL, type: `${REL}/comments`, target: `../comments${n}.xml` },
+      );
+      files[`xl/comments${n}.xml`] = sheet.notes.comments;
+      files[`xl/drawings/vmlDrawing${n}.vml`] = sheet.notes.vml;
+    }
+    if (rels.length > 0) files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = relationships(rels);
   });
   const zipped: Record<string, Uint8Array> = {};
   // A copy into this realm's Uint8Array: fflate tells files from folders with

@@ -11,7 +11,7 @@
 import { cellAddress, insideGrid, MAX_COLUMNS, MAX_ROWS, rangeAddress } from './cell-address';
 import type { SharedStrings } from './shared-strings';
 import type { CellStyle, StyleRegistry } from './styles';
-import { stripForbidden, XML_DECLARATION } from './xml';
+import { stripForbidden, XML_DECLARATION, xmlAttr } from './xml';
 
 /** A number, a text, or nothing (a blank is an empty cell, never zero). */
 export type CellContent = string | number | null;
@@ -37,8 +37,20 @@ export interface Note {
   text: string;
 }
 
+/**
+ * A cell that is a hyperlink: to a web address (the report's page), or to a
+ * cell of another sheet (a finding's figure), as `'sheet name'!D16`.
+ */
+export interface Link {
+  row: number;
+  col: number;
+  target: { url: string } | { location: string };
+}
+
 export interface SheetSpec {
   name: string;
+  /** Hyperlinks on cells of the sheet. */
+  links?: Link[];
   cells: SheetCell[];
   /** Merged ranges; the value lives in the top-left cell. */
   merges: Block[];
@@ -56,6 +68,8 @@ export interface SheetContext {
   selected: boolean;
   /** Relationship id of the notes' drawing, when the sheet has notes. */
   notesDrawing: string | null;
+  /** Relationship ids of the sheet's external links, in the order of its links with a URL. */
+  linkRels: readonly string[];
 }
 
 const FORMULA_START = /^[=+\-@]/;
@@ -173,6 +187,36 @@ function colsXml(widths: readonly number[]): string {
   return `<cols>${cols.join('')}</cols>`;
 }
 
+/** Addresses a spreadsheet may open from a link: web pages only, never `javascript:` or `file:`. */
+export function linkableUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The sheet's links that will be written: inside the grid, web addresses only. */
+export function usableLinks(links: readonly Link[] = []): Link[] {
+  return links.filter(
+    (link) =>
+      insideGrid(link.row, link.col) && ('location' in link.target || linkableUrl(link.target.url)),
+  );
+}
+
+function hyperlinksXml(links: readonly Link[], rels: readonly string[]): string {
+  if (links.length === 0) return '';
+  let external = 0;
+  const items = links.map((link) => {
+    const ref = cellAddress(link.row, link.col);
+    if ('location' in link.target)
+      return `<hyperlink ref="${ref}" location="${xmlAttr(link.target.location)}"/>`;
+    return `<hyperlink ref="${ref}" r:id="${rels[external++]}"/>`;
+  });
+  return `<hyperlinks>${items.join('')}</hyperlinks>`;
+}
+
 export function sheetXml(sheet: SheetSpec, ctx: SheetContext): string {
   const cells = orderedCells(sheet.cells);
   const merges = usableMerges(sheet.merges);
@@ -191,6 +235,7 @@ export function sheetXml(sheet: SheetSpec, ctx: SheetContext): string {
     colsXml(sheet.widths),
     sheetDataXml(cells, ctx),
     mergeXml,
+    hyperlinksXml(usableLinks(sheet.links), ctx.linkRels),
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     ctx.notesDrawing ? `<legacyDrawing r:id="${ctx.notesDrawing}"/>` : '',
     '</worksheet>',

@@ -23,6 +23,8 @@ export interface CellStyle {
    * does not turn it into one (the stored cell is text either way).
    */
   quotePrefix?: boolean;
+  /** A hyperlink: blue and underlined, as spreadsheets show links. */
+  link?: boolean;
 }
 
 /** Fills of flagged cells, in the colours spreadsheet users know for bad / neutral / note. */
@@ -53,6 +55,7 @@ function keyOf(style: CellStyle): string {
     style.border ? 'l' : '',
     style.percent ? 'p' : decimalsOf(style),
     style.quotePrefix ? 'q' : '',
+    style.link ? 'h' : '',
   ].join('|');
 }
 
@@ -67,12 +70,12 @@ function xfXml(style: CellStyle): string {
   const fillId = style.fill ? FILL_ID[style.fill] : 0;
   const attrs = [
     `numFmtId="${numFmtId}"`,
-    `fontId="${style.bold ? 1 : 0}"`,
+    `fontId="${style.link ? 2 : style.bold ? 1 : 0}"`,
     `fillId="${fillId}"`,
     `borderId="${style.border ? 1 : 0}"`,
     'xfId="0"',
     numFmtId ? 'applyNumberFormat="1"' : '',
-    style.bold ? 'applyFont="1"' : '',
+    style.bold || style.link ? 'applyFont="1"' : '',
     fillId ? 'applyFill="1"' : '',
     style.border ? 'applyBorder="1"' : '',
     style.wrap ? 'applyAlignment="1"' : '',
@@ -137,7 +140,7 @@ export class StyleRegistry {
       XML_DECLARATION,
       '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
       numFmts,
-      `<fonts count="2"><font>${FONT}</font><font><b/>${FONT}</font></fonts>`,
+      `<fonts count="3"><font>${FONT}</font><font><b/>${FONT}</font><font><u/><color rgb="FF0563C1"/>${FONT}</font></fonts>`,
       `<fills count="${fills.length}">${fills.join('')}</fills>`,
       `<borders count="${borders.length}">${borders.join('')}</borders>`,
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',

@@ -8,10 +8,10 @@ import type { WorkbookWriter } from '../types';
 import { insideGrid } from './cell-address';
 import { commentsXml, notesVml, vmlBlocksFor } from './comments';
 import { findingsSheet } from './findings-sheet';
-import { NOTES_DRAWING_REL, type PackagedSheet, packageWorkbook } from './package';
+import { SHEET_NAMES } from './labels';
+import { linkRelId, NOTES_DRAWING_REL, type PackagedSheet, packageWorkbook } from './package';
 import { SharedStrings } from './shared-strings';
-import type { SheetSpec } from './sheet';
-import { sheetXml } from './sheet';
+import { linkableUrl, type SheetSpec, sheetXml, usableLinks } from './sheet';
 import { tableSheetName, uniqueSheetNames } from './sheet-names';
 import { StyleRegistry } from './styles';
 import { summarySheet } from './summary-sheet';
@@ -20,29 +20,47 @@ import { yearOverYearSheet } from './year-over-year-sheet';
 
 export const writeWorkbook: WorkbookWriter = (input) => {
   const { report, findings, previous } = input;
+  const tables = report.tables.map((table, i) =>
+    tableSheet(table, i, findings, tableSheetName(table, i)),
+  );
+  const yearOverYear = previous ? [yearOverYearSheet(report, previous)] : [];
+  // The sheets' final names first: the findings link to the table sheets by name.
+  const names = uniqueSheetNames([
+    SHEET_NAMES.summary,
+    ...tables.map((spec) => spec.name),
+    SHEET_NAMES.findings,
+    ...yearOverYear.map((spec) => spec.name),
+  ]);
+  const tableNames = names.slice(1, 1 + tables.length);
   const specs: SheetSpec[] = [
     summarySheet(input),
-    ...report.tables.map((table, i) => tableSheet(table, i, findings, tableSheetName(table, i))),
-    findingsSheet(findings),
-    ...(previous ? [yearOverYearSheet(report, previous)] : []),
+    ...tables,
+    findingsSheet(findings, (table) => tableNames[table] ?? null),
+    ...yearOverYear,
   ];
-  const names = uniqueSheetNames(specs.map((spec) => spec.name));
   const strings = new SharedStrings();
   const styles = new StyleRegistry();
   // VML shape id block 0 is reserved; each drawing takes the blocks after the previous one's.
   let nextBlock = 1;
   const sheets: PackagedSheet[] = specs.map((spec, i) => {
     const notes = spec.notes.filter((note) => insideGrid(note.row, note.col));
+    const externalLinks = usableLinks(spec.links).flatMap((link) =>
+      'url' in link.target ? [{ url: linkableUrl(link.target.url) ?? '' }] : [],
+    );
+    const linkRels = externalLinks.map((_, k) => linkRelId(k));
     const xml = sheetXml(spec, {
       strings,
       styles,
       selected: i === 0,
       notesDrawing: notes.length > 0 ? NOTES_DRAWING_REL : null,
+      linkRels,
     });
-    if (notes.length === 0) return { name: names[i] ?? spec.name, xml, notes: null };
+    const name = names[i] ?? spec.name;
+    const links = externalLinks.map((link, k) => ({ id: linkRels[k] ?? '', url: link.url }));
+    if (notes.length === 0) return { name, xml, notes: null, externalLinks: links };
     const vml = notesVml(notes, nextBlock);
     nextBlock += vmlBlocksFor(notes.length);
-    return { name: names[i] ?? spec.name, xml, notes: { comments: commentsXml(notes), vml } };
+    return { name, xml, notes: { comments: commentsXml(notes), vml }, externalLinks: links };
   });
   return packageWorkbook({
     sheets,

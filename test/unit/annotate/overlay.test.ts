@@ -1,5 +1,6 @@
 import type { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
+import type { FindingActionsApi } from '../../../components/FindingActions';
 import type { MessageKey } from '../../../components/i18n';
 import { FLASH_MS, mountPageOverlay } from '../../../components/PageOverlay';
 import { annotatePage } from '../../../lib/annotate/annotate';
@@ -36,6 +37,8 @@ interface Options {
   unchecked?: NotCheckedReason;
   /** jsdom's events are all synthetic: the tests accept them unless they test the default policy. */
   acceptEvent?: AcceptEvent | 'default';
+  /** Copy as citation and save evidence, as the analyser wires them. */
+  findingActions?: FindingActionsApi;
   /** Runs on the page before the overlay is mounted, as the page's own script would. */
   before?: (dom: JSDOM) => void;
 }
@@ -59,6 +62,7 @@ function mount({
   historyUnavailable,
   unchecked,
   acceptEvent = acceptAll,
+  findingActions,
   before,
 }: Options) {
   const dom = openFixture(name);
@@ -94,6 +98,7 @@ function mount({
     onHideOnSite,
     exportMenu: { format: 'csv', onExport, onFormatChange },
     ...(acceptEvent === 'default' ? {} : { acceptEvent }),
+    ...(findingActions ? { findingActions } : {}),
   });
   // The root is closed: only the reference the mount returns reaches it.
   const shadow = host.shadow;
@@ -559,5 +564,49 @@ describe('the overlay on a report page', () => {
     expect(shadow.querySelector('[role="tooltip"]')?.textContent).not.toContain(
       'page_lastYear|2022|',
     );
+  });
+});
+
+describe('the card’s keys', () => {
+  it('copy the card’s finding as a citation with C and save its evidence with E, and say so in the card', async () => {
+    const citation = vi.fn((finding: Finding) => `CITATION ${finding.rule}`);
+    const saveEvidence = vi.fn(async () => ({ ok: true as const, filename: 'evidence.png' }));
+    const { dom, doc, shadow, findings } = mount({
+      name: 'chk-identity-culprit',
+      findingActions: { citation, saveEvidence },
+    });
+    await settle();
+    const cell = doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement;
+    fire(dom, cell, 'mouseover');
+    await settle();
+    const tip = () => shadow.querySelector('[role="tooltip"]');
+    expect(tip()?.querySelector('[data-ogi-card-keys]')?.textContent).toBe('cite_cardKeys');
+    fire(dom, cell, 'keydown', { key: 'c' });
+    await settle();
+    expect(citation).toHaveBeenCalledTimes(1);
+    expect(findings).toContainEqual(citation.mock.calls[0]?.[0]);
+    // jsdom has no clipboard: the card says the copy failed rather than nothing.
+    expect(tip()?.querySelector('[data-ogi-card-status]')?.textContent).toMatch(/^cite_copy/);
+    fire(dom, cell, 'keydown', { key: 'E' });
+    await settle();
+    expect(saveEvidence).toHaveBeenCalledTimes(1);
+    expect(tip()?.querySelector('[data-ogi-card-status]')?.textContent).toBe(
+      'cite_evidenceSaved|evidence.png',
+    );
+  });
+
+  it('leave keys typed into the page’s fields, and keys with a modifier, alone', async () => {
+    const citation = vi.fn(() => 'CITATION');
+    const { dom, doc } = mount({ name: 'chk-identity-culprit', findingActions: { citation } });
+    await settle();
+    const cell = doc.querySelector(`[${FINDING_ATTRIBUTE}]`) as HTMLElement;
+    fire(dom, cell, 'mouseover');
+    await settle();
+    fire(dom, cell, 'keydown', { key: 'c', ctrlKey: true });
+    const field = doc.createElement('input');
+    doc.body.append(field);
+    fire(dom, field, 'keydown', { key: 'c' });
+    await settle();
+    expect(citation).not.toHaveBeenCalled();
   });
 });

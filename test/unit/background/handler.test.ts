@@ -67,6 +67,7 @@ interface Harness {
   warnings: unknown[][];
   injections: { tabId: number; frameId: number }[];
   analysers: InjectionTarget[];
+  captures: number[];
 }
 
 function harness(
@@ -77,6 +78,7 @@ function harness(
   const warnings: unknown[][] = [];
   const injections: Harness['injections'] = [];
   const analysers: Harness['analysers'] = [];
+  const captures: number[] = [];
   const store = overrides.store ?? createHistoryStore(factory);
   const handle = createBackgroundHandler({
     self: SELF,
@@ -92,6 +94,10 @@ function harness(
     injectWorkbookWriter: async (tabId, frameId) => {
       injections.push({ tabId, frameId });
     },
+    captureVisibleTab: async (windowId) => {
+      captures.push(windowId);
+      return 'data:image/png;base64,iVBORw0KGgo=';
+    },
     injectAnalyser:
       overrides.injectAnalyser ??
       (async (target) => {
@@ -101,7 +107,7 @@ function harness(
     warn: (...details) => warnings.push(details),
     ...(overrides.afterAnswer ? { afterAnswer: overrides.afterAnswer } : {}),
   });
-  return { handle, store, badges, warnings, injections, analysers };
+  return { handle, store, badges, warnings, injections, analysers, captures };
 }
 
 async function analysed(h: Harness, report: Report): Promise<Checked> {
@@ -751,6 +757,31 @@ describe('background: export', () => {
       expect(h.handle({ type: 'loadWorkbookWriter' }, sender)).toBeUndefined();
     expect(h.injections).toHaveLength(1);
     expect(h.warnings).toHaveLength(refused.length);
+  });
+});
+
+describe('background: evidence capture', () => {
+  it('captures the window of the active tab whose top frame asks, and nothing else', async () => {
+    const h = harness(new IDBFactory());
+    const active = {
+      ...contentScript(base2022),
+      tab: { id: 3, windowId: 9, active: true },
+      frameId: 0,
+    };
+    expect(await h.handle({ type: 'captureTab' }, active)).toEqual({
+      dataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+    });
+    expect(h.captures).toEqual([9]);
+
+    // A background tab would get the active tab's pixels; a subframe's box is not the viewport's.
+    const inactive = { ...active, tab: { id: 3, windowId: 9, active: false } };
+    const subframe = { ...active, frameId: 4 };
+    await expect(h.handle({ type: 'captureTab' }, inactive)).rejects.toThrow(/active tab/);
+    await expect(h.handle({ type: 'captureTab' }, subframe)).rejects.toThrow(/top frame/);
+    // Not this extension's content script on a .gov.cn page: refused before any capture.
+    for (const sender of [OPTIONS_PAGE, { ...active, url: 'https://www.example.com/a.html' }])
+      expect(h.handle({ type: 'captureTab' }, sender)).toBeUndefined();
+    expect(h.captures).toEqual([9]);
   });
 });
 

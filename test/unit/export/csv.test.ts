@@ -109,14 +109,39 @@ describe('reportCsv', () => {
   );
 
   it('reads back as a values section then a findings section, hostile cells neutralised', () => {
-    const { values, findings } = sections(reportCsv(report, [hostileFinding]));
+    // 16:05 UTC is 00:05 the next day in Beijing.
+    const { values, findings } = sections(
+      reportCsv(report, [hostileFinding], { retrievedAt: '2024-02-01T16:05:09.000Z' }),
+    );
+    const source = [
+      '青山区',
+      '2023',
+      'https://www.example.gov.cn/report.html',
+      '2024-02-02T00:05:09+08:00',
+    ];
     expect(values).toEqual([
-      ['key', 'table', 'row', 'col', 'value', 'raw'],
-      ['t2.license.delta', 't2', '行政许可', '本年增/减', '-4', '减4'],
-      ['t2.penalty.delta', 't2', "'=SUM(A1:A3)", "'@x", '1', "'+1"],
-      ['t2.coercion.delta', 't2', '行政强制', '本年增/减', '', "'-x"],
+      [
+        'agency',
+        'year',
+        'url',
+        'retrievedAt',
+        'key',
+        'table',
+        'parent',
+        'row',
+        'col',
+        'value',
+        'raw',
+      ],
+      [...source, 't2.license.delta', 't2', '', '行政许可', '本年增/减', '-4', '减4'],
+      [...source, 't2.penalty.delta', 't2', '', "'=SUM(A1:A3)", "'@x", '1', "'+1"],
+      [...source, 't2.coercion.delta', 't2', '', '行政强制', '本年增/减', '', "'-x"],
     ]);
     expect(findings[0]).toEqual([
+      'agency',
+      'year',
+      'url',
+      'retrievedAt',
       'rule',
       'family',
       'severity',
@@ -130,6 +155,7 @@ describe('reportCsv', () => {
       'text',
     ]);
     expect(findings[1]).toEqual([
+      ...source,
       't2.delta',
       'form',
       'warning',
@@ -148,24 +174,60 @@ describe('reportCsv', () => {
   it('holds every keyed value and every finding of a real fixture', async () => {
     const { report: real, entry } = await analyseFile('test/fixtures/chk-identity-culprit.html');
     if (!real) throw new Error('fixture not read as a report');
-    const { values, findings } = sections(reportCsv(real, entry.findings));
+    const retrievedAt = '2024-02-01T08:30:00.000Z';
+    const { values, findings } = sections(reportCsv(real, entry.findings, { retrievedAt }));
     const rows = values.slice(1);
-    expect(rows.map((r) => r[0]).sort()).toEqual(Object.keys(real.values).sort());
-    for (const [key, , , , value] of rows) {
+    for (const row of [...rows, ...findings.slice(1)])
+      expect(row.slice(0, 4)).toEqual([
+        '江州市自然资源和规划局',
+        '2023',
+        real.url,
+        '2024-02-01T16:30:00+08:00',
+      ]);
+    expect(rows.map((r) => r[4]).sort()).toEqual(Object.keys(real.values).sort());
+    for (const [, , , , key, , , , , value] of rows) {
       const expected = real.values[key ?? ''];
       expect(value).toBe(expected === null || expected === undefined ? '' : String(expected));
     }
-    const culprit = rows.find((r) => r[0] === 't3.unable.notHeld.natural');
-    expect(culprit).toEqual([
+    const culprit = rows.find((r) => r[4] === 't3.unable.notHeld.natural');
+    expect(culprit?.slice(4)).toEqual([
       't3.unable.notHeld.natural',
       't3',
+      '',
       '1.本机关不掌握相关政府信息',
       '自然人',
       '32',
       '32',
     ]);
-    expect(findings.slice(1).map((r) => [r[0], r[9]])).toEqual(
+    expect(findings.slice(1).map((r) => [r[4], r[13]])).toEqual(
       entry.findings.map((f) => [f.rule, f.arithmetic]),
     );
+  });
+
+  it('lists every figure of a legacy table, not only the rows with a shared key', async () => {
+    const { report: legacy, entry } = await analyseFile('test/fixtures/seed-002-hailing-2017.html');
+    if (!legacy) throw new Error('fixture not read as a report');
+    const { values } = sections(
+      reportCsv(legacy, entry.findings, { retrievedAt: '2024-02-01T08:30:00.000Z' }),
+    );
+    const rows = values.slice(1);
+    const keyed = rows.filter((r) => r[4] !== '');
+    expect(keyed.map((r) => r[4]).sort()).toEqual(Object.keys(legacy.values).sort());
+    // Rows outside the shared keys, as printed, with their parent item and figure.
+    const byLabel = (label: string) => rows.find((r) => r[7] === label)?.slice(4);
+    expect(byLabel('1﹒属于已主动公开范围数')).toEqual([
+      '',
+      'legacy',
+      '(三)申请答复数',
+      '1﹒属于已主动公开范围数',
+      '合计',
+      '2',
+      '2',
+    ]);
+    expect(byLabel('不是《条例》所指政府信息')?.slice(4)).toEqual(['合计', '8', '8']);
+    expect(byLabel('6.公民')?.slice(4)).toEqual(['合计', '48', '48']);
+    // A heading without a figure or a unit is not a figure.
+    expect(byLabel('三、依申请公开情况')).toBeUndefined();
+    expect(rows.length).toBeGreaterThan(keyed.length + 40);
   });
 });

@@ -33,13 +33,68 @@ describe('reportMemo', () => {
       expect(part).toContain('江州市自然资源和规划局');
       expect(part).toContain('2023');
       expect(part).toContain(`<${report.url}>`);
-      expect(part).toContain(retrievedAt);
       expect(part).toContain(textSha256);
-      for (const finding of entry.findings) expect(part).toContain(finding.arithmetic);
+      for (const finding of entry.findings) {
+        expect(part).toContain(finding.arithmetic);
+        // Rule ids are the code's names, not a reader's.
+        expect(part).not.toContain(finding.rule);
+      }
     }
+    // 08:30 UTC is 16:30 in Beijing; the UTC instant is not printed.
+    expect(memo).not.toContain(retrievedAt);
+    expect(memo.slice(chinese, english)).toContain('- 获取时间: 2024-02-01 16:30 北京时间');
+    expect(memo.slice(chinese, english)).toContain('获取于 2024-02-01 16:30 北京时间');
+    expect(memo.slice(english)).toContain('- Retrieved: 2024-02-01 16:30 Beijing time');
+    expect(memo.slice(chinese, english)).toContain('1. **错误** (表格勾稽关系) ');
+    expect(memo.slice(english)).toContain('1. **error** (table identities) ');
     const first = entry.findings[0];
     expect(memo.slice(chinese, english)).toContain(first?.message);
     expect(memo.slice(english)).toContain(first?.messageEn);
+    // No year-over-year finding: no previous report is cited, even when one is known.
+    const withPrevious = reportMemo(report, entry.findings, {
+      retrievedAt,
+      textSha256,
+      previous: {
+        year: 2022,
+        url: 'http://www.example.gov.cn/2022.html',
+        seenAt: retrievedAt,
+        values: {},
+      },
+    });
+    expect(withPrevious).toBe(memo);
+  });
+
+  it('cites the previous report when a finding compares with it, with its title, address and time read', async () => {
+    const base = await analyseFile('test/fixtures/chk-yoy-base-2022.html', {
+      url: 'http://www.jiangzhou.gov.cn/2022.html',
+    });
+    if (!base.report) throw new Error('fixture not read as a report');
+    const { report, entry } = await analyseFile('test/fixtures/chk-yoy-broken-2023.html', {
+      url: 'http://www.jiangzhou.gov.cn/2023.html',
+      history: [base.report],
+    });
+    if (!report) throw new Error('fixture not read as a report');
+    expect(entry.findings.some((f) => f.family === 'yearOverYear')).toBe(true);
+    const memo = reportMemo(report, entry.findings, {
+      retrievedAt,
+      textSha256: 'abc',
+      previous: {
+        year: 2022,
+        url: base.report.url,
+        title: base.report.identity.title,
+        // 20:00 UTC on 31 January is 04:00 on 1 February in Beijing.
+        seenAt: '2024-01-31T20:00:00.000Z',
+        values: base.report.values,
+      },
+    });
+    expect(memo).toContain(
+      '- 上一年度报告（同比核查所据）: 江州市自然资源和规划局《江州市自然资源和规划局2022年政府信息公开工作年度报告》（2022年度），<http://www.jiangzhou.gov.cn/2022.html>，读取于 2024-02-01 04:00 北京时间',
+    );
+    expect(memo).toContain(
+      '- Previous report (compared with): 江州市自然资源和规划局, “江州市自然资源和规划局2022年政府信息公开工作年度报告” (2022), <http://www.jiangzhou.gov.cn/2022.html>, read 2024-02-01 04:00 Beijing time',
+    );
+    expect(memo).toContain('**错误** (与上年报告) ');
+    expect(memo).not.toMatch(/yoy\./);
   });
 
   it('gives one language on request, says when nothing was found, and keeps page text from becoming Markdown', async () => {

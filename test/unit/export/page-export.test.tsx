@@ -51,7 +51,7 @@ describe('exporting from the page', () => {
     expect(file?.filename).toMatch(/-年报核查\.csv$/);
     // ignoreBOM: the file's byte-order mark is part of what is checked.
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(file?.bytes)).toBe(
-      reportCsv(shown.report, shown.findings),
+      reportCsv(shown.report, shown.findings, { retrievedAt: shown.retrievedAt }),
     );
   });
 

@@ -3,6 +3,7 @@
  * implementation independent of the writer, so what it finds is what a
  * spreadsheet program finds in the file.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { yearOverYearRows } from '../../../lib/compare/rows';
 import type { ExportInput } from '../../../lib/export/types';
@@ -219,7 +220,7 @@ describe('workbook of a legacy report with many findings (seed 002)', () => {
     expect(summaryValue(dump, 'Format')?.value).toBe('legacy');
     expect(summaryValue(dump, 'Source URL')?.value).toBe(report.url);
     expect(summaryValue(dump, 'Published')?.value).toBe('2018-02-27');
-    expect(summaryValue(dump, 'Retrieved')?.value).toBe(RETRIEVED_AT);
+    expect(summaryValue(dump, 'Retrieved (Beijing time)')?.value).toBe(RETRIEVED_AT);
     expect(summaryValue(dump, 'SHA-256 of the text')?.value).toBe(SHA);
     const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
     expect(count('error')).toBeGreaterThan(0);
@@ -272,6 +273,82 @@ describe('workbook of a legacy report with many findings (seed 002)', () => {
     // The label column of the statistics table holds long Chinese labels, the figures do not.
     const table = sheetNamed(dump, '表1 统计表');
     expect(table.widths.A).toBeGreaterThan((table.widths.C ?? 0) * 2);
+  });
+});
+
+describe('workbook links: the page’s address, and each finding to its figure', () => {
+  const URL_2017 = 'http://www.hailing.gov.cn/art/2018/2/27/art_1.html';
+  let report: Report;
+  let findings: Finding[];
+  let bytes: Uint8Array;
+  let dump: WorkbookDump;
+  beforeAll(async () => {
+    const { entry, report: read } = await analyseFile(
+      new URL('seed-002-hailing-2017.html', FIXTURES).pathname,
+      { url: URL_2017 },
+    );
+    if (!read) throw new Error('seed 002 is not read as a report');
+    report = read;
+    findings = entry.findings;
+    bytes = writeWorkbook(inputOf(report, findings));
+    dump = await readWorkbook(bytes);
+  });
+
+  it('makes the source address a clickable link, an external relationship of the summary sheet', () => {
+    const source = summaryValue(dump, 'Source URL');
+    expect(source?.value).toBe(URL_2017);
+    expect(source?.link).toEqual({ target: URL_2017, location: null });
+    const files = unzipSync(bytes);
+    const rels = strFromU8(files['xl/worksheets/_rels/sheet1.xml.rels'] ?? new Uint8Array());
+    const relId =
+      /<Relationship Id="([^"]+)" Type="[^"]+\/hyperlink" Target="([^"]+)" TargetMode="External"\/>/.exec(
+        rels,
+      );
+    expect(relId?.[2]).toBe(URL_2017);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    expect(sheet).toContain(`<hyperlink ref="${source?.address}" r:id="${relId?.[1]}"/>`);
+  });
+
+  it('links each finding’s cells to the sheet and cell that print the marked figure', () => {
+    const sheet = dump.sheets.find((s) => s.name === '问题 Findings');
+    if (!sheet) throw new Error('no findings sheet');
+    const column = sheet.cells.find((cell) => cell.row === 0 && cell.value === '单元格 Cells')?.col;
+    expect(column).toBeDefined();
+    let linked = 0;
+    findings.forEach((finding, i) => {
+      const link = cellAt(sheet, i + 1, column ?? -1)?.link ?? null;
+      const ref = finding.cells.find((cell) => cell.table !== undefined);
+      if (!ref || ref.table === undefined || ref.r === undefined || ref.c === undefined) {
+        expect(link).toBeNull();
+        return;
+      }
+      const target = dump.sheets[1 + ref.table];
+      expect(link).toEqual({ target: null, location: `'${target?.name}'!${a1(ref.r, ref.c)}` });
+      // Where the link goes, the figure the finding marks.
+      expect(target && cellAt(target, ref.r, ref.c)?.value).toBe(ref.value);
+      linked++;
+    });
+    expect(linked).toBeGreaterThan(5);
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet4.xml'] ?? new Uint8Array());
+    expect(xml).toContain(`location="&apos;表1 统计表&apos;!C31"`);
+  });
+
+  it('links no address that is not a web page', async () => {
+    const hostile = { ...report, url: 'javascript:alert(1)' };
+    const files = unzipSync(writeWorkbook(inputOf(hostile, findings)));
+    expect(files['xl/worksheets/_rels/sheet1.xml.rels']).toBeUndefined();
+    const saved = await readWorkbook(writeWorkbook(inputOf(hostile, findings)));
+    expect(summaryValue(saved, 'Source URL')).toMatchObject({
+      value: 'javascript:alert(1)',
+      link: null,
+    });
+  });
+
+  it('states the retrieval time in Beijing time, the date of Beijing', async () => {
+    const late = await readWorkbook(
+      writeWorkbook({ ...inputOf(report, findings), retrievedAt: '2024-05-06T17:30:00.000Z' }),
+    );
+    expect(summaryValue(late, 'Retrieved (Beijing time)')?.value).toBe('2024-05-07T01:30:00+08:00');
   });
 });
 

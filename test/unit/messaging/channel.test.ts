@@ -41,6 +41,7 @@ describe('the message table', () => {
       prepare: 'contentScript → background',
       loadAnalyser: 'contentScript → background',
       loadWorkbookWriter: 'contentScript → background',
+      captureTab: 'contentScript → background',
       getLocale: 'contentScript|extensionPage → background',
       listHistory: 'extensionPage → background',
       deleteHistory: 'extensionPage → background',

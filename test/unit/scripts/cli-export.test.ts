@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingTimeLabel } from '../../../lib/export/beijing-time';
 import { ReportExportSchema } from '../../../lib/export/json';
 import { reportText } from '../../../lib/export/report-text';
 import type { ContractEntry } from '../../../lib/model/contract';
@@ -161,21 +162,36 @@ describe('--export csv', () => {
     const text = await readFile(out(`csv/nested/${HAILING}-2017-年报核查.csv`), 'utf8');
     expect(text.startsWith(BOM)).toBe(true);
     const rows = parseCsv(text.slice(BOM.length));
-    expect(rows[0]).toEqual(['key', 'table', 'row', 'col', 'value', 'raw']);
+    expect(rows[0]).toEqual([
+      'agency',
+      'year',
+      'url',
+      'retrievedAt',
+      'key',
+      'table',
+      'parent',
+      'row',
+      'col',
+      'value',
+      'raw',
+    ]);
     const values = rows.slice(
       1,
       rows.findIndex((r) => r.length === 1 && r[0] === ''),
     );
     const expected = entryOf(SEED).report.values;
     expect(Object.keys(expected).length).toBeGreaterThan(10);
-    expect(new Set(values.map((r) => r[0]))).toEqual(new Set(Object.keys(expected)));
-    for (const [key = '', , , , value] of values) {
+    const keyed = values.filter((r) => r[4] !== '');
+    expect(new Set(keyed.map((r) => r[4]))).toEqual(new Set(Object.keys(expected)));
+    for (const [, , , , key = '', , , , , value] of keyed) {
       const want = expected[key];
       expect(value, key).toBe(want === null || want === undefined ? '' : String(want));
     }
+    for (const row of values)
+      expect(row.slice(0, 3)).toEqual(['海陵区', '2017', pathToFileURL(SEED).href]);
   });
 
-  it('writes one combined CSV with a row per report and key, and none for the non-report', async () => {
+  it('writes one combined CSV with a row per report and figure, and none for the non-report', async () => {
     const text = await readFile(out('csv/nested/ogi-lens-reports.csv'), 'utf8');
     expect(text.startsWith(BOM)).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(BOM.length));
@@ -186,57 +202,68 @@ describe('--export csv', () => {
       'year',
       'template',
       'publishedAt',
+      'retrievedAt',
       'key',
+      'row',
       'value',
       'errors',
       'warnings',
     ]);
     expect(rows.some((r) => r[0] === NON_REPORT)).toBe(false);
-    let total = 0;
     for (const file of [BASE, BROKEN, SEED]) {
       const { report, findings } = entryOf(file);
       const mine = rows.filter((r) => r[0] === file);
-      const keys = Object.keys(report.values);
-      expect(mine.map((r) => r[6])).toEqual(keys);
-      total += keys.length;
+      const keyed = mine.filter((r) => r[7] !== '');
+      expect(keyed.map((r) => r[7]).sort()).toEqual(Object.keys(report.values).sort());
       const count = (severity: string) =>
         String(findings.filter((f) => f.severity === severity).length);
       for (const row of mine) {
-        const want = report.values[row[6] ?? ''];
-        expect(row).toEqual([
+        expect(row.slice(0, 6)).toEqual([
           file,
           pathToFileURL(file).href,
           report.agency,
           String(report.year),
           report.template,
           report.publishedAt ?? '',
-          row[6],
-          want === null || want === undefined ? '' : String(want),
-          count('error'),
-          count('warning'),
         ]);
+        // The saved file's time, in Beijing time with its offset.
+        expect(new Date(row[6] ?? '').getTime()).toBe(
+          Math.floor(statSync(file).mtimeMs / 1000) * 1000,
+        );
+        expect(row[6]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+        expect(row.slice(10)).toEqual([count('error'), count('warning')]);
+      }
+      for (const row of keyed) {
+        const want = report.values[row[7] ?? ''];
+        expect(row[9]).toBe(want === null || want === undefined ? '' : String(want));
       }
     }
+    // The 2021-format reports: one row per key. The legacy seed: every row of its table, by label.
+    expect(rows.filter((r) => r[0] === BASE)).toHaveLength(
+      Object.keys(entryOf(BASE).report.values).length,
+    );
+    const seed = rows.filter((r) => r[0] === SEED);
+    expect(seed.length).toBeGreaterThan(Object.keys(entryOf(SEED).report.values).length + 40);
+    expect(seed.find((r) => r[8] === '1﹒属于已主动公开范围数')?.slice(7, 10)).toEqual([
+      '',
+      '1﹒属于已主动公开范围数',
+      '2',
+    ]);
     // A report with no readable values (tables as images) keeps one row, for its identity and counts.
     const imageOnly = rows.filter((r) => r[0] === IMAGE_ONLY);
-    expect(imageOnly).toEqual([
-      [
-        IMAGE_ONLY,
-        pathToFileURL(IMAGE_ONLY).href,
-        '北山县',
-        '2020',
-        '2019',
-        '2021-03-26',
-        '',
-        '',
-        '0',
-        '1',
-      ],
+    expect(imageOnly).toHaveLength(1);
+    expect(imageOnly[0]?.slice(0, 6)).toEqual([
+      IMAGE_ONLY,
+      pathToFileURL(IMAGE_ONLY).href,
+      '北山县',
+      '2020',
+      '2019',
+      '2021-03-26',
     ]);
-    expect(rows).toHaveLength(total + 1);
+    expect(imageOnly[0]?.slice(7)).toEqual(['', '', '', '0', '1']);
     // The pair's later year carries the year-over-year errors found against the earlier one.
-    expect(rows.find((r) => r[0] === BROKEN)?.[8]).toBe('2');
-    expect(rows.find((r) => r[0] === SEED)?.[8]).toBe('3');
+    expect(rows.find((r) => r[0] === BROKEN)?.[10]).toBe('2');
+    expect(rows.find((r) => r[0] === SEED)?.[10]).toBe('3');
   });
 });
 
@@ -244,8 +271,8 @@ describe('--export md', () => {
   let run: Run;
 
   beforeAll(async () => {
-    // Two saved copies of one agency's 2023 report: the same export file name.
-    run = await runCli(['--export', 'md', '--out', out('md'), BROKEN, CLEAN]);
+    // Two saved copies of one agency's 2023 report: the same export file name; its 2022 report first.
+    run = await runCli(['--export', 'md', '--out', out('md'), BASE, BROKEN, CLEAN]);
   }, 120_000);
 
   async function independentHash(file: string): Promise<string> {
@@ -260,6 +287,7 @@ describe('--export md', () => {
     expect(run.code).toBe(0);
     expect((await readdir(out('md'))).sort()).toEqual(
       [
+        `${JIANGZHOU}-2022-年报核查.md`,
         `${JIANGZHOU}-2023-年报核查.md`,
         `${JIANGZHOU}-2023-年报核查-2.md`,
         'ogi-lens-reports.csv',
@@ -275,8 +303,20 @@ describe('--export md', () => {
     expect(first).toContain(brokenHash);
     expect(first).not.toContain(cleanHash);
     expect(second).toContain(cleanHash);
-    expect(first).toContain(retrievedAtOf(BROKEN));
-    expect(second).toContain(retrievedAtOf(CLEAN));
+    // In Beijing time, as the portals date their pages.
+    expect(first).toContain(`- 获取时间: ${beijingTimeLabel(retrievedAtOf(BROKEN), 'zh')}`);
+    expect(second).toContain(`- Retrieved: ${beijingTimeLabel(retrievedAtOf(CLEAN), 'en')}`);
+  });
+
+  it('cites the earlier file as the previous report where the memo has year-over-year findings', async () => {
+    const memo = await readFile(out(`md/${JIANGZHOU}-2023-年报核查.md`), 'utf8');
+    expect(memo).toContain('(与上年报告)');
+    expect(memo).toContain(
+      `- 上一年度报告（同比核查所据）: ${JIANGZHOU}《${JIANGZHOU}2022年政府信息公开工作年度报告》（2022年度），<${pathToFileURL(BASE).href}>，读取于 ${beijingTimeLabel(retrievedAtOf(BASE), 'zh')}`,
+    );
+    expect(memo).not.toMatch(/\((yoy|t3|t4|legacy|narrative|form|timeliness)\./);
+    const earliest = await readFile(out(`md/${JIANGZHOU}-2022-年报核查.md`), 'utf8');
+    expect(earliest).not.toContain('上一年度报告');
   });
 });
 
