@@ -23,7 +23,7 @@ function cardKeyOf(event: KeyboardEvent): CardKey | null {
 /** A key typed into a field of the page is the reader's text, not a command. */
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (!el || el.nodeType !== 1) return false;
+  if (el?.nodeType !== 1) return false;
   return el.isContentEditable === true || /^(?:input|textarea|select)$/i.test(el.localName ?? '');
 }
 

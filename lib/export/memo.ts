@@ -222,8 +222,9 @@ function section(
     lines.push(
       `${i + 1}. **${l.severity[finding.severity]}** (${l.family[finding.family]}) ${inertMarkdown(l.message(finding))}`,
     );
-    if (finding.arithmetic)
-      lines.push(`   - ${l.arithmetic}: ${inertMarkdown(finding.arithmetic)}`);
+    // The English half in English: its arithmetic too, where the finding has it in English.
+    const arithmetic = l === ZH ? finding.arithmetic : (finding.arithmeticEn ?? finding.arithmetic);
+    if (arithmetic) lines.push(`   - ${l.arithmetic}: ${inertMarkdown(arithmetic)}`);
     if (finding.text) lines.push(`   - ${l.sentence}: “${inertMarkdown(finding.text)}”`);
   });
   lines.push('', `> ${l.cite(report, year, options)}`);

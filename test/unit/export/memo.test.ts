@@ -28,14 +28,18 @@ describe('reportMemo', () => {
     const chinese = memo.indexOf('## 政府信息公开工作年度报告核查备忘');
     expect(chinese).toBeGreaterThan(0);
     expect(english).toBeGreaterThan(chinese);
-    for (const part of [memo.slice(chinese, english), memo.slice(english)]) {
+    for (const [part, language] of [
+      [memo.slice(chinese, english), 'zh'],
+      [memo.slice(english), 'en'],
+    ] as const) {
       expect(part).toContain(report.identity.title);
       expect(part).toContain('江州市自然资源和规划局');
       expect(part).toContain('2023');
       expect(part).toContain(`<${report.url}>`);
       expect(part).toContain(textSha256);
       for (const finding of entry.findings) {
-        expect(part).toContain(finding.arithmetic);
+        // Each half in its language, the arithmetic included.
+        expect(part).toContain(language === 'zh' ? finding.arithmetic : finding.arithmeticEn);
         // Rule ids are the code's names, not a reader's.
         expect(part).not.toContain(finding.rule);
       }
