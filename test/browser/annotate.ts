@@ -346,7 +346,8 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
         assert.ok(tip);
         const tipText = normaliseText(tip.text);
         assert.ok(
-          cellFindings.some((f) => tipText.includes(normaliseText(f.arithmetic))),
+          // The browser's language here is English: the card's arithmetic is in English.
+          cellFindings.some((f) => tipText.includes(normaliseText(f.arithmeticEn ?? f.arithmetic))),
           `the tooltip does not show the arithmetic: ${tip.text}`,
         );
         const ref = cellFindings[0]?.cells[0];
