@@ -6,7 +6,16 @@
  */
 import type { PageUi } from '../lib/content/analyser';
 import type { ExportFormat } from '../lib/export/types';
-import type { Prepared, Settings } from '../lib/messaging/protocol';
+import type { PanelHide, Prepared, Settings } from '../lib/messaging/protocol';
+import {
+  agencyHide,
+  isPanelHidden,
+  type PanelPage,
+  placeOf,
+  reportHide,
+  withHide,
+  withPlace,
+} from '../lib/panel-prefs';
 import {
   DEFAULT_SETTINGS,
   readSettings,
@@ -23,6 +32,8 @@ import {
   uiFromPrepared,
 } from './i18n';
 import { mountPageOverlay } from './PageOverlay';
+import type { StoredPlace } from './panel-placement';
+import { tablesOf } from './report-layout';
 
 /** The overlay's strings and settings must not hold the page's marker back for long. */
 export const UI_LOAD_MS = 2_000;
@@ -37,13 +48,17 @@ export interface PageUiDeps {
   storage: SettingsArea;
   /** The `getLocale` message to the background. */
   askLocale: LocaleSource;
-  /** The page's host, for "hide the panel on this site". */
-  host: string;
+  /**
+   * The page's address as the browser has it (never what the page says of
+   * itself): a hide covers this report or its agency on this portal, and
+   * the panel's place is remembered for this origin.
+   */
+  pageUrl(): string;
   log(what: string, error: unknown): void;
 }
 
 export function createPageUi(deps: PageUiDeps): PageUi {
-  const { storage, host, log } = deps;
+  const { storage, log } = deps;
 
   function read(): Promise<Loaded> {
     return readSettings(storage)
@@ -79,13 +94,18 @@ export function createPageUi(deps: PageUiDeps): PageUi {
   /** The loaded UI, or a fresh read when nothing started one (a page not yet analysed). */
   const current = () => loading ?? fetchUi();
 
-  function hidePanelOnThisSite(): void {
-    updateSettings(storage, (settings) => ({
-      ...settings,
-      panelHiddenOn: settings.panelHiddenOn.includes(host)
-        ? settings.panelHiddenOn
-        : [...settings.panelHiddenOn, host],
-    })).catch((error: unknown) => log('could not save the setting', error));
+  function save(change: (settings: Settings) => Settings): void {
+    updateSettings(storage, change).catch((error: unknown) =>
+      log('could not save the setting', error),
+    );
+  }
+
+  function hidePanel(hide: PanelHide | null): void {
+    if (hide) save((settings) => withHide(settings, hide));
+  }
+
+  function savePlace(origin: string, place: StoredPlace): void {
+    save((settings) => withPlace(settings, { origin, ...place }));
   }
 
   function rememberExportFormat(format: ExportFormat): void {
@@ -104,12 +124,24 @@ export function createPageUi(deps: PageUiDeps): PageUi {
     },
     async show(annotation, input, onExport) {
       const { t, settings } = await current();
+      const url = deps.pageUrl();
+      const origin = originOf(url);
+      const { identity } = annotation.overlay.report;
+      const page: PanelPage = { url, agency: identity.agency };
+      const agency = agencyHide(page);
+      const stored = settings && origin ? placeOf(settings, origin) : undefined;
       mountPageOverlay(input.doc, {
         ...annotation.overlay,
-        showPanel: !settings?.panelHiddenOn.includes(host),
+        showPanel: !settings || !isPanelHidden(settings, page),
         t,
         language: languageOf(t),
-        onHideOnSite: hidePanelOnThisSite,
+        layout: { articleRoot: input.articleRoot, tables: tablesOf(input.elements) },
+        placement: {
+          initial: stored,
+          save: (place) => origin && savePlace(origin, place),
+        },
+        onHideReport: () => hidePanel(reportHide(page, identity.title)),
+        onHideAgency: agency ? () => hidePanel(agency) : undefined,
         exportMenu: {
           format: (settings ?? DEFAULT_SETTINGS).exportFormat,
           onExport,
@@ -118,4 +150,14 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       });
     },
   };
+}
+
+/** The origin whose pages share a panel place; null for an address that is not a web page. */
+function originOf(url: string): string | null {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }

@@ -25,7 +25,7 @@ export default defineUnlistedScript(() => {
       const ui = createPageUi({
         storage: browser.storage.local,
         askLocale: (language) => ask('getLocale', { language }),
-        host: location.hostname,
+        pageUrl: () => location.href,
         log,
       });
       return startAnalyser({ window, ask, ui, log }, handoff).receive;
