@@ -176,6 +176,7 @@ export function PageOverlay(props: PageOverlayProps) {
           historyUnavailable={props.historyUnavailable}
           locatable={props.targets.map((target) => target !== null)}
           collapsed={panel.collapsed}
+          narrowTab={panel.narrowTab}
           place={panel.style}
           current={current}
           t={t}

@@ -13,8 +13,11 @@ export const PAGE_OVERLAY_CSS = `
 
 /* Placed inline (panel-placement.ts): docked beside the report, dragged, or folded to a tab. Open over the report, at most the lower half of the viewport: a cell scrolled to the centre is never under it. */
 .panel{position:fixed;width:320px;max-width:calc(100vw - 16px);max-height:min(calc(50vh - 40px),440px);display:flex;flex-direction:column;background:#fff;border:1px solid #dadce0;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);overflow:hidden;}
-.panel.tab{width:30px;max-height:112px;border-radius:8px 0 0 8px;}
+.panel.tab{width:30px;max-height:136px;border-radius:8px 0 0 8px;}
 .panel.tab button{width:100%;height:100%;overflow:hidden;display:flex;flex-direction:column;align-items:center;gap:6px;padding:10px 4px;border:0;border-radius:0;writing-mode:vertical-rl;font-weight:600;white-space:nowrap;}
+.panel.tab.narrow{border-radius:3px;background:var(--c);border-color:var(--c);}
+.panel.tab.narrow button{padding:0;}
+.panel.tab.narrow .tab-brand,.panel.tab.narrow .tab-count{display:none;}
 .tab-count{writing-mode:horizontal-tb;min-width:18px;padding:0 4px;border-radius:9px;background:var(--c);color:#fff;font-size:11px;line-height:18px;text-align:center;}
 .head{display:flex;align-items:center;gap:8px;padding:6px 8px 6px 12px;background:#f8f9fa;border-bottom:1px solid #e8eaed;cursor:move;touch-action:none;user-select:none;-webkit-user-select:none;flex:none;}
 .head button{cursor:pointer;}

@@ -37,6 +37,8 @@ export interface PanelProps {
   /** Which findings have a place on the page to go to. */
   locatable: boolean[];
   collapsed: boolean;
+  /** Folded into a margin too narrow for its words: a coloured handle. */
+  narrowTab?: boolean;
   /** Where the panel (or its tab) sits: fixed-position offsets and width, from the overlay. */
   place: JSX.CSSProperties;
   /** The finding the J/K keys last went to, announced in the panel. */
@@ -73,7 +75,7 @@ export function Panel(props: PanelProps) {
     return (
       <section
         data-ogi-panel=""
-        class="panel tab sev-error"
+        class={`panel tab sev-error${props.narrowTab ? ' narrow' : ''}`}
         style={props.place}
         aria-label={t('page_panelLabel')}
       >
@@ -92,6 +94,16 @@ export function Panel(props: PanelProps) {
             </span>
           )}
         </button>
+        {/* Folded, the panel still says where the J/K keys went, to a screen reader. */}
+        <span
+          class="sr"
+          aria-live="polite"
+          data-ogi-current={props.current ? String(props.current.index) : ''}
+        >
+          {props.current
+            ? t('page_current', String(props.current.position), String(props.current.count))
+            : ''}
+        </span>
       </section>
     );
   }

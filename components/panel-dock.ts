@@ -18,7 +18,13 @@ export const PANEL_MIN_WIDTH = 260;
 export const PANEL_MAX_WIDTH = 360;
 /** The strip of finding markers along the right edge (ScrollMarkers), which the panel leaves free. */
 export const MARKER_STRIP_WIDTH = 12;
-export const TAB_SIZE: Size = { width: 30, height: 112 };
+export const TAB_SIZE: Size = { width: 30, height: 136 };
+/**
+ * A tab narrower than TAB_SIZE, down to this, fits the margin beside tables
+ * that leave less (a 1000 px table at 1024 px leaves 12 px a side): a
+ * coloured handle without its words, still a target for the pointer.
+ */
+export const TAB_MIN_WIDTH = 10;
 /** Where a tab sits when nothing is in its way: a little above the middle. */
 const TAB_PREFERRED_TOP = 0.35;
 /** The step of the search for a height where the tab covers no table. */
@@ -28,7 +34,14 @@ export type DockSide = 'left' | 'right';
 
 export type Dock =
   | { kind: 'docked'; side: DockSide; left: number; width: number }
-  | { kind: 'tab'; side: DockSide; top: number };
+  | ({ kind: 'tab' } & TabPlace);
+
+export interface TabPlace {
+  side: DockSide;
+  top: number;
+  /** TAB_SIZE.width, or less where only a narrower margin is free of tables. */
+  width: number;
+}
 
 export interface DockInput {
   viewport: Size;
@@ -56,13 +69,13 @@ const intersects = (a: Box, b: Box): boolean =>
   b.top < a.top + a.height;
 
 /** The tab's height at `side`: the one nearest the preferred height that covers no table now. */
-function tabTop(input: DockInput, left: number): number {
+function tabTop(input: DockInput, left: number, width: number): number {
   const { viewport } = input;
   const highest = viewport.height - TAB_SIZE.height - DOCK_MARGIN;
   const preferred = Math.max(DOCK_MARGIN, Math.min(highest, viewport.height * TAB_PREFERRED_TOP));
   const tables = input.tables.filter(visible);
   const clear = (top: number) =>
-    !tables.some((table) => intersects({ left, top, ...TAB_SIZE }, table));
+    !tables.some((table) => intersects({ left, top, width, height: TAB_SIZE.height }, table));
   for (let step = 0; step * TAB_STEP <= viewport.height; step++) {
     for (const top of [preferred - step * TAB_STEP, preferred + step * TAB_STEP]) {
       if (top >= DOCK_MARGIN && top <= highest && clear(top)) return top;
@@ -94,20 +107,39 @@ export function dockPanel(input: DockInput): Dock {
 }
 
 /**
- * Where the folded panel's tab goes: beside the tables if it fits there,
- * else at the height nearest the preferred one where no table is now.
+ * Where the folded panel's tab goes: in the margin beside the tables, the
+ * right one first, narrowed to fit down to TAB_MIN_WIDTH; where the tables
+ * leave no such margin, at the height nearest the preferred one where no
+ * table is now.
  */
-export function tabPlace(input: DockInput): { side: DockSide; top: number } {
+export function tabPlace(input: DockInput): TabPlace {
   const { viewport } = input;
-  const besideTables = room(input.tables, viewport.width);
-  const side: DockSide =
-    besideTables.right < TAB_SIZE.width && besideTables.left >= TAB_SIZE.width ? 'left' : 'right';
-  return { side, top: tabTop(input, tabLeft(side, viewport)) };
+  const free = room(input.tables, viewport.width);
+  const full = TAB_SIZE.width;
+  let side: DockSide = 'right';
+  let width = full;
+  if (free.right < full) {
+    if (free.left >= full) side = 'left';
+    else if (Math.max(free.left, free.right) >= TAB_MIN_WIDTH) {
+      side = free.right >= free.left ? 'right' : 'left';
+      width = Math.floor(Math.max(free.left, free.right));
+    }
+  }
+  const margin = side === 'right' ? free.right : free.left;
+  if (margin >= width) {
+    const preferred = viewport.height * TAB_PREFERRED_TOP;
+    const top = Math.max(
+      DOCK_MARGIN,
+      Math.min(viewport.height - TAB_SIZE.height - DOCK_MARGIN, preferred),
+    );
+    return { side, top, width };
+  }
+  return { side, top: tabTop(input, tabLeft(side, viewport, width), width), width };
 }
 
 /** The tab's left edge on its side: against the edge, inside the marker strip on the right. */
-export const tabLeft = (side: DockSide, viewport: Size): number =>
-  side === 'left' ? 0 : viewport.width - MARKER_STRIP_WIDTH - TAB_SIZE.width;
+export const tabLeft = (side: DockSide, viewport: Size, width: number = TAB_SIZE.width): number =>
+  side === 'left' ? 0 : viewport.width - MARKER_STRIP_WIDTH - width;
 
 /**
  * A dragged panel's corner kept inside the viewport: at least its header

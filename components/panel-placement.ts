@@ -15,6 +15,7 @@ import {
   type DockInput,
   dockPanel,
   MARKER_STRIP_WIDTH,
+  TAB_SIZE,
   tabLeft,
   tabPlace,
 } from './panel-dock';
@@ -38,6 +39,8 @@ const FREE_WIDTH = 320;
 
 export interface PanelPosition {
   collapsed: boolean;
+  /** The tab is narrower than its words (a thin margin beside wide tables): a handle. */
+  narrowTab: boolean;
   style: JSX.CSSProperties;
   toggle(): void;
   startDrag(event: PointerEvent): void;
@@ -93,9 +96,15 @@ export function usePanelPlacement(
   const dock = dockPanel(input);
   const freeWidth = Math.min(FREE_WIDTH, viewport.width - 2 * DOCK_MARGIN);
   let style: JSX.CSSProperties;
+  let narrowTab = false;
   if (collapsed) {
     const tab = tabPlace(input);
-    style = { left: px(tabLeft(tab.side, viewport)), top: px(tab.top) };
+    style = {
+      left: px(tabLeft(tab.side, viewport, tab.width)),
+      top: px(tab.top),
+      width: px(tab.width),
+    };
+    narrowTab = tab.width < TAB_SIZE.width;
   } else if (dragged) {
     const place = clampPlace(dragged, { width: freeWidth, height: 0 }, viewport);
     style = { left: px(place.left), top: px(place.top), width: px(freeWidth) };
@@ -156,5 +165,5 @@ export function usePanelPlacement(
     bar.addEventListener('pointercancel', onEnd);
   };
 
-  return { collapsed, style, toggle, startDrag };
+  return { collapsed, narrowTab, style, toggle, startDrag };
 }

@@ -27,8 +27,10 @@ export interface DriverPage {
   mouseMove(x: number, y: number): Promise<void>;
   /** Clicks at a point of the viewport (CSS pixels), as a user's mouse does. */
   mouseClick(x: number, y: number): Promise<void>;
-  /** Presses a key (`Tab`, `Escape`) where the focus is. */
-  press(key: 'Tab' | 'Escape' | 'Enter' | 'ArrowUp' | 'ArrowDown'): Promise<void>;
+  /** Presses a key (`Tab`, `Escape`, a letter) where the focus is. */
+  press(key: 'Tab' | 'Escape' | 'Enter' | 'ArrowUp' | 'ArrowDown' | 'j' | 'k'): Promise<void>;
+  /** Presses the primary button at one point, moves in steps to another and releases it there. */
+  mouseDrag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   /**
    * Test-only: puts the extension's closed shadow root (of the page's
    * `[data-ogi-lens-root]` on `<html>`) in the main-world global named by

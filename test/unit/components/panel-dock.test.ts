@@ -20,8 +20,8 @@ const box = (left: number, right: number, top = 0, height = 400): Box => ({
 /** The panel's or tab's horizontal extent, as the overlay places it. */
 function extent(dock: Dock, width: number): { left: number; right: number } {
   if (dock.kind === 'docked') return { left: dock.left, right: dock.left + dock.width };
-  const left = tabLeft(dock.side, { width, height: 800 });
-  return { left, right: left + TAB_SIZE.width };
+  const left = tabLeft(dock.side, { width, height: 800 }, dock.width);
+  return { left, right: left + dock.width };
 }
 
 const clearOf = (dock: Dock, width: number, boxes: Box[]) => {
@@ -58,14 +58,31 @@ describe('where the panel starts', () => {
     expect(clearOf(dock, 1024, tables)).toBe(true);
   });
 
-  it('puts the tab where no table is now when the tables fill the width', () => {
-    // Tables from 12 to 1012 px, the first one starting 300 px down, the second off screen.
+  it('narrows the tab to the margin that 1000 px tables leave at 1024 px, clear of them at any scroll', () => {
     const tables = [box(12, 1012, 300, 380), box(12, 1012, 1200, 400)];
+    const dock = dockPanel({
+      viewport: { width: 1024, height: 800 },
+      content: [box(12, 1012)],
+      tables,
+    });
+    expect(dock).toMatchObject({ kind: 'tab', side: 'left', width: 12 });
+    expect(clearOf(dock, 1024, tables)).toBe(true);
+  });
+
+  it('puts the tab where no table is now when the tables fill the width', () => {
+    // Tables across the whole width, the first one starting 300 px down, the second off screen.
+    const tables = [box(0, 1024, 300, 380), box(0, 1024, 1200, 400)];
     const viewport = { width: 1024, height: 800 };
     const dock = dockPanel({ viewport, content: [box(12, 1012)], tables });
     expect(dock.kind).toBe('tab');
     if (dock.kind !== 'tab') return;
-    const tab = { left: tabLeft(dock.side, viewport), top: dock.top, ...TAB_SIZE };
+    expect(dock.width).toBe(TAB_SIZE.width);
+    const tab = {
+      left: tabLeft(dock.side, viewport),
+      top: dock.top,
+      width: dock.width,
+      height: TAB_SIZE.height,
+    };
     const overlaps = tables.some(
       (t) =>
         tab.left < t.left + t.width &&
