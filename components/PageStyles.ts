@@ -9,6 +9,7 @@ export const PAGE_OVERLAY_CSS = `
 .sev-error{--c:#d93025;}
 .sev-warning{--c:#e37400;}
 .sev-info{--c:#1a73e8;}
+.sev-none{--c:#80868b;}
 .dot{display:inline-block;width:8px;height:8px;border-radius:50%;background:var(--c);margin-right:6px;flex:none;vertical-align:middle;}
 
 /* Placed inline (panel-placement.ts): docked beside the report, dragged, or folded to a tab. Open over the report, at most the lower half of the viewport: a cell scrolled to the centre is never under it. */

@@ -5,6 +5,7 @@
  * by dragging its title bar, and folded to a small tab at the edge.
  */
 import type { JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { NotCheckedReason } from '../lib/messaging/protocol';
 import type { Finding, Report, Severity } from '../lib/model/report';
@@ -66,16 +67,30 @@ export function Panel(props: PanelProps) {
   const onAccepted = (action: () => void) => (event: Event) => {
     if (accept(event)) action();
   };
+  const body = useRef<HTMLDivElement>(null);
+  const currentIndex = props.current?.index;
+  // The finding the keys went to is brought into the list's view, without scrolling the page.
+  useEffect(() => {
+    const list = body.current;
+    const item = list?.querySelector<HTMLElement>(`[data-finding-index="${currentIndex}"]`);
+    if (!list || !item || currentIndex === undefined) return;
+    const top = item.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = top + item.offsetHeight - list.clientHeight;
+    }
+  }, [currentIndex]);
   const counts = SEVERITIES.map((severity) => ({
     severity,
     count: findings.filter((f) => f.severity === severity).length,
   }));
   if (collapsed) {
-    const errors = counts[0]?.count ?? 0;
+    // The tab's colour and number are the report's worst findings; grey when none, or no check ran.
+    const worst = props.unchecked ? undefined : counts.find(({ count }) => count > 0);
     return (
       <section
         data-ogi-panel=""
-        class={`panel tab sev-error${props.narrowTab ? ' narrow' : ''}`}
+        class={`panel tab ${worst ? `sev-${worst.severity}` : 'sev-none'}${props.narrowTab ? ' narrow' : ''}`}
         style={props.place}
         aria-label={t('page_panelLabel')}
       >
@@ -88,9 +103,9 @@ export function Panel(props: PanelProps) {
           onClick={onAccepted(props.onToggle)}
         >
           <span class="tab-brand">{t('page_brand')}</span>
-          {!props.unchecked && errors > 0 && (
+          {worst && (
             <span class="tab-count" aria-hidden="true">
-              {String(errors)}
+              {String(worst.count)}
             </span>
           )}
         </button>
@@ -146,7 +161,7 @@ export function Panel(props: PanelProps) {
           {props.place.left !== undefined && Number(props.place.left) < 40 ? '◂' : '▸'}
         </button>
       </div>
-      <div class="body">
+      <div class="body" ref={body}>
         <dl class="identity">
           <dt>{t('fieldAgency')}</dt>
           <dd>{identity.agency || t('fieldUnknown')}</dd>

@@ -41,6 +41,8 @@ export interface TabPlace {
   top: number;
   /** TAB_SIZE.width, or less where only a narrower margin is free of tables. */
   width: number;
+  /** Its height depends on where the tables are now: placed again as the page scrolls. */
+  slides?: true;
 }
 
 export interface DockInput {
@@ -68,8 +70,8 @@ const intersects = (a: Box, b: Box): boolean =>
   a.top < b.top + b.height &&
   b.top < a.top + a.height;
 
-/** The tab's height at `side`: the one nearest the preferred height that covers no table now. */
-function tabTop(input: DockInput, left: number, width: number): number {
+/** The tab's height nearest the preferred one where it covers no table now; null when there is none. */
+function clearTop(input: DockInput, left: number, width: number): number | null {
   const { viewport } = input;
   const highest = viewport.height - TAB_SIZE.height - DOCK_MARGIN;
   const preferred = Math.max(DOCK_MARGIN, Math.min(highest, viewport.height * TAB_PREFERRED_TOP));
@@ -81,8 +83,15 @@ function tabTop(input: DockInput, left: number, width: number): number {
       if (top >= DOCK_MARGIN && top <= highest && clear(top)) return top;
     }
   }
-  return preferred;
+  return null;
 }
+
+/** A little above the middle, inside the viewport. */
+const preferredTop = (viewport: Size) =>
+  Math.max(
+    DOCK_MARGIN,
+    Math.min(viewport.height - TAB_SIZE.height - DOCK_MARGIN, viewport.height * TAB_PREFERRED_TOP),
+  );
 
 export function dockPanel(input: DockInput): Dock {
   const { viewport } = input;
@@ -108,33 +117,23 @@ export function dockPanel(input: DockInput): Dock {
 
 /**
  * Where the folded panel's tab goes: in the margin beside the tables, the
- * right one first, narrowed to fit down to TAB_MIN_WIDTH; where the tables
- * leave no such margin, at the height nearest the preferred one where no
- * table is now.
+ * right one first, narrowed to fit down to TAB_MIN_WIDTH. Where the tables
+ * leave no such margin it slides (`slides`: placed again as the page
+ * scrolls) to the height nearest the preferred one where no table is now;
+ * where a table fills the whole height, it thins to whatever margin there is.
  */
 export function tabPlace(input: DockInput): TabPlace {
   const { viewport } = input;
   const free = room(input.tables, viewport.width);
   const full = TAB_SIZE.width;
-  let side: DockSide = 'right';
-  let width = full;
-  if (free.right < full) {
-    if (free.left >= full) side = 'left';
-    else if (Math.max(free.left, free.right) >= TAB_MIN_WIDTH) {
-      side = free.right >= free.left ? 'right' : 'left';
-      width = Math.floor(Math.max(free.left, free.right));
-    }
-  }
-  const margin = side === 'right' ? free.right : free.left;
-  if (margin >= width) {
-    const preferred = viewport.height * TAB_PREFERRED_TOP;
-    const top = Math.max(
-      DOCK_MARGIN,
-      Math.min(viewport.height - TAB_SIZE.height - DOCK_MARGIN, preferred),
-    );
-    return { side, top, width };
-  }
-  return { side, top: tabTop(input, tabLeft(side, viewport, width), width), width };
+  if (free.right >= full) return { side: 'right', top: preferredTop(viewport), width: full };
+  if (free.left >= full) return { side: 'left', top: preferredTop(viewport), width: full };
+  const wider: DockSide = free.right >= free.left ? 'right' : 'left';
+  const margin = Math.floor(Math.max(free.left, free.right));
+  if (margin >= TAB_MIN_WIDTH) return { side: wider, top: preferredTop(viewport), width: margin };
+  const top = clearTop(input, tabLeft('right', viewport), full);
+  if (top !== null) return { side: 'right', top, width: full, slides: true };
+  return { side: wider, top: preferredTop(viewport), width: Math.max(margin, 3), slides: true };
 }
 
 /** The tab's left edge on its side: against the edge, inside the marker strip on the right. */

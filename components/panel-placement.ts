@@ -19,7 +19,7 @@ import {
   tabLeft,
   tabPlace,
 } from './panel-dock';
-import { measureReport, type ReportLayout, viewportOf } from './report-layout';
+import { measureReport, measureTables, type ReportLayout, viewportOf } from './report-layout';
 
 /** The panel's place as the settings keep it (lib/messaging/protocol.ts PanelPlaceSchema). */
 export interface StoredPlace {
@@ -94,11 +94,14 @@ export function usePanelPlacement(
 
   const { viewport } = input;
   const dock = dockPanel(input);
+  const placedTab = collapsed ? tabPlace(input) : null;
+  // A tab with no margin to keep to finds its height again as the tables scroll past.
+  const tab =
+    placedTab?.slides && layout ? tabPlace({ ...input, tables: measureTables(layout) }) : placedTab;
   const freeWidth = Math.min(FREE_WIDTH, viewport.width - 2 * DOCK_MARGIN);
   let style: JSX.CSSProperties;
   let narrowTab = false;
-  if (collapsed) {
-    const tab = tabPlace(input);
+  if (tab) {
     style = {
       left: px(tabLeft(tab.side, viewport, tab.width)),
       top: px(tab.top),

@@ -17,6 +17,8 @@ export interface ReportLayout {
 const TEXT_BLOCKS = 'p,h1,h2,h3,h4,h5,h6,li,blockquote,pre,dd,dt';
 /** Enough blocks to know the column; a huge page's thousands of paragraphs say nothing more. */
 const MAX_BLOCKS = 600;
+/** The page's own small tables (a document's index card, an attachment list) count too. */
+const MAX_PAGE_TABLES = 200;
 
 const boxOf = (element: Element): Box => {
   const r = element.getBoundingClientRect();
@@ -42,8 +44,23 @@ export function measureReport(layout: ReportLayout): { content: Box[]; tables: B
   if (holdsText(articleRoot)) blocks.push(articleRoot);
   return {
     content: (blocks.length > 0 ? blocks : [articleRoot]).map(boxOf),
-    tables: layout.tables.map(boxOf),
+    tables: measureTables(layout),
   };
+}
+
+/**
+ * The boxes of the report's tables and of the page's other data tables
+ * (those holding no table: a table that holds others is the portal's
+ * layout, whose cells hold the whole article).
+ */
+export function measureTables(layout: ReportLayout): Box[] {
+  const tables = new Set(layout.tables);
+  const doc = layout.articleRoot.ownerDocument;
+  for (const table of Array.from(doc.getElementsByTagName('table'))) {
+    if (tables.size >= layout.tables.length + MAX_PAGE_TABLES) break;
+    if (!table.getElementsByTagName('table').length) tables.add(table);
+  }
+  return [...tables].map(boxOf);
 }
 
 /** The tables of a report, from its cells' elements (one list per extracted table). */

@@ -102,6 +102,14 @@ describe('where the panel starts', () => {
     });
     expect(dock).toMatchObject({ kind: 'docked', side: 'right' });
   });
+
+  it('thins the tab to what margin there is when a table fills the whole screen', () => {
+    const viewport = { width: 1012, height: 800 };
+    const tables = [box(6, 1006, -200, 1400)];
+    const dock = dockPanel({ viewport, content: [box(6, 1006)], tables });
+    expect(dock).toMatchObject({ kind: 'tab', width: 6, slides: true });
+    expect(clearOf(dock, viewport.width, tables)).toBe(true);
+  });
 });
 
 describe('a dragged panel', () => {
