@@ -177,6 +177,7 @@ export function PageOverlay(props: PageOverlayProps) {
           locatable={props.targets.map((target) => target !== null)}
           collapsed={panel.collapsed}
           narrowTab={panel.narrowTab}
+          tabSide={panel.tabSide}
           place={panel.style}
           current={current}
           t={t}

@@ -15,7 +15,8 @@ export const PAGE_OVERLAY_CSS = `
 /* Placed inline (panel-placement.ts): docked beside the report, dragged, or folded to a tab. Open over the report, at most the lower half of the viewport: a cell scrolled to the centre is never under it. */
 .panel{position:fixed;width:320px;max-width:calc(100vw - 16px);max-height:min(calc(50vh - 40px),440px);display:flex;flex-direction:column;background:#fff;border:1px solid #dadce0;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);overflow:hidden;}
 .panel.tab{width:30px;max-height:136px;border-radius:8px 0 0 8px;}
-.panel.tab button{width:100%;height:100%;overflow:hidden;display:flex;flex-direction:column;align-items:center;gap:6px;padding:10px 4px;border:0;border-radius:0;writing-mode:vertical-rl;font-weight:600;white-space:nowrap;}
+.panel.tab.left{border-radius:0 8px 8px 0;}
+.panel.tab button{width:100%;height:100%;overflow:hidden;display:flex;flex-direction:row;justify-content:center;align-items:center;gap:6px;padding:10px 4px;border:0;border-radius:0;writing-mode:vertical-rl;font-weight:600;white-space:nowrap;}
 .panel.tab.narrow{border-radius:3px;background:var(--c);border-color:var(--c);}
 .panel.tab.narrow button{padding:0;}
 .panel.tab.narrow .tab-brand,.panel.tab.narrow .tab-count{display:none;}

@@ -40,6 +40,8 @@ export interface PanelProps {
   collapsed: boolean;
   /** Folded into a margin too narrow for its words: a coloured handle. */
   narrowTab?: boolean;
+  /** The edge the tab sits against, which its rounded corners face away from. */
+  tabSide?: 'left' | 'right';
   /** Where the panel (or its tab) sits: fixed-position offsets and width, from the overlay. */
   place: JSX.CSSProperties;
   /** The finding the J/K keys last went to, announced in the panel. */
@@ -90,7 +92,7 @@ export function Panel(props: PanelProps) {
     return (
       <section
         data-ogi-panel=""
-        class={`panel tab ${worst ? `sev-${worst.severity}` : 'sev-none'}${props.narrowTab ? ' narrow' : ''}`}
+        class={`panel tab ${props.tabSide ?? 'right'} ${worst ? `sev-${worst.severity}` : 'sev-none'}${props.narrowTab ? ' narrow' : ''}`}
         style={props.place}
         aria-label={t('page_panelLabel')}
       >

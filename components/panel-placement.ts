@@ -41,6 +41,8 @@ export interface PanelPosition {
   collapsed: boolean;
   /** The tab is narrower than its words (a thin margin beside wide tables): a handle. */
   narrowTab: boolean;
+  /** The edge the tab sits against. */
+  tabSide: 'left' | 'right';
   style: JSX.CSSProperties;
   toggle(): void;
   startDrag(event: PointerEvent): void;
@@ -168,5 +170,5 @@ export function usePanelPlacement(
     bar.addEventListener('pointercancel', onEnd);
   };
 
-  return { collapsed, narrowTab, style, toggle, startDrag };
+  return { collapsed, narrowTab, tabSide: tab?.side ?? 'right', style, toggle, startDrag };
 }
