@@ -86,6 +86,8 @@ export function PageOverlay(props: PageOverlayProps) {
   const [shown, setShown] = useState<Element | null>(null);
   const [flash, setFlash] = useState<{ element: Element; id: number } | null>(null);
   const [panelVisible, setPanelVisible] = useState(props.showPanel);
+  // The settings changed elsewhere (a hide undone in the popup, or made on another tab).
+  useEffect(() => setPanelVisible(props.showPanel), [props.showPanel]);
   const panel = usePanelPlacement(doc, props.layout, props.placement, accept);
   const tracker = useRef<HoverTracker | null>(null);
   useViewportTick(doc);
@@ -242,12 +244,25 @@ export function PageOverlay(props: PageOverlayProps) {
 
 export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'>;
 
+export interface MountedOverlay extends OverlayHost {
+  /** Shows or hides the panel as the settings change (a hide undone from the popup or the options). */
+  showPanel(show: boolean): void;
+}
+
 /** Creates the host on `<html>` and renders the overlay into its closed shadow root. */
-export function mountPageOverlay(doc: Document, options: MountOptions): OverlayHost {
+export function mountPageOverlay(doc: Document, options: MountOptions): MountedOverlay {
   const overlay = createOverlayHost(doc, PAGE_OVERLAY_CSS);
-  render(<PageOverlay {...options} doc={doc} host={overlay.host} />, overlay.container);
+  const draw = (current: MountOptions) =>
+    render(<PageOverlay {...current} doc={doc} host={overlay.host} />, overlay.container);
+  let current = options;
+  draw(current);
   return {
     ...overlay,
+    showPanel(show) {
+      if (show === current.showPanel) return;
+      current = { ...current, showPanel: show };
+      draw(current);
+    },
     remove() {
       render(null, overlay.container);
       overlay.remove();

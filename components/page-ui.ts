@@ -18,6 +18,7 @@ import {
 } from '../lib/panel-prefs';
 import {
   DEFAULT_SETTINGS,
+  parseSettings,
   readSettings,
   type SettingsArea,
   saveExportFormat,
@@ -31,7 +32,7 @@ import {
   type Translate,
   uiFromPrepared,
 } from './i18n';
-import { mountPageOverlay } from './PageOverlay';
+import { type MountedOverlay, mountPageOverlay } from './PageOverlay';
 import type { StoredPlace } from './panel-placement';
 import { tablesOf } from './report-layout';
 
@@ -55,6 +56,11 @@ export interface PageUiDeps {
    */
   pageUrl(): string;
   log(what: string, error: unknown): void;
+  /**
+   * Calls `listener` with the stored settings each time they change
+   * (`storage.onChanged`), unparsed: this module validates them.
+   */
+  watchSettings?(listener: (stored: unknown) => void): void;
 }
 
 export function createPageUi(deps: PageUiDeps): PageUi {
@@ -91,6 +97,9 @@ export function createPageUi(deps: PageUiDeps): PageUi {
   }
 
   let loading: Promise<Loaded> | null = null;
+  /** The overlay on the page now, and the page its hides are matched against. */
+  let shown: { overlay: MountedOverlay; page: PanelPage } | null = null;
+  let watching = false;
   /** The loaded UI, or a fresh read when nothing started one (a page not yet analysed). */
   const current = () => loading ?? fetchUi();
 
@@ -130,7 +139,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       const page: PanelPage = { url, agency: identity.agency };
       const agency = agencyHide(page);
       const stored = settings && origin ? placeOf(settings, origin) : undefined;
-      mountPageOverlay(input.doc, {
+      const overlay = mountPageOverlay(input.doc, {
         ...annotation.overlay,
         showPanel: !settings || !isPanelHidden(settings, page),
         t,
@@ -148,6 +157,13 @@ export function createPageUi(deps: PageUiDeps): PageUi {
           onFormatChange: rememberExportFormat,
         },
       });
+      shown = { overlay, page };
+      if (!watching) {
+        watching = true;
+        deps.watchSettings?.((stored) => {
+          if (shown) shown.overlay.showPanel(!isPanelHidden(parseSettings(stored), shown.page));
+        });
+      }
     },
   };
 }

@@ -6,7 +6,9 @@
  * (the focused marked cell changes, the panel says which one); the markers
  * beside the scrollbar take the reader to a cell; hidden on one report it
  * is gone there only, not on another report of the same portal, and "show
- * again" in the popup brings it back.
+ * again" in the popup brings it back on the open page; hidden for the
+ * agency it is gone from the agency's other report too, and the options
+ * page lists the hide and undoes it.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -300,6 +302,8 @@ export function definePanelSuite<B extends DriverBrowser>(
           POPUP_VIEWPORT,
         );
 
+        // Back on the open page at once, and on the next visit.
+        await readPanel(page);
         await openReport(page, report.pageUrl);
         await readPanel(page);
       });
