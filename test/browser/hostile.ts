@@ -509,10 +509,13 @@ export function defineHostileSuite<B extends DriverBrowser>(
         assert.equal(before.panel, true, 'no panel');
         assert.ok(before.deltas > 0, 'no delta in the overlay: the page had no history to read');
         assert.deepEqual(
-          { tooltip: before.tooltip, expanded: before.expanded, status: before.exportStatus },
-          { tooltip: false, expanded: 'true', status: 'idle' },
+          { tooltip: before.tooltip, status: before.exportStatus },
+          { tooltip: false, status: 'idle' },
           'the page script drove the UI',
         );
+        // Open, or folded to its tab where the report leaves no side free (issue 15): either way
+        // the page's clicks on it below must leave it as it is.
+        assert.ok(before.expanded === 'true' || before.expanded === 'false', 'no panel toggle');
         format = before.format;
 
         // Page script given the root itself (which only a test can do) still drives nothing:
