@@ -68,6 +68,20 @@ const foldedWithout = (selector: string) => `(() => {
     !root.querySelector(${JSON.stringify(selector)});
 })()`;
 
+/** Opens the panel with a click on its tab when it starts folded (where the report leaves no side free). */
+export async function openPanel(page: DriverPage): Promise<void> {
+  const folded = `(() => { const root = window.${OVERLAY_ROOT_GLOBAL} || null;
+    const toggle = root && root.querySelector('[data-action="collapse"]');
+    return toggle ? toggle.getAttribute('aria-expanded') === 'false' : null; })()`;
+  if (
+    (await waitFor<boolean>(page, `${folded} === null ? null : true`, 'the panel')) &&
+    (await page.evaluate<boolean>(folded))
+  ) {
+    await clickOverlay(page, '[data-action="collapse"]');
+    await waitFor(page, `${folded} === false ? true : null`, 'the panel opening from its tab');
+  }
+}
+
 /**
  * Clicks an element of the overlay's shadow root with the mouse (a trusted
  * click). A control of the panel while the panel is folded to its tab (its
