@@ -78,9 +78,17 @@ const CELLS_ON_SCREEN = `JSON.stringify(Array.from(document.querySelectorAll('ta
     rect: { x: r.x, y: r.y, width: r.width, height: r.height } }];
 }))`;
 
-/** Scrolls the n-th data table to the middle of the viewport; false when there is none. */
+/**
+ * Scrolls the n-th data table to the middle of the viewport, then lets three
+ * frames pass: the overlay places itself again on the frame after a scroll
+ * (a tab with no margin to keep to slides clear of the tables). False when
+ * there is no such table.
+ */
 const scrollToTable = (n: number) =>
-  `(() => { const t = document.querySelectorAll('table:not(:has(table))')[${n}]; if (!t) return false; t.scrollIntoView({ block: 'center' }); return true; })()`;
+  `(() => { const t = document.querySelectorAll('table:not(:has(table))')[${n}]; if (!t) return false;
+    t.scrollIntoView({ block: 'center' });
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    return frame().then(frame).then(frame).then(() => true); })()`;
 
 /** The marked cell that has the focus, by tag and ordinal, or null. */
 const FOCUSED_MARK = `(() => {
