@@ -1,4 +1,4 @@
-import type { HistoryListing, Settings } from '../lib/messaging/protocol';
+import type { HistoryListing, PanelHide, Settings } from '../lib/messaging/protocol';
 import type { HistoryEntry } from '../lib/model/history';
 import type { RuleFamily } from '../lib/model/report';
 import { countText } from './count-text';
@@ -35,6 +35,8 @@ export interface OptionsViewProps {
   status: OptionsStatus;
   onFamily(family: RuleFamily, enabled: boolean): void;
   onLanguage(language: Settings['language']): void;
+  /** Shows the in-page panel again where it was hidden. */
+  onShowPanel(hide: PanelHide): void;
   onDelete(id: string): void;
   onDeleteAll(): void;
   onExport(format: 'json' | 'csv'): void;
@@ -104,6 +106,47 @@ function Language({ t, settings, onLanguage }: OptionsViewProps) {
           ))}
         </select>
       </label>
+    </section>
+  );
+}
+
+/** Where the reader hid the in-page panel, newest first, each with "show again". */
+function HiddenPanels({ t, settings, onShowPanel }: OptionsViewProps) {
+  const hides = [...settings.panelHidden].reverse();
+  return (
+    <section aria-labelledby="hidden-heading" data-hidden-panels="">
+      <h2 id="hidden-heading">{t('opt_hiddenHeading')}</h2>
+      <p class="hint">{t('opt_hiddenHint')}</p>
+      {hides.length === 0 ? (
+        <p class="empty">{t('opt_hiddenEmpty')}</p>
+      ) : (
+        <ul class="hidden-panels">
+          {hides.map((hide) => {
+            const id = hide.scope === 'report' ? hide.url : `${hide.portal}|${hide.agency}`;
+            return (
+              <li key={id} data-panel-hide={hide.scope} data-hide-id={id}>
+                <span class="hide-kind">
+                  {t(hide.scope === 'report' ? 'opt_hiddenReport' : 'opt_hiddenAgency')}
+                </span>{' '}
+                {hide.scope === 'report' ? (
+                  <>
+                    <span class="hide-name">{hide.title || hide.url}</span>{' '}
+                    <span class="hide-where">{hide.url}</span>
+                  </>
+                ) : (
+                  <>
+                    <span class="hide-name">{hide.agency}</span>{' '}
+                    <span class="hide-where">{hide.portal}</span>
+                  </>
+                )}{' '}
+                <button type="button" data-action="show-panel" onClick={() => onShowPanel(hide)}>
+                  {t('opt_showAgain')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 }
@@ -242,6 +285,7 @@ export function OptionsView(props: OptionsViewProps) {
       </p>
       <Checks {...props} />
       <Language {...props} />
+      <HiddenPanels {...props} />
       <History {...props} />
     </main>
   );

@@ -14,9 +14,13 @@ import { type Box, isInViewport, type Size, unionBox } from '../lib/annotate/pos
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { ExportMenuProps } from './ExportMenu';
 import { copyText, type FindingActionsApi, FindingActionsContext } from './FindingActions';
+import { useFindingKeys } from './finding-keys';
 import type { Translate, UiLanguage } from './i18n';
 import { PAGE_OVERLAY_CSS } from './PageStyles';
 import { Panel } from './Panel';
+import { type PanelPlacement, usePanelPlacement } from './panel-placement';
+import { type ReportLayout, viewportOf } from './report-layout';
+import { ScrollMarkers } from './ScrollMarkers';
 import { Tooltip } from './Tooltip';
 
 export const FLASH_MS = 1_500;
@@ -27,8 +31,14 @@ export interface PageOverlayProps extends OverlayInput {
   showPanel: boolean;
   t: Translate;
   language: UiLanguage;
-  /** Stores the choice; the panel is gone from this page as soon as it is called. */
-  onHideOnSite(): void;
+  /** The report's text and tables, which the panel starts clear of; absent, it docks at the right. */
+  layout?: ReportLayout;
+  /** Where the reader left the panel on this origin, and the way to remember a new place. */
+  placement?: PanelPlacement;
+  /** Each stores the choice; the panel is gone from this page as soon as one is called. */
+  onHideReport(): void;
+  /** Absent when the report names no agency. */
+  onHideAgency?: () => void;
   exportMenu?: Omit<ExportMenuProps, 't' | 'acceptEvent'>;
   /**
    * Which events the overlay acts on (tooltips, panel, export menu): only the
@@ -36,18 +46,6 @@ export interface PageOverlayProps extends OverlayInput {
    * jsdom, whose events are all synthetic, pass a permissive policy.
    */
   acceptEvent?: AcceptEvent;
-}
-
-/** The viewport without its scrollbars (old quirks-mode pages report the document instead). */
-function viewportOf(doc: Document): Size {
-  const win = doc.defaultView;
-  const width = win?.innerWidth ?? 0;
-  const height = win?.innerHeight ?? 0;
-  const root = doc.documentElement;
-  return {
-    width: root.clientWidth > 0 && root.clientWidth <= width ? root.clientWidth : width,
-    height: root.clientHeight > 0 && root.clientHeight <= height ? root.clientHeight : height,
-  };
 }
 
 const boxOf = (element: Element | Range): Box => {
@@ -137,8 +135,10 @@ export function PageOverlay(props: PageOverlayProps) {
   const accept = props.acceptEvent ?? acceptTrustedEvent;
   const [shown, setShown] = useState<Element | null>(null);
   const [flash, setFlash] = useState<{ element: Element; range?: Range; id: number } | null>(null);
-  const [collapsed, setCollapsed] = useState(false);
   const [panelVisible, setPanelVisible] = useState(props.showPanel);
+  // The settings changed elsewhere (a hide undone in the popup, or made on another tab).
+  useEffect(() => setPanelVisible(props.showPanel), [props.showPanel]);
+  const panel = usePanelPlacement(doc, props.layout, props.placement, accept);
   const tracker = useRef<HoverTracker | null>(null);
   const actions = useContext(FindingActionsContext);
   const citationField = useRef<HTMLTextAreaElement>(null);
@@ -224,9 +224,7 @@ export function PageOverlay(props: PageOverlayProps) {
     return () => clearTimeout(timer);
   }, [flash]);
 
-  const select = (index: number) => {
-    const element = props.targets[index];
-    if (!element) return;
+  const goTo = (element: Element) => {
     element.scrollIntoView({ block: 'center' });
     // Focus brings the tooltip too; the scroll has already been done, centred.
     (element as HTMLElement).focus?.({ preventScroll: true });
@@ -234,10 +232,16 @@ export function PageOverlay(props: PageOverlayProps) {
     if (doc.activeElement !== element) tracker.current?.select(element);
     setFlash({ element, id: Date.now() });
   };
+  const select = (index: number) => {
+    const element = props.targets[index];
+    if (element) goTo(element);
+  };
+  const current = useFindingKeys(doc, props.targets, panelVisible, accept, select);
 
   // Read only when something is placed against it: reading it makes the
   // browser lay the page out there and then, just after the cells were marked.
   const needsViewport =
+    panelVisible ||
     props.deltas.length > 0 ||
     props.historyOutlines.length > 0 ||
     shown !== null ||
@@ -290,17 +294,39 @@ export function PageOverlay(props: PageOverlayProps) {
           pruned={props.pruned}
           historyUnavailable={props.historyUnavailable}
           locatable={props.targets.map((target) => target !== null)}
-          collapsed={collapsed}
+          collapsed={panel.collapsed}
+          narrowTab={panel.narrowTab}
+          tabSide={panel.tabSide}
+          place={panel.style}
+          current={current}
           t={t}
           language={props.language}
-          onToggle={() => setCollapsed((c) => !c)}
+          onToggle={panel.toggle}
+          onDragStart={panel.startDrag}
           onSelect={select}
-          onHideOnSite={() => {
+          onHideReport={() => {
             setPanelVisible(false);
-            props.onHideOnSite();
+            props.onHideReport();
           }}
+          onHideAgency={
+            props.onHideAgency &&
+            (() => {
+              setPanelVisible(false);
+              props.onHideAgency?.();
+            })
+          }
           exportMenu={props.exportMenu}
           acceptEvent={accept}
+        />
+      )}
+      {panelVisible && (
+        <ScrollMarkers
+          doc={doc}
+          marks={marks}
+          viewport={viewport}
+          t={t}
+          acceptEvent={accept}
+          onSelect={goTo}
         />
       )}
       {flash && (
@@ -381,18 +407,30 @@ export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'> & {
   findingActions?: FindingActionsApi;
 };
 
+export interface MountedOverlay extends OverlayHost {
+  /** Shows or hides the panel as the settings change (a hide undone from the popup or the options). */
+  showPanel(show: boolean): void;
+}
+
 /** Creates the host on `<html>` and renders the overlay into its closed shadow root. */
-export function mountPageOverlay(doc: Document, options: MountOptions): OverlayHost {
+export function mountPageOverlay(doc: Document, options: MountOptions): MountedOverlay {
   const overlay = createOverlayHost(doc, PAGE_OVERLAY_CSS);
-  const { findingActions = null, ...props } = options;
-  render(
-    <FindingActionsContext.Provider value={findingActions}>
-      <PageOverlay {...props} doc={doc} host={overlay.host} />
-    </FindingActionsContext.Provider>,
-    overlay.container,
-  );
+  const draw = ({ findingActions, ...current }: MountOptions) =>
+    render(
+      <FindingActionsContext.Provider value={findingActions ?? null}>
+        <PageOverlay {...current} doc={doc} host={overlay.host} />
+      </FindingActionsContext.Provider>,
+      overlay.container,
+    );
+  let current = options;
+  draw(current);
   return {
     ...overlay,
+    showPanel(show) {
+      if (show === current.showPanel) return;
+      current = { ...current, showPanel: show };
+      draw(current);
+    },
     remove() {
       render(null, overlay.container);
       overlay.remove();

@@ -9,13 +9,20 @@ export const PAGE_OVERLAY_CSS = `
 .sev-error{--c:#d93025;--ls:solid;}
 .sev-warning{--c:#e37400;--ls:dashed;}
 .sev-info{--c:#1a73e8;--ls:dotted;}
+.sev-none{--c:#80868b;}
 .dot{display:inline-block;width:8px;height:8px;border-radius:50%;background:var(--c);margin-right:6px;flex:none;vertical-align:middle;}
 
-/* At most the lower half of the viewport: a cell scrolled to the centre is never under it. */
-.panel{position:fixed;right:16px;bottom:16px;width:320px;max-width:calc(100vw - 32px);max-height:min(calc(50vh - 40px),440px);display:flex;flex-direction:column;background:#fff;border:1px solid #dadce0;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);overflow:hidden;}
-.panel.collapsed{width:auto;}
-.head{display:flex;align-items:center;gap:8px;padding:6px 8px 6px 12px;background:#f8f9fa;border-bottom:1px solid #e8eaed;}
-.panel.collapsed .head{border-bottom:0;}
+/* Placed inline (panel-placement.ts): docked beside the report, dragged, or folded to a tab. Open over the report, at most the lower half of the viewport: a cell scrolled to the centre is never under it. */
+.panel{position:fixed;width:320px;max-width:calc(100vw - 16px);max-height:min(calc(50vh - 40px),440px);display:flex;flex-direction:column;background:#fff;border:1px solid #dadce0;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);overflow:hidden;}
+.panel.tab{width:30px;max-height:136px;border-radius:8px 0 0 8px;}
+.panel.tab.left{border-radius:0 8px 8px 0;}
+.panel.tab button{width:100%;height:100%;overflow:hidden;display:flex;flex-direction:row;justify-content:center;align-items:center;gap:6px;padding:10px 4px;border:0;border-radius:0;writing-mode:vertical-rl;font-weight:600;white-space:nowrap;}
+.panel.tab.narrow{border-radius:3px;background:var(--c);border-color:var(--c);}
+.panel.tab.narrow button{padding:0;}
+.panel.tab.narrow .tab-brand,.panel.tab.narrow .tab-count{display:none;}
+.tab-count{writing-mode:horizontal-tb;min-width:18px;padding:0 4px;border-radius:9px;background:var(--c);color:#fff;font-size:11px;line-height:18px;text-align:center;}
+.head{display:flex;align-items:center;gap:8px;padding:6px 8px 6px 12px;background:#f8f9fa;border-bottom:1px solid #e8eaed;cursor:move;touch-action:none;user-select:none;-webkit-user-select:none;flex:none;}
+.head button{cursor:pointer;}
 .brand{font-weight:600;white-space:nowrap;flex:none;}
 .counts{display:flex;flex-wrap:wrap;gap:0 8px;flex:1;min-width:0;font-size:12px;}
 .count{display:inline-flex;align-items:center;white-space:nowrap;}
@@ -34,7 +41,9 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .finding .dot{margin-top:6px;}
 .sev-warning .dot,.sev-warning.dot{border-radius:1px;transform:rotate(45deg) scale(.9);}
 .sev-info .dot,.sev-info.dot{background:transparent;border:2px solid var(--c);box-sizing:border-box;}
-.finding .msg{display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden;}
+.finding .msg{flex:1;min-width:0;white-space:normal;overflow-wrap:anywhere;}
+.finding[aria-current=true]{border-color:#1a73e8;background:#e8f0fe;}
+.current{margin:0 0 6px;font-size:12px;color:#5f6368;}
 .finding.away{cursor:default;color:#5f6368;}
 .finding.away:hover{background:none;}
 .finding-actions{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;margin:3px 0 0;font-size:12px;}
@@ -49,6 +58,7 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .history-unavailable{margin:0 0 6px;color:#5f6368;font-size:12px;}
 .foot{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px;padding:6px 12px 8px;border-top:1px solid #e8eaed;flex:none;}
 .foot button{font-size:12px;color:#5f6368;}
+.hides{display:flex;flex-wrap:wrap;gap:2px;}
 .export{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;}
 .export select{font-size:12px;padding:1px 2px;border:1px solid #dadce0;border-radius:4px;background:#fff;color:#202124;margin:0;}
 .foot .export button[data-action=export]{color:#fff;background:#1a73e8;border-color:#1a73e8;}
@@ -83,6 +93,12 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .fig{position:fixed;box-sizing:border-box;pointer-events:none;border-bottom:2px solid var(--c);}
 .fig.on{border-bottom-width:3px;background:color-mix(in srgb,var(--c) 14%,transparent);}
 
+/* Beside the scrollbar: only the ticks take the pointer, the strip lets it through to the page. */
+.markers{position:fixed;top:0;right:0;width:12px;height:100vh;pointer-events:none;}
+.tick{position:absolute;left:2px;width:8px;height:8px;padding:0;margin:0;border:0;border-radius:0;background:var(--c);pointer-events:auto;cursor:pointer;box-shadow:0 0 0 1px #fff;}
+.tick.sev-warning{clip-path:polygon(50% 0,100% 100%,0 100%);box-shadow:none;}
+.tick.sev-info{border-radius:50%;}
+.tick:hover{background:var(--c);transform:scale(1.5);}
 .delta{position:fixed;transform:translate(-100%,0);font-size:10px;line-height:14px;padding:0 3px;border-radius:3px;background:rgba(255,255,255,.92);border:1px solid currentColor;pointer-events:none;white-space:nowrap;}
 .delta{color:#3c4043;}
 .hmark{position:fixed;box-sizing:border-box;pointer-events:none;border:2px var(--ls,solid) var(--c);background:color-mix(in srgb,var(--c) 12%,transparent);}

@@ -1,4 +1,4 @@
-import type { NotCheckedReason, PageState, UiLanguage } from '../lib/messaging/protocol';
+import type { NotCheckedReason, PageState, PanelHide, UiLanguage } from '../lib/messaging/protocol';
 import type { PreviousSummary } from '../lib/model/history';
 import type { ExtractedTable, Finding, Report } from '../lib/model/report';
 import { claimSubjectName } from './claim-subject';
@@ -10,6 +10,12 @@ import { NOT_CHECKED_KEYS } from './not-checked';
 import { ReportGrid } from './ReportGrid';
 import { templateMessageKey } from './template-name';
 import { YearOverYearTable } from './YearOverYearTable';
+
+/** The hides that keep the in-page panel off this tab's report, each undoable here. */
+export interface PanelHides {
+  hides: readonly PanelHide[];
+  onShowAgain(hide: PanelHide): void;
+}
 
 /** What the popup knows about its tab: the content script's state, or why there is none. */
 export type PopupState = PageState | { kind: 'loading' } | { kind: 'noAccess' };
@@ -143,10 +149,32 @@ function ReportView({
   );
 }
 
+/** "Hidden on this report / for this agency — show again", one line per hide. */
+function HiddenPanel({ panelHides, t }: { panelHides: PanelHides; t: Translate }) {
+  return (
+    <section class="panel-hidden" data-panel-hidden="">
+      {panelHides.hides.map((hide) => (
+        <p key={hide.scope} class="note" data-panel-hide={hide.scope}>
+          {hide.scope === 'report' ? t('popup_hiddenReport') : t('popup_hiddenAgency', hide.agency)}{' '}
+          <button
+            type="button"
+            data-action="show-panel"
+            data-scope={hide.scope}
+            onClick={() => panelHides.onShowAgain(hide)}
+          >
+            {t('popup_showAgain')}
+          </button>
+        </p>
+      ))}
+    </section>
+  );
+}
+
 export function PopupView({
   state,
   language,
   exportMenu,
+  panelHides,
   t,
 }: {
   state: PopupState;
@@ -154,10 +182,13 @@ export function PopupView({
   language: UiLanguage;
   /** Export of the tab's report (the content script builds and saves the file). */
   exportMenu?: Omit<ExportMenuProps, 't'>;
+  /** Where the in-page panel is hidden on this report, with the way back. */
+  panelHides?: PanelHides;
   t: Translate;
 }) {
   return (
     <main data-state={state.kind}>
+      {state.kind === 'report' && panelHides && <HiddenPanel panelHides={panelHides} t={t} />}
       {state.kind === 'loading' && <p class="status">{t('popupLoading')}</p>}
       {state.kind === 'pending' && <p class="status">{t('popupPending')}</p>}
       {state.kind === 'none' && <p class="status">{t('popupNotReport')}</p>}

@@ -7,8 +7,9 @@
 import { render } from 'preact';
 import { historyToCsv, historyToJson } from '../lib/background/history-store';
 import type { Asker } from '../lib/messaging/channel';
-import type { HistoryListing, Settings } from '../lib/messaging/protocol';
+import type { HistoryListing, PanelHide, Settings } from '../lib/messaging/protocol';
 import type { RuleFamily } from '../lib/model/report';
+import { withoutHide } from '../lib/panel-prefs';
 import { DEFAULT_SETTINGS, readSettings, type SettingsArea, updateSettings } from '../lib/settings';
 import { loadTranslator, type Translator } from './i18n';
 import { type OptionsStatus, OptionsView } from './OptionsView';
@@ -56,6 +57,7 @@ export async function startOptionsPage(deps: OptionsPageDeps): Promise<void> {
         status={status}
         onFamily={(family, enabled) => void changeFamily(family, enabled)}
         onLanguage={(language) => void changeLanguage(language)}
+        onShowPanel={(hide) => void showPanel(hide)}
         onDelete={(id) => void changeHistory(() => ask('deleteHistory', { id }))}
         onDeleteAll={() => void changeHistory(() => ask('clearHistory'))}
         onExport={(format) => void exportHistory(format)}
@@ -82,6 +84,12 @@ export async function startOptionsPage(deps: OptionsPageDeps): Promise<void> {
         else disabled.add(family);
         return { ...current, disabledFamilies: [...disabled] };
       });
+    }, true);
+  }
+
+  function showPanel(hide: PanelHide) {
+    return attempt(async () => {
+      settings = await updateSettings(storage, (current) => withoutHide(current, hide));
     }, true);
   }
 

@@ -7,10 +7,20 @@
 import type { PageUi } from '../lib/content/analyser';
 import { findingCitation } from '../lib/export/citation';
 import type { ExportFormat } from '../lib/export/types';
-import type { Prepared, Settings } from '../lib/messaging/protocol';
+import type { PanelHide, Prepared, Settings } from '../lib/messaging/protocol';
 import type { Finding } from '../lib/model/report';
 import {
+  agencyHide,
+  isPanelHidden,
+  type PanelPage,
+  placeOf,
+  reportHide,
+  withHide,
+  withPlace,
+} from '../lib/panel-prefs';
+import {
   DEFAULT_SETTINGS,
+  parseSettings,
   readSettings,
   type SettingsArea,
   saveExportFormat,
@@ -24,7 +34,9 @@ import {
   type Translate,
   uiFromPrepared,
 } from './i18n';
-import { mountPageOverlay } from './PageOverlay';
+import { type MountedOverlay, mountPageOverlay } from './PageOverlay';
+import type { StoredPlace } from './panel-placement';
+import { tablesOf } from './report-layout';
 
 /** The overlay's strings and settings must not hold the page's marker back for long. */
 export const UI_LOAD_MS = 2_000;
@@ -39,13 +51,22 @@ export interface PageUiDeps {
   storage: SettingsArea;
   /** The `getLocale` message to the background. */
   askLocale: LocaleSource;
-  /** The page's host, for "hide the panel on this site". */
-  host: string;
+  /**
+   * The page's address as the browser has it (never what the page says of
+   * itself): a hide covers this report or its agency on this portal, and
+   * the panel's place is remembered for this origin.
+   */
+  pageUrl(): string;
   log(what: string, error: unknown): void;
+  /**
+   * Calls `listener` with the stored settings each time they change
+   * (`storage.onChanged`), unparsed: this module validates them.
+   */
+  watchSettings?(listener: (stored: unknown) => void): void;
 }
 
 export function createPageUi(deps: PageUiDeps): PageUi {
-  const { storage, host, log } = deps;
+  const { storage, log } = deps;
 
   function read(): Promise<Loaded> {
     return readSettings(storage)
@@ -78,16 +99,24 @@ export function createPageUi(deps: PageUiDeps): PageUi {
   }
 
   let loading: Promise<Loaded> | null = null;
+  /** The overlay on the page now, and the page its hides are matched against. */
+  let shown: { overlay: MountedOverlay; page: PanelPage } | null = null;
+  let watching = false;
   /** The loaded UI, or a fresh read when nothing started one (a page not yet analysed). */
   const current = () => loading ?? fetchUi();
 
-  function hidePanelOnThisSite(): void {
-    updateSettings(storage, (settings) => ({
-      ...settings,
-      panelHiddenOn: settings.panelHiddenOn.includes(host)
-        ? settings.panelHiddenOn
-        : [...settings.panelHiddenOn, host],
-    })).catch((error: unknown) => log('could not save the setting', error));
+  function save(change: (settings: Settings) => Settings): void {
+    updateSettings(storage, change).catch((error: unknown) =>
+      log('could not save the setting', error),
+    );
+  }
+
+  function hidePanel(hide: PanelHide | null): void {
+    if (hide) save((settings) => withHide(settings, hide));
+  }
+
+  function savePlace(origin: string, place: StoredPlace): void {
+    save((settings) => withPlace(settings, { origin, ...place }));
   }
 
   function rememberExportFormat(format: ExportFormat): void {
@@ -108,7 +137,13 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       const { t, settings } = await current();
       const language = languageOf(t);
       const { report, findings, previous, targets } = annotation.overlay;
-      mountPageOverlay(input.doc, {
+      const url = deps.pageUrl();
+      const origin = originOf(url);
+      const { identity } = annotation.overlay.report;
+      const page: PanelPage = { url, agency: identity.agency };
+      const agency = agencyHide(page);
+      const stored = settings && origin ? placeOf(settings, origin) : undefined;
+      const overlay = mountPageOverlay(input.doc, {
         findingActions: {
           citation: (finding) =>
             findingCitation({
@@ -121,16 +156,29 @@ export function createPageUi(deps: PageUiDeps): PageUi {
           saveEvidence: evidence && ((finding) => saveFindingEvidence(finding)),
         },
         ...annotation.overlay,
-        showPanel: !settings?.panelHiddenOn.includes(host),
+        showPanel: !settings || !isPanelHidden(settings, page),
         t,
         language,
-        onHideOnSite: hidePanelOnThisSite,
+        layout: { articleRoot: input.articleRoot, tables: tablesOf(input.elements) },
+        placement: {
+          initial: stored,
+          save: (place) => origin && savePlace(origin, place),
+        },
+        onHideReport: () => hidePanel(reportHide(page, identity.title)),
+        onHideAgency: agency ? () => hidePanel(agency) : undefined,
         exportMenu: {
           format: (settings ?? DEFAULT_SETTINGS).exportFormat,
           onExport,
           onFormatChange: rememberExportFormat,
         },
       });
+      shown = { overlay, page };
+      if (!watching) {
+        watching = true;
+        deps.watchSettings?.((stored) => {
+          if (shown) shown.overlay.showPanel(!isPanelHidden(parseSettings(stored), shown.page));
+        });
+      }
 
       /** The finding's place on the page (its first marked cell, else its sentence). */
       async function saveFindingEvidence(finding: Finding) {
@@ -141,4 +189,14 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       }
     },
   };
+}
+
+/** The origin whose pages share a panel place; null for an address that is not a web page. */
+function originOf(url: string): string | null {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }

@@ -8,17 +8,19 @@ import { render } from 'preact';
 import { findingCitation } from '../lib/export/citation';
 import type { ExportFormat, ExportOutcome } from '../lib/export/types';
 import { AnswerError, type Asker } from '../lib/messaging/channel';
-import { PageStateSchema } from '../lib/messaging/protocol';
+import { PageStateSchema, type PanelHide, type Settings } from '../lib/messaging/protocol';
+import { hidesOf, withoutHide } from '../lib/panel-prefs';
 import {
   DEFAULT_SETTINGS,
   readSettings,
   type SettingsArea,
   saveExportFormat,
+  updateSettings,
 } from '../lib/settings';
 import type { ExportMenuProps } from './ExportMenu';
 import { type FindingActionsApi, FindingActionsContext } from './FindingActions';
 import { loadTranslator, type Translate, type Translator, t } from './i18n';
-import { type PopupState, PopupView } from './PopupView';
+import { type PanelHides, type PopupState, PopupView } from './PopupView';
 
 /** A tab as `tabs.query` describes it. */
 interface TabInfo {
@@ -58,6 +60,8 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
     { language: 'zh_CN' },
   );
   let exportMenu: Omit<ExportMenuProps, 't'> | undefined;
+  let shown: PopupState = { kind: 'loading' };
+  let hides: PanelHides | undefined;
   /** Copy as citation under each finding; no evidence image here: the popup is not the page. */
   const findingActions = (state: PopupState): FindingActionsApi | null =>
     state.kind === 'report'
@@ -73,18 +77,40 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
             }),
         }
       : null;
-  const show = (state: PopupState) =>
+  const show = (state: PopupState) => {
+    shown = state;
     render(
       <FindingActionsContext.Provider value={findingActions(state)}>
         <PopupView
           state={state}
           language={translate.language}
           exportMenu={exportMenu}
+          panelHides={hides}
           t={translate}
         />
       </FindingActionsContext.Provider>,
       deps.app,
     );
+  };
+
+  /** The hides that keep the panel off the tab's report, each with its way back. */
+  const hidesFor = (settings: Settings, url: string | undefined, state: PopupState) => {
+    if (!url || state.kind !== 'report') return undefined;
+    const page = { url, agency: state.report.identity.agency };
+    const list = hidesOf(settings, page);
+    if (list.length === 0) return undefined;
+    return {
+      hides: list,
+      onShowAgain: (hide: PanelHide) => {
+        updateSettings(deps.storage, (current) => withoutHide(current, hide))
+          .then((next) => {
+            hides = hidesFor(next, url, shown);
+            show(shown);
+          })
+          .catch((error: unknown) => console.warn('[OGI Lens] could not save the setting:', error));
+      },
+    };
+  };
 
   /** The file is built and saved by the tab's content script, in the page: it holds the page's text. */
   const exportFrom = (tabId: number, format: ExportFormat): Promise<ExportOutcome> =>
@@ -102,17 +128,20 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
    * The tab to report on: the active tab, or — when the popup is opened as a
    * page (tests, a pinned tab) — the one named by ?tab=ID or ?url=ADDRESS.
    */
-  const targetTabId = async (): Promise<number | undefined> => {
+  const targetTab = async (): Promise<TabInfo | undefined> => {
     const params = new URLSearchParams(deps.search);
     const tab = Number(params.get('tab'));
-    if (Number.isInteger(tab) && tab > 0) return tab;
+    if (Number.isInteger(tab) && tab > 0) {
+      const tabs = await deps.queryTabs({}).catch((): TabInfo[] => []);
+      return tabs.find((candidate) => candidate.id === tab) ?? { id: tab };
+    }
     const url = params.get('url');
     if (url) {
       const tabs = await deps.queryTabs({});
-      return tabs.find((candidate) => candidate.url === url)?.id;
+      return tabs.find((candidate) => candidate.url === url);
     }
     const [active] = await deps.queryTabs({ active: true, currentWindow: true });
-    return active?.id;
+    return active;
   };
 
   /** The state the content script left in the tab, or noAccess: not a .gov.cn page, or one opened before the extension. */
@@ -126,7 +155,8 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
     translate = await loadTranslator();
     deps.doc.documentElement.lang = translate.language === 'en' ? 'en' : 'zh-CN';
     show({ kind: 'loading' });
-    const tabId = await targetTabId();
+    const tab = await targetTab();
+    const tabId = tab?.id;
     if (tabId === undefined) return show({ kind: 'noAccess' });
     const settings = await readSettings(deps.storage).catch(() => DEFAULT_SETTINGS);
     exportMenu = {
@@ -146,6 +176,7 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
             : // No listener: a page that is not a report, read where its content script left it.
               await publishedState(tabId);
       }
+      hides = hidesFor(settings, tab?.url, state);
       show(state);
       if (state.kind !== 'pending') return;
       await new Promise((resolve) => setTimeout(resolve, PENDING_RETRY_MS));

@@ -13,6 +13,7 @@ import { createPageUi } from '../components/page-ui';
 import { startAnalyser } from '../lib/content/analyser';
 import { once, publishAnalyser } from '../lib/content/analyser-slot';
 import { createAsker } from '../lib/messaging/channel';
+import { SETTINGS_KEY } from '../lib/messaging/protocol';
 
 const log = (what: string, error: unknown) => console.warn(`[OGI Lens] ${what}:`, error);
 
@@ -25,8 +26,13 @@ export default defineUnlistedScript(() => {
       const ui = createPageUi({
         storage: browser.storage.local,
         askLocale: (language) => ask('getLocale', { language }),
-        host: location.hostname,
+        pageUrl: () => location.href,
         log,
+        watchSettings: (listener) =>
+          browser.storage.onChanged.addListener((changes, area) => {
+            const change = changes[SETTINGS_KEY];
+            if (area === 'local' && change) listener(change.newValue);
+          }),
       });
       return startAnalyser({ window, ask, ui, log }, handoff).receive;
     }),

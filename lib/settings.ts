@@ -3,9 +3,22 @@
  * script, popup, options). The storage area is passed in so that this module
  * stays free of `browser.*` and is tested with a plain object.
  *
- * zod/mini only: the content script reads settings too (panel hidden per site).
+ * zod/mini only: the content script reads settings too (where the panel is
+ * hidden, where it was left).
+ *
+ * Versions before 0.2 kept `panelHiddenOn`, a list of hosts on which the
+ * panel was hidden for every report of every department of the portal, with
+ * no way back. It is dropped on read (the schema keeps only known fields):
+ * the panel now starts clear of the report or folded to a tab, and can be
+ * hidden per report or per agency, undoably. See the README.
  */
-import { SETTINGS_KEY, type Settings, SettingsSchema } from './messaging/protocol';
+import {
+  PanelHideSchema,
+  PanelPlaceSchema,
+  SETTINGS_KEY,
+  type Settings,
+  SettingsSchema,
+} from './messaging/protocol';
 
 /** The part of `browser.storage.local` these functions use. */
 export interface SettingsArea {
@@ -31,7 +44,24 @@ export function parseSettings(raw: unknown): Settings {
     const parsed = SettingsSchema.shape[field].safeParse(source[field]);
     if (parsed.success) settings[field] = parsed.data;
   }
-  return settings as Settings;
+  // One bad entry of a list the reader built click by click loses only itself.
+  const fallback = SettingsSchema.safeParse({
+    ...settings,
+    panelHidden: validEntries(source.panelHidden, PanelHideSchema),
+    panelPlaces: validEntries(source.panelPlaces, PanelPlaceSchema),
+  });
+  return fallback.success ? fallback.data : (settings as Settings);
+}
+
+function validEntries<T>(
+  raw: unknown,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): T[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    const parsed = schema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 export async function readSettings(area: SettingsArea): Promise<Settings> {

@@ -98,17 +98,56 @@ export const LocaleMessagesSchema = z.record(
 );
 export type LocaleMessages = z.infer<typeof LocaleMessagesSchema>;
 
+/** How many hides and panel places the settings keep: bounded, as anything stored is. */
+export const LIMITS_PANEL = { hides: 2_000, places: 500 } as const;
+
+const Portal = z.string().check(z.minLength(1), z.maxLength(253));
+
+/** A hidden panel: on one report (its address, without the fragment) or for one agency of a portal. */
+export const PanelHideSchema = z.discriminatedUnion('scope', [
+  z.object({
+    scope: z.literal('report'),
+    portal: Portal,
+    url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2048)),
+    /** The report's title as the page printed it, to name it in the options page. */
+    title: z.string().check(z.maxLength(500)),
+  }),
+  z.object({
+    scope: z.literal('agency'),
+    portal: Portal,
+    agency: z.string().check(z.minLength(1), z.maxLength(200)),
+  }),
+]);
+export type PanelHide = z.infer<typeof PanelHideSchema>;
+
+/** A coordinate of the viewport, in CSS pixels, within reason. */
+const Coordinate = z.number().check(z.gte(-100_000), z.lte(100_000));
+
+/** The panel's place and state on one origin's pages, as the reader left them. */
+export const PanelPlaceSchema = z.object({
+  origin: z.string().check(z.minLength(1), z.maxLength(300)),
+  /** The top left corner the reader dragged the panel to; absent while it stays docked. */
+  left: z.optional(Coordinate),
+  top: z.optional(Coordinate),
+  collapsed: z.boolean(),
+});
+export type PanelPlace = z.infer<typeof PanelPlaceSchema>;
+
 /** Settings kept in extension storage (storage.local), read by every context. */
 export const SettingsSchema = z.object({
   /** Rule families the user switched off. */
   disabledFamilies: z._default(z.array(RuleFamilySchema), []),
   /** UI language: follow the browser, or a fixed one. */
   language: z._default(z.enum(['auto', 'zh_CN', 'en']), 'auto'),
-  /** Hosts on which the in-page panel is hidden. */
-  panelHiddenOn: z._default(
-    z.array(z.string().check(z.maxLength(253))).check(z.maxLength(10_000)),
-    [],
-  ),
+  /**
+   * Where the reader hid the in-page panel: one report (its address) or one
+   * agency on one portal. Each names its portal, so no hide reaches another
+   * portal's pages. (Replaces `panelHiddenOn`, a list of hosts, which is
+   * dropped on read: see the README.)
+   */
+  panelHidden: z._default(z.array(PanelHideSchema).check(z.maxLength(LIMITS_PANEL.hides)), []),
+  /** Where the reader left the panel, and whether open, per page origin. */
+  panelPlaces: z._default(z.array(PanelPlaceSchema).check(z.maxLength(LIMITS_PANEL.places)), []),
   /** The export format last chosen, in the popup or the panel. */
   exportFormat: z._default(ExportFormatSchema, 'xlsx'),
 });

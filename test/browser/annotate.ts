@@ -52,6 +52,7 @@ import {
   exposeOverlay,
   MARKER_TIMEOUT_MS,
   openOptions,
+  openPanel,
   openReport,
   UI_TIMEOUT_MS,
   waitFor,
@@ -219,6 +220,8 @@ async function checkMarks(
     ]);
     const problems = markMismatches(await readMarks(page), expected);
 
+    // The findings are listed in the open panel, which starts folded where the report leaves no side free.
+    await openPanel(page);
     const overlay = await readOverlay(page);
     if (overlay.hosts !== 1 || !overlay.hostOnHtml || !overlay.closedShadow) {
       problems.push(
@@ -641,6 +644,7 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
         const problems = markMismatches(await readMarks(page), expected);
         if (problems.length > 0)
           assert.fail(`marks on the late tables:\n  ${problems.join('\n  ')}`);
+        await openPanel(page);
         const overlay = await readOverlay(page);
         assert.equal(overlay.hosts, 1, 'one overlay host');
         assert.equal(overlay.findingButtons.length, expected.findings.length, 'panel findings');

@@ -102,6 +102,12 @@ function wrapPage(page: Page, downloadDir: string, extensionId: string): DriverP
     press: (key) => page.keyboard.press(key),
     paste: () => page.keyboard.press('Control+V'),
     clickToolbarButton: () => clickToolbarButton(page, extensionId),
+    mouseDrag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
     exposeOverlayRoot: () => exposeOverlayRoot(page),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });

@@ -27,8 +27,10 @@ export interface DriverPage {
   mouseMove(x: number, y: number): Promise<void>;
   /** Clicks at a point of the viewport (CSS pixels), as a user's mouse does. */
   mouseClick(x: number, y: number): Promise<void>;
-  /** Presses a key (`Tab`, `Escape`) where the focus is. */
-  press(key: 'Tab' | 'Escape' | 'Enter' | 'ArrowUp' | 'ArrowDown'): Promise<void>;
+  /** Presses a key (`Tab`, `Escape`, a letter) where the focus is. */
+  press(key: 'Tab' | 'Escape' | 'Enter' | 'ArrowUp' | 'ArrowDown' | 'j' | 'k'): Promise<void>;
+  /** Presses the primary button at one point, moves in steps to another and releases it there. */
+  mouseDrag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   /**
    * Clicks the extension's toolbar button for this tab, as a user does (it
    * grants activeTab). False where the driver cannot reach the browser's

@@ -34,6 +34,7 @@ import {
   clearHistory,
   clickOverlay,
   clickPageElement,
+  openPanel,
   openReport,
   waitFor,
   withPage,
@@ -170,6 +171,8 @@ function retrievedAtOf(workbook: WorkbookDump): string {
 }
 
 async function exportFromPanel(page: DriverPage, format: ExportFormat): Promise<void> {
+  // The menu is in the open panel, which starts folded where the report leaves no side free.
+  await openPanel(page);
   await chooseFormat(page, OVERLAY_ROOT, format);
   await clickOverlay(page, '[data-action="export"]');
 }
@@ -208,6 +211,7 @@ export function defineExportSuite<B extends DriverBrowser>(
       // The last choice (the workbook) is what the panel offers on the next visit.
       await withPage(browser, async (page) => {
         await openReport(page, fixture.pageUrl);
+        await openPanel(page);
         assert.equal(
           await waitFor<string>(page, selectedFormatIn(OVERLAY_ROOT), 'the export menu'),
           'xlsx',

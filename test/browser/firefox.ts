@@ -112,6 +112,12 @@ function wrapPage(
       await page.keyboard.press('v');
       await page.keyboard.up('Control');
     },
+    mouseDrag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
     exposeOverlayRoot: () => exposeOverlayRoot(browser, page),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });

@@ -28,6 +28,7 @@ import {
   clickOverlay,
   clickPageElement,
   exposeOverlay,
+  openPanel,
   openReport,
   waitFor,
   withPage,
@@ -178,6 +179,8 @@ function assertPlainText(text: string, what: string): void {
  */
 async function checkOverlay(page: DriverPage): Promise<{ panel: string; tooltip: string }> {
   await waitFor(page, `(${OVERLAY_STATE}).includes('"panel":{') || null`, 'the panel');
+  // Folded to its tab where the report leaves no side free: opened as a reader would.
+  await openPanel(page);
   const cell = JSON.parse(
     await waitFor<string>(
       page,
@@ -508,11 +511,16 @@ export function defineHostileSuite<B extends DriverBrowser>(
         const before = await readUi(page);
         assert.equal(before.panel, true, 'no panel');
         assert.ok(before.deltas > 0, 'no delta in the overlay: the page had no history to read');
-        assert.deepEqual(
-          { tooltip: before.tooltip, expanded: before.expanded, status: before.exportStatus },
-          { tooltip: false, expanded: 'true', status: 'idle' },
-          'the page script drove the UI',
+        assert.equal(before.tooltip, false, 'the page script opened a tooltip');
+        // No export status while the panel is folded to its tab; idle when it is open.
+        assert.ok(
+          before.exportStatus === 'idle' ||
+            (before.exportStatus === null && before.expanded === 'false'),
+          `the page script drove the export (${before.exportStatus})`,
         );
+        // Open, or folded to its tab where the report leaves no side free (issue 15): either way
+        // the page's clicks on it below must leave it as it is.
+        assert.ok(before.expanded === 'true' || before.expanded === 'false', 'no panel toggle');
         format = before.format;
 
         // Page script given the root itself (which only a test can do) still drives nothing:
@@ -532,6 +540,8 @@ export function defineHostileSuite<B extends DriverBrowser>(
           'a flash after a real click in the panel',
         );
         const settled = await readUi(page);
+        // The select is in the open panel: read once the reader's click has opened it.
+        format = settled.format;
         assert.equal(settled.exportStatus, 'idle', 'an export started without the user');
         assert.deepEqual(await readdir(browser.downloadDir), [], 'a file was saved');
       });

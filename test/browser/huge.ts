@@ -22,7 +22,7 @@ import {
   POPUP_VIEWPORT,
 } from './driver';
 import type { Fixture } from './fixtures';
-import { openReport, waitFor, withPage } from './interact';
+import { openPanel, openReport, waitFor, withPage } from './interact';
 import { useBrowserSession } from './suite';
 
 const HOST = 'http://www.jiangzhou.gov.cn';
@@ -115,6 +115,8 @@ export function defineHugeSuite<B extends DriverBrowser>(
       const { browser } = session();
       await withPage(browser, async (page) => {
         await openReport(page, oversized.pageUrl);
+        // Said in the open panel, which starts folded where the report leaves no side free.
+        await openPanel(page);
         const text = await waitFor<string>(
           page,
           `(() => { const t = ${panelText}; return t && /too large|过大/.test(t) ? t : null; })()`,

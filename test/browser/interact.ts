@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { overlayElementRect, type Rect } from './annotate-probe';
-import { type DriverBrowser, type DriverPage, waitForValue } from './driver';
+import { type DriverBrowser, type DriverPage, OVERLAY_ROOT_GLOBAL, waitForValue } from './driver';
 import { MARKER_EXPRESSION } from './page-probe';
 
 /** Bounds on a hang, not expectations of speed: a loaded CI machine is slow. */
@@ -60,8 +60,38 @@ export async function exposeOverlay(page: DriverPage): Promise<void> {
   );
 }
 
-/** Clicks an element of the overlay's shadow root with the mouse (a trusted click). */
+/** True when the panel is folded to its tab and `selector` matches nothing in the overlay. */
+const foldedWithout = (selector: string) => `(() => {
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
+  const toggle = root && root.querySelector('[data-action="collapse"]');
+  return !!toggle && toggle.getAttribute('aria-expanded') === 'false' &&
+    !root.querySelector(${JSON.stringify(selector)});
+})()`;
+
+/** Opens the panel with a click on its tab when it starts folded (where the report leaves no side free). */
+export async function openPanel(page: DriverPage): Promise<void> {
+  const folded = `(() => { const root = window.${OVERLAY_ROOT_GLOBAL} || null;
+    const toggle = root && root.querySelector('[data-action="collapse"]');
+    return toggle ? toggle.getAttribute('aria-expanded') === 'false' : null; })()`;
+  if (
+    (await waitFor<boolean>(page, `${folded} === null ? null : true`, 'the panel')) &&
+    (await page.evaluate<boolean>(folded))
+  ) {
+    await clickOverlay(page, '[data-action="collapse"]');
+    await waitFor(page, `${folded} === false ? true : null`, 'the panel opening from its tab');
+  }
+}
+
+/**
+ * Clicks an element of the overlay's shadow root with the mouse (a trusted
+ * click). A control of the panel while the panel is folded to its tab (its
+ * default where the report leaves no side free) is reached as a reader
+ * would: the tab is clicked first.
+ */
 export async function clickOverlay(page: DriverPage, selector: string): Promise<void> {
+  if (await page.evaluate<boolean>(foldedWithout(selector))) {
+    await clickOverlay(page, '[data-action="collapse"]');
+  }
   const rect = JSON.parse(
     await waitFor<string>(page, overlayElementRect(selector), `${selector} in the overlay`),
   ) as Rect;

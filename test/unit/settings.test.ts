@@ -31,7 +31,8 @@ describe('settings', () => {
     expect(settings).toEqual({
       disabledFamilies: [],
       language: 'auto',
-      panelHiddenOn: [],
+      panelHidden: [],
+      panelPlaces: [],
       exportFormat: 'xlsx',
     });
     expect(settings).toEqual(DEFAULT_SETTINGS);
@@ -45,7 +46,8 @@ describe('settings', () => {
     expect(await readSettings(area)).toEqual({
       disabledFamilies: ['narrative', 'form'],
       language: 'en',
-      panelHiddenOn: [],
+      panelHidden: [],
+      panelPlaces: [],
       exportFormat: 'md',
     });
   });
@@ -55,14 +57,15 @@ describe('settings', () => {
       [SETTINGS_KEY]: {
         disabledFamilies: ['timeliness', 'noSuchFamily'],
         language: 'en',
-        panelHiddenOn: ['www.hz.gov.cn'],
+        panelHidden: [{ scope: 'agency', portal: 'hz.gov.cn', agency: '' }],
         exportFormat: 'docx',
       },
     });
     expect(await readSettings(area)).toEqual({
       disabledFamilies: [],
       language: 'en',
-      panelHiddenOn: ['www.hz.gov.cn'],
+      panelHidden: [],
+      panelPlaces: [],
       exportFormat: 'xlsx',
     });
   });
@@ -76,6 +79,62 @@ describe('settings', () => {
   it('refuses to store settings that are not valid', async () => {
     const area = memoryArea();
     await expect(updateSettings(area, (s) => ({ ...s, language: 'fr' as 'en' }))).rejects.toThrow();
+    expect(area.items[SETTINGS_KEY]).toBeUndefined();
+  });
+});
+
+describe('settings of the in-page panel', () => {
+  const hide = {
+    scope: 'report',
+    portal: 'hz.gov.cn',
+    url: 'https://www.hz.gov.cn/a.html',
+    title: '年报',
+  };
+
+  it('drops the old per-site hide on read and on the next write, keeping the other choices', async () => {
+    const area = memoryArea({
+      [SETTINGS_KEY]: { language: 'en', panelHiddenOn: ['www.hz.gov.cn'], exportFormat: 'csv' },
+    });
+    const read = await readSettings(area);
+    expect(read).toEqual({ ...DEFAULT_SETTINGS, language: 'en', exportFormat: 'csv' });
+    expect(read).not.toHaveProperty('panelHiddenOn');
+    await saveExportFormat(area, 'md');
+    expect(area.items[SETTINGS_KEY]).not.toHaveProperty('panelHiddenOn');
+  });
+
+  it('one bad hide or place loses only itself', async () => {
+    const place = { origin: 'https://www.hz.gov.cn', left: 40, top: 60, collapsed: false };
+    const area = memoryArea({
+      [SETTINGS_KEY]: {
+        language: 'en',
+        panelHidden: [
+          hide,
+          { scope: 'agency', portal: 'hz.gov.cn', agency: '' },
+          { scope: 'site' },
+        ],
+        panelPlaces: [place, { origin: 'https://x.gov.cn', left: 'far', collapsed: true }],
+      },
+    });
+    const read = await readSettings(area);
+    expect(read.language).toBe('en');
+    expect(read.panelHidden).toEqual([hide]);
+    expect(read.panelPlaces).toEqual([place]);
+  });
+
+  it('never stores a hide of an address that is not a web page, nor a place out of range', async () => {
+    const area = memoryArea();
+    await expect(
+      updateSettings(area, (s) => ({
+        ...s,
+        panelHidden: [{ ...hide, url: 'javascript:alert(1)' } as typeof hide & { scope: 'report' }],
+      })),
+    ).rejects.toThrow();
+    await expect(
+      updateSettings(area, (s) => ({
+        ...s,
+        panelPlaces: [{ origin: 'https://a.gov.cn', left: Number.NaN, top: 0, collapsed: false }],
+      })),
+    ).rejects.toThrow();
     expect(area.items[SETTINGS_KEY]).toBeUndefined();
   });
 });

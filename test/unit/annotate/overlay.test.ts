@@ -84,7 +84,8 @@ function mount({
     historyUnavailable,
     articleRoot: findContentRoot(doc),
   });
-  const onHideOnSite = vi.fn();
+  const onHideReport = vi.fn();
+  const onHideAgency = vi.fn();
   const onExport = vi.fn(async (format: ExportFormat) => ({
     ok: true as const,
     filename: `report.${format}`,
@@ -95,14 +96,26 @@ function mount({
     showPanel,
     t,
     language: 'en',
-    onHideOnSite,
+    onHideReport,
+    onHideAgency,
     exportMenu: { format: 'csv', onExport, onFormatChange },
     ...(acceptEvent === 'default' ? {} : { acceptEvent }),
     ...(findingActions ? { findingActions } : {}),
   });
   // The root is closed: only the reference the mount returns reaches it.
   const shadow = host.shadow;
-  return { dom, doc, shadow, findings, overlay, onHideOnSite, onExport, onFormatChange, host };
+  return {
+    dom,
+    doc,
+    shadow,
+    findings,
+    overlay,
+    onHideReport,
+    onHideAgency,
+    onExport,
+    onFormatChange,
+    host,
+  };
 }
 
 const fire = (dom: JSDOM, target: Element, type: string, init: Record<string, unknown> = {}) => {
@@ -273,7 +286,7 @@ describe('the overlay on a report page', () => {
   });
 
   it('by default acts on no synthetic event: a page script opens, exports, hides and remembers nothing', async () => {
-    const { dom, doc, shadow, onHideOnSite, onExport, onFormatChange } = mount({
+    const { dom, doc, shadow, onHideReport, onHideAgency, onExport, onFormatChange } = mount({
       name: 'chk-identity-culprit',
       acceptEvent: 'default',
     });
@@ -298,7 +311,8 @@ describe('the overlay on a report page', () => {
     for (const selector of [
       '[data-action="export"]',
       '[data-finding-index="0"]',
-      '[data-action="hide-on-site"]',
+      '[data-action="hide-report"]',
+      '[data-action="hide-agency"]',
       '[data-action="collapse"]',
     ]) {
       (shadow.querySelector(selector) as HTMLElement).click();
@@ -313,7 +327,8 @@ describe('the overlay on a report page', () => {
     expect(shadow.querySelector('[data-export-status]')?.getAttribute('data-export-status')).toBe(
       'idle',
     );
-    expect(onHideOnSite).not.toHaveBeenCalled();
+    expect(onHideReport).not.toHaveBeenCalled();
+    expect(onHideAgency).not.toHaveBeenCalled();
     expect(scrolled).toEqual([]);
     expect(shadow.querySelector('[data-ogi-flash]')).toBeNull();
     expect(shadow.querySelector('[data-ogi-panel]')).not.toBeNull();
@@ -502,19 +517,23 @@ describe('the overlay on a report page', () => {
     expect(shadow.querySelector('[data-ogi-flash]')).toBeNull();
   });
 
-  it('collapses, and hides itself on the site while the marks stay', async () => {
-    const { doc, shadow, onHideOnSite } = mount({ name: 'chk-identity-culprit' });
+  it('folds to a tab, and hides itself on the report while the marks stay', async () => {
+    const { doc, shadow, onHideReport, onHideAgency } = mount({ name: 'chk-identity-culprit' });
     await settle();
-    const collapse = shadow.querySelector('[data-action="collapse"]') as HTMLElement;
-    collapse.click();
+    const collapse = () => shadow.querySelector('[data-action="collapse"]') as HTMLElement;
+    collapse().click();
     await settle();
-    expect(collapse.getAttribute('aria-expanded')).toBe('false');
+    // Folded, the panel is a tab that only opens it again.
+    expect(collapse().getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.querySelector('[data-ogi-panel]')?.classList.contains('tab')).toBe(true);
     expect(shadow.querySelector('[data-finding-index]')).toBeNull();
-    collapse.click();
+    collapse().click();
     await settle();
-    (shadow.querySelector('[data-action="hide-on-site"]') as HTMLElement).click();
+    expect(collapse().getAttribute('aria-expanded')).toBe('true');
+    (shadow.querySelector('[data-action="hide-report"]') as HTMLElement).click();
     await settle();
-    expect(onHideOnSite).toHaveBeenCalledTimes(1);
+    expect(onHideReport).toHaveBeenCalledTimes(1);
+    expect(onHideAgency).not.toHaveBeenCalled();
     expect(shadow.querySelector('[data-ogi-panel]')).toBeNull();
     expect(doc.querySelectorAll(`[${FINDING_ATTRIBUTE}]`)).toHaveLength(1);
   });

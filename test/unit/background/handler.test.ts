@@ -584,12 +584,19 @@ describe('background: reading early for a detected report', () => {
     const chosen = harness(new IDBFactory(), {
       loadLocale,
       uiLanguage: () => 'en-US',
-      settings: { language: 'zh_CN', panelHiddenOn: ['www.example.gov.cn'] },
+      settings: {
+        language: 'zh_CN',
+        panelHidden: [{ scope: 'agency' as const, portal: 'example.gov.cn', agency: '某区' }],
+      },
     });
     expect(await prepare(chosen, broken2023)).toEqual({
       prepared: true,
       ui: {
-        settings: { ...DEFAULT_SETTINGS, language: 'zh_CN', panelHiddenOn: ['www.example.gov.cn'] },
+        settings: {
+          ...DEFAULT_SETTINGS,
+          language: 'zh_CN',
+          panelHidden: [{ scope: 'agency' as const, portal: 'example.gov.cn', agency: '某区' }],
+        },
         language: 'zh_CN',
         messages: strings('zh_CN'),
       },

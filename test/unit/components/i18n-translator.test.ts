@@ -122,7 +122,8 @@ describe('the UI language setting', () => {
       settings: {
         disabledFamilies: [],
         language: 'zh_CN',
-        panelHiddenOn: [],
+        panelHidden: [],
+        panelPlaces: [],
         exportFormat: 'xlsx',
       },
       askLocale,
@@ -178,7 +179,11 @@ describe('the UI language setting', () => {
   });
 
   it("a report page's panel takes its strings and settings from the background's answer to prepare", () => {
-    const settings = { ...DEFAULT_SETTINGS, language: 'en' as const, panelHiddenOn: ['a.gov.cn'] };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      language: 'en' as const,
+      panelHidden: [{ scope: 'agency' as const, portal: 'a.gov.cn', agency: '某区' }],
+    };
     const ui = uiFromPrepared({
       prepared: true,
       ui: { settings, language: 'en', messages: locale('en') },
