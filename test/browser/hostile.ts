@@ -149,7 +149,17 @@ function declaredActiveCounts(fixture: Fixture): Record<string, number> {
   );
 }
 
-function assertOnTop(box: Box | null, what: string, viewport: OverlayState['viewport']): void {
+/**
+ * `passesPointer`: the card lets the pointer through (pointer-events:none), so
+ * the point under its centre is the page's by design; it shares the host whose
+ * place on top the panel's check proves.
+ */
+function assertOnTop(
+  box: Box | null,
+  what: string,
+  viewport: OverlayState['viewport'],
+  passesPointer = false,
+): void {
   assert.ok(box, `no ${what} in the shadow root`);
   assert.ok(box.width > 0 && box.height > 0, `the ${what} has no size: ${JSON.stringify(box)}`);
   assert.ok(
@@ -161,7 +171,9 @@ function assertOnTop(box: Box | null, what: string, viewport: OverlayState['view
   );
   assert.equal(box.visibility, 'visible', `the ${what} is not visible`);
   assert.equal(box.opacity, '1', `the ${what} is transparent`);
-  assert.ok(box.hostOnTop, `something of the page covers the centre of the ${what}`);
+  if (!passesPointer) {
+    assert.ok(box.hostOnTop, `something of the page covers the centre of the ${what}`);
+  }
 }
 
 function assertPlainText(text: string, what: string): void {
@@ -199,7 +211,7 @@ async function checkOverlay(page: DriverPage): Promise<{ panel: string; tooltip:
     'the page restyled the overlay’s host',
   );
   assertOnTop(hovered.panel, 'panel', hovered.viewport);
-  assertOnTop(hovered.tooltip, 'tooltip', hovered.viewport);
+  assertOnTop(hovered.tooltip, 'tooltip', hovered.viewport, true);
   assert.deepEqual(hovered.activeInShadow, [], 'active elements or handlers in the shadow root');
   assert.ok(hovered.marks.length > 0, 'no flagged element');
   for (const mark of hovered.marks) {
