@@ -48,6 +48,15 @@ export interface PageOverlayProps extends OverlayInput {
   acceptEvent?: AcceptEvent;
 }
 
+/** An overlay element laid over a page box: hidden while the box is out of view. */
+const boxStyle = (box: Box, viewport: Size) => ({
+  left: `${box.left}px`,
+  top: `${box.top}px`,
+  width: `${box.width}px`,
+  height: `${box.height}px`,
+  visibility: isInViewport(box, viewport) ? 'visible' : 'hidden',
+});
+
 const boxOf = (element: Element | Range): Box => {
   if (typeof element.getBoundingClientRect !== 'function')
     return { left: 0, top: 0, width: 0, height: 0 };
@@ -276,13 +285,7 @@ export function PageOverlay(props: PageOverlayProps) {
             key={i}
             class={`hmark sev-${severity}`}
             data-ogi-history-mark={severity}
-            style={{
-              left: `${box.left}px`,
-              top: `${box.top}px`,
-              width: `${box.width}px`,
-              height: `${box.height}px`,
-              visibility: isInViewport(box, viewport) ? 'visible' : 'hidden',
-            }}
+            style={boxStyle(box, viewport)}
           />
         );
       })}
@@ -352,13 +355,7 @@ export function PageOverlay(props: PageOverlayProps) {
                 key={`${index}:${line}`}
                 class={`fig sev-${figure && props.findings[index]?.severity}${active?.figures.has(index) ? ' on' : ''}`}
                 data-ogi-figure={String(index)}
-                style={{
-                  left: `${box.left}px`,
-                  top: `${box.top}px`,
-                  width: `${box.width}px`,
-                  height: `${box.height}px`,
-                  visibility: isInViewport(box, viewport) ? 'visible' : 'hidden',
-                }}
+                style={boxStyle(box, viewport)}
               />
             ))
           : null,
@@ -366,18 +363,7 @@ export function PageOverlay(props: PageOverlayProps) {
       {active?.tinted.map((element, i) => {
         const box = boxOf(element);
         return (
-          <span
-            key={`term:${i}`}
-            class="term"
-            data-ogi-term=""
-            style={{
-              left: `${box.left}px`,
-              top: `${box.top}px`,
-              width: `${box.width}px`,
-              height: `${box.height}px`,
-              visibility: isInViewport(box, viewport) ? 'visible' : 'hidden',
-            }}
-          />
+          <span key={`term:${i}`} class="term" data-ogi-term="" style={boxStyle(box, viewport)} />
         );
       })}
       {/* The copy's fallback (execCommand copies a selection of our own), in the closed root. */}
