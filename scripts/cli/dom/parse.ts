@@ -4,12 +4,8 @@
  * implied <tbody>, unclosed cells, Word's misnested markup and stray text in
  * tables (foster parenting) come out as in a browser.
  */
-import {
-  type DefaultTreeAdapterMap,
-  parse,
-  type TreeAdapter,
-  type TreeAdapterTypeMap,
-} from 'parse5';
+import type { DefaultTreeAdapterMap, TreeAdapter, TreeAdapterTypeMap } from 'parse5';
+import { parseDocument } from './bulk-tokenizer';
 import { decodePage } from './encoding';
 import {
   LeanComment,
@@ -110,7 +106,7 @@ function leanAdapter(doc: LeanDocument): TreeAdapter<LeanMap> {
 export function parseHtml(html: string, url: string): LeanDocument {
   const doc = new LeanDocument(url);
   // Scripting off, as in jsdom without runScripts: <noscript> holds markup, as a page saved without scripts shows it.
-  return parse(html, { treeAdapter: leanAdapter(doc), scriptingEnabled: false });
+  return parseDocument(html, { treeAdapter: leanAdapter(doc), scriptingEnabled: false });
 }
 
 /** Decodes a saved page's bytes as a browser would (encoding.ts) and parses them. */
