@@ -302,6 +302,7 @@ export function PageOverlay(props: PageOverlayProps) {
           tabSide={panel.tabSide}
           place={panel.style}
           current={current}
+          withDeltas={props.deltas.length > 0}
           t={t}
           language={props.language}
           onToggle={panel.toggle}

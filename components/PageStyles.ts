@@ -50,6 +50,16 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .finding-actions button{font-size:12px;padding:1px 6px;color:#1a73e8;}
 .action-status{color:#5f6368;}
 .citation-text{flex-basis:100%;min-height:4.5em;font:inherit;font-size:12px;resize:vertical;}
+.legend{margin:0 0 8px;font-size:12px;color:#3c4043;}
+.legend summary{cursor:pointer;color:#5f6368;width:max-content;}
+.legend summary:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
+.legend ul{list-style:none;margin:4px 0 0;padding:0;display:grid;gap:3px;}
+.legend li{display:flex;align-items:center;gap:8px;margin:0;}
+.swatch{flex:none;display:inline-block;width:28px;height:16px;line-height:14px;font-size:10px;text-align:center;}
+.swatch.mark{border:2px var(--ls) var(--c);background:color-mix(in srgb,var(--c) 12%,transparent);}
+.term-swatch{border:1px dashed #1a73e8;background:rgba(26,115,232,.12);}
+.fig-swatch{width:auto;padding:0 2px;font-size:12px;border-bottom:2px solid var(--c);}
+.delta-swatch{width:auto;padding:0 3px;border:1px solid currentColor;border-radius:3px;color:#3c4043;}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
 .none{margin:0 0 6px;color:#188038;}
 .unchecked{margin:0 0 6px;color:#5f6368;}

@@ -15,6 +15,7 @@ import { FindingActions } from './FindingActions';
 import type { Translate, UiLanguage } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
+import { PanelLegend } from './PanelLegend';
 import { templateMessageKey } from './template-name';
 
 const COUNT_KEYS: Record<Severity, CountedKey> = {
@@ -46,6 +47,8 @@ export interface PanelProps {
   tabSide?: 'left' | 'right';
   /** Where the panel (or its tab) sits: fixed-position offsets and width, from the overlay. */
   place: JSX.CSSProperties;
+  /** Whether ▲/▼ badges of changes against last year's report are on the page: the legend explains them. */
+  withDeltas: boolean;
   /** The finding the J/K keys last went to, announced in the panel. */
   current: { index: number; position: number; count: number } | null;
   t: Translate;
@@ -197,6 +200,7 @@ export function Panel(props: PanelProps) {
               : t('page_keysHint')}
           </p>
         )}
+        {!props.unchecked && <PanelLegend t={t} withDeltas={props.withDeltas} />}
         {findings.length > 0 && (
           <ol class="list" aria-label={t('page_findingsHeading')}>
             {findings.map((finding, index) => {

@@ -6,8 +6,9 @@
  * sees at once what the extension is for. With a display: a visible window
  * to try it by hand, until Ctrl-C. Without one (a server, CI): headless,
  * waits for the analysis, opens the card of the first contradicted figure,
- * saves screenshots of the page (marks, card, panel) and the popup, and
- * prints what was recognised and found.
+ * saves screenshots of the page (marks, card, the panel folded to its tab),
+ * of the panel opened with its legend, and of the popup, and prints what was
+ * recognised and found.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -21,6 +22,7 @@ import { type ChromiumSession, launchChromium } from '../test/browser/chromium';
 import { POPUP_VIEWPORT, waitForValue } from '../test/browser/driver';
 import { type FixtureServer, startFixtureServer } from '../test/browser/fixture-server';
 import { type Fixture, loadFixtures, pickSampleReport } from '../test/browser/fixtures';
+import { clickOverlay, openPanel } from '../test/browser/interact';
 import {
   MARKER_EXPRESSION,
   type PopupSnapshot,
@@ -85,6 +87,7 @@ async function showHeadless(chromium: ChromiumSession, sample: Fixture): Promise
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const pageShot = join(OUTPUT_DIR, 'page.png');
   const popupShot = join(OUTPUT_DIR, 'popup.png');
+  const panelShot = join(OUTPUT_DIR, 'panel.png');
 
   const page = await chromium.newPage();
   await page.goto(sample.pageUrl);
@@ -104,6 +107,10 @@ async function showHeadless(chromium: ChromiumSession, sample: Fixture): Promise
     );
     return 1;
   }
+  // The panel as a reader opens it from its tab, with the legend of the marks unfolded.
+  await openPanel(page);
+  await clickOverlay(page, '[data-ogi-legend] summary');
+  await page.screenshot(panelShot);
 
   const popup = await chromium.newPage(POPUP_VIEWPORT);
   await popup.openExtensionPage(chromium.popupUrl(`?url=${encodeURIComponent(sample.pageUrl)}`));
@@ -128,6 +135,7 @@ Recognised (popup state: ${state})
 
 Screenshots
   ${relative(ROOT, pageShot)}
+  ${relative(ROOT, panelShot)}
   ${relative(ROOT, popupShot)}`);
   return state === 'report' ? 0 : 1;
 }

@@ -31,6 +31,8 @@ export interface OverlaySnapshot {
   panel: boolean;
   findingButtons: string[];
   deltas: { key: string; text: string; rect: Rect }[];
+  /** What the panel's legend explains, by its lines' data-legend ([] with the panel folded). */
+  legend: string[];
   /** Outlines the history draws in the closed root (the page's cells carry none of it). */
   historyMarks: { severity: string; rect: Rect }[];
   tooltip: { text: string; rect: Rect } | null;
@@ -79,6 +81,7 @@ export const OVERLAY_EXPRESSION = `(() => {
     deltas: all('[data-ogi-delta]').map((d) => ({
       key: d.getAttribute('data-ogi-delta'), text: d.textContent.trim(), rect: rectOf(d),
     })),
+    legend: all('[data-legend]').map((l) => l.getAttribute('data-legend')),
     historyMarks: all('[data-ogi-history-mark]').map((m) => ({
       severity: m.getAttribute('data-ogi-history-mark'), rect: rectOf(m),
     })),

@@ -238,6 +238,8 @@ async function checkMarks(
     }
     if (overlay.deltas.length > 0)
       problems.push(`delta badges without history: ${overlay.deltas.map((d) => d.key)}`);
+    if (overlay.legend.includes('delta'))
+      problems.push("the panel's legend explains ▲/▼ badges the page does not show");
 
     const [withExtension, without] = await Promise.all(
       [page, baseline].map(
@@ -490,8 +492,10 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
         if (problems.length > 0)
           assert.fail(`marks after last year's visit:\n  ${problems.join('\n  ')}`);
 
+        await openPanel(page);
         const overlay = await readOverlay(page);
         assert.ok(overlay.deltas.length > 0, 'no [data-ogi-delta] badge on the page');
+        assert.ok(overlay.legend.includes('delta'), "the panel's legend does not explain ▲/▼");
         for (const delta of overlay.deltas) {
           const now = expected.report.values[delta.key];
           const then = baseReport.values[delta.key];

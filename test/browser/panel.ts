@@ -102,6 +102,24 @@ const FOCUSED_MARK = `(() => {
   });
 })()`;
 
+/** The open legend's lines: what each explains, its text, its swatch's line; and the line the page draws on a cell of each severity. */
+const LEGEND = `(() => {
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
+  const legend = root && root.querySelector('[data-ogi-legend]');
+  if (!legend || !legend.open) return null;
+  const lines = Array.from(legend.querySelectorAll('[data-legend]')).map((li) => {
+    const swatch = getComputedStyle(li.querySelector('.swatch'));
+    const r = li.getBoundingClientRect();
+    return { legend: li.getAttribute('data-legend'), text: li.textContent.trim(),
+      line: swatch.borderTopStyle, colour: swatch.borderTopColor, shown: r.width > 0 && r.height > 0 };
+  });
+  const cellLines = {};
+  for (const cell of document.querySelectorAll('[data-ogi-lens-finding]')) {
+    cellLines[cell.getAttribute('data-ogi-lens-finding')] = getComputedStyle(cell).outlineStyle;
+  }
+  return JSON.stringify({ lines, cellLines });
+})()`;
+
 const readPanel = async (page: DriverPage): Promise<PanelState> =>
   JSON.parse(await waitFor<string>(page, PANEL_STATE, 'the panel')) as PanelState;
 
@@ -200,6 +218,57 @@ export function definePanelSuite<B extends DriverBrowser>(
         });
       }
     }
+
+    test('its legend tells the severities apart by their line as well as their colour', async () => {
+      const { browser } = session();
+      await withPage(
+        browser,
+        async (page) => {
+          await openReport(page, report.pageUrl);
+          await unfold(page);
+          await clickOverlay(page, '[data-ogi-legend] summary');
+          const { lines, cellLines } = JSON.parse(
+            await waitFor<string>(page, LEGEND, 'the legend, opened'),
+          ) as {
+            lines: { legend: string; text: string; line: string; colour: string; shown: boolean }[];
+            cellLines: Record<string, string>;
+          };
+          await page.screenshot(join(SCREENSHOT_DIR, `panel-${browserName}-legend.png`));
+          // No report of last year in this browser's history: no ▲/▼ on the page, none explained.
+          assert.deepEqual(
+            lines.map((l) => l.legend),
+            ['error', 'warning', 'info', 'terms', 'figure'],
+          );
+          for (const line of lines) {
+            assert.ok(
+              line.shown && line.text.length > 4,
+              `legend line ${line.legend} is not shown`,
+            );
+          }
+          const severities = lines.slice(0, 3);
+          assert.deepEqual(
+            severities.map((l) => l.line),
+            ['solid', 'dashed', 'dotted'],
+            'each severity its own line',
+          );
+          assert.equal(
+            new Set(severities.map((l) => l.colour)).size,
+            3,
+            'each severity its colour',
+          );
+          // The swatch shows the line the page draws around a cell of that severity.
+          assert.ok(Object.keys(cellLines).length > 0, 'no marked cell on the page');
+          for (const [severity, line] of Object.entries(cellLines)) {
+            assert.equal(
+              line,
+              severities.find((l) => l.legend === severity)?.line,
+              `${severity} cells are outlined ${line}`,
+            );
+          }
+        },
+        { width: 1280, height: HEIGHT },
+      );
+    });
 
     test('dragged by its title bar, the panel moves and stays there after a reload', async () => {
       const { browser } = session();
