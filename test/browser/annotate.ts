@@ -44,7 +44,7 @@ import {
   normaliseText,
 } from './expected-marks';
 import type { FixtureServer } from './fixture-server';
-import { type Fixture, loadFixtures } from './fixtures';
+import { type Fixture, fixtureNamed, loadFixtures } from './fixtures';
 import {
   clearHistory,
   clickOverlay,
@@ -293,11 +293,7 @@ export function defineAnnotateSuite<B extends DriverBrowser>(
   hooks: AnnotateHooks<B> = {},
 ): void {
   const fixtures = loadFixtures();
-  const byName = (name: string) => {
-    const fixture = fixtures.find((f) => f.name === name);
-    assert.ok(fixture, `fixture ${name} is missing from test/fixtures`);
-    return fixture;
-  };
+  const byName = (name: string): Fixture => fixtureNamed(fixtures, name);
   const shot = (what: string) => join(SCREENSHOT_DIR, `${browserName}-${what}.png`);
 
   describe(`${browserName}: the report annotated in place`, { concurrency: false }, () => {

@@ -27,7 +27,7 @@ import {
   OVERLAY_ROOT_GLOBAL,
 } from './driver';
 import { type ExpectedPage, expectedForFile, normaliseText } from './expected-marks';
-import { loadFixtures } from './fixtures';
+import { fixtureNamed, loadFixtures } from './fixtures';
 import { clearHistory, openOptions, openReport, waitFor, withPage } from './interact';
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
@@ -194,7 +194,7 @@ export function defineArithmeticSuite<B extends DriverBrowser>(
   launch: (options: LaunchOptions) => Promise<B>,
 ): void {
   const fixtures = loadFixtures();
-  const fixture = fixtures.find((f) => f.name === PAGE);
+  const fixture = fixtureNamed(fixtures, PAGE);
   const shot = (what: string) => join(SCREENSHOT_DIR, `${browserName}-arithmetic-${what}.png`);
 
   describe(`${browserName}: arithmetic on the table, not over it`, { concurrency: false }, () => {
@@ -203,7 +203,6 @@ export function defineArithmeticSuite<B extends DriverBrowser>(
     for (const language of ['zh_CN', 'en'] as const) {
       test(`${language}: a sum's card covers none of its terms, and one card at a time`, async () => {
         const { browser } = session();
-        assert.ok(fixture, `${PAGE} is missing from test/fixtures`);
         const expected = await expectedForFile(fixture.htmlPath, fixture.pageUrl);
         await clearHistory(browser);
         await setLanguage(browser, language);
@@ -333,8 +332,7 @@ export function defineArithmeticSuite<B extends DriverBrowser>(
 
       test(`${language}: the culprit of a 2021 table says its likely value and covers none of its column`, async () => {
         const { browser } = session();
-        const culpritPage = fixtures.find((f) => f.name === CULPRIT_PAGE);
-        assert.ok(culpritPage, `${CULPRIT_PAGE} is missing from test/fixtures`);
+        const culpritPage = fixtureNamed(fixtures, CULPRIT_PAGE);
         const expected = await expectedForFile(culpritPage.htmlPath, culpritPage.pageUrl);
         await clearHistory(browser);
         await setLanguage(browser, language);

@@ -28,7 +28,7 @@ import {
   OVERLAY_ROOT_GLOBAL,
   POPUP_VIEWPORT,
 } from './driver';
-import { type Fixture, loadFixtures } from './fixtures';
+import { type Fixture, fixtureNamed, loadFixtures } from './fixtures';
 import {
   clearHistory,
   clickOverlay,
@@ -143,8 +143,7 @@ export function defineCitationSuite<B extends DriverBrowser>(
   launch: (options: LaunchOptions) => Promise<B>,
 ): void {
   const fixtures = loadFixtures();
-  const fixture = fixtures.find((f) => f.name === PAGE);
-  assert.ok(fixture, `fixture ${PAGE} is missing`);
+  const fixture = fixtureNamed(fixtures, PAGE);
 
   describe(`${browserName}: citation and evidence`, { concurrency: false }, () => {
     const session = useBrowserSession(extensionDir, launch, fixtures);

@@ -29,7 +29,7 @@ import {
   OVERLAY_ROOT_GLOBAL,
   POPUP_VIEWPORT,
 } from './driver';
-import { type Fixture, loadFixtures } from './fixtures';
+import { type Fixture, fixtureNamed, loadFixtures } from './fixtures';
 import {
   clearHistory,
   clickOverlay,
@@ -183,8 +183,7 @@ export function defineExportSuite<B extends DriverBrowser>(
   launch: (options: LaunchOptions) => Promise<B>,
 ): void {
   const fixtures = loadFixtures();
-  const fixture = fixtures.find((f) => f.name === EXPORT_PAGE);
-  assert.ok(fixture, `fixture ${EXPORT_PAGE} is missing`);
+  const fixture = fixtureNamed(fixtures, EXPORT_PAGE);
 
   describe(`${browserName}: export`, { concurrency: false }, () => {
     const session = useBrowserSession(extensionDir, launch, fixtures);
@@ -222,8 +221,7 @@ export function defineExportSuite<B extends DriverBrowser>(
     test('a page under a strict CSP, and one with markup in its text, export as the command line builds them', async () => {
       const { browser } = session();
       for (const name of ['hostile-csp-2023', 'hostile-markup-2023']) {
-        const hostile = fixtures.find((f) => f.name === name);
-        assert.ok(hostile, `fixture ${name} is missing`);
+        const hostile = fixtureNamed(fixtures, name);
         const view = await commandLineView(hostile);
         await clearHistory(browser);
         await withPage(browser, async (page) => {

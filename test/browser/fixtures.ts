@@ -65,6 +65,13 @@ export function loadFixtures(dir: string = FIXTURES_DIR): Fixture[] {
   });
 }
 
+/** The fixture of that name; a missing one fails the suite that needs it, by name. */
+export function fixtureNamed(fixtures: readonly Fixture[], name: string): Fixture {
+  const fixture = fixtures.find((f) => f.name === name);
+  if (!fixture) throw new Error(`fixture ${name} is missing from test/fixtures`);
+  return fixture;
+}
+
 /** The page the demo and the screenshots show: the 2021 Hanweb sample, else the first report. */
 export function pickSampleReport(fixtures: readonly Fixture[]): Fixture | undefined {
   const reports = fixtures.filter((fixture) => fixture.expected.kind === 'report');

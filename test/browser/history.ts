@@ -22,7 +22,7 @@ import {
   OVERLAY_ROOT_GLOBAL,
 } from './driver';
 import { expectedForFile } from './expected-marks';
-import { type Fixture, loadFixtures } from './fixtures';
+import { type Fixture, fixtureNamed, loadFixtures } from './fixtures';
 import {
   clearHistory,
   clickOverlay,
@@ -113,11 +113,7 @@ export function defineHistorySuite<B extends DriverBrowser>(
   launch: (options: LaunchOptions) => Promise<B>,
 ): void {
   const fixtures = loadFixtures();
-  const byName = (name: string) => {
-    const fixture = fixtures.find((f) => f.name === name);
-    assert.ok(fixture, `fixture ${name} is missing from test/fixtures`);
-    return fixture;
-  };
+  const byName = (name: string): Fixture => fixtureNamed(fixtures, name);
   const dir = mkdtempSync(join(tmpdir(), 'ogi-lens-history-'));
   const impostor = impostorFixture(fixtures, dir);
 

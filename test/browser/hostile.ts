@@ -22,7 +22,7 @@ import {
   POPUP_VIEWPORT,
 } from './driver';
 import type { FixtureServer } from './fixture-server';
-import { type Fixture, loadFixtures } from './fixtures';
+import { type Fixture, fixtureNamed, loadFixtures } from './fixtures';
 import {
   clearHistory,
   clickOverlay,
@@ -369,11 +369,7 @@ export function defineHostileSuite<B extends DriverBrowser>(
   launch: (options: LaunchOptions) => Promise<B>,
 ): void {
   const fixtures = loadFixtures();
-  const byName = (name: string): Fixture => {
-    const fixture = fixtures.find((f) => f.name === name);
-    assert.ok(fixture, `fixture ${name} is missing from test/fixtures`);
-    return fixture;
-  };
+  const byName = (name: string): Fixture => fixtureNamed(fixtures, name);
 
   describe(`${browserName}: hostile pages`, { concurrency: false }, () => {
     const session = useBrowserSession(extensionDir, launch, fixtures);

@@ -22,7 +22,7 @@ import {
   POPUP_VIEWPORT,
   type Viewport,
 } from './driver';
-import { type Fixture, loadFixtures } from './fixtures';
+import { type Fixture, fixtureNamed, loadFixtures } from './fixtures';
 import { clickOverlay, clickPageElement, openReport, waitFor, withPage } from './interact';
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
@@ -166,11 +166,7 @@ export function definePanelSuite<B extends DriverBrowser>(
   launch: (options: LaunchOptions) => Promise<B>,
 ): void {
   const fixtures = loadFixtures();
-  const byName = (name: string): Fixture => {
-    const fixture = fixtures.find((f) => f.name === name);
-    assert.ok(fixture, `fixture ${name} is missing from test/fixtures`);
-    return fixture;
-  };
+  const byName = (name: string): Fixture => fixtureNamed(fixtures, name);
   const report = byName(REPORT);
   const elsewhere = sameHtmlElsewhere(report);
 
