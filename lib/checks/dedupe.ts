@@ -1,0 +1,64 @@
+/**
+ * One finding per cause. Two findings that mark the same cells with the same
+ * expected and actual figures, from one rule or from a general and a more
+ * specific rule (./dedupe-data.ts), say one thing: the one kept carries the
+ * other's terms and, when the rules differ, its arithmetic too, so no
+ * evidence is lost. Findings of rules not declared as a pair are kept apart:
+ * a cell that breaks its row's sum and its column's sum is two sums broken.
+ */
+import type { Finding } from '../model/report';
+import { SUPERSEDES } from './dedupe-data';
+import { refId } from './shared/refs';
+
+/** What a finding says, apart from which rule says it; a finding that marks no cell is told by its message. */
+const causeOf = (f: Finding): string =>
+  JSON.stringify([
+    f.cells.map(refId).sort(),
+    f.expected,
+    f.actual,
+    f.cells.length ? '' : f.message,
+  ]);
+
+/** Does the kept finding's rule say `other`'s cause more specifically (or is it the same rule)? */
+function absorbs(kept: Finding, other: Finding): boolean {
+  return (
+    kept.rule === other.rule ||
+    SUPERSEDES.some((s) => s.specific === kept.rule && s.general === other.rule)
+  );
+}
+
+/** Both arithmetics, when two rules found one cause by different sums. */
+const joined = (a: string, b: string | undefined, sep: string): string =>
+  b && b !== a ? `${a}${sep}${b}` : a;
+
+function merge(kept: Finding, other: Finding): Finding {
+  const seen = new Set([...kept.cells, ...kept.terms].map(refId));
+  const added = other.terms.filter((t) => !seen.has(refId(t)) && seen.add(refId(t)));
+  const merged: Finding = { ...kept, terms: [...kept.terms, ...added] };
+  if (kept.rule === other.rule) return merged;
+  merged.arithmetic = joined(kept.arithmetic, other.arithmetic, '。');
+  if (kept.arithmeticEn) merged.arithmeticEn = joined(kept.arithmeticEn, other.arithmeticEn, '. ');
+  return merged;
+}
+
+/** The findings with each cause reported once, in their order (a folded finding takes its keeper's place). */
+export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const out: (Finding | null)[] = [...findings];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i];
+    if (!a) continue;
+    for (let j = i + 1; j < out.length; j++) {
+      const b = out[j];
+      if (!b || causeOf(a) !== causeOf(b)) continue;
+      if (absorbs(out[i] as Finding, b)) {
+        out[i] = merge(out[i] as Finding, b);
+        out[j] = null;
+      } else if (absorbs(b, out[i] as Finding)) {
+        out[j] = merge(b, out[i] as Finding);
+        out[i] = null;
+        break;
+      }
+    }
+  }
+  return out.filter((f): f is Finding => f !== null);
+}
