@@ -142,3 +142,24 @@ describe('blank totals: one omission, one finding', () => {
     ]);
   });
 });
+
+describe('table 三 of a 2021-era report with the 2019 single row （六）其他处理', () => {
+  const singleOther = (other: string): Record<string, string> => ({
+    ...T3_CLEAN,
+    't3.open.natural': '2',
+    't3.open.total': '2',
+    't3.other.natural': other,
+    't3.other.commercial': '',
+    't3.other.total': other,
+  });
+
+  it('holds its identities with （六） as one row', () => {
+    expect(run(reportOf([tableOf('t3', singleOther('1'))]))).toEqual([]);
+  });
+
+  it('counts the one row in the column sums: a wrong figure there breaks them', () => {
+    const findings = run(reportOf([tableOf('t3', singleOther('2'))]));
+    expect(findings.map((f) => f.rule)).toEqual(['t3.results-total', 't3.results-total']);
+    expect(findings[0]?.arithmetic).toBe('2 + 2 + 2 = 6，但natural为 5；差 1');
+  });
+});
