@@ -15,4 +15,6 @@ export const SUPERSEDES: Supersedes[] = [
   // A 申请来源 row singled out both by its section's sum and by the other table's figure:
   // the other table names the very figure it should be.
   { general: 'legacy.section-total', specific: 'crossTable.mismatch' },
+  // Not table 三's row and column sums that single out one culprit cell: each is a printed
+  // total the cell contradicts, one finding per broken identity (checks.property.test.ts).
 ];

@@ -3,8 +3,9 @@
  * expected and actual figures, from one rule or from a general and a more
  * specific rule (./dedupe-data.ts), say one thing: the one kept carries the
  * other's terms and, when the rules differ, its arithmetic too, so no
- * evidence is lost. Findings of rules not declared as a pair are kept apart:
- * a cell that breaks its row's sum and its column's sum is two sums broken.
+ * evidence is lost. Findings of rules not declared as a pair are kept apart,
+ * and so are findings that mark different cells or expect different figures:
+ * two totals that are each wrong are two findings.
  */
 import type { Finding } from '../model/report';
 import { SUPERSEDES } from './dedupe-data';

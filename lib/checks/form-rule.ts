@@ -219,7 +219,7 @@ function splitRowFinding(year: number, name: string, nameEn: string, split: Spli
     expected: split.now,
     actual: split.was,
     arithmetic: `「${split.label}」：${split.was}年格式 1 行，${split.now}年格式 ${split.parts} 行`,
-    arithmeticEn: `“${split.label}”: 1 row in the ${split.was} format, ${split.parts} in the ${split.now} format`,
+    arithmeticEn: `“${split.label}”: the ${split.was} format 1 row, the ${split.now} format ${split.parts} rows`,
   };
 }
 
