@@ -45,19 +45,25 @@ function merge(kept: Finding, other: Finding): Finding {
 /** The findings with each cause reported once, in their order (a folded finding takes its keeper's place). */
 export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   const out: (Finding | null)[] = [...findings];
-  for (let i = 0; i < out.length; i++) {
-    const a = out[i];
-    if (!a) continue;
-    for (let j = i + 1; j < out.length; j++) {
-      const b = out[j];
-      if (!b || causeOf(a) !== causeOf(b)) continue;
-      if (absorbs(out[i] as Finding, b)) {
-        out[i] = merge(out[i] as Finding, b);
-        out[j] = null;
-      } else if (absorbs(b, out[i] as Finding)) {
-        out[j] = merge(b, out[i] as Finding);
-        out[i] = null;
-        break;
+  // Only findings of one cause are compared: a page with hundreds of findings stays linear.
+  const byCause = new Map<string, number[]>();
+  findings.forEach((f, i) => {
+    const cause = causeOf(f);
+    byCause.set(cause, [...(byCause.get(cause) ?? []), i]);
+  });
+  for (const places of byCause.values()) {
+    for (const [n, i] of places.entries()) {
+      for (const j of places.slice(n + 1)) {
+        const [a, b] = [out[i], out[j]];
+        if (!a || !b) continue;
+        if (absorbs(a, b)) {
+          out[i] = merge(a, b);
+          out[j] = null;
+        } else if (absorbs(b, a)) {
+          out[j] = merge(b, a);
+          out[i] = null;
+          break;
+        }
       }
     }
   }

@@ -75,4 +75,10 @@ describe('one finding per cause', () => {
     expect(dedupeFindings([missing('表三缺少…'), missing('表四缺少…')])).toHaveLength(2);
     expect(dedupeFindings([missing('表三缺少…'), missing('表三缺少…')])).toHaveLength(1);
   });
+
+  it('keeps the order of the findings, the kept one where it stood', () => {
+    const unrelated = finding({ rule: 'narrative.figure', family: 'narrative', cells: [RECEIVED] });
+    const out = dedupeFindings([sectionTotal, unrelated, finding({})]);
+    expect(out.map((f) => f.rule)).toEqual(['narrative.figure', 'crossTable.mismatch']);
+  });
 });
