@@ -1,8 +1,10 @@
 /**
  * The form of the report, apart from its arithmetic: tables missing or
  * published as pictures, a format table with rows or columns missing, an
- * older format's layout in a report of a later era, and counts printed negative or
- * with a fraction. Blank totals are the identity rule's (form.blank-total*).
+ * older format's layout in a report of a later era (a note only where the
+ * older layout is a row the later format split, ./form-data.ts), and counts
+ * printed negative or with a fraction. Blank totals are the identity
+ * evaluation's (form.blank-total*, ./blank-total-rule.ts).
  */
 
 import { columnLabel, keysOf, rowLabel, splitKey, tableOf } from '../formats/format-table';
@@ -19,6 +21,7 @@ import type { CellRef, ExtractedTable, LegacyRow, Report, TableCell } from '../m
 import { MAX_TABLE_CELLS } from '../tables/collect';
 import { MAX_SLOTS } from '../tables/grid';
 import { defineRule } from './define-rule';
+import { SPLIT_ROWS, type SplitRow } from './form-data';
 import { cellRef } from './report-index';
 import { formatNumber } from './shared/arithmetic';
 import type { RuleFinding } from './types';
@@ -191,6 +194,35 @@ function oldLayoutLabels(
   return [...new Set(labels)];
 }
 
+/** The split row an old layout's cells all belong to, if that is all that is old about the table. */
+function splitRowOf(
+  kind: FormatTableKind,
+  old: FormatDeclaration,
+  keys: readonly string[],
+): SplitRow | null {
+  return (
+    SPLIT_ROWS.find(
+      (r) => r.kind === kind && r.was === old.id && keys.every((k) => splitKey(k)[0] === r.row),
+    ) ?? null
+  );
+}
+
+/** An older format's single row in a later era: the figures still check, only the detail is lost. */
+function splitRowFinding(year: number, name: string, nameEn: string, split: SplitRow): RuleFinding {
+  return {
+    rule: 'form.single-other',
+    severity: 'info',
+    message: `${year}年度报告的${name}仍将「${split.label}」印为一行（${split.was}年格式）；${split.now}年起的格式将其分为${split.partsZh}。表中数字仍按一行核对，但看不出其他处理的具体情形`,
+    messageEn: `The ${year} report's ${nameEn} still prints “${split.label}” as one row, as the ${split.was} format did; from ${split.now} the format splits it into ${split.partsEn}. Its figures are checked with the one row`,
+    cells: [],
+    terms: [],
+    expected: split.now,
+    actual: split.was,
+    arithmetic: `「${split.label}」：${split.was}年格式 1 行，${split.now}年格式 ${split.parts} 行`,
+    arithmeticEn: `“${split.label}”: the ${split.was} format 1 row, the ${split.now} format ${split.parts} rows`,
+  };
+}
+
 function layoutFindings(report: Report, era: FormatDeclaration): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const year = report.identity.year;
@@ -204,7 +236,10 @@ function layoutFindings(report: Report, era: FormatDeclaration): RuleFinding[] {
     if (!layout || !title) continue;
     const { zh: name, en: nameEn } = title;
     const old = yearEra ? oldLayoutOf(table.kind, present, yearEra) : null;
-    if (year !== null && yearEra && old) {
+    const split = old ? splitRowOf(table.kind, old.format, old.keys) : null;
+    if (year !== null && split) {
+      findings.push(splitRowFinding(year, name, nameEn, split));
+    } else if (year !== null && yearEra && old) {
       const labels = oldLayoutLabels(table.kind, old.format, yearEra, old.keys);
       const [was, now] = [old.format.id, yearEra.id];
       findings.push({

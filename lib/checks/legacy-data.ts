@@ -114,3 +114,35 @@ export const LEGACY_SECTIONS: LegacySection[] = [
 
 /** Columns of a table of its own that hold shares, not counts. */
 export const SHARE_COLUMN = /占比|比例|比重|百分比|%/;
+
+/**
+ * `其中` rows that are disjoint reasons of their parent: each refusal counted
+ * by 不同意公开答复数 is listed under the one ground it was refused on, so
+ * the grounds together cannot exceed the refusals (an error), whereas other
+ * `其中` rows may overlap (their sum above the parent is only a warning).
+ * A group is disjoint when its parent and every one of its rows match.
+ */
+export interface DisjointSubsets {
+  parent: RegExp;
+  /** One pattern per known reason; a row matching none makes the group an ordinary one. */
+  members: RegExp[];
+  /** What the rows are, for the message. */
+  zh: string;
+  en: string;
+}
+
+export const DISJOINT_SUBSETS: DisjointSubsets[] = [
+  {
+    parent: /不同意公开/,
+    members: [
+      /国家秘密/,
+      /商业秘密/,
+      /个人隐私/,
+      /^危及/,
+      /^(不是|非)《?条例》?所指/,
+      /法律法规规定的其他情形/,
+    ],
+    zh: '不予公开的理由',
+    en: 'grounds of refusal',
+  },
+];

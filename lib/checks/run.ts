@@ -7,6 +7,7 @@ import { portalOfUrl } from '../page/portal';
 import { blankTotalRule } from './blank-total-rule';
 import { checkContext } from './context';
 import { crossTableRule } from './cross-table-rule';
+import { dedupeFindings } from './dedupe';
 import { formRule } from './form-rule';
 import { identityRule } from './identity-rule';
 import { legacyRule } from './legacy-rule';
@@ -47,7 +48,10 @@ export function runChecks(
     if (disabled?.has(rule.family)) continue;
     for (const finding of rule.run(ctx)) findings.push(finding);
   }
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // One finding per cause: a contradiction two rules both found is reported once (./dedupe.ts).
+  return dedupeFindings(findings).sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
 }
 
 /**

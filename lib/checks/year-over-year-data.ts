@@ -44,6 +44,19 @@ export const DOCUMENT_STOCKS = [
   repealed: `t2.${s.row}.repealed`,
 }));
 
+/**
+ * 2019 table 二: this year's 上一年项目数量 is the number of items at the end
+ * of last year, which last year's report gives as its 上一年项目数量 plus its
+ * 本年增/减 (warning: the columns' meaning is plain, but portals fill them loosely).
+ */
+export const ITEM_COUNTS = [
+  { row: 'license', name: '行政许可', nameEn: 'administrative licences' },
+  { row: 'otherServices', name: '其他对外管理服务事项', nameEn: 'other administrative services' },
+  { row: 'penalty', name: '行政处罚', nameEn: 'administrative penalties' },
+  { row: 'coercion', name: '行政强制', nameEn: 'administrative coercion' },
+  { row: 'fees', name: '行政事业性收费', nameEn: 'administrative fees' },
+].map((s) => ({ ...s, prevCount: `t2.${s.row}.prevCount`, delta: `t2.${s.row}.delta` }));
+
 export interface SwingMetric {
   name: string;
   nameEn: string;

@@ -1,7 +1,8 @@
 /**
  * This year's report against the same agency's report for the year before
  * (lib/checks/year-over-year-data.ts): carry-over column by column (error), the
- * stock of valid rules and normative documents (warning), and large swings
+ * stock of valid rules and normative documents and, in the 2019 table 二, the
+ * count of items each year starts from (warning), and large swings
  * (info: a lead, not an accusation). Only printed figures are compared: a
  * blank, dash or unreadable cell on either side is no evidence.
  *
@@ -17,6 +18,7 @@ import {
   CARRY_OVER,
   COMPARED_KEY,
   DOCUMENT_STOCKS,
+  ITEM_COUNTS,
   lastYearRow,
   SWING_METRICS,
   SWING_THRESHOLDS,
@@ -68,6 +70,26 @@ function carryOverFindings(
   return findings;
 }
 
+/**
+ * A change column of a row whose figure is printed: its number, or 0 when
+ * it is left empty (the row shows that blank means none, and the arithmetic
+ * says so); null when it is missing, unreadable or a dash (not applicable:
+ * no guess).
+ */
+function changeOf(
+  index: ReportIndex,
+  key: string,
+): { ref: CellRef; value: number; blank: boolean } | null {
+  const cell = index.get(key);
+  if (cell?.cell.value.kind === 'blank') return { ref: cell.ref, value: 0, blank: true };
+  return cell?.state === 'number' && cell.ref.value !== null
+    ? { ref: cell.ref, value: cell.ref.value, blank: false }
+    : null;
+}
+
+const BLANK_NOTE = '（空白按0计：同行其余数字已填写）';
+const BLANK_NOTE_EN = ' (blanks counted as 0: the rest of the row is filled)';
+
 function documentStockFindings(
   ctx: CheckContext,
   prevIndex: ReportIndex,
@@ -76,19 +98,17 @@ function documentStockFindings(
   const findings: RuleFinding[] = [];
   for (const stock of DOCUMENT_STOCKS) {
     const valid = printed(ctx.index, stock.valid);
-    const made = printed(ctx.index, stock.made);
-    const repealed = printed(ctx.index, stock.repealed);
+    const made = changeOf(ctx.index, stock.made);
+    const repealed = changeOf(ctx.index, stock.repealed);
     const before = printed(prevIndex, stock.valid);
     if (!valid || !made || !repealed || !before) continue;
-    const [v, m, r, b] = [valid, made, repealed, before].map((c) => c.ref.value as number) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const v = valid.ref.value as number;
+    const b = before.ref.value as number;
+    const [m, r] = [made.value, repealed.value];
     const expected = sumOf([b, m, -r]);
     if (expected === v) continue;
     const diff = formatNumber(Math.abs(v - expected));
+    const blanks = made.blank || repealed.blank;
     findings.push({
       rule: 'yoy.valid-documents',
       severity: 'warning',
@@ -98,8 +118,42 @@ function documentStockFindings(
       terms: [lastYearRef(before.ref, previous), made.ref, repealed.ref],
       expected,
       actual: v,
-      arithmetic: `上年现行有效 ${formatNumber(b)} + 本年制发 ${formatNumber(m)} − 本年废止 ${formatNumber(r)} = ${formatNumber(expected)}，但本年现行有效为 ${formatNumber(v)}；差 ${diff}`,
-      arithmeticEn: `valid last year ${formatNumber(b)} + made ${formatNumber(m)} − repealed ${formatNumber(r)} = ${formatNumber(expected)}, but valid this year is ${formatNumber(v)}; difference ${diff}`,
+      arithmetic: `上年现行有效 ${formatNumber(b)} + 本年制发 ${formatNumber(m)} − 本年废止 ${formatNumber(r)} = ${formatNumber(expected)}，但本年现行有效为 ${formatNumber(v)}；差 ${diff}${blanks ? BLANK_NOTE : ''}`,
+      arithmeticEn: `valid last year ${formatNumber(b)} + made ${formatNumber(m)} − repealed ${formatNumber(r)} = ${formatNumber(expected)}, but valid this year is ${formatNumber(v)}; difference ${diff}${blanks ? BLANK_NOTE_EN : ''}`,
+    });
+  }
+  return findings;
+}
+
+/** 2019 table 二: each item's 上一年项目数量 against last year's count plus its 本年增/减. */
+function itemCountFindings(
+  ctx: CheckContext,
+  prevIndex: ReportIndex,
+  previous: Report,
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const item of ITEM_COUNTS) {
+    const now = printed(ctx.index, item.prevCount);
+    const base = printed(prevIndex, item.prevCount);
+    const delta = base ? changeOf(prevIndex, item.delta) : null;
+    if (!now || !base || !delta) continue;
+    const actual = now.ref.value as number;
+    const [b, d] = [base.ref.value as number, delta.value];
+    const expected = sumOf([b, d]);
+    if (expected === actual) continue;
+    const diff = formatNumber(Math.abs(actual - expected));
+    const signedDelta = `${d < 0 ? '−' : '+'} ${formatNumber(Math.abs(d))}`;
+    findings.push({
+      rule: 'yoy.item-count',
+      severity: 'warning',
+      message: `${item.name}“上一年项目数量”为 ${formatNumber(actual)}，但上年报告的项目数量 ${formatNumber(b)} 加本年增/减 ${formatNumber(d)} 为 ${formatNumber(expected)}；差 ${diff}`,
+      messageEn: `${capitalised(item.nameEn)}: this year's “previous year's count” is ${formatNumber(actual)}, but last year's report had ${formatNumber(b)} items changed by ${formatNumber(d)}, i.e. ${formatNumber(expected)}; a difference of ${diff}`,
+      cells: [now.ref],
+      terms: [lastYearRef(base.ref, previous), lastYearRef(delta.ref, previous)],
+      expected,
+      actual,
+      arithmetic: `上年项目数量 ${formatNumber(b)} ${signedDelta}（上年增/减）= ${formatNumber(expected)}，但本年“上一年项目数量”为 ${formatNumber(actual)}；差 ${diff}${delta.blank ? BLANK_NOTE : ''}`,
+      arithmeticEn: `last year's count ${formatNumber(b)} ${signedDelta} (last year's change) = ${formatNumber(expected)}, but this year's “previous year's count” is ${formatNumber(actual)}; difference ${diff}${delta.blank ? BLANK_NOTE_EN : ''}`,
     });
   }
   return findings;
@@ -194,6 +248,7 @@ export const yearOverYearRule = defineRule({
     return [
       ...carryOverFindings(ctx, previousIndex, previous),
       ...documentStockFindings(ctx, previousIndex, previous),
+      ...itemCountFindings(ctx, previousIndex, previous),
       ...swingFindings(ctx, previousIndex, previous),
     ];
   },

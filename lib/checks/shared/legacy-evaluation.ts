@@ -3,8 +3,9 @@
  * usually its breakdown, `其中` rows are subsets of it (domain.md, family 2).
  *
  * Severity follows what the table's meaning allows: a breakdown that is a
- * partition by the template (lib/checks/legacy-data.ts) and a `其中` row
- * above its parent are contradictions (error); a generic numbered breakdown,
+ * partition by the template (lib/checks/legacy-data.ts), a `其中` row
+ * above its parent and `其中` rows of disjoint reasons (the grounds of a
+ * refusal) adding up to more than it are contradictions (error); a generic numbered breakdown,
  * `其中` rows that together exceed their parent, a section that does not add up
  * to its declared whole, and a channel above the total it is counted in are
  * likely problems (warning). Parents without a figure of their own (section
@@ -15,6 +16,8 @@
  */
 import type { CellRef, ExtractedTable, Report } from '../../model/report';
 import {
+  DISJOINT_SUBSETS,
+  type DisjointSubsets,
   LEGACY_PARTITIONS,
   type LegacyPartition,
   NOT_A_BREAKDOWN,
@@ -189,6 +192,50 @@ function exceedsFinding(
   };
 }
 
+/** The declared disjoint reasons a `其中` group lists, if every row of it is one of them. */
+function disjointReasons(whole: LegacyNode, group: LegacyNode[]): DisjointSubsets | null {
+  return (
+    DISJOINT_SUBSETS.find(
+      (d) =>
+        d.parent.test(whole.name) && group.every((m) => d.members.some((re) => re.test(m.name))),
+    ) ?? null
+  );
+}
+
+/** `其中` rows adding up to more than their parent: wrong for disjoint reasons, suspicious otherwise. */
+function subsetSumFinding(
+  whole: LegacyNode,
+  members: LegacyNode[],
+  values: number[],
+  reasons: DisjointSubsets | null,
+): RuleFinding {
+  const w = whole.ref.value ?? 0;
+  const sum = sumOf(values);
+  const label = whole.row.label;
+  const text = reasons
+    ? {
+        rule: 'legacy.reasons-sum',
+        severity: 'error' as const,
+        message: `「${label}」为 ${formatNumber(w)}，但其“其中”所列${reasons.zh}之和为 ${formatNumber(sum)}：每件只计入一项${reasons.zh}，各项之和不能超过该项`,
+        messageEn: `“${label}” is ${formatNumber(w)} but the ${reasons.en} listed under it add up to ${formatNumber(sum)}: each case is counted under one ground, so together they cannot exceed it`,
+      }
+    : {
+        rule: 'legacy.subset-sum',
+        severity: 'warning' as const,
+        message: `「${label}」的“其中”各项之和 ${formatNumber(sum)} 大于该项 ${formatNumber(w)}：除非各项相互重叠，否则数字有误`,
+        messageEn: `The “of which” items of “${label}” add up to ${formatNumber(sum)}, more than the item itself, ${formatNumber(w)}: wrong unless they overlap`,
+      };
+  return {
+    ...text,
+    cells: [whole.ref],
+    terms: members.map((m) => m.ref),
+    expected: `≥ ${formatNumber(sum)}`,
+    actual: w,
+    arithmetic: `${sumExpression(values)}，但「${label}」为 ${formatNumber(w)}；超出 ${formatNumber(sum - w)}`,
+    arithmeticEn: `${sumExpression(values)}, but “${label}” is ${formatNumber(w)}; over by ${formatNumber(sum - w)}`,
+  };
+}
+
 function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): RuleFinding[] {
   const out: RuleFinding[] = [];
   const w = whole.ref.value ?? 0;
@@ -212,21 +259,8 @@ function subsetFindings(whole: LegacyNode, skip: Set<LegacyNode>): RuleFinding[]
     // One row above the parent already says it; the group's sum would repeat it.
     if (above.length > 0 || members.length < 2) continue;
     const read = partValues(members);
-    if (!read) continue;
-    const sum = sumOf(read.values);
-    if (sum <= w) continue;
-    out.push({
-      rule: 'legacy.subset-sum',
-      severity: 'warning',
-      message: `「${whole.row.label}」的“其中”各项之和 ${formatNumber(sum)} 大于该项 ${formatNumber(w)}：除非各项相互重叠，否则数字有误`,
-      messageEn: `The “of which” items of “${whole.row.label}” add up to ${formatNumber(sum)}, more than the item itself, ${formatNumber(w)}: wrong unless they overlap`,
-      cells: [whole.ref],
-      terms: members.map((m) => m.ref),
-      expected: `≥ ${formatNumber(sum)}`,
-      actual: w,
-      arithmetic: `${sumExpression(read.values)}，但「${whole.row.label}」为 ${formatNumber(w)}；超出 ${formatNumber(sum - w)}`,
-      arithmeticEn: `${sumExpression(read.values)}, but “${whole.row.label}” is ${formatNumber(w)}; over by ${formatNumber(sum - w)}`,
-    });
+    if (!read || sumOf(read.values) <= w) continue;
+    out.push(subsetSumFinding(whole, members, read.values, disjointReasons(whole, group)));
   }
   return out;
 }

@@ -24,6 +24,7 @@ import type { CellRef, Report } from '../../model/report';
 import type { ReportIndex } from '../report-index';
 import type { RuleFinding } from '../types';
 import { formatNumber, sumExpression, sumOf } from './arithmetic';
+import { type BlankTotal, blankTotalFindings } from './blank-totals';
 import { refId } from './refs';
 
 /** What the tables' identities say, split by the rule that reports it. */
@@ -244,47 +245,11 @@ function culprits(broken: Evaluated[]): Map<Evaluated, CellRef> {
   return out;
 }
 
-function blankTotalFinding(total: CellRef, parts: CellRef[], sum: number): RuleFinding {
-  return {
-    rule: 'form.blank-total',
-    severity: 'warning',
-    message: `「${total.row}」「${total.col}」为空白，但其组成部分已填写（合计 ${formatNumber(sum)}）：表格不完整`,
-    messageEn: `“${total.row} / ${total.col}” is blank while its parts are filled (they add up to ${formatNumber(sum)}): the table is incomplete`,
-    cells: [total],
-    terms: parts,
-    expected: sum,
-    actual: null,
-    arithmetic: `${sumExpression(valuesOf(parts))}，但${total.col || '总计'}为空白`,
-    arithmeticEn: `${sumExpression(valuesOf(parts))}, but “${total.col || '总计'}” is blank`,
-  };
-}
-
-/**
- * A 总计 column left blank from top to bottom is one omission, not twenty:
- * one finding marks its first cell and lists the rest.
- */
-function blankTotalColumnFinding(totals: CellRef[], rowsWithParts: number): RuleFinding {
-  const [first, ...rest] = totals as [CellRef, ...CellRef[]];
-  return {
-    rule: 'form.blank-total-column',
-    severity: 'warning',
-    message: `表三「${first.col || '总计'}」一列整列空白，而 ${rowsWithParts} 行的各类申请人已填写：表格不完整，无法核对合计`,
-    messageEn: `Table III: the whole “${first.col || '总计'}” column is blank while ${rowsWithParts} rows have their applicant columns filled: the table is incomplete and its totals cannot be checked`,
-    cells: [first],
-    terms: rest,
-    expected: null,
-    actual: null,
-    arithmetic: `${totals.length} 个总计单元格为空白`,
-    arithmeticEn: `${totals.length} total cells are blank`,
-  };
-}
-
 function evaluateFormat(index: ReportIndex, format: FormatDeclaration): IdentityEvaluation {
   const blankTotals: RuleFinding[] = [];
   const brokenFindings: RuleFinding[] = [];
   const broken: Evaluated[] = [];
-  const blankRowTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
-  const otherBlankTotals: Extract<Outcome, { kind: 'blankTotal' }>[] = [];
+  const blanks: BlankTotal[] = [];
   // Row totals first: a blank total over filled parts is unknown, not zero, in every other sum.
   const identities = [...format.identities].sort(
     (a, b) => Number(b.rule === 't3.row-total') - Number(a.rule === 't3.row-total'),
@@ -292,33 +257,12 @@ function evaluateFormat(index: ReportIndex, format: FormatDeclaration): Identity
   const unknown = new Set<string>();
   for (const identity of identities) {
     const outcome = evaluate(index, identity, unknown);
-    if (outcome.kind === 'blankTotal' && outcome.total.key) unknown.add(outcome.total.key);
     if (outcome.kind === 'broken') broken.push(outcome.e);
-    if (outcome.kind === 'blankTotal') {
-      (identity.rule === 't3.row-total' ? blankRowTotals : otherBlankTotals).push(outcome);
-    }
+    if (outcome.kind !== 'blankTotal' || unknown.has(refId(outcome.total))) continue;
+    unknown.add(refId(outcome.total));
+    blanks.push(outcome);
   }
-  const t3Totals = index
-    .keys()
-    .filter((k) => k.startsWith('t3.') && k.endsWith('.total'))
-    .map((k) => index.get(k));
-  const wholeColumnBlank =
-    blankRowTotals.length > 1 && t3Totals.every((cell) => cell?.state === 'blank');
-  if (wholeColumnBlank) {
-    blankTotals.push(
-      blankTotalColumnFinding(
-        t3Totals.flatMap((cell) => (cell ? [cell.ref] : [])),
-        blankRowTotals.length,
-      ),
-    );
-  } else {
-    for (const b of blankRowTotals) blankTotals.push(blankTotalFinding(b.total, b.parts, b.sum));
-  }
-  for (const b of otherBlankTotals) {
-    // The 总计 column's own (七)总计 is part of the blank column, already reported.
-    if (wholeColumnBlank && b.total.key?.endsWith('.total')) continue;
-    blankTotals.push(blankTotalFinding(b.total, b.parts, b.sum));
-  }
+  blankTotals.push(...blankTotalFindings(index, blanks));
   const culpritOf = culprits(broken);
   for (const e of broken) {
     const culprit = culpritOf.get(e) ?? null;

@@ -114,13 +114,19 @@ describe('the 2019 layout in a report for 2021 or later', () => {
     expect(findings[0]?.message).toContain('「上一年项目数量」');
   });
 
-  it('warns about table 三 printed with the single 2019 （六）其他处理 row', () => {
+  it('notes table 三 printed with the single 2019 （六）其他处理 row: a change of form, its figures still checked', () => {
     const [finding, ...rest] = run(
       formatReport(2022, [table('t2', '2021', 0), table('t3', '2019', 1), table('t4', '2021', 2)]),
     );
     expect(rest).toEqual([]);
-    expect(finding?.rule).toBe('form.old-layout');
-    expect(finding?.message).toContain('「（六）其他处理」');
+    expect([finding?.rule, finding?.severity, finding?.expected, finding?.actual]).toEqual([
+      'form.single-other',
+      'info',
+      '2021',
+      '2019',
+    ]);
+    expect(finding?.message).toContain('仍将「（六）其他处理」印为一行');
+    expect(finding?.messageEn).toContain('still prints “（六）其他处理” as one row');
   });
 
   it('accepts the 2019 layout in the reports it was made for', () => {

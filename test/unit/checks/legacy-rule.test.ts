@@ -165,11 +165,46 @@ describe('其中 rows', () => {
     expect(findings[0]?.arithmetic).toBe('3 > 2；超出 1');
   });
 
-  it('warns when 其中 rows each within the parent add up to more than it', () => {
+  it('marks the parent as an error when its grounds of refusal, each within it, add up to more', () => {
     const findings = run(legacyPage(withValue(DENIED, '其中：涉及国家秘密', '2')));
     expect(findings.map(summary)).toEqual([
-      ['legacy.subset-sum', 'warning', ['2.不同意公开答复数'], '≥ 4', 2],
+      ['legacy.reasons-sum', 'error', ['2.不同意公开答复数'], '≥ 4', 2],
     ]);
+    expect(findings[0]?.arithmetic).toBe('2 + 1 + 1 = 4，但「2.不同意公开答复数」为 2；超出 2');
+    expect(findings[0]?.terms.map((t) => t.row)).toEqual([
+      '其中：涉及国家秘密',
+      '涉及商业秘密',
+      '涉及个人隐私',
+    ]);
+  });
+
+  it('reads the 2013 wording of the grounds (危及安全（…）, 非《条例》所指) as disjoint too', () => {
+    const rows: Row[] = [
+      ['4.不同意公开答复数', '件', '3'],
+      ['其中：涉及国家秘密', '件', '1'],
+      ['危及安全（危及国家安全、公共安全、经济安全和社会稳定）', '件', '2'],
+      ['非《条例》所指政府信息', '件', '2'],
+      ['法律法规规定的其他情形', '件', ''],
+    ];
+    expect(run(legacyPage(rows)).map(summary)).toEqual([
+      ['legacy.reasons-sum', 'error', ['4.不同意公开答复数'], '≥ 5', 3],
+    ]);
+  });
+
+  it('only warns when 其中 rows that are not declared reasons add up to more than their parent', () => {
+    const rows: Row[] = [
+      ['4.不同意公开答复数', '件', '2'],
+      ['其中：涉及国家秘密', '件', '1'],
+      ['涉及征地拆迁', '件', '2'],
+    ];
+    expect(run(legacyPage(rows)).map(summary)).toEqual([
+      ['legacy.subset-sum', 'warning', ['4.不同意公开答复数'], '≥ 3', 2],
+    ]);
+  });
+
+  it('reports a ground above the refusals once, on that row, not again as a sum', () => {
+    const findings = run(legacyPage(withValue(DENIED, '涉及个人隐私', '3')));
+    expect(findings.map((f) => f.rule)).toEqual(['legacy.subset-exceeds']);
   });
 
   it('does not compare a 其中 row counted in another unit (件 under 条)', () => {

@@ -181,6 +181,98 @@ describe('valid rules and normative documents', () => {
   });
 });
 
+describe('the stock of rules as well as of normative documents', () => {
+  const rules = (made: string, repealed: string, valid: string) => ({
+    't2.rules.made': made,
+    't2.rules.repealed': repealed,
+    't2.rules.valid': valid,
+  });
+
+  it('checks 规章 the same way', () => {
+    const findings = run(
+      report(2023, {}, { t2: rules('1', '0', '5') }),
+      report(2022, {}, { t2: rules('0', '0', '3') }),
+    );
+    expect(findings.map((f) => [f.rule, f.cells[0]?.key, f.expected, f.actual])).toEqual([
+      ['yoy.valid-documents', 't2.rules.valid', 4, 5],
+    ]);
+  });
+
+  it('reads an empty 本年废止 as none when the rest of its row is filled, and says so', () => {
+    const [finding] = run(
+      report(2023, {}, { t2: rules('2', '', '6') }),
+      report(2022, {}, { t2: rules('0', '0', '3') }),
+    );
+    expect(finding?.expected).toBe(5);
+    expect(finding?.arithmetic).toContain('空白按0计');
+    expect(
+      run(
+        report(2023, {}, { t2: rules('2', '', '5') }),
+        report(2022, {}, { t2: rules('0', '0', '3') }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the 2019 table 二: each year starts from last year’s count of items', () => {
+  const items = (prev: string, delta: string) => ({
+    't2.license.prevCount': prev,
+    't2.license.delta': delta,
+    't2.license.decisions': '3857',
+  });
+
+  it('accepts 上一年项目数量 equal to last year’s count plus its 本年增/减', () => {
+    expect(
+      run(
+        report(2020, {}, { t2: items('412', '+6') }),
+        report(2019, {}, { t2: items('406', '+6') }),
+      ),
+    ).toEqual([]);
+    expect(
+      run(
+        report(2020, {}, { t2: items('400', '') }),
+        report(2019, {}, { t2: items('402', '减2') }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('warns on this year’s 上一年项目数量, with last year’s two figures as terms', () => {
+    const [finding, ...rest] = run(
+      report(2020, {}, { t2: items('400', '+6') }),
+      report(2019, {}, { t2: items('406', '+6') }),
+    );
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      rule: 'yoy.item-count',
+      severity: 'warning',
+      expected: 412,
+      actual: 400,
+      arithmetic: '上年项目数量 406 + 6（上年增/减）= 412，但本年“上一年项目数量”为 400；差 12',
+    });
+    expect(finding?.cells.map((c) => c.key)).toEqual(['t2.license.prevCount']);
+    expect(finding?.terms.map((c) => c.row)).toEqual([
+      '上年（2019年度）报告：license',
+      '上年（2019年度）报告：license',
+    ]);
+    expect(finding?.messageEn).toContain("last year's report had 406 items changed by 6");
+  });
+
+  it('reads last year’s empty 本年增/减 as no change, and a dash as no evidence', () => {
+    const [finding] = run(
+      report(2020, {}, { t2: items('410', '+6') }),
+      report(2019, {}, { t2: items('406', '') }),
+    );
+    expect(finding?.expected).toBe(406);
+    expect(finding?.arithmetic).toContain('空白按0计');
+    expect(
+      run(
+        report(2020, {}, { t2: items('410', '+6') }),
+        report(2019, {}, { t2: items('406', '—') }),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('large swings', () => {
   const t3New = (n: string) => ({ 't3.new.total': n });
 
