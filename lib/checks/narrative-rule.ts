@@ -8,8 +8,11 @@
  * should hold, `actual` what the table holds. The finding marks the table
  * cell the sentence contradicts: the figure itself, or for a category summed
  * over several rows (不予公开 = rows 1–8) the first row that counts, the rest
- * listed as terms. Where each non-zero cell contradicts the sentence on its
- * own (未发生行政诉讼, 均获维持) every such cell is marked.
+ * listed as terms. Subjects the text counts together (予以公开及部分公开,
+ * `open+partial`) are the sum of each subject's figure, each named in the
+ * arithmetic. Where each non-zero cell contradicts the sentence on its own
+ * (未发生行政诉讼, 均获维持) every such cell is marked; a 均获维持 said of reviews
+ * and lawsuits together is one finding that lists the cells of both.
  *
  * Saying nothing beats guessing: a claim whose cells are blank, unreadable or
  * absent is not checked, approximate figures contradict only when far off,
