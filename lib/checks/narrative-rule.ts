@@ -224,9 +224,12 @@ function memberTerms(r: Reading, lang: 'zh' | 'en'): string {
 const membersExpression = (r: Reading, lang: 'zh' | 'en'): string =>
   `${memberTerms(r, lang)} = ${formatNumber(r.value)}`;
 
-/** The numerator of a share, as its sum where it has several subjects: （予以公开 272 + 部分公开 3）. */
-const numeratorName = (target: NarrativeTarget, r: Reading, lang: 'zh' | 'en'): string =>
-  r.members ? `（${memberTerms(r, lang)}）` : target[lang];
+/** The numerator of a share, as its sum where it has several subjects: (予以公开 272 + 部分公开 3). */
+function numeratorName(target: NarrativeTarget, r: Reading, lang: 'zh' | 'en'): string {
+  if (!r.members) return target[lang];
+  const terms = r.members.map((m) => `${m.target[lang]} ${formatNumber(m.r.value)}`);
+  return `(${terms.join(' + ')})`;
+}
 
 /** The marked cell of a sum: the first part that counts, else the first part. */
 function markedOf(parts: CellRef[]): CellRef {

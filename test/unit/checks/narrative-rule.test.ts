@@ -496,7 +496,7 @@ describe('categories the text counts together', () => {
       },
     ]);
     expect(findings[0]?.arithmetic).toBe(
-      '（open total 31 + partial total 12） ÷ 办理结果总计 = 43 ÷ 91 = 47.25%；以另一基数计：（open total 31 + partial total 12） ÷ 本年新收申请 = 43 ÷ 92 = 46.74%；文中为 44%；差 3.25 个百分点',
+      '(予以公开 31 + 部分公开 12) ÷ 办理结果总计 = 43 ÷ 91 = 47.25%；以另一基数计：(予以公开 31 + 部分公开 12) ÷ 本年新收申请 = 43 ÷ 92 = 46.74%；文中为 44%；差 3.25 个百分点',
     );
   });
 
