@@ -41,10 +41,10 @@ import {
   GROUP_PART_ALL,
   INTENTION,
   NOT_THE_ANSWERED_TOTAL_ALL,
+  NOT_THEIR_SUM,
   OTHER_MATTERS_ALL,
   OTHER_PUBLISHERS,
   PREVIOUS_YEAR,
-  RESPECTIVELY,
 } from './vetoes';
 
 /** Subject of a count, or null when the number is not safely one. */
@@ -168,8 +168,8 @@ function countSubjectForShare(
 /**
  * 予以公开及部分公开258件: the subjects a list joins up to `last`, as one subject
  * (`open+partial`) whose figure is their sum. Null when nothing is joined, when
- * the list mixes subjects that do not add up (收到和予以公开), or when each has its
- * own figure (分别为31件、12件; 各2件).
+ * the list mixes subjects that do not add up (收到和予以公开), or when the figure
+ * is not their sum (分别为31件、12件; 各2件; 等20件: vetoes.ts NOT_THEIR_SUM).
  */
 function joinedSubjects(s: SentenceScan, last: Trigger, token: NumberToken): string | null {
   const list = joinedList(s, last, MAX_JOINED);
@@ -178,7 +178,7 @@ function joinedSubjects(s: SentenceScan, last: Trigger, token: NumberToken): str
   const family = SUMMABLE_FAMILIES.find((f) => f.includes(last.subject));
   if (!family || subjects.length < 2) return null;
   if (!list.every((t) => t.kind === last.kind && family.includes(t.subject))) return null;
-  if (RESPECTIVELY.test(s.scan.slice(last.end, token.start))) return null;
+  if (NOT_THEIR_SUM.test(s.scan.slice(last.end, token.start))) return null;
   return subjects.join(JOINED_SUBJECTS);
 }
 

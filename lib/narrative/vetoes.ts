@@ -50,8 +50,12 @@ export const PREVIOUS_YEAR_ALL = new RegExp(PREVIOUS_YEAR.source, 'g');
 export const INTENTION = /力争|争取|计划|预计|目标|力求|确保|避免|防止|杜绝/;
 export const INTENTION_ALL = new RegExp(INTENTION.source, 'g');
 
-/** 予以公开、部分公开分别为31件、12件: each subject has its own figure, not their sum. */
-export const RESPECTIVELY = /分别|各(?!类|项|种|级|部门|单位)/;
+/**
+ * Between subjects a list joins and their figure: the figure is not their sum.
+ * 分别为31件、12件 and 各2件, 均为1件 give each its own; 不予公开、无法提供等20件 may
+ * count categories the list leaves out.
+ */
+export const NOT_THEIR_SUM = /分别|各(?!类|项|种|级|部门|单位)|均|都|等/;
 
 /** 除…外: a statement about the rest, not about all. */
 export const EXCEPT_ALL = /除/g;

@@ -404,6 +404,31 @@ describe('legacy tables', () => {
     ]);
   });
 
+  it('sets channels counted together against the sum of their rows', () => {
+    const text = '2017年共收到政府信息公开申请70件，其中当面和信函申请共40件。';
+    expect(check([legacy()], text, 2017).map(summary)).toEqual([
+      {
+        rule: 'narrative.figure',
+        severity: 'warning',
+        cells: ['legacy.apply.received.inPerson'],
+        expected: 40,
+        actual: 38,
+      },
+    ]);
+    expectSilent(
+      [legacy()],
+      '2017年共收到政府信息公开申请70件，其中当面和信函申请共38件。',
+      'channel.inPerson+channel.letter',
+      2017,
+    );
+  });
+
+  it('does not read 网络问政 as requests made online', () => {
+    const text = '2017年共收到政府信息公开申请70件，网络申请32件，网络问政182件。';
+    expect(subjects(text, 2017)).toEqual(['received', 'channel.online']);
+    expectSilent([legacy()], text, 'channel.online', 2017);
+  });
+
   it('accepts an answered figure that matches either 申请办结数 or 申请答复数', () => {
     expectSilent(
       [legacy()],

@@ -143,10 +143,12 @@ describe('categories counted together', () => {
     ]);
   });
 
-  it('does not sum what has a figure each (分别, 各) or what does not add up (收到和予以公开)', () => {
+  it('does not sum what has a figure each (分别, 各, 均), a list left open (等) or what does not add up', () => {
     const lead = '收到政府信息公开申请90件，';
     expect(pairs(`${lead}予以公开、部分公开分别为31件、12件。`)).toEqual([['received', 90]]);
     expect(pairs(`${lead}予以公开、部分公开各2件。`)).toEqual([['received', 90]]);
+    expect(pairs('因政府信息公开引发的行政复议和行政诉讼均为1件。')).toEqual([]);
+    expect(pairs(`${lead}不予公开、无法提供等情形共20件。`)).toEqual([['received', 90]]);
     expect(pairs('本年度政府信息公开申请收到和予以公开共50件。')).toEqual([]);
   });
 });
