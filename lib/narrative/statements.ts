@@ -3,8 +3,9 @@
  * 全部胜诉 (every review or lawsuit upheld), 未发生…行政复议、行政诉讼 and 无此类情况
  * (none at all), 未有政府信息公开申请 (no requests). Each becomes a claim of value 0
  * with its assertion. 零败诉 is a zero too, of lawsuits lost (结果纠正), and an
- * ordinary count: it says nothing about how many lawsuits there were. The phrases are here, with the rule that reads them,
- * because each rule reads its phrase's groups and what follows it.
+ * ordinary count: it says nothing about how many lawsuits there were. The
+ * phrases are here, with the rule that reads them, because each rule reads
+ * its phrase's groups and what follows it.
  */
 
 import type { Claim } from '../model/report';

@@ -139,8 +139,9 @@ export function isJoinedWithOther(s: TriggerSource, chosen: Trigger): boolean {
 
 /**
  * The phrases a list joins up to `chosen` (予以公开、部分公开及不予公开), in
- * reading order, `chosen` last; at most `limit`, so that a hostile list costs
- * each number a bounded walk. One phrase when nothing is joined to it.
+ * reading order, `chosen` last; one phrase when nothing is joined to it. The
+ * walk stops at `limit` + 1 phrases (a list known to be longer than `limit`),
+ * so that a hostile list costs each number a bounded walk.
  */
 export function joinedList(s: TriggerSource, chosen: Trigger, limit: number): Trigger[] {
   const list = [chosen];
