@@ -41,9 +41,10 @@ const NEGATION_LENGTH = 2;
 type Group = 'review' | 'litigation';
 
 /**
- * The groups a 均获维持 at `pos` covers: every group named since the last
- * outcome (行政复议7件，诉讼9件，均获维持 covers both), except a group named as
- * having no cases (未发生行政复议) or only as the way to court (复议后起诉).
+ * The groups a 均获维持 at `pos` covers: those its own clause names (其中行政复议
+ * 均获维持), else every group named since the last outcome (行政复议7件，诉讼9件，
+ * 均获维持 covers both); never a group named as having no cases (未发生行政复议)
+ * or only as the way to court (复议后起诉).
  */
 function coveredGroups(s: SentenceScan, pos: number): Group[] {
   const named = groupsSince(
@@ -53,7 +54,10 @@ function coveredGroups(s: SentenceScan, pos: number): Group[] {
       !foundWithin(s, GROUP_PART_ALL, t.start - GROUP_PART_REACH, t.end + 1) &&
       !foundWithin(s, NO_CASES, clauseStart(s, t.start, false), t.start),
   );
-  return (['review', 'litigation'] as const).filter((g) => named.some((t) => t.subject === g));
+  const clause = clauseStart(s, pos, false);
+  const own = named.filter((t) => t.start >= clause);
+  const covered = own.length > 0 ? own : named;
+  return (['review', 'litigation'] as const).filter((g) => covered.some((t) => t.subject === g));
 }
 
 function groupWords(text: string): ('review' | 'litigation')[] {

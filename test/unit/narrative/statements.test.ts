@@ -90,6 +90,14 @@ describe('均获维持 said of several groups', () => {
     ]);
   });
 
+  it('covers the groups its own clause names, where it names any', () => {
+    expect(allUpheld('行政复议7件，行政诉讼9件，其中行政复议均获维持。')).toEqual(['review']);
+    expect(allUpheld('行政复议7件，行政诉讼9件，行政复议和行政诉讼均获维持。')).toEqual([
+      'review',
+      'litigation',
+    ]);
+  });
+
   it('covers only the groups named after the last outcome stated', () => {
     expect(allUpheld('行政复议3件，纠正1件，行政诉讼2件，均获维持。')).toEqual(['litigation']);
   });
