@@ -51,7 +51,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     subject: 'partial',
     kind: 'request',
     afterWithin: 1,
-    pattern: /部分公开|部分予以公开|区分处理/g,
+    pattern: /部分公开|部分予以公开|部分同意公开|区分处理/g,
   },
   { subject: 'deny', kind: 'request', afterWithin: 1, pattern: /不予以?公开|不同意公开/g },
   { subject: 'unable', kind: 'request', afterWithin: 1, pattern: /无法提供/g },

@@ -128,6 +128,13 @@ describe('categories counted together', () => {
     ]);
   });
 
+  it('reads 同意公开和部分同意公开 as the two results, not as 同意公开 alone', () => {
+    expect(pairs('收到政府信息公开申请90件，同意公开和部分同意公开的共43件。')).toEqual([
+      ['received', 90],
+      ['open+partial', 43],
+    ]);
+  });
+
   it('reads a share of categories named together without a count before it', () => {
     expect(pairs('收到政府信息公开申请90件，予以公开和部分公开占比为47.8%。')).toEqual([
       ['received', 90],
