@@ -207,8 +207,10 @@ export const NARRATIVE_TARGETS: Record<TableFamily, Record<string, NarrativeTarg
 };
 
 /**
- * Cells that 均获维持 / 全部胜诉 says are zero: cases corrected or still pending
- * (其他结果, e.g. withdrawn, does not contradict "all upheld").
+ * Cells that 均获维持 / 全部胜诉 says are zero. In table 四: cases corrected, with
+ * another result, or still pending — none of them was upheld. Legacy tables'
+ * 其他情形数 is left out: some provinces count withdrawn cases there, which the
+ * reports do not count against "all upheld".
  */
 export const ALL_UPHELD_CONTRADICTED_BY: Record<
   TableFamily,
@@ -216,14 +218,14 @@ export const ALL_UPHELD_CONTRADICTED_BY: Record<
 > = {
   format: {
     review: {
-      zh: '行政复议结果纠正、尚未审结',
-      en: 'reviews corrected or pending',
-      keys: ['t4.review.corrected', 't4.review.pending'],
+      zh: '行政复议结果纠正、其他结果、尚未审结',
+      en: 'reviews corrected, with another result or pending',
+      keys: ['t4.review.corrected', 't4.review.other', 't4.review.pending'],
     },
     litigation: {
-      zh: '行政诉讼结果纠正、尚未审结',
-      en: 'lawsuits corrected or pending',
-      keys: [...litigation('corrected'), ...litigation('pending')],
+      zh: '行政诉讼结果纠正、其他结果、尚未审结',
+      en: 'lawsuits corrected, with another result or pending',
+      keys: [...litigation('corrected'), ...litigation('other'), ...litigation('pending')],
     },
   },
   legacy: {
@@ -240,25 +242,34 @@ export const ALL_UPHELD_CONTRADICTED_BY: Record<
   },
 };
 
+const OF_RESULTS = ['answered', 'received'] as const;
+const OF_CHANNELS = ['received'] as const;
+
 /**
- * Denominators of a stated share when the sentence names none: results are
- * shares of the requests handled, channels shares of those received. 办结率
- * (percent.answered) has none: reports compute it over received, received plus
- * carried over, or only the requests already due, so no reading is safe.
+ * Denominators of a stated share when the sentence names none, the usual
+ * first: results are shares of the requests handled, or of those received
+ * (reports use both); channels shares of those received. A share that matches
+ * none of them contradicts the table. 办结率 (percent.answered) has none:
+ * reports compute it over received, received plus carried over, or only the
+ * requests already due, so no reading is safe. Subjects counted together
+ * (open+partial) take their first subject's.
  */
-export const NATURAL_DENOMINATOR: Readonly<Record<string, string>> = {
-  open: 'answered',
-  partial: 'answered',
-  deny: 'answered',
-  unable: 'answered',
-  noProcess: 'answered',
-  other: 'answered',
-  'channel.inPerson': 'received',
-  'channel.fax': 'received',
-  'channel.online': 'received',
-  'channel.letter': 'received',
-  'channel.other': 'received',
+export const NATURAL_DENOMINATORS: Readonly<Record<string, readonly string[]>> = {
+  open: OF_RESULTS,
+  partial: OF_RESULTS,
+  deny: OF_RESULTS,
+  unable: OF_RESULTS,
+  noProcess: OF_RESULTS,
+  other: OF_RESULTS,
+  'channel.inPerson': OF_CHANNELS,
+  'channel.fax': OF_CHANNELS,
+  'channel.online': OF_CHANNELS,
+  'channel.letter': OF_CHANNELS,
+  'channel.other': OF_CHANNELS,
 };
+
+/** How a finding names subjects a sentence counts together (予以公开、部分公开). */
+export const JOINED_NAME = { zh: '、', en: ' and ' } as const;
 
 /**
  * How far an approximate figure (余/多/近/约/超过) may be from the table before

@@ -8,8 +8,11 @@
  * should hold, `actual` what the table holds. The finding marks the table
  * cell the sentence contradicts: the figure itself, or for a category summed
  * over several rows (不予公开 = rows 1–8) the first row that counts, the rest
- * listed as terms. Where each non-zero cell contradicts the sentence on its
- * own (未发生行政诉讼, 均获维持) every such cell is marked.
+ * listed as terms. Subjects the text counts together (予以公开及部分公开,
+ * `open+partial`) are the sum of each subject's figure, each named in the
+ * arithmetic. Where each non-zero cell contradicts the sentence on its own
+ * (未发生行政诉讼, 均获维持) every such cell is marked; a 均获维持 said of reviews
+ * and lawsuits together is one finding that lists the cells of both.
  *
  * Saying nothing beats guessing: a claim whose cells are blank, unreadable or
  * absent is not checked, approximate figures contradict only when far off,
@@ -18,13 +21,15 @@
  * or a phrase the extractor attributed to the wrong subject).
  */
 import type { CellRef, Claim } from '../model/report';
+import { JOINED_SUBJECTS } from '../narrative/subjects';
 import { toHalfWidth } from '../text/normalise';
 import { defineRule } from './define-rule';
 import {
   ALL_UPHELD_CONTRADICTED_BY,
   APPROXIMATE_TOLERANCE,
+  JOINED_NAME,
   NARRATIVE_TARGETS,
-  NATURAL_DENOMINATOR,
+  NATURAL_DENOMINATORS,
   type NarrativeTarget,
   PERCENT_TOLERANCE_DIGITS,
   T3_APPLICANTS,
@@ -47,6 +52,13 @@ interface Reading {
   blanksAsZero: boolean;
   /** A blank 总计 was replaced by the sum of its applicant columns. */
   fromApplicants: boolean;
+  /** For subjects counted together (予以公开及部分公开): each subject's own figure. */
+  members?: Member[];
+}
+
+interface Member {
+  target: NarrativeTarget;
+  r: Reading;
 }
 
 type PartRead =
@@ -197,6 +209,28 @@ function termsExpression(parts: CellRef[]): string {
   return `${named} = ${formatNumber(sumOf(values))}`;
 }
 
+/**
+ * Subjects counted together, each named: every cell where there are at most
+ * four (（一）予以公开 272 + （二）部分公开 3), else each subject's sum
+ * (不予公开 4 + 无法提供 33), its cells listed among the finding's terms.
+ */
+function memberTerms(r: Reading, lang: 'zh' | 'en'): string {
+  if (r.parts.length <= 4) {
+    return r.parts.map((p) => `${cellName(p)} ${formatNumber(p.value ?? 0)}`).join(' + ');
+  }
+  return (r.members ?? []).map((m) => `${m.target[lang]} ${formatNumber(m.r.value)}`).join(' + ');
+}
+
+const membersExpression = (r: Reading, lang: 'zh' | 'en'): string =>
+  `${memberTerms(r, lang)} = ${formatNumber(r.value)}`;
+
+/** The numerator of a share, as its sum where it has several subjects: (予以公开 272 + 部分公开 3). */
+function numeratorName(target: NarrativeTarget, r: Reading, lang: 'zh' | 'en'): string {
+  if (!r.members) return target[lang];
+  const terms = r.members.map((m) => `${m.target[lang]} ${formatNumber(m.r.value)}`);
+  return `(${terms.join(' + ')})`;
+}
+
 /** The marked cell of a sum: the first part that counts, else the first part. */
 function markedOf(parts: CellRef[]): CellRef {
   return (parts.find((p) => (p.value ?? 0) !== 0) ?? parts[0]) as CellRef;
@@ -212,6 +246,14 @@ function tableSide(
   target: NarrativeTarget,
   r: Reading,
 ): { zh: string; en: string; expr: string; exprEn: string } {
+  if (r.members) {
+    return {
+      zh: `表中${target.zh}之和为 ${formatNumber(r.value)}`,
+      en: `the table's ${target.en} add up to ${formatNumber(r.value)}`,
+      expr: `${target.zh} = ${membersExpression(r, 'zh')}`,
+      exprEn: `${target.en} = ${membersExpression(r, 'en')}`,
+    };
+  }
   const only = r.parts.length === 1 ? r.parts[0] : undefined;
   if (only) {
     return {
@@ -258,6 +300,22 @@ function figureFinding(claim: Claim, target: NarrativeTarget, r: Reading): RuleF
   };
 }
 
+/**
+ * A sum that should be zero: its cells named where there are at most four,
+ * else the non-zero ones named and the zeros counted (the six outcomes of
+ * both kinds of lawsuit would print as a row of noughts).
+ */
+function nonZeroExpression(parts: CellRef[], lang: 'zh' | 'en'): string {
+  if (parts.length <= 4) return termsExpression(parts);
+  const nonZero = parts.filter((p) => (p.value ?? 0) !== 0);
+  const named = nonZero.map((p) => `${cellName(p)} ${formatNumber(p.value ?? 0)}`).join(' + ');
+  const total = formatNumber(sumOf(nonZero.map((p) => p.value ?? 0)));
+  const zeros = parts.length - nonZero.length;
+  return lang === 'zh'
+    ? `${named} = ${total}（其余 ${zeros} 项为 0）`
+    : `${named} = ${total} (the other ${zeros} are 0)`;
+}
+
 /** `none` (未发生…) and `allUpheld` (均获维持): every non-zero cell contradicts the sentence by itself. */
 function zeroFinding(
   claim: Claim,
@@ -280,8 +338,8 @@ function zeroFinding(
     terms: others(r.parts, nonZero),
     expected: 0,
     actual: r.value,
-    arithmetic: `${name.zh} = ${termsExpression(r.parts)}；文中为 0${notesOf(r)}`,
-    arithmeticEn: `${name.en} = ${termsExpression(r.parts)}; the text says 0${notesOfEn(r)}`,
+    arithmetic: `${name.zh} = ${nonZeroExpression(r.parts, 'zh')}；文中为 0${notesOf(r)}`,
+    arithmeticEn: `${name.en} = ${nonZeroExpression(r.parts, 'en')}; the text says 0${notesOfEn(r)}`,
     text: claim.sentence,
   };
 }
@@ -293,17 +351,32 @@ function shareAgrees(claim: Claim, num: Reading, den: Reading): boolean {
   return Math.abs(share - claim.value) < PERCENT_TOLERANCE_DIGITS * 10 ** -decimals - 1e-9;
 }
 
-function percentFinding(
-  claim: Claim,
-  num: { target: NarrativeTarget; r: Reading },
-  den: { target: NarrativeTarget; r: Reading },
-): RuleFinding {
+interface Figure {
+  target: NarrativeTarget;
+  r: Reading;
+}
+
+/** numerator ÷ base = share, in one language. */
+function shareExpression(num: Figure, den: Figure, shown: number, lang: 'zh' | 'en'): string {
+  return `${numeratorName(num.target, num.r, lang)} ÷ ${den.target[lang]} = ${formatNumber(num.r.value)} ÷ ${formatNumber(den.r.value)} = ${formatNumber(shown)}%`;
+}
+
+/** The share printed to one more decimal than the text's, at least two. */
+const shownShare = (num: Reading, den: Reading, decimals: number): number =>
+  Number(((num.value / den.value) * 100).toFixed(Math.max(2, decimals + 1)));
+
+/** `bases`: the share's possible bases, the usual first; the text's share matches none of them. */
+function percentFinding(claim: Claim, num: Figure, bases: Figure[]): RuleFinding {
   const decimals = decimalsOf(claim.raw);
-  const share = (num.r.value / den.r.value) * 100;
-  const shown = Number(share.toFixed(Math.max(2, decimals + 1)));
+  const [den, ...alternatives] = bases as [Figure, ...Figure[]];
+  const shown = shownShare(num.r, den.r, decimals);
   const marked = markedOf(num.r.parts);
-  const expr = `${num.target.zh} ÷ ${den.target.zh} = ${formatNumber(num.r.value)} ÷ ${formatNumber(den.r.value)} = ${formatNumber(shown)}%`;
-  const exprEn = `${num.target.en} ÷ ${den.target.en} = ${formatNumber(num.r.value)} ÷ ${formatNumber(den.r.value)} = ${formatNumber(shown)}%`;
+  const diff = formatNumber(Number(Math.abs(shown - claim.value).toFixed(2)));
+  const otherBases = (lang: 'zh' | 'en') =>
+    alternatives
+      .map((o) => shareExpression(num, o, shownShare(num.r, o.r, decimals), lang))
+      .map((e) => (lang === 'zh' ? `；以另一基数计：${e}` : `; over another base: ${e}`))
+      .join('');
   return {
     rule: 'narrative.percent',
     severity: 'warning',
@@ -313,8 +386,8 @@ function percentFinding(
     terms: [...others(num.r.parts, [marked]), ...den.r.parts],
     expected: claim.value,
     actual: shown,
-    arithmetic: `${expr}；文中为 ${formatNumber(claim.value)}%；差 ${formatNumber(Number(Math.abs(shown - claim.value).toFixed(2)))} 个百分点${notesOf(num.r)}`,
-    arithmeticEn: `${exprEn}; the text says ${formatNumber(claim.value)}%; difference ${formatNumber(Number(Math.abs(shown - claim.value).toFixed(2)))} percentage points${notesOfEn(num.r)}`,
+    arithmetic: `${shareExpression(num, den, shown, 'zh')}${otherBases('zh')}；文中为 ${formatNumber(claim.value)}%；差 ${diff} 个百分点${notesOf(num.r)}`,
+    arithmeticEn: `${shareExpression(num, den, shown, 'en')}${otherBases('en')}; the text says ${formatNumber(claim.value)}%; difference ${diff} percentage points${notesOfEn(num.r)}`,
     text: claim.sentence,
   };
 }
@@ -326,19 +399,52 @@ interface Targets {
   get(subject: string): { target: NarrativeTarget; readings: Reading[] } | null;
 }
 
+/**
+ * Subjects counted together (open+partial): one target whose figure is the
+ * sum of each subject's first reading; null unless every subject can be read.
+ */
+function joinedTarget(
+  subjects: string[],
+  get: Targets['get'],
+): { target: NarrativeTarget; readings: Reading[] } | null {
+  const members: Member[] = [];
+  for (const subject of subjects) {
+    const found = get(subject);
+    const r = found?.readings[0];
+    if (!found || !r) return null;
+    members.push({ target: found.target, r });
+  }
+  const target: NarrativeTarget = {
+    zh: members.map((m) => m.target.zh).join(JOINED_NAME.zh),
+    en: members.map((m) => m.target.en).join(JOINED_NAME.en),
+    sets: [members.flatMap((m) => m.target.sets[0] ?? [])],
+  };
+  const reading: Reading = {
+    value: sumOf(members.map((m) => m.r.value)),
+    parts: members.flatMap((m) => m.r.parts),
+    blanksAsZero: members.some((m) => m.r.blanksAsZero),
+    fromApplicants: members.some((m) => m.r.fromApplicants),
+    members,
+  };
+  return { target, readings: [reading] };
+}
+
 function targetsOf(index: ReportIndex, family: TableFamily): Targets {
   const cache = new Map<string, { target: NarrativeTarget; readings: Reading[] } | null>();
-  return {
-    family,
-    get(subject) {
-      if (!cache.has(subject)) {
+  const get: Targets['get'] = (subject) => {
+    if (!cache.has(subject)) {
+      const joined = subject.split(JOINED_SUBJECTS);
+      if (joined.length > 1) {
+        cache.set(subject, joinedTarget(joined, get));
+      } else {
         const target = NARRATIVE_TARGETS[family][subject];
         const readings = target ? readTarget(index, target) : [];
         cache.set(subject, target && readings.length > 0 ? { target, readings } : null);
       }
-      return cache.get(subject) ?? null;
-    },
+    }
+    return cache.get(subject) ?? null;
   };
+  return { family, get };
 }
 
 /** Numeric counts: a subject stated in agreement anywhere is not flagged; the same figure twice is one finding. */
@@ -366,61 +472,95 @@ function countFindings(claims: Claim[], targets: Targets): RuleFinding[] {
   return findings;
 }
 
+/** The bases a share may be of: the one the text names, else its subject's usual ones. */
+function basesOf(claim: Claim, subject: string): readonly string[] {
+  if (claim.denominator) return [claim.denominator];
+  const first = subject.split(JOINED_SUBJECTS)[0] ?? subject;
+  return NATURAL_DENOMINATORS[first] ?? [];
+}
+
 function percentFindings(claims: Claim[], targets: Targets): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const seen = new Set<string>();
   for (const c of claims) {
     if (!c.subject.startsWith('percent.')) continue;
     const subject = c.subject.slice('percent.'.length);
-    const denominator = c.denominator ?? NATURAL_DENOMINATOR[subject];
-    if (!denominator) continue;
     const num = targets.get(subject);
-    const den = targets.get(denominator);
     const numReading = num?.readings[0];
-    const denReading = den?.readings[0];
-    if (!num || !den || !numReading || !denReading) continue;
-    const id = `${c.subject}|${denominator}|${c.value}`;
+    if (!num || !numReading) continue;
+    // Each base that the table carries, with a positive first reading.
+    const bases = basesOf(c, subject).flatMap((b) => {
+      const den = targets.get(b);
+      const first = den?.readings[0];
+      return den && first && first.value > 0 ? [den] : [];
+    });
+    if (bases.length === 0) continue;
+    const id = `${c.subject}|${c.denominator ?? ''}|${c.value}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    // Any reading of the count over any reading of the base that gives the share is agreement.
+    // Any reading of the count over any reading of any base that gives the share is agreement.
     const pairs = num.readings.flatMap((n) =>
-      den.readings.filter((d) => d.value > 0).map((d) => [n, d] as const),
+      bases.flatMap((den) => den.readings.filter((d) => d.value > 0).map((d) => [n, d] as const)),
     );
-    if (pairs.length === 0 || pairs.some(([n, d]) => shareAgrees(c, n, d))) continue;
-    if (denReading.value <= 0) continue;
+    if (pairs.some(([n, d]) => shareAgrees(c, n, d))) continue;
     findings.push(
       percentFinding(
         c,
         { target: num.target, r: numReading },
-        { target: den.target, r: denReading },
+        bases.map((den) => ({ target: den.target, r: den.readings[0] as Reading })),
       ),
     );
   }
   return findings;
 }
 
-function assertionFindings(claims: Claim[], targets: Targets, index: ReportIndex): RuleFinding[] {
+/**
+ * 均获维持 / 全部胜诉, one finding per statement: a statement covering reviews
+ * and lawsuits (行政复议7件，诉讼9件，均获维持) lists every cell of either that
+ * contradicts it. A group already checked for an earlier statement is not
+ * checked again.
+ */
+function allUpheldFindings(
+  claims: Claim[],
+  family: TableFamily,
+  index: ReportIndex,
+): RuleFinding[] {
+  const statements = new Map<string, { claim: Claim; groups: string[] }>();
+  const checked = new Set<string>();
+  for (const c of claims) {
+    if (c.assertion !== 'allUpheld' || checked.has(c.subject)) continue;
+    checked.add(c.subject);
+    const id = `${c.sentence}|${c.raw}`;
+    const statement = statements.get(id) ?? { claim: c, groups: [] };
+    statement.groups.push(c.subject);
+    statements.set(id, statement);
+  }
+  const findings: RuleFinding[] = [];
+  for (const { claim, groups } of statements.values()) {
+    const specs = groups.flatMap((g) => ALL_UPHELD_CONTRADICTED_BY[family][g] ?? []);
+    const keys = specs.flatMap((spec) => spec.keys).filter((k) => index.has(k));
+    const r = keys.length > 0 ? readSet(index, keys) : null;
+    if (!r) continue;
+    const name = {
+      zh: specs.map((spec) => spec.zh).join('；'),
+      en: specs.map((spec) => spec.en).join('; '),
+    };
+    const f = zeroFinding(claim, 'narrative.all-upheld', name, r);
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
+function noneFindings(claims: Claim[], targets: Targets): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const seen = new Set<string>();
   for (const c of claims) {
-    if (!c.assertion) continue;
-    const id = `${c.subject}|${c.assertion}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (c.assertion === 'none') {
-      const found = targets.get(c.subject);
-      const r = found?.readings[0];
-      if (!found || !r) continue;
-      const f = zeroFinding(c, 'narrative.none', found.target, r);
-      if (f) findings.push(f);
-      continue;
-    }
-    const spec = ALL_UPHELD_CONTRADICTED_BY[targets.family][c.subject];
-    if (!spec) continue;
-    const present = spec.keys.filter((k) => index.has(k));
-    const r = present.length > 0 ? readSet(index, present) : null;
-    if (!r) continue;
-    const f = zeroFinding(c, 'narrative.all-upheld', spec, r);
+    if (c.assertion !== 'none' || seen.has(c.subject)) continue;
+    seen.add(c.subject);
+    const found = targets.get(c.subject);
+    const r = found?.readings[0];
+    if (!found || !r) continue;
+    const f = zeroFinding(c, 'narrative.none', found.target, r);
     if (f) findings.push(f);
   }
   return findings;
@@ -437,7 +577,8 @@ export const narrativeRule = defineRule({
     return [
       ...countFindings(claims, targets),
       ...percentFindings(claims, targets),
-      ...assertionFindings(claims, targets, ctx.index),
+      ...noneFindings(claims, targets),
+      ...allUpheldFindings(claims, family, ctx.index),
     ];
   },
 });

@@ -115,7 +115,8 @@ export const ClaimSchema = z.object({
    * `answered`, `carryOut`, `open`, `partial`, `deny`, `unable`, `noProcess`,
    * `other`, `review`, `review.corrected`, `litigation`, `litigation.corrected`,
    * `channel.inPerson`/`fax`/`online`/`letter`/`other`, `active`…
-   * plus `percent.<subject>` for percentages.
+   * plus `percent.<subject>` for percentages; subjects the text counts
+   * together are joined by `+` (`open+partial`: 予以公开及部分公开258件).
    */
   subject: TextSchema,
   value: z.number(),

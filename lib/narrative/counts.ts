@@ -14,12 +14,23 @@ import { clauseEnd, clauseStart } from './clauses';
 import { aboutRequests, type Context, otherMatterLast, otherYear } from './mentions';
 import type { NumberToken } from './numbers';
 import { foundWithin, type SentenceScan } from './scan';
-import { RATE, SHARE, SHARE_OF_ANSWERED, SHARE_OF_RECEIVED, UNITS_BY_KIND } from './subjects';
+import {
+  JOINED_SUBJECTS,
+  MAX_JOINED,
+  RATE,
+  SHARE,
+  SHARE_OF_ANSWERED,
+  SHARE_OF_RECEIVED,
+  SUMMABLE_FAMILIES,
+  UNITS_BY_KIND,
+} from './subjects';
 import {
   groupBefore,
   isJoinedWithOther,
+  joinedList,
   nearestAfter,
   nearestBefore,
+  phraseStartsAt,
   type Trigger,
 } from './triggers';
 import {
@@ -30,6 +41,7 @@ import {
   GROUP_PART_ALL,
   INTENTION,
   NOT_THE_ANSWERED_TOTAL_ALL,
+  NOT_THEIR_SUM,
   OTHER_MATTERS_ALL,
   OTHER_PUBLISHERS,
   PREVIOUS_YEAR,
@@ -67,6 +79,8 @@ function countSubject(
     }
     case 'group': {
       if (inClause(GROUP_PART_ALL) || inClause(GROUP_AS_HANDLER_ALL)) return null;
+      // 行政诉讼案件零起败诉 counts the lawsuits lost, not the lawsuits.
+      if (phraseStartsAt(s, token.end, 'outcome')) return null;
       return trigger.subject;
     }
     case 'outcome': {
@@ -127,7 +141,7 @@ function percentSubject(
   if (shareEnd < 0) return null;
   const named = nearestBefore(s, from, shareEnd, (t) => t.kind !== 'outcome');
   let base: string | null = null;
-  if (named) base = countSubjectForShare(s, named, ctx);
+  if (named) base = countSubjectForShare(s, named, token, ctx);
   // 予以公开12件，占20%: the share belongs to the count printed just before it.
   else if (previous?.adjacent) base = previous.subject;
   if (base === null || base.startsWith('percent.')) return null;
@@ -138,10 +152,34 @@ function percentSubject(
   return found;
 }
 
-function countSubjectForShare(s: SentenceScan, t: Trigger, ctx: Context): string | null {
-  if (t.kind === 'request') return aboutRequests(s, ctx) ? t.subject : null;
-  if (t.kind === 'group') return t.subject;
+function countSubjectForShare(
+  s: SentenceScan,
+  t: Trigger,
+  token: NumberToken,
+  ctx: Context,
+): string | null {
+  const joined = joinedSubjects(s, t, token);
+  if (joined === null && isJoinedWithOther(s, t)) return null;
+  if (t.kind === 'request') return aboutRequests(s, ctx) ? (joined ?? t.subject) : null;
+  if (t.kind === 'group') return joined ?? t.subject;
   return null;
+}
+
+/**
+ * 予以公开及部分公开258件: the subjects a list joins up to `last`, as one subject
+ * (`open+partial`) whose figure is their sum. Null when nothing is joined, when
+ * the list mixes subjects that do not add up (收到和予以公开), or when the figure
+ * is not their sum (分别为31件、12件; 各2件; 等20件: vetoes.ts NOT_THEIR_SUM).
+ */
+function joinedSubjects(s: SentenceScan, last: Trigger, token: NumberToken): string | null {
+  const list = joinedList(s, last, MAX_JOINED);
+  if (list.length < 2 || list.length > MAX_JOINED) return null;
+  const subjects = [...new Set(list.map((t) => t.subject))];
+  const family = SUMMABLE_FAMILIES.find((f) => f.includes(last.subject));
+  if (!family || subjects.length < 2) return null;
+  if (!list.every((t) => t.kind === last.kind && family.includes(t.subject))) return null;
+  if (NOT_THEIR_SUM.test(s.scan.slice(last.end, token.start))) return null;
+  return subjects.join(JOINED_SUBJECTS);
 }
 
 /** The claims of the sentence's numbers, in order. */
@@ -171,7 +209,9 @@ export function numericClaims(s: SentenceScan, ctx: Context): Claim[] {
         const limit = Math.min(clauseEnd(s, token.end, true), nextStart);
         trigger = nearestAfter(s, token.end, limit);
       }
-      if (!trigger || isJoinedWithOther(s, trigger)) return;
+      if (!trigger) return;
+      const joined = trigger.end <= token.start ? joinedSubjects(s, trigger, token) : null;
+      if (joined === null && isJoinedWithOther(s, trigger)) return;
       // 上年结转 names last year inside the phrase itself; anywhere else it marks an old figure.
       const leadWithoutTrigger =
         trigger.end <= token.start
@@ -180,7 +220,7 @@ export function numericClaims(s: SentenceScan, ctx: Context): Claim[] {
           : lead;
       if (PREVIOUS_YEAR.test(leadWithoutTrigger)) return;
       const subject = countSubject(s, token, trigger, ctx);
-      if (subject !== null) found = { subject };
+      if (subject !== null) found = { subject: joined ?? subject };
     }
     if (!found) return;
     if (otherYear(s, token.start, ctx.year, found.subject)) return;

@@ -30,8 +30,9 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     subject: 'carryOut',
     kind: 'request',
     afterWithin: 4,
+    // 结转下年度办理2件 is one phrase: the carry-over, not a count of requests handled (办理).
     pattern:
-      /结转(?:至|到|入)?(?:下一?年度?|(?:19|20)\d\d年度?)(?:继续办理)?|转入下一?年度?|(?:尚|正|仍)在办理中?|办理中|未办结|未到期|答复期限未到|未到答复期限?|尚未答复|(?:尚|仍)在(?:法定)?答复期限?内/g,
+      /(?:结转(?:至|到|入)?(?:下一?年度?|(?:19|20)\d\d年度?)|转入下一?年度?)(?:(?:继续|依法|仍需|需要?){0,2}(?:办理|处理|答复)的?)?|(?:尚|正|仍)在办理中?|办理中|未办结|未到期|答复期限未到|未到答复期限?|尚未答复|(?:尚|仍)在(?:法定)?答复期限?内/g,
   },
   {
     subject: 'received',
@@ -50,7 +51,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     subject: 'partial',
     kind: 'request',
     afterWithin: 1,
-    pattern: /部分公开|部分予以公开|区分处理/g,
+    pattern: /部分公开|部分予以公开|部分同意公开|区分处理/g,
   },
   { subject: 'deny', kind: 'request', afterWithin: 1, pattern: /不予以?公开|不同意公开/g },
   { subject: 'unable', kind: 'request', afterWithin: 1, pattern: /无法提供/g },
@@ -58,7 +59,12 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { subject: 'other', kind: 'request', afterWithin: 1, pattern: /其他处理/g },
   { subject: 'channel.inPerson', kind: 'request', pattern: /当面/g },
   { subject: 'channel.fax', kind: 'request', pattern: /传真/g },
-  { subject: 'channel.online', kind: 'request', pattern: /网络|网上|在线|互联网/g },
+  // 网络问政, 网上留言, 在线咨询 are other matters, not requests made online.
+  {
+    subject: 'channel.online',
+    kind: 'request',
+    pattern: /(?:网络|网上|在线|互联网)(?!问政|理政|留言|咨询|信箱|投诉|举报|信访|访谈|互动)/g,
+  },
   { subject: 'channel.letter', kind: 'request', pattern: /信函|邮寄|来函/g },
   { subject: 'channel.other', kind: 'request', pattern: /其他(?:方式|形式|途径|渠道)/g },
   { subject: 'review', kind: 'group', afterWithin: 10, pattern: /行政复议|复议/g },
@@ -107,3 +113,17 @@ export const SHARE_OF_ANSWERED = /办结|答复/;
 export const CONJUNCTION = /^(?:的|类|案件|申请|事件)?(?:、|和|及|与|或|以及|或者)$/;
 /** The longest text CONJUNCTION accepts between two phrases (案件 and 以及). */
 export const CONJUNCTION_REACH = 4;
+
+/**
+ * Subjects a figure may count together (予以公开及部分公开258件): the sum of their
+ * cells. Only subjects of one family add up to something the tables hold.
+ */
+export const SUMMABLE_FAMILIES: readonly (readonly string[])[] = [
+  ['open', 'partial', 'deny', 'unable', 'noProcess', 'other'],
+  ['channel.inPerson', 'channel.fax', 'channel.online', 'channel.letter', 'channel.other'],
+  ['review', 'litigation'],
+];
+/** How a claim names subjects counted together: `open+partial`. */
+export const JOINED_SUBJECTS = '+';
+/** The most subjects one list joins (the six result categories). */
+export const MAX_JOINED = 6;

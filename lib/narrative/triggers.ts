@@ -40,6 +40,8 @@ export interface TriggerIndex {
   /** The review and litigation phrases, by end. */
   groups: Trigger[];
   groupEnds: number[];
+  /** Where the outcome phrases (维持, 纠正, 尚未审结…) end, in order. */
+  outcomeEnds: number[];
 }
 
 /**
@@ -77,6 +79,7 @@ export function triggersOf(s: TriggerSource): TriggerIndex {
     starts: byStart.map((t) => t.start),
     groups,
     groupEnds: groups.map((t) => t.end),
+    outcomeEnds: byEnd.filter((t) => t.kind === 'outcome').map((t) => t.end),
   };
   return s.cachedTriggers;
 }
@@ -117,14 +120,42 @@ export function nearestAfter(s: TriggerSource, pos: number, limit: number): Trig
   return best;
 }
 
-/** 行政复议、行政诉讼共5件: the number counts two subjects together, so it is neither's. */
-export function isJoinedWithOther(s: TriggerSource, chosen: Trigger): boolean {
+/** The phrase of another subject joined to `chosen` by a conjunction right before it (复议、诉讼). */
+function joinedBefore(s: TriggerSource, chosen: Trigger): Trigger | null {
   const { byEnd, ends } = triggersOf(s);
   for (let k = countBelow(ends, chosen.start + 1) - 1; k >= 0; k--) {
     const t = byEnd[k] as Trigger;
     if (t.end < chosen.start - CONJUNCTION_REACH) break;
     if (t.subject === chosen.subject && t.kind === chosen.kind) continue;
-    if (CONJUNCTION.test(s.scan.slice(t.end, chosen.start))) return true;
+    if (CONJUNCTION.test(s.scan.slice(t.end, chosen.start))) return t;
+  }
+  return null;
+}
+
+/** 行政复议、行政诉讼共5件: the number counts two subjects together, so it is neither's. */
+export function isJoinedWithOther(s: TriggerSource, chosen: Trigger): boolean {
+  return joinedBefore(s, chosen) !== null;
+}
+
+/**
+ * The phrases a list joins up to `chosen` (予以公开、部分公开及不予公开), in
+ * reading order, `chosen` last; one phrase when nothing is joined to it. The
+ * walk stops at `limit` + 1 phrases (a list known to be longer than `limit`),
+ * so that a hostile list costs each number a bounded walk.
+ */
+export function joinedList(s: TriggerSource, chosen: Trigger, limit: number): Trigger[] {
+  const list = [chosen];
+  for (let t = joinedBefore(s, chosen); t && list.length <= limit; t = joinedBefore(s, t)) {
+    list.unshift(t);
+  }
+  return list;
+}
+
+/** Whether a phrase of `kind` starts at `pos` (零起败诉: the figure before it is the outcome's). */
+export function phraseStartsAt(s: TriggerSource, pos: number, kind: SubjectKind): boolean {
+  const { byStart, starts } = triggersOf(s);
+  for (let k = countBelow(starts, pos); starts[k] === pos; k++) {
+    if ((byStart[k] as Trigger).kind === kind) return true;
   }
   return false;
 }
@@ -141,4 +172,28 @@ export function groupBefore(
   while (k > 0 && groupEnds[k - 1] === groupEnds[k]) k -= 1;
   const last = groups[k] as Trigger;
   return isJoinedWithOther(s, last) ? 'both' : (last.subject as 'review' | 'litigation');
+}
+
+/**
+ * The review and litigation phrases a statement at `pos` covers (行政复议7件，诉讼9件，
+ * 均获维持): those named since the last outcome phrase before it, which closed
+ * the groups before it (行政复议3件，纠正1件，行政诉讼2件，均获维持 covers the lawsuits
+ * only). `accept` leaves out phrases that name no cases of the group (复议后起诉).
+ * Statements are read left to right and each walks back only to the outcome
+ * before it, so the walks of a sentence stay within its length.
+ */
+export function groupsSince(
+  s: TriggerSource,
+  pos: number,
+  accept: (t: Trigger) => boolean,
+): Trigger[] {
+  const { groups, groupEnds, outcomeEnds } = triggersOf(s);
+  const lastOutcome = outcomeEnds[countBelow(outcomeEnds, pos + 1) - 1] ?? -1;
+  const found: Trigger[] = [];
+  for (let k = countBelow(groupEnds, pos + 1) - 1; k >= 0; k--) {
+    const t = groups[k] as Trigger;
+    if (t.end <= lastOutcome) break;
+    if (accept(t)) found.unshift(t);
+  }
+  return found;
 }

@@ -20,7 +20,7 @@ export const GROUP_AS_HANDLER_ALL = new RegExp(GROUP_AS_HANDLER.source, 'g');
 
 /** Other things that are received and answered: letters, proposals, hotlines, permits. */
 const OTHER_MATTERS =
-  /信箱|来信|信件|建议|提案|投诉|举报|咨询|热线|12345|办件|许可|审批|备案|(?<!申请|公开)事项|业务|信访|留言|帖子|舆情|复议|诉讼/;
+  /信箱|来信|信件|建议|提案|投诉|举报|咨询|热线|12345|办件|许可|审批|备案|(?<!申请|公开)事项|业务|信访|留言|问政|帖子|舆情|复议|诉讼/;
 export const OTHER_MATTERS_ALL = new RegExp(OTHER_MATTERS.source, 'g');
 
 const NOT_THE_ANSWERED_TOTAL = /按时|延期|逾期|超期|及时|平均/;
@@ -49,6 +49,13 @@ export const PREVIOUS_YEAR_ALL = new RegExp(PREVIOUS_YEAR.source, 'g');
 /** Targets and plans, not results. */
 export const INTENTION = /力争|争取|计划|预计|目标|力求|确保|避免|防止|杜绝/;
 export const INTENTION_ALL = new RegExp(INTENTION.source, 'g');
+
+/**
+ * Between subjects a list joins and their figure: the figure is not their sum.
+ * 分别为31件、12件 and 各2件, 均为1件 give each its own; 不予公开、无法提供等20件 may
+ * count categories the list leaves out.
+ */
+export const NOT_THEIR_SUM = /分别|各(?!类|项|种|级|部门|单位)|均|都|等/;
 
 /** 除…外: a statement about the rest, not about all. */
 export const EXCEPT_ALL = /除/g;

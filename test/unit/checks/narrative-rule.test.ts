@@ -269,13 +269,28 @@ describe('table 四 in the narrative', () => {
     expect(findings[0]?.message).toContain('均获维持');
   });
 
-  it('does not read 其他结果 as contradicting 均获维持', () => {
+  it('reads 其他结果 as contradicting 均获维持 (not upheld), and a table of upheld cases as agreeing', () => {
     const table = t4({
       't4.review.corrected': '0',
       't4.review.pending': '0',
       't4.review.other': '2',
     });
-    expectSilent([table], '本年度发生政府信息公开行政复议5件，均获维持。', 'review');
+    const text = '本年度发生政府信息公开行政复议5件，均获维持。';
+    expect(check([table], text).map(summary)).toEqual([
+      {
+        rule: 'narrative.all-upheld',
+        severity: 'warning',
+        cells: ['t4.review.other'],
+        expected: 0,
+        actual: 2,
+      },
+    ]);
+    const upheld = t4({
+      't4.review.upheld': '5',
+      't4.review.corrected': '0',
+      't4.review.pending': '0',
+    });
+    expectSilent([upheld], text, 'review');
   });
 
   it('finds 未发生 contradicted by cases in the table, and accepts a table of zeros', () => {
@@ -389,6 +404,31 @@ describe('legacy tables', () => {
     ]);
   });
 
+  it('sets channels counted together against the sum of their rows', () => {
+    const text = '2017年共收到政府信息公开申请70件，其中当面和信函申请共40件。';
+    expect(check([legacy()], text, 2017).map(summary)).toEqual([
+      {
+        rule: 'narrative.figure',
+        severity: 'warning',
+        cells: ['legacy.apply.received.inPerson'],
+        expected: 40,
+        actual: 38,
+      },
+    ]);
+    expectSilent(
+      [legacy()],
+      '2017年共收到政府信息公开申请70件，其中当面和信函申请共38件。',
+      'channel.inPerson+channel.letter',
+      2017,
+    );
+  });
+
+  it('does not read 网络问政 as requests made online', () => {
+    const text = '2017年共收到政府信息公开申请70件，网络申请32件，网络问政182件。';
+    expect(subjects(text, 2017)).toEqual(['received', 'channel.online']);
+    expectSilent([legacy()], text, 'channel.online', 2017);
+  });
+
   it('accepts an answered figure that matches either 申请办结数 or 申请答复数', () => {
     expectSilent(
       [legacy()],
@@ -427,5 +467,147 @@ describe('legacy tables', () => {
 
   it('does not check 主动公开 for the 2019/2021 formats, which print no total', () => {
     expectSilent([t3()], '全年主动公开政府信息8000余条。', 'active');
+  });
+});
+
+describe('categories the text counts together', () => {
+  const lead = '本年度新收政府信息公开申请92件，';
+
+  it('sets 予以公开及部分公开 against the sum of both rows, naming each cell', () => {
+    const [finding, ...rest] = check([t3()], `${lead}予以公开及部分公开40件。`);
+    expect(rest).toEqual([]);
+    expect(summary(finding as Finding)).toMatchObject({
+      rule: 'narrative.figure',
+      cells: ['t3.open.total'],
+      expected: 40,
+      actual: 43,
+    });
+    expect(finding?.terms.map((t) => t.key)).toEqual(['t3.partial.total']);
+    expect(finding?.arithmetic).toBe(
+      '予以公开、部分公开 = open total 31 + partial total 12 = 43；文中为 40；差 3',
+    );
+    expect(finding?.arithmeticEn).toBe(
+      'requests disclosed and requests partly disclosed = open total 31 + partial total 12 = 43; the text says 40; difference 3',
+    );
+    expectSilent([t3()], `${lead}予以公开及部分公开43件。`, 'open+partial');
+  });
+
+  it('names each category’s sum where the categories span more than four rows', () => {
+    const [finding] = check([t3()], `${lead}不予公开和其他处理的共5件。`);
+    expect(finding?.arithmetic).toBe(
+      '不予公开、其他处理 = 不予公开 3 + 其他处理 3 = 6；文中为 5；差 1',
+    );
+    expect(finding?.arithmeticEn).toBe(
+      'requests refused and requests otherwise handled = requests refused 3 + requests otherwise handled 3 = 6; the text says 5; difference 1',
+    );
+    expect([...(finding?.cells ?? []), ...(finding?.terms ?? [])]).toHaveLength(11);
+  });
+
+  it('accepts a share of the sum over the requests handled or over those received', () => {
+    // 43 ÷ 91 = 47.25%, 43 ÷ 92 = 46.74%.
+    expectSilent([t3()], `${lead}予以公开及部分公开43件，占47.3%。`, 'percent.open+partial');
+    expectSilent([t3()], `${lead}予以公开及部分公开43件，占46.7%。`, 'percent.open+partial');
+  });
+
+  it('finds a share that matches neither base, and shows both', () => {
+    const findings = check([t3()], `${lead}予以公开及部分公开43件，占44.0%。`);
+    expect(findings.map(summary)).toEqual([
+      {
+        rule: 'narrative.percent',
+        severity: 'warning',
+        cells: ['t3.open.total'],
+        expected: 44,
+        actual: 47.25,
+      },
+    ]);
+    expect(findings[0]?.arithmetic).toBe(
+      '(予以公开 31 + 部分公开 12) ÷ 办理结果总计 = 43 ÷ 91 = 47.25%；以另一基数计：(予以公开 31 + 部分公开 12) ÷ 本年新收申请 = 43 ÷ 92 = 46.74%；文中为 44%；差 3.25 个百分点',
+    );
+  });
+
+  it('sets reviews and lawsuits counted together against both totals', () => {
+    const text = '本年度因政府信息公开申请引发行政复议和行政诉讼共10件。';
+    expect(check([t4()], text).map(summary)).toEqual([
+      {
+        rule: 'narrative.figure',
+        severity: 'warning',
+        cells: ['t4.review.total'],
+        expected: 10,
+        actual: 9,
+      },
+    ]);
+    expectSilent(
+      [t4()],
+      '本年度因政府信息公开申请引发行政复议和行政诉讼共9件。',
+      'review+litigation',
+    );
+  });
+});
+
+describe('均获维持 said of reviews and lawsuits together', () => {
+  it('lists every cell of either group that contradicts it, in one finding', () => {
+    const text = '本年度因政府信息公开申请引发行政复议5件，诉讼4件，均获维持。';
+    const findings = check([t4()], text);
+    expect(findings.map(summary)).toEqual([
+      {
+        rule: 'narrative.all-upheld',
+        severity: 'warning',
+        cells: ['t4.review.corrected', 't4.review.pending', 't4.direct.pending'],
+        expected: 0,
+        actual: 3,
+      },
+    ]);
+    expect(findings[0]?.message).toContain('「direct pending」1');
+    expect(findings[0]?.arithmetic).toBe(
+      '行政复议结果纠正、其他结果、尚未审结；行政诉讼结果纠正、其他结果、尚未审结 = review corrected 1 + review pending 1 + direct pending 1 = 3（其余 6 项为 0）；文中为 0',
+    );
+  });
+
+  it('agrees with a table where every case of both groups was upheld', () => {
+    const upheld = Object.fromEntries(
+      Object.entries(T4).map(([k, v]) => [k, /upheld|total/.test(k) ? v : '0']),
+    );
+    Object.assign(upheld, {
+      't4.review.upheld': '5',
+      't4.direct.upheld': '3',
+      't4.afterReview.upheld': '1',
+    });
+    expectSilent(
+      [tableOf('t4', upheld, 1)],
+      '本年度因政府信息公开申请引发行政复议5件，诉讼4件，均获维持。',
+      'litigation',
+    );
+  });
+});
+
+describe('figures read with their own subject', () => {
+  it('sets 结转下年度办理 against the requests carried forward, not those handled', () => {
+    const text = '本年度共办理政府信息公开申请91件，结转下年度办理2件。';
+    expect(check([t3()], text).map(summary)).toEqual([
+      {
+        rule: 'narrative.figure',
+        severity: 'warning',
+        cells: ['t3.carryOut.total'],
+        expected: 2,
+        actual: 6,
+      },
+    ]);
+    expectSilent([t3()], '本年度共办理政府信息公开申请91件，结转下年度办理6件。', 'carryOut');
+  });
+
+  it('sets 零败诉 against the lawsuits corrected only', () => {
+    const text = '本年度政府信息公开行政诉讼案件零败诉。';
+    expectSilent([t4()], text, 'litigation.corrected');
+    expect(
+      check([t4({ 't4.direct.corrected': '1', 't4.direct.upheld': '1' })], text).map(summary),
+    ).toEqual([
+      {
+        rule: 'narrative.figure',
+        severity: 'warning',
+        cells: ['t4.direct.corrected'],
+        expected: 0,
+        actual: 1,
+      },
+    ]);
   });
 });

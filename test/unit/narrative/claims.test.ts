@@ -138,6 +138,17 @@ describe('a long paragraph', () => {
     expect(long / short).toBeLessThan(6);
   });
 
+  it('reads categories counted together and 均获维持 after many groups in work that grows with its length', () => {
+    // Lists of joined categories, groups piling up before one 均获维持, 零败诉: all within one sentence.
+    const hostile =
+      '政府信息公开申请予以公开、部分公开及不予公开的共5件占20%行政复议、行政诉讼复议诉讼复议诉讼均获维持零起败诉无法提供和不予处理各2件';
+    const text = (chars: number) => hostile.repeat(MAX_SENTENCE_CHARS).slice(0, chars);
+    expect(pairs(hostile)).toContainEqual(['open+partial+deny', 5]);
+    const short = work(text(MAX_SENTENCE_CHARS / 4));
+    const long = work(text(MAX_SENTENCE_CHARS));
+    expect(long / short).toBeLessThan(6);
+  });
+
   it('is read in work that grows with its length beyond the longest sentence', () => {
     const short = work(paragraphWithoutBreaks(5_000));
     const long = work(paragraphWithoutBreaks(20_000));

@@ -95,8 +95,10 @@ const CLAIM_SUBJECTS = new Set([
   ...['inPerson', 'fax', 'online', 'letter', 'other'].map((c) => `channel.${c}`),
   'active',
 ]);
+/** A subject, or several the text counts together (`open+partial`). */
+const isCountedSubject = (s: string): boolean => s.split('+').every((p) => CLAIM_SUBJECTS.has(p));
 const isClaimSubject = (s: string): boolean =>
-  CLAIM_SUBJECTS.has(s) || (s.startsWith('percent.') && CLAIM_SUBJECTS.has(s.slice(8)));
+  isCountedSubject(s) || (s.startsWith('percent.') && isCountedSubject(s.slice(8)));
 
 // ---------------------------------------------------------------- the contract as a schema
 
