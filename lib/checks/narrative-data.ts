@@ -207,10 +207,10 @@ export const NARRATIVE_TARGETS: Record<TableFamily, Record<string, NarrativeTarg
 };
 
 /**
- * Cells that 均获维持 / 全部胜诉 says are zero. In table 四: cases corrected, with
- * another result, or still pending — none of them was upheld. Legacy tables'
- * 其他情形数 is left out: some provinces count withdrawn cases there, which the
- * reports do not count against "all upheld".
+ * Cells that 均获维持 / 全部胜诉 says are zero: cases corrected or still pending.
+ * 其他结果 (table 四) and legacy 其他情形数 are left out: they hold withdrawn and
+ * mediated cases, which the reports do not count against "all upheld" — a
+ * reader would not call 「均获维持」 false for a withdrawn review.
  */
 export const ALL_UPHELD_CONTRADICTED_BY: Record<
   TableFamily,
@@ -218,14 +218,14 @@ export const ALL_UPHELD_CONTRADICTED_BY: Record<
 > = {
   format: {
     review: {
-      zh: '行政复议结果纠正、其他结果、尚未审结',
-      en: 'reviews corrected, with another result or pending',
-      keys: ['t4.review.corrected', 't4.review.other', 't4.review.pending'],
+      zh: '行政复议结果纠正、尚未审结',
+      en: 'reviews corrected or pending',
+      keys: ['t4.review.corrected', 't4.review.pending'],
     },
     litigation: {
-      zh: '行政诉讼结果纠正、其他结果、尚未审结',
-      en: 'lawsuits corrected, with another result or pending',
-      keys: [...litigation('corrected'), ...litigation('other'), ...litigation('pending')],
+      zh: '行政诉讼结果纠正、尚未审结',
+      en: 'lawsuits corrected or pending',
+      keys: [...litigation('corrected'), ...litigation('pending')],
     },
   },
   legacy: {
