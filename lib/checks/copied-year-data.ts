@@ -36,6 +36,12 @@ export interface PeriodPhrase {
   pattern: RegExp;
   /** Read only at the start of a paragraph. */
   paragraphStart?: boolean;
+  /**
+   * Only last year counts: a paragraph may open with an older year to tell
+   * the history of a measure (2021年，我局制定了…), hardly with last year's
+   * in a report that should open with its own.
+   */
+  lastYearOnly?: boolean;
   /** What must not follow the phrase closely: it then names a document or an evaluation of that year. */
   notFollowedBy?: RegExp;
 }
@@ -49,6 +55,7 @@ export const PERIOD_PHRASES: readonly PeriodPhrase[] = [
     name: 'opening year',
     pattern: /^(\d{4})\s*年度?\s*[，,]/,
     paragraphStart: true,
+    lastYearOnly: true,
   },
   {
     // 「2022年度共收到…」「2022年度全年主动公开…」
@@ -76,7 +83,7 @@ export const PERIOD_PHRASES: readonly PeriodPhrase[] = [
  * last year's carry-over or report, a plan, an evaluation of the year before.
  */
 export const OTHER_YEAR_WORDS =
-  /上年|去年|上一年|前一年|相比|同比|结转|年报|报告中|考核|评议|评估|将|计划|拟|力争|打算/;
+  /上年|去年|上一年|前一年|相比|同比|结转|年报|年度报告中|考核|评议|评估|将|计划|拟|力争|打算/;
 
 /**
  * A sub-heading run into its paragraph (（一）收取信息处理费情况。2022年，…):

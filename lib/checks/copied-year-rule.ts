@@ -33,12 +33,14 @@ function statedEarlierYear(
   year: number,
   paragraphStart: boolean,
 ): { year: number; phrase: string } | null {
-  for (const { pattern, paragraphStart: onlyFirst, notFollowedBy } of PERIOD_PHRASES) {
+  for (const phrase of PERIOD_PHRASES) {
+    const { pattern, paragraphStart: onlyFirst, notFollowedBy, lastYearOnly } = phrase;
     if (onlyFirst && !paragraphStart) continue;
     const match = pattern.exec(sentence);
     if (!match) continue;
     const stated = Number(match[1]);
-    if (!(stated < year && stated >= year - MAX_YEARS_BACK)) continue;
+    const earliest = lastYearOnly ? year - 1 : year - MAX_YEARS_BACK;
+    if (!(stated < year && stated >= earliest)) continue;
     const after = sentence.slice(
       match.index + match[0].length,
       match.index + match[0].length + FOLLOW_CHARS,

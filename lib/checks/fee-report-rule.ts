@@ -64,7 +64,7 @@ export const feeReportRule = defineRule({
         `表二「${adminFees.col || adminFees.row}」${formatNumber(adminFees.value ?? 0)} 万元`,
       );
       shownEn.push(
-        `table II administrative fees: ${formatNumber(adminFees.value ?? 0)} (10,000 yuan)`,
+        `table II administrative fees: ${formatNumber(adminFees.value ?? 0)} (in ten thousand yuan)`,
       );
     }
     const where = six

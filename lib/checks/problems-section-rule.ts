@@ -19,7 +19,7 @@ export const problemsSectionRule = defineRule({
     const format = report.identity.template;
     const problems = sectionOf(sections, 'problems');
     // A fifth section headed otherwise (五、下一步工作打算) may hold them: say nothing.
-    const fifth = sections.find((s) => s.number === 5);
+    const fifth = sections.find((s) => s.number === 5 && s.role === 'unknown');
     if (!problems && fifth === undefined) {
       return [
         {
@@ -58,7 +58,7 @@ export const problemsSectionRule = defineRule({
         expected: null,
         actual: content,
         arithmetic: `「${sectionName(problems)}」正文：${content === '' ? '（空）' : content}`,
-        arithmeticEn: `text of section ${problems.number}: ${content === '' ? '(none)' : content}`,
+        arithmeticEn: `text of section “${sectionName(problems)}”: ${content === '' ? '(none)' : `“${content}”`}`,
       },
     ];
   },

@@ -105,7 +105,7 @@ export const repeatedSectionsRule = defineRule({
     );
     const sharesEn = compared.map(
       (r) =>
-        `section ${r.section.number}: ${percent(r.share)} (${r.repeated.length} of ${r.sentences} sentences)`,
+        `“${sectionName(r.section)}”: ${percent(r.share)} (${r.repeated.length} of ${r.sentences} sentences)`,
     );
     const n = copied.length;
     return [

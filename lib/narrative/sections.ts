@@ -36,16 +36,14 @@ function headingOf(line: string): Heading | null {
   if (number === null) return null;
   const rest = line.slice(match[0].length);
   const fixed = FIXED_HEADINGS.map((p) => p.exec(rest)?.[0]).find((m) => m !== undefined);
-  if (rest.length > 0 && rest.length <= MAX_HEADING_CHARS && !/[。；;]/.test(rest)) {
-    return { number, title: rest, body: '', fixed: fixed !== undefined };
+  if (fixed !== undefined) {
+    const body = rest.slice(fixed.length).replace(/^[\s：:]+/, '');
+    return { number, title: fixed, body, fixed: true };
   }
-  if (fixed === undefined) return null;
-  return {
-    number,
-    title: fixed,
-    body: rest.slice(fixed.length).replace(/^[\s：:]+/, ''),
-    fixed: true,
-  };
+  if (rest.length > 0 && rest.length <= MAX_HEADING_CHARS && !/[。；;]/.test(rest)) {
+    return { number, title: rest, body: '', fixed: false };
+  }
+  return null;
 }
 
 export function roleOf(title: string): SectionRole {
