@@ -83,7 +83,7 @@ export const PERIOD_PHRASES: readonly PeriodPhrase[] = [
  * last year's carry-over or report, a plan, an evaluation of the year before.
  */
 export const OTHER_YEAR_WORDS =
-  /上年|去年|上一年|前一年|相比|同比|结转|年报|年度报告中|考核|评议|评估|将|计划|拟|力争|打算/;
+  /上年|去年|上一年|前一年|相比|同比|结转|年报|年度报告中|考核|评议|评估|将|计划|拟|力争|打算|今年/;
 
 /**
  * A sub-heading run into its paragraph (（一）收取信息处理费情况。2022年，…):

@@ -46,7 +46,8 @@ function statedEarlierYear(
       match.index + match[0].length + FOLLOW_CHARS,
     );
     if (notFollowedBy?.test(after)) continue;
-    if (OTHER_YEAR_WORDS.test(sentence)) return null;
+    // A sentence that also names the report's own year compares the two.
+    if (OTHER_YEAR_WORDS.test(sentence) || sentence.includes(`${year}年`)) return null;
     return { year: stated, phrase: match[0] };
   }
   return null;
