@@ -7,23 +7,16 @@
  * date, 2023年1月1日至12月31日, plans for 2024年, last year's report — so
  * only these phrases count, each a statement of the period being reported.
  */
-import type { SectionRole } from '../model/report';
+import { type SectionRole, SectionRoleSchema } from '../model/report';
 
 /**
  * Sections read. 五 is left out: it reviews how last year's measures were
  * carried out (上一年度改进措施的落实情况, asked by the 2021 format), so it
  * rightly opens with last year.
  */
-export const PERIOD_SECTIONS: ReadonlySet<SectionRole> = new Set([
-  'preamble',
-  'overview',
-  'active',
-  'requests',
-  'fees',
-  'appeals',
-  'other',
-  'unknown',
-]);
+export const PERIOD_SECTIONS: ReadonlySet<SectionRole> = new Set(
+  SectionRoleSchema.options.filter((role) => role !== 'problems'),
+);
 
 /** How the body names itself before the year (本机关2022年度…, 我局2022年…). */
 const SELF =
