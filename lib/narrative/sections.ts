@@ -52,6 +52,12 @@ export function roleOf(title: string): SectionRole {
 
 const SENTENCE_END = /[。！？；!?;]/;
 
+/** The date under the signature, which ends the report. */
+const SIGNATURE_DATE = /^\d{4}\s*年/;
+
+/** The longest signature line (a body's full name). */
+const MAX_SIGNATURE_CHARS = 40;
+
 /** Where `text` may be cut: after its last sentence end (0 when it has none). */
 function afterLastSentence(text: string): number {
   for (let i = text.length - 1; i >= 0; i--) if (SENTENCE_END.test(text.charAt(i))) return i + 1;
@@ -82,6 +88,18 @@ class SectionDraft {
     this.full = true;
   }
 
+  /**
+   * Drops the last paragraph when it is the signature above the date that
+   * ends the report (江州市自然资源和规划局): a line with no sentence end, short
+   * as a name. It is no text of the section, and the same every year.
+   */
+  dropSignature(): void {
+    const last = this.lines.at(-1);
+    if (last === undefined || last.length > MAX_SIGNATURE_CHARS || SENTENCE_END.test(last)) return;
+    this.lines.pop();
+    this.chars -= last.length + (this.lines.length > 0 ? 1 : 0);
+  }
+
   done(): ReportSection {
     const role = this.number === 0 ? 'preamble' : roleOf(this.heading);
     return { number: this.number, heading: this.heading, role, text: this.lines.join('\n') };
@@ -106,7 +124,10 @@ export function readSections(text: string): ReportSection[] {
     const line = text.slice(at, end === -1 ? text.length : end).trim();
     at = end === -1 ? text.length : end + 1;
     if (line === '') continue;
-    if (last > 0 && TEXT_END.test(line)) break;
+    if (last > 0 && TEXT_END.test(line)) {
+      if (SIGNATURE_DATE.test(line)) drafts[drafts.length - 1]?.dropSignature();
+      break;
+    }
     const heading = headingOf(line);
     const current = drafts[drafts.length - 1] as SectionDraft;
     if (heading && heading.number === last + 1 && (!innerList || heading.fixed)) {

@@ -41,9 +41,11 @@ describe('the sections of a report', () => {
     expect(sections[2]?.text).toBe('');
   });
 
-  it('ends the last section at the date under the signature, before the portal’s footer', () => {
+  it('ends the last section at the signature and its date, before the portal’s footer', () => {
     const other = readSections(REPORT_2021).at(-1);
-    expect(other?.text).toBe('本年度未收取信息处理费。\n江州市自然资源和规划局');
+    expect(other?.text).toBe('本年度未收取信息处理费。');
+    const unsigned = REPORT_2021.replace('江州市自然资源和规划局\n2024年1月18日\n', '');
+    expect(readSections(unsigned).at(-1)?.text).toBe('本年度未收取信息处理费。');
   });
 
   it('reads a heading that runs on into its paragraph', () => {
