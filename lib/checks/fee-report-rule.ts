@@ -6,6 +6,8 @@
  * format asks section 六 to report it; a note where only table 二's
  * 行政事业性收费 is above zero, which are the body's fees in general.
  */
+
+import { T3_COLUMNS } from '../formats/table-3';
 import type { CellRef, Report } from '../model/report';
 import { sectionOf } from '../narrative/sections';
 import { splitSentences } from '../narrative/sentences';
@@ -46,7 +48,13 @@ export const feeReportRule = defineRule({
     const six = sectionOf(sections, 'other');
     if (six && FEE_WORDS.test(six.text)) return [];
     const adminFees = positive(index, ADMIN_FEES_KEY);
-    const unpaid = positive(index, `${UNPAID_FEE_ROW}.total`);
+    // The row's 总计, or where it is blank the first applicant column that shows a request.
+    const unpaid = [...T3_COLUMNS]
+      .reverse()
+      .reduce<CellRef | null>(
+        (found, col) => found ?? positive(index, `${UNPAID_FEE_ROW}.${col}`),
+        null,
+      );
     const stated = statedFee(report);
     if (!adminFees && !unpaid && !stated) return [];
     const shown: string[] = [];

@@ -21,6 +21,12 @@ describe('信息处理费 in section 六 of a 2021-format report', () => {
     expect(findings[0]?.messageEn).toContain('section 六');
   });
 
+  it('reads the applicant columns where the row’s 总计 is left blank', () => {
+    expect(run(withTables({ 't3.other.noFee.natural': '1', 't3.other.noFee.total': '' }))).toEqual([
+      ['form.fee-unreported', 'warning'],
+    ]);
+  });
+
   it('warns when the text states a 信息处理费 amount outside section 六', () => {
     const report = reportWithText(
       sixSections({
