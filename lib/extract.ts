@@ -10,6 +10,7 @@ import { fixedFormatById, formatById, latestFixedFormat, newestOf } from './form
 import { boundText, LIMITS } from './model/limits';
 import type { ExtractedTable, Report, ReportIdentity, TemplateId } from './model/report';
 import { claimSteps } from './narrative/claims';
+import { readSections } from './narrative/sections';
 import { findReportTitle } from './page/detect';
 import {
   agencyFromPage,
@@ -202,6 +203,8 @@ export function* extractionSteps(
   // The narrative is read in steps too: a long paragraph is as much work as a large table.
   const claims = boundTexts((yield* claimSteps(text, { year })).slice(0, LIMITS.claims));
   yield;
+  // Bounded by section as it is read (LIMITS.sectionChars), not by boundTexts' cut.
+  const sections = readSections(text);
   const report: Report = {
     url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,
     identity: boundTexts(identity),
@@ -213,6 +216,7 @@ export function* extractionSteps(
       new Set(read.filter((r) => r.table.kind !== 'other').flatMap((r) => r.sources)),
     ),
     textLength: text.length,
+    ...(sections.length > 0 ? { sections } : {}),
     ...(oversized.length > 0
       ? { oversizedTables: oversized.slice(0, LIMITS.tables).map((table) => table.cells) }
       : {}),

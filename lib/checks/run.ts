@@ -6,12 +6,16 @@ import type { Finding, Report, RuleFamily } from '../model/report';
 import { portalOfUrl } from '../page/portal';
 import { blankTotalRule } from './blank-total-rule';
 import { checkContext } from './context';
+import { copiedYearRule } from './copied-year-rule';
 import { crossTableRule } from './cross-table-rule';
 import { dedupeFindings } from './dedupe';
+import { feeReportRule } from './fee-report-rule';
 import { formRule } from './form-rule';
 import { identityRule } from './identity-rule';
 import { legacyRule } from './legacy-rule';
 import { narrativeRule } from './narrative-rule';
+import { problemsSectionRule } from './problems-section-rule';
+import { repeatedSectionsRule } from './repeated-sections-rule';
 import { SEVERITY_ORDER } from './shared/arithmetic';
 import { timelinessRule } from './timeliness-rule';
 import type { Rule } from './types';
@@ -23,10 +27,14 @@ export const RULES: Rule[] = [
   blankTotalRule,
   legacyRule,
   narrativeRule,
+  copiedYearRule,
   crossTableRule,
   yearOverYearRule,
+  repeatedSectionsRule,
   timelinessRule,
   formRule,
+  problemsSectionRule,
+  feeReportRule,
 ];
 
 export interface CheckOptions {

@@ -13,6 +13,14 @@ export const LIMITS = {
   /** Characters of the page's address: query strings run longer than any printed text. */
   urlLength: 8_000,
   claims: 2_000,
+  /** Numbered sections of the narrative kept (一、总体情况 … and the text before the first). */
+  sections: 16,
+  /**
+   * Characters of one section's text (about 6 KB in UTF-8), cut after the last
+   * whole sentence that fits: enough to compare a section with last year's,
+   * small enough for the history to keep every report it has seen.
+   */
+  sectionChars: 2_000,
   findings: 5_000,
 } as const;
 

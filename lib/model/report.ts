@@ -164,6 +164,37 @@ export const ReportIdentitySchema = z.object({
 });
 export type ReportIdentity = z.infer<typeof ReportIdentitySchema>;
 
+/**
+ * What a numbered section of the narrative is about, read from its heading
+ * (lib/narrative/section-titles.ts): the six sections of the 2019/2021
+ * formats, the legacy era's 收费 section, and `preamble` for the text before
+ * the first heading. `unknown`: a heading of no known kind.
+ */
+export const SectionRoleSchema = z.enum([
+  'preamble',
+  'overview',
+  'active',
+  'requests',
+  'fees',
+  'appeals',
+  'problems',
+  'other',
+  'unknown',
+]);
+export type SectionRole = z.infer<typeof SectionRoleSchema>;
+
+/** A numbered section of the report's text (一、总体情况 …), as the narrative reads it. */
+export const ReportSectionSchema = z.object({
+  /** Its number as printed (一 is 1); 0 for the text before the first heading. */
+  number: z.int().check(z.minimum(0), z.maximum(99)),
+  /** The heading as printed, without its number ('' for the preamble). */
+  heading: TextSchema,
+  role: SectionRoleSchema,
+  /** Its text, one line per paragraph, cut after a whole sentence at LIMITS.sectionChars. */
+  text: z.string().check(z.maxLength(LIMITS.sectionChars)),
+});
+export type ReportSection = z.infer<typeof ReportSectionSchema>;
+
 export const PageKindSchema = z.enum(['report', 'listing', 'none']);
 export type PageKind = z.infer<typeof PageKindSchema>;
 
@@ -178,6 +209,12 @@ export const ReportSchema = z.object({
   imageTables: z.int().check(z.minimum(0)),
   /** Plain text of the report body (for provenance and narrative checks). */
   textLength: z.int().check(z.minimum(0)),
+  /**
+   * The narrative's numbered sections, in page order. Optional: reports
+   * stored by versions before it have none, and the rules that read
+   * sections say nothing then.
+   */
+  sections: z.optional(z.array(ReportSectionSchema).check(z.maxLength(LIMITS.sections))),
   /** Tables too large to read, by their number of cells (lib/tables/collect.ts MAX_TABLE_CELLS). */
   oversizedTables: z.optional(
     z.array(z.int().check(z.minimum(0))).check(z.maxLength(LIMITS.tables)),

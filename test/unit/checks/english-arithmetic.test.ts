@@ -36,6 +36,7 @@ beforeAll(async () => {
   const pairs = [
     ['chk-yoy-base-2022', 'chk-yoy-broken-2023'],
     ['chk-yoy-format-2020', 'chk-yoy-format-2021'],
+    ['chk-yoy-base-2022', 'chk-yoy-copied-sections'],
   ];
   for (const [before, after] of pairs) {
     const base = await analyseFile(join(FIXTURE_DIR, `${before}.html`));
