@@ -33,6 +33,8 @@ export interface PdfExtraction {
   pages: number;
   /** Why a PDF is not read as a report, in a sentence (a scan, no report title). */
   reason: string | null;
+  /** The text read outside the tables (the narrative's input); empty unless a report. */
+  text: string;
 }
 
 /** Fewer printed characters than this on every page, with images on them: a scan. */
@@ -167,6 +169,7 @@ export async function extractPdfReport(bytes: Uint8Array, url: string): Promise<
       report: null,
       pages: pages.length,
       reason: `scanned PDF: ${pages.length} page(s) of images with no text layer; the figures cannot be read`,
+      text: '',
     };
   }
   const pageLines: PageLines[] = pages.map(({ page, height, lines }) => ({ page, height, lines }));
@@ -183,7 +186,13 @@ export async function extractPdfReport(bytes: Uint8Array, url: string): Promise<
   const grids = tableGroups(pages, content).map(joinParts);
   const read = readPdfTables(grids);
   if (!isReportTitle(title) && !read.some((r) => r.template)) {
-    return { kind: 'none', report: null, pages: pages.length, reason: 'no report title and no report table' };
+    return {
+      kind: 'none',
+      report: null,
+      pages: pages.length,
+      reason: 'no report title and no report table',
+      text: '',
+    };
   }
 
   const body = lines.filter((l) => !fromText.lines.has(l));
@@ -210,5 +219,5 @@ export async function extractPdfReport(bytes: Uint8Array, url: string): Promise<
     imageTables: 0,
     textLength: text.length,
   };
-  return { kind: 'report', report, pages: pages.length, reason: null };
+  return { kind: 'report', report, pages: pages.length, reason: null, text };
 }

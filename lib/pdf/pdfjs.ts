@@ -79,11 +79,12 @@ export function loadPdfjs(): Promise<PdfjsModule> {
   return loading;
 }
 
-/** Opens a PDF; pdf.js takes the buffer over, so it is handed a copy. */
+/** Opens a PDF from its bytes (left untouched). */
 export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocumentProxy; ops: PdfOps }> {
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
-    data: bytes.slice(),
+    // A plain Uint8Array copy: pdf.js refuses a Node Buffer, and transfers what it is given.
+    data: new Uint8Array(bytes),
     // No eval, no fonts loaded into a document, no fetches: text and drawing only.
     isEvalSupported: false,
     disableFontFace: true,

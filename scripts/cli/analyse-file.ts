@@ -15,8 +15,9 @@ import { reportText } from '../../lib/export/report-text';
 import { sha256Hex } from '../../lib/export/sha256';
 import { extractReport } from '../../lib/extract';
 import { type ContractEntry, toContractReport } from '../../lib/model/contract';
-import type { PageKind, Report } from '../../lib/model/report';
+import type { Report } from '../../lib/model/report';
 import { detectPage } from '../../lib/page/detect';
+import { extractPdfReport } from '../../lib/pdf/extract-pdf';
 import { asDocument } from './dom/lean-dom';
 import { parseHtmlBytes } from './dom/parse';
 
@@ -43,7 +44,9 @@ export interface Provenance {
  */
 export interface Extraction {
   file: string;
-  kind: PageKind;
+  kind: ContractEntry['kind'];
+  /** What a PDF adds to its entry: where it came from, its pages, why it is not a report. */
+  pdf?: Pick<ContractEntry, 'source' | 'pdfPages' | 'reason'>;
   /** The report, when the page is one. */
   report: Report | null;
   /** Null when the file is not a report, could not be read, or provenance was not asked for. */
@@ -103,6 +106,7 @@ export async function extractFile(
     if ('error' in read) throw read.error;
     const { bytes } = read;
     const pageUrl = options.url ?? pathToFileURL(file).href;
+    if (isPdf(bytes)) return await extractPdfFile(file, bytes, pageUrl, options);
     const doc = parsePage(bytes, pageUrl);
     const detection = detectPage(doc);
     if (detection.kind !== 'report') {
@@ -121,6 +125,31 @@ export async function extractFile(
   }
 }
 
+/** A PDF by its signature (「%PDF-」 within its first kilobyte, as readers accept it), whatever its name. */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+async function extractPdfFile(
+  file: string,
+  bytes: Uint8Array,
+  url: string,
+  options: ExtractOptions,
+): Promise<Extraction> {
+  const read = await extractPdfReport(bytes, url);
+  const pdf = {
+    source: 'pdf' as const,
+    pdfPages: read.pages,
+    ...(read.reason !== null ? { reason: read.reason } : {}),
+  };
+  const provenance =
+    read.report && options.provenance
+      ? { retrievedAt: (await stat(file)).mtime.toISOString(), textSha256: await sha256Hex(read.text) }
+      : null;
+  return { file, kind: read.kind, pdf, report: read.report, provenance, error: null };
+}
+
 function unreadable(file: string, error: string): Analysis {
   return {
     entry: { file, isReport: false, kind: 'none', findings: [], error },
@@ -136,7 +165,7 @@ export function checkExtraction(extraction: Extraction, history: readonly Report
   if (error !== null) return unreadable(file, error);
   if (report === null) {
     return {
-      entry: { file, isReport: false, kind: extraction.kind, findings: [] },
+      entry: { file, isReport: false, kind: extraction.kind, ...extraction.pdf, findings: [] },
       report: null,
       previous: null,
       provenance: null,
@@ -146,7 +175,14 @@ export function checkExtraction(extraction: Extraction, history: readonly Report
     const previous = findPrevious(report, history);
     const findings = runChecks(report, previous);
     return {
-      entry: { file, isReport: true, kind: 'report', report: toContractReport(report), findings },
+      entry: {
+        file,
+        isReport: true,
+        kind: 'report',
+        ...extraction.pdf,
+        report: toContractReport(report),
+        findings,
+      },
       report,
       previous,
       provenance: extraction.provenance,

@@ -48,12 +48,17 @@ export function formatSummary(entry: ContractEntry): string {
   }
   if (!entry.report) {
     lines.push(
-      entry.kind === 'listing' ? '  年报列表页 listing of reports' : '  不是年报 not a report',
+      entry.kind === 'scanned'
+        ? '  扫描件 PDF，无文字层，无法读取 scanned PDF without a text layer: cannot be read'
+        : entry.kind === 'listing'
+          ? '  年报列表页 listing of reports'
+          : '  不是年报 not a report',
     );
     return lines.join('\n');
   }
   const r = entry.report;
   lines.push(`  ${r.title}`);
+  if (entry.source === 'pdf') lines.push(`  PDF, ${entry.pdfPages ?? '?'} 页 pages`);
   lines.push(
     `  机构 agency: ${r.agency || '?'} (${r.bodyKind}) · 年度 year: ${r.year ?? '?'} · 格式 format: ${r.template} · 发布 published: ${r.publishedAt ?? '?'}`,
   );
