@@ -6,7 +6,7 @@
  * network, so the command line, an extension page or the background can
  * call it alike.
  */
-import { boundTexts, tablesAndValues } from '../extract';
+import { boundTexts, tablesAndValues, templateOfTables } from '../extract';
 import { boundText, LIMITS } from '../model/limits';
 import type { Report, ReportIdentity } from '../model/report';
 import { claimSteps } from '../narrative/claims';
@@ -15,12 +15,11 @@ import { agencyFromTitle, bodyKindOf, findYear, templateOfYear } from '../page/r
 import { runSteps } from '../steps';
 import { type ReadTable, readTables } from '../tables/read';
 import { cleanText, toHalfWidth } from '../text/normalise';
-import { templateOfTables } from '../extract';
-import { glyphsOfItem, type Glyph } from './glyphs';
+import { type Glyph, glyphsOfItem } from './glyphs';
 import { groupLines, type TextLine } from './lines';
+import { contentLines, type PageLines, paragraphs } from './page-text';
 import { continuesTable, joinParts, type PdfGrid } from './pdf-grid';
 import { openPdf, type PdfTextItem } from './pdfjs';
-import { contentLines, type PageLines, paragraphs } from './page-text';
 import { type RuledTable, ruledTablesOfPage } from './ruled-tables';
 import { rulingsOf } from './rulings';
 
@@ -51,7 +50,9 @@ interface ReadPage {
   images: number;
 }
 
-async function readPages(bytes: Uint8Array): Promise<{ pages: ReadPage[]; info: Record<string, unknown> }> {
+async function readPages(
+  bytes: Uint8Array,
+): Promise<{ pages: ReadPage[]; info: Record<string, unknown> }> {
   const { doc, ops } = await openPdf(bytes);
   try {
     const pages: ReadPage[] = [];
@@ -60,7 +61,9 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: ReadPage[]; info: 
       const { height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const glyphs: Glyph[] = content.items.flatMap((item) =>
-        typeof (item as PdfTextItem).str === 'string' ? glyphsOfItem(item as PdfTextItem, height) : [],
+        typeof (item as PdfTextItem).str === 'string'
+          ? glyphsOfItem(item as PdfTextItem, height)
+          : [],
       );
       const rulings = rulingsOf(await page.getOperatorList(), ops, height);
       const used = new Set<Glyph>();
@@ -69,7 +72,10 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: ReadPage[]; info: 
       pages.push({ page: n, height, tables, lines, glyphs: glyphs.length, images: rulings.images });
     }
     const info = (await doc.getMetadata()).info;
-    return { pages, info: typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {} };
+    return {
+      pages,
+      info: typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {},
+    };
   } finally {
     await doc.destroy();
   }
@@ -177,12 +183,14 @@ export async function extractPdfReport(bytes: Uint8Array, url: string): Promise<
   const content = new Set<TextLine>();
   // contentLines copies each line with its page: find the originals by position.
   const kept = new Set(lines.map((l) => `${l.page}:${l.top}:${l.x0}`));
-  for (const p of pages) for (const l of p.lines) if (kept.has(`${p.page}:${l.top}:${l.x0}`)) content.add(l);
+  for (const p of pages)
+    for (const l of p.lines) if (kept.has(`${p.page}:${l.top}:${l.x0}`)) content.add(l);
 
   const firstPage = lines.filter((l) => l.page === 1);
   const fromText = titleOf(firstPage);
   const metaTitle = typeof info.Title === 'string' ? cleanText(info.Title) : '';
-  const title = isReportTitle(fromText.title) || !isReportTitle(metaTitle) ? fromText.title : metaTitle;
+  const title =
+    isReportTitle(fromText.title) || !isReportTitle(metaTitle) ? fromText.title : metaTitle;
   const grids = tableGroups(pages, content).map(joinParts);
   const read = readPdfTables(grids);
   if (!isReportTitle(title) && !read.some((r) => r.template)) {

@@ -47,7 +47,8 @@ export function contentLines(pages: PageLines[]): (TextLine & { page: number })[
   return pages.flatMap(({ page, height, lines }) =>
     lines
       .filter((line) => {
-        const inMargin = line.top < height * MARGIN_BAND || line.bottom > height * (1 - MARGIN_BAND);
+        const inMargin =
+          line.top < height * MARGIN_BAND || line.bottom > height * (1 - MARGIN_BAND);
         if (isPageNumber(line.text) && (inMargin || line.text.length <= 5)) return false;
         return !(inMargin && running.has(furnitureKey(line.text)));
       })

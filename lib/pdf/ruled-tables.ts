@@ -197,7 +197,10 @@ function tableOfGroup(
       }
     }
   }
-  const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number; glyphs: Glyph[] }>();
+  const boxes = new Map<
+    number,
+    { r0: number; r1: number; c0: number; c1: number; glyphs: Glyph[] }
+  >();
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const root = sets.find(r * cols + c);

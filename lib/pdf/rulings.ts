@@ -64,7 +64,11 @@ function subpaths(data: ArrayLike<number>): { points: Point[]; closed: boolean }
     const op = data[i++];
     if (op === MOVE_TO) {
       finish();
-      current = { points: [{ x: data[i] ?? 0, y: data[i + 1] ?? 0 }], closed: false, curved: false };
+      current = {
+        points: [{ x: data[i] ?? 0, y: data[i + 1] ?? 0 }],
+        closed: false,
+        curved: false,
+      };
       i += 2;
     } else if (op === LINE_TO) {
       current?.points.push({ x: data[i] ?? 0, y: data[i + 1] ?? 0 });
@@ -149,7 +153,8 @@ export function rulingsOf(list: PdfOperatorList, ops: PdfOps, pageHeight: number
         const points = sub.points.map(toPage);
         if (filled) addBar(points);
         if (stroked) {
-          for (let k = 1; k < points.length; k++) addEdge(points[k - 1] as Point, points[k] as Point);
+          for (let k = 1; k < points.length; k++)
+            addEdge(points[k - 1] as Point, points[k] as Point);
           if (sub.closed) addEdge(points[points.length - 1] as Point, points[0] as Point);
         }
       }

@@ -145,7 +145,10 @@ async function extractPdfFile(
   };
   const provenance =
     read.report && options.provenance
-      ? { retrievedAt: (await stat(file)).mtime.toISOString(), textSha256: await sha256Hex(read.text) }
+      ? {
+          retrievedAt: (await stat(file)).mtime.toISOString(),
+          textSha256: await sha256Hex(read.text),
+        }
       : null;
   return { file, kind: read.kind, pdf, report: read.report, provenance, error: null };
 }
