@@ -170,6 +170,19 @@ export function tablesAndValues(
   return { tables, values };
 }
 
+/** A report from its parts, its address and identity cut to the model's bounds (a page's or a PDF's). */
+export function boundedReport(
+  url: string,
+  identity: ReportIdentity,
+  parts: Omit<Report, 'url' | 'identity'>,
+): Report {
+  return {
+    url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,
+    identity: boundTexts(identity),
+    ...parts,
+  };
+}
+
 export interface Extraction {
   report: Report;
   /** Source element of each table cell: elements[tableIndex][cellIndex]. */
@@ -215,9 +228,7 @@ export function* extractionSteps(
   // The narrative is read in steps too: a long paragraph is as much work as a large table.
   const claims = boundTexts((yield* claimSteps(text, { year })).slice(0, LIMITS.claims));
   yield;
-  const report: Report = {
-    url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,
-    identity: boundTexts(identity),
+  const report = boundedReport(url, identity, {
     tables,
     values,
     claims,
@@ -229,7 +240,7 @@ export function* extractionSteps(
     ...(oversized.length > 0
       ? { oversizedTables: oversized.slice(0, LIMITS.tables).map((table) => table.cells) }
       : {}),
-  };
+  });
   return { report, elements: read.slice(0, LIMITS.tables).map((r) => r.elements) };
 }
 

@@ -6,7 +6,7 @@
  * network, so the command line, an extension page or the background can
  * call it alike.
  */
-import { boundTexts, tablesAndValues, templateOfTables } from '../extract';
+import { boundedReport, boundTexts, tablesAndValues, templateOfTables } from '../extract';
 import { boundText, LIMITS } from '../model/limits';
 import type { Report, ReportIdentity } from '../model/report';
 import { claimSteps } from '../narrative/claims';
@@ -218,14 +218,12 @@ export async function extractPdfReport(bytes: Uint8Array, url: string): Promise<
   };
   const { tables, values } = tablesAndValues(read, template);
   const claims = boundTexts(runSteps(claimSteps(text, { year })).slice(0, LIMITS.claims));
-  const report: Report = {
-    url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,
-    identity: boundTexts(identity),
+  const report = boundedReport(url, identity, {
     tables,
     values,
     claims,
     imageTables: 0,
     textLength: text.length,
-  };
+  });
   return { kind: 'report', report, pages: pages.length, reason: null, text };
 }

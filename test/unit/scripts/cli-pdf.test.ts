@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { type ContractEntry, ContractEntrySchema } from '../../../lib/model/contract';
-import { findingId, findingSummary, loadFixtures } from '../../support/fixtures';
+import { findingSummary, loadFixtures, seriousFindingIds } from '../../support/fixtures';
 import { loadPdfFixtures } from '../../support/pdf-fixtures';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -67,13 +67,8 @@ describe('npm run check -- --json on PDFs and pages together', () => {
       const pages = entry?.report?.pages ?? {};
       expect(Object.keys(pages).sort()).toEqual(Object.keys(fixture.report.values).sort());
       for (const p of Object.values(pages)) expect(p).toBeLessThanOrEqual(entry?.pdfPages ?? 0);
-      const serious = (list: ReturnType<typeof findingSummary>[]) =>
-        list
-          .filter((f) => f.severity !== 'info')
-          .map(findingId)
-          .sort();
-      expect(serious((entry?.findings ?? []).map(findingSummary))).toEqual(
-        serious(fixture.report.findings ?? []),
+      expect(seriousFindingIds((entry?.findings ?? []).map(findingSummary))).toEqual(
+        seriousFindingIds(fixture.report.findings ?? []),
       );
     });
   }
