@@ -5,6 +5,8 @@
  * the page of each keyed cell, and the exact findings of its fixture.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,4 +80,33 @@ describe('npm run check -- --json on PDFs and pages together', () => {
     expect(scan).toMatchObject({ isReport: false, kind: 'scanned', source: 'pdf' });
     expect(scan?.reason).toMatch(/scanned PDF/);
   });
+
+  it('names, at a terminal, the PDF and the page of each marked cell', async () => {
+    const contradiction = pdfs.find((f) => f.name === 'pdf-2021-review-contradiction');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/check.ts', contradiction?.pdfPath ?? ''],
+      { cwd: ROOT },
+    );
+    expect(stdout).toMatch(/PDF, \d+ 页 pages/);
+    expect(stdout).toMatch(/marks: 行政复议 \/ 总计 = 0 \(第\d+页 p\. \d+\)/);
+  }, 60_000);
+
+  it('gives an entry with an error for a PDF it cannot read, without failing the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogi-pdf-'));
+    const broken = join(dir, 'broken.pdf');
+    writeFileSync(broken, '%PDF-1.4\nnot a PDF after all\n');
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/check.ts', '--json', broken],
+        { cwd: ROOT },
+      );
+      const [entry] = JSON.parse(stdout) as ContractEntry[];
+      expect(entry).toMatchObject({ file: broken, isReport: false });
+      expect(entry?.error).toMatch(/PDF/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
