@@ -16,14 +16,18 @@ const isAsciiWord = (ch: string | undefined): boolean => ch !== undefined && /[0
 
 /**
  * The text of glyphs on one line, left to right. A visible gap (half an em
- * or more) is a space: Word pads between words of one cell, and a space
- * is what a reader sees there.
+ * or more) between two Latin letters or digits is a space (「1 234」 stays
+ * two figures); next to a Chinese character it is the spacing LibreOffice
+ * and Word put between Chinese and Latin (「信息 1.6 万条」), which no one
+ * types, so it is not copied.
  */
 function lineText(glyphs: Glyph[]): string {
   let out = '';
   let previous: Glyph | null = null;
   for (const g of glyphs) {
-    if (previous && g.x0 - previous.x1 > Math.min(g.size, previous.size) * 0.5) out += ' ';
+    const gap = previous ? g.x0 - previous.x1 : 0;
+    const words = isAsciiWord(previous?.ch) && isAsciiWord(g.ch);
+    if (previous && words && gap > Math.min(g.size, previous.size) * 0.5) out += ' ';
     out += g.ch;
     previous = g;
   }

@@ -4,7 +4,7 @@
  * furniture left out — page numbers (「-3-」, 「第 3 页」, 「3/12」) and the
  * running header or footer a document repeats on every page.
  */
-import { cleanText } from '../text/normalise';
+import { cleanText, splitNumbering } from '../text/normalise';
 import type { TextLine } from './lines';
 
 export interface PageLines {
@@ -74,7 +74,9 @@ export function paragraphs(lines: TextLine[]): string[] {
     const indented = line.x0 - left > line.size * 1.5;
     const previousShort = previous !== null && right - previous.x1 > previous.size * 2;
     const resized = previous !== null && Math.abs(previous.size - line.size) > 1;
-    if (previous === null || indented || previousShort || resized) {
+    // A heading (「二、…」「（一）…」) after a sentence that filled its line to the margin.
+    const heading = /[。！？：；]$/.test(current) && splitNumbering(cleanText(line.text)).level > 0;
+    if (previous === null || indented || previousShort || resized || heading) {
       if (current !== '') out.push(current);
       current = line.text;
     } else {

@@ -34,6 +34,7 @@ describe('extractPdfReport on the PDF fixtures', () => {
     expect(fixtures.map((f) => f.name)).toEqual([
       'pdf-2019-chromium',
       'pdf-2021-clean',
+      'pdf-2021-fees-decimal',
       'pdf-2021-review-contradiction',
       'pdf-legacy-2016',
       'pdf-nonreport-notice',

@@ -55,4 +55,15 @@ describe('paragraphs', () => {
       '公开文件12件，较上年增加3件。',
     ]);
   });
+
+  it('opens a paragraph at a heading after a sentence that filled its line', () => {
+    const lines = [
+      line('本年度未收到有关政府信息公开工作的举报。', 56, 540, 100),
+      line('二、主动公开政府信息情况', 56, 300, 120),
+    ];
+    expect(paragraphs(lines)).toEqual([
+      '本年度未收到有关政府信息公开工作的举报。',
+      '二、主动公开政府信息情况',
+    ]);
+  });
 });

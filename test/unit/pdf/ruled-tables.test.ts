@@ -80,4 +80,10 @@ describe('cellText', () => {
       '（二）部分公开（区分处理的）',
     );
   });
+
+  it('drops the spacing set between Chinese and Latin, keeps a space between two figures', () => {
+    const spaced = [...text('信息', 0, 0), ...text('1.6', 26, 0), ...text('万条', 60, 0)];
+    expect(cellText(spaced)).toBe('信息1.6万条');
+    expect(cellText([...text('12', 0, 0), ...text('34', 30, 0)])).toBe('12 34');
+  });
 });
