@@ -19,7 +19,7 @@ import { type Glyph, glyphsOfItem } from './glyphs';
 import { groupLines, type TextLine } from './lines';
 import { contentLines, type PageLines, paragraphs } from './page-text';
 import { continuesTable, joinParts, type PdfGrid } from './pdf-grid';
-import { openPdf, type PdfTextItem } from './pdfjs';
+import { type OpenOptions, openPdf, type PdfTextItem } from './pdfjs';
 import { type RuledTable, ruledTablesOfPage } from './ruled-tables';
 import { rulingsOf } from './rulings';
 
@@ -52,8 +52,9 @@ interface ReadPage {
 
 async function readPages(
   bytes: Uint8Array,
+  options: OpenOptions,
 ): Promise<{ pages: ReadPage[]; info: Record<string, unknown> }> {
-  const { doc, ops } = await openPdf(bytes);
+  const { doc, ops } = await openPdf(bytes, options);
   try {
     const pages: ReadPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -127,11 +128,22 @@ function readPdfTables(grids: PdfGrid[]): ReadTable[] {
   return out;
 }
 
-/** The title: the largest type among the first lines of the first page, its lines joined. */
+/**
+ * The title: the first lines of the first page in its largest type, up to
+ * the line that ends the report's name (报告, 年报) where the body is set in
+ * the same type as the title.
+ */
 function titleOf(lines: TextLine[]): { title: string; lines: Set<TextLine> } {
   const top = lines.slice(0, TITLE_LINES);
   const size = Math.max(0, ...top.map((l) => l.size));
-  const titleLines = top.filter((l) => l.size >= size - 0.5);
+  const titleLines: TextLine[] = [];
+  // Smaller lines above it (an index number, 「附件」) are not the title; those after it end it.
+  const first = top.findIndex((l) => l.size >= size - 0.5);
+  for (const line of top.slice(Math.max(0, first))) {
+    if (line.size < size - 0.5) break;
+    titleLines.push(line);
+    if (/(报告|年报)[)）]?$/.test(cleanText(line.text))) break;
+  }
   return { title: cleanText(titleLines.map((l) => l.text).join('')), lines: new Set(titleLines) };
 }
 
@@ -166,8 +178,12 @@ function signingAgency(lines: TextLine[]): string {
 }
 
 /** Reads a PDF. Never judges a scan: it says it is one. */
-export async function extractPdfReport(bytes: Uint8Array, url: string): Promise<PdfExtraction> {
-  const { pages, info } = await readPages(bytes);
+export async function extractPdfReport(
+  bytes: Uint8Array,
+  url: string,
+  options: OpenOptions = {},
+): Promise<PdfExtraction> {
+  const { pages, info } = await readPages(bytes, options);
   const glyphs = pages.reduce((n, p) => n + p.glyphs, 0);
   if (glyphs < SCANNED_MAX_GLYPHS * Math.max(1, pages.length) && pages.some((p) => p.images > 0)) {
     return {

@@ -79,10 +79,45 @@ export function loadPdfjs(): Promise<PdfjsModule> {
   return loading;
 }
 
+/**
+ * Gives the bytes of one of pdf.js's packed CMap files (`cmaps/<name>.bcmap`
+ * in pdfjs-dist), for text in fonts a PDF does not embed and names by
+ * Adobe's predefined CMaps (UniGB-UCS2-H…): without them such text reads as
+ * nothing. The command line reads them from node_modules; an extension page
+ * would fetch its own packaged copy.
+ */
+export type LoadCMap = (filename: string) => Promise<Uint8Array>;
+
+export interface OpenOptions {
+  loadCMap?: LoadCMap;
+}
+
+/** CMap file names as pdf.js asks for them: nothing else is ever loaded through loadCMap. */
+const CMAP_FILE = /^[A-Za-z0-9-]+\.bcmap$/;
+
+/** pdf.js's hook for its binary data, answering CMap requests only, from `loadCMap`. */
+function binaryDataFactory(loadCMap: LoadCMap | undefined) {
+  return class {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      if (kind !== 'cMapUrl' || !loadCMap || !CMAP_FILE.test(filename)) {
+        throw new Error(`no ${kind} data for ${filename}`);
+      }
+      return loadCMap(filename);
+    }
+  };
+}
+
 /** Opens a PDF from its bytes (left untouched). */
-export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocumentProxy; ops: PdfOps }> {
+export async function openPdf(
+  bytes: Uint8Array,
+  options: OpenOptions = {},
+): Promise<{ doc: PdfDocumentProxy; ops: PdfOps }> {
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
+    // Named only so that pdf.js asks; the files come from options.loadCMap, never from a URL.
+    cMapUrl: 'cmaps/',
+    cMapPacked: true,
+    BinaryDataFactory: binaryDataFactory(options.loadCMap),
     // A plain Uint8Array copy: pdf.js refuses a Node Buffer, and transfers what it is given.
     data: new Uint8Array(bytes),
     // No eval, no fonts loaded into a document, no fetches: text and drawing only.

@@ -9,7 +9,8 @@
  * before it (the year-over-year checks compare with last year's report).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findPrevious, runChecks } from '../../lib/checks/run';
 import { reportText } from '../../lib/export/report-text';
 import { sha256Hex } from '../../lib/export/sha256';
@@ -131,13 +132,28 @@ function isPdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/**
+ * pdf.js's packed CMap files, from the installed pdfjs-dist: lib/pdf/ reads
+ * text in fonts a PDF names by Adobe's predefined CMaps with them. Resolved
+ * from the library's own module (a path in the bundle, a file URL from the
+ * sources), three folders up.
+ */
+const CMAP_DIR = (() => {
+  const entry = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+  const path = entry.startsWith('file:') ? fileURLToPath(entry) : entry;
+  return join(dirname(dirname(dirname(path))), 'cmaps');
+})();
+
+const loadCMap = async (filename: string): Promise<Uint8Array> =>
+  new Uint8Array(await readFile(join(CMAP_DIR, filename)));
+
 async function extractPdfFile(
   file: string,
   bytes: Uint8Array,
   url: string,
   options: ExtractOptions,
 ): Promise<Extraction> {
-  const read = await extractPdfReport(bytes, url);
+  const read = await extractPdfReport(bytes, url, { loadCMap });
   const pdf = {
     source: 'pdf' as const,
     pdfPages: read.pages,

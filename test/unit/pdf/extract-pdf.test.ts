@@ -4,11 +4,14 @@
  * be those of the data that printed the document.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../../lib/checks/run';
 import type { Report } from '../../../lib/model/report';
 import { extractPdfReport, type PdfExtraction } from '../../../lib/pdf/extract-pdf';
 import { findingSummary, seriousFindingIds } from '../../support/fixtures';
+import { predefinedCmapPdf } from '../../support/minimal-pdf';
 import { loadPdfFixtures } from '../../support/pdf-fixtures';
 
 const fixtures = loadPdfFixtures();
@@ -99,5 +102,20 @@ describe('extractPdfReport on the PDF fixtures', () => {
     expect(text).toContain('本年度因政府信息公开申请引发行政复议');
     expect(text).not.toMatch(/^-\s*\d+\s*-$/m);
     expect(text).not.toContain('本列数据的勾稽关系');
+  });
+
+  it('reads text in a font named by a predefined CMap when given the CMap files, and says so without them', async () => {
+    const lines = [
+      '江州市2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '本年度共收到政府信息公开申请92件。',
+    ];
+    const pdf = predefinedCmapPdf(lines);
+    const cmaps = join(import.meta.dirname, '../../../node_modules/pdfjs-dist/cmaps');
+    const loadCMap = async (file: string) => new Uint8Array(await readFile(join(cmaps, file)));
+    const withCMaps = await extractPdfReport(pdf, 'file:///cmap.pdf', { loadCMap });
+    expect(withCMaps.report?.identity).toMatchObject({ agency: '江州市', year: 2023 });
+    expect(withCMaps.report?.claims.map((c) => [c.subject, c.value])).toEqual([['received', 92]]);
+    expect((await extractPdfReport(pdf, 'file:///cmap.pdf')).kind).toBe('none');
   });
 });

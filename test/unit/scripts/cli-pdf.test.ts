@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { type ContractEntry, ContractEntrySchema } from '../../../lib/model/contract';
 import { findingSummary, loadFixtures, seriousFindingIds } from '../../support/fixtures';
+import { predefinedCmapPdf } from '../../support/minimal-pdf';
 import { loadPdfFixtures } from '../../support/pdf-fixtures';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -105,6 +106,33 @@ describe('npm run check -- --json on PDFs and pages together', () => {
       const [entry] = JSON.parse(stdout) as ContractEntry[];
       expect(entry).toMatchObject({ file: broken, isReport: false });
       expect(entry?.error).toMatch(/PDF/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('reads a PDF whose font is named by a predefined CMap, from the installed CMap files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogi-pdf-'));
+    const file = join(dir, 'cmap.pdf');
+    writeFileSync(
+      file,
+      predefinedCmapPdf([
+        '江州市2023年政府信息公开工作年度报告',
+        '本年度共收到政府信息公开申请92件。',
+      ]),
+    );
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/check.ts', '--json', file],
+        { cwd: ROOT },
+      );
+      const [entry] = JSON.parse(stdout) as ContractEntry[];
+      expect(entry).toMatchObject({
+        isReport: true,
+        source: 'pdf',
+        report: { agency: '江州市', year: 2023 },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
