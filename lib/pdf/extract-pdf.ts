@@ -195,14 +195,10 @@ export async function extractPdfReport(
     };
   }
   const pageLines: PageLines[] = pages.map(({ page, height, lines }) => ({ page, height, lines }));
-  const lines = contentLines(pageLines);
-  const content = new Set<TextLine>();
-  // contentLines copies each line with its page: find the originals by position.
-  const kept = new Set(lines.map((l) => `${l.page}:${l.top}:${l.x0}`));
-  for (const p of pages)
-    for (const l of p.lines) if (kept.has(`${p.page}:${l.top}:${l.x0}`)) content.add(l);
-
-  const firstPage = lines.filter((l) => l.page === 1);
+  const kept = contentLines(pageLines);
+  const lines = kept.map((k) => k.line);
+  const content = new Set(lines);
+  const firstPage = kept.filter((k) => k.page === 1).map((k) => k.line);
   const fromText = titleOf(firstPage);
   const metaTitle = typeof info.Title === 'string' ? cleanText(info.Title) : '';
   const title =

@@ -42,7 +42,7 @@ function runningLines(pages: PageLines[]): Set<string> {
 }
 
 /** The lines a reader reads: every page's lines without its furniture, in page order. */
-export function contentLines(pages: PageLines[]): (TextLine & { page: number })[] {
+export function contentLines(pages: PageLines[]): { page: number; line: TextLine }[] {
   const running = pages.length > 1 ? runningLines(pages) : new Set<string>();
   return pages.flatMap(({ page, height, lines }) =>
     lines
@@ -52,7 +52,7 @@ export function contentLines(pages: PageLines[]): (TextLine & { page: number })[
         if (isPageNumber(line.text) && (inMargin || line.text.length <= 5)) return false;
         return !(inMargin && running.has(furnitureKey(line.text)));
       })
-      .map((line) => ({ ...line, page })),
+      .map((line) => ({ page, line })),
   );
 }
 

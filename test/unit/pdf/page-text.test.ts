@@ -33,7 +33,7 @@ describe('contentLines', () => {
         line(`-${page}-`, 290, 310, 815),
       ],
     }));
-    expect(contentLines(pages).map((l) => `${l.page}:${l.text}`)).toEqual([
+    expect(contentLines(pages).map((k) => `${k.page}:${k.line.text}`)).toEqual([
       '1:正文第一行',
       '2:正文第一行',
     ]);
