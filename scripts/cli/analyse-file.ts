@@ -134,18 +134,22 @@ function isPdf(bytes: Uint8Array): boolean {
 
 /**
  * pdf.js's packed CMap files, from the installed pdfjs-dist: lib/pdf/ reads
- * text in fonts a PDF names by Adobe's predefined CMaps with them. Resolved
- * from the library's own module (a path in the bundle, a file URL from the
- * sources), three folders up.
+ * text in fonts a PDF names by Adobe's predefined CMaps with them. Found on
+ * the first request, not at start-up (a run of pages never needs them, and a
+ * bundle copied elsewhere may not see node_modules): from the library's own
+ * module (a path in the bundle, a file URL from the sources), three folders
+ * up. Where it cannot be found, such text reads as nothing, as without it.
  */
-const CMAP_DIR = (() => {
-  const entry = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
-  const path = entry.startsWith('file:') ? fileURLToPath(entry) : entry;
-  return join(dirname(dirname(dirname(path))), 'cmaps');
-})();
+let cmapDir: string | null = null;
 
-const loadCMap = async (filename: string): Promise<Uint8Array> =>
-  new Uint8Array(await readFile(join(CMAP_DIR, filename)));
+async function loadCMap(filename: string): Promise<Uint8Array> {
+  if (cmapDir === null) {
+    const entry = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    const path = entry.startsWith('file:') ? fileURLToPath(entry) : entry;
+    cmapDir = join(dirname(dirname(dirname(path))), 'cmaps');
+  }
+  return new Uint8Array(await readFile(join(cmapDir, filename)));
+}
 
 async function extractPdfFile(
   file: string,

@@ -94,47 +94,42 @@ describe('npm run check -- --json on PDFs and pages together', () => {
   }, 60_000);
 
   it('gives an entry with an error for a PDF it cannot read, without failing the run', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ogi-pdf-'));
-    const broken = join(dir, 'broken.pdf');
-    writeFileSync(broken, '%PDF-1.4\nnot a PDF after all\n');
-    try {
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        ['--import', 'tsx', 'scripts/check.ts', '--json', broken],
-        { cwd: ROOT },
-      );
-      const [entry] = JSON.parse(stdout) as ContractEntry[];
-      expect(entry).toMatchObject({ file: broken, isReport: false });
-      expect(entry?.error).toMatch(/PDF/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const entry = await entryOfFile('broken.pdf', '%PDF-1.4\nnot a PDF after all\n');
+    expect(entry).toMatchObject({ isReport: false });
+    expect(entry?.error).toMatch(/PDF/);
   }, 60_000);
 
   it('reads a PDF whose font is named by a predefined CMap, from the installed CMap files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ogi-pdf-'));
-    const file = join(dir, 'cmap.pdf');
-    writeFileSync(
-      file,
-      predefinedCmapPdf([
-        '江州市2023年政府信息公开工作年度报告',
-        '本年度共收到政府信息公开申请92件。',
-      ]),
-    );
-    try {
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        ['--import', 'tsx', 'scripts/check.ts', '--json', file],
-        { cwd: ROOT },
-      );
-      const [entry] = JSON.parse(stdout) as ContractEntry[];
-      expect(entry).toMatchObject({
-        isReport: true,
-        source: 'pdf',
-        report: { agency: '江州市', year: 2023 },
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const pdf = predefinedCmapPdf([
+      '江州市2023年政府信息公开工作年度报告',
+      '本年度共收到政府信息公开申请92件。',
+    ]);
+    expect(await entryOfFile('cmap.pdf', pdf)).toMatchObject({
+      isReport: true,
+      source: 'pdf',
+      report: { agency: '江州市', year: 2023 },
+    });
   }, 60_000);
 });
+
+/** The command line's entry for one file of these bytes, written to a folder of its own. */
+async function entryOfFile(
+  name: string,
+  bytes: string | Uint8Array,
+): Promise<ContractEntry | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-pdf-'));
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/check.ts', '--json', file],
+      { cwd: ROOT },
+    );
+    const [entry] = JSON.parse(stdout) as ContractEntry[];
+    expect(entry?.file).toBe(file);
+    return entry;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
