@@ -128,7 +128,7 @@ function countImageTables(root: Element, readTables: ReadonlySet<Element>): numb
  * any table's keys show; a fixed table whose keys tell none is read as the
  * newest format's.
  */
-function templateOfTables(tables: ReadTable[]): TemplateId {
+export function templateOfTables(tables: ReadTable[]): TemplateId {
   if (tables.some((t) => t.table.kind === 'legacy')) return LEGACY_FORMAT.id;
   const shown = tables.flatMap((t) => {
     const format = t.format === null ? undefined : formatById(t.format);
@@ -145,6 +145,43 @@ function missingKeys(read: ReadTable, template: TemplateId): string[] | undefine
   const present = new Set(read.table.cells.map((c) => c.key).filter(Boolean));
   const missing = keysOf(format, read.template.kind).filter((k) => !present.has(k));
   return missing.length > 0 ? missing : undefined;
+}
+
+/**
+ * The report's tables (each with the keys its template expects and it
+ * lacks) and the value of every keyed cell: shared by a page and a PDF
+ * (lib/pdf/), whatever the grids were read from.
+ */
+export function tablesAndValues(
+  read: ReadTable[],
+  template: TemplateId,
+): { tables: ExtractedTable[]; values: Record<string, number | null> } {
+  const tables: ExtractedTable[] = read.slice(0, LIMITS.tables).map((r) => {
+    const missing = missingKeys(r, template);
+    const table = boundTexts(r.table);
+    return missing ? { ...table, missingKeys: missing } : table;
+  });
+  const values: Record<string, number | null> = {};
+  for (const table of tables) {
+    for (const cell of table.cells) {
+      if (!cell.key || cell.unreadable || cell.key in values) continue;
+      values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
+    }
+  }
+  return { tables, values };
+}
+
+/** A report from its parts, its address and identity cut to the model's bounds (a page's or a PDF's). */
+export function boundedReport(
+  url: string,
+  identity: ReportIdentity,
+  parts: Omit<Report, 'url' | 'identity'>,
+): Report {
+  return {
+    url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,
+    identity: boundTexts(identity),
+    ...parts,
+  };
 }
 
 export interface Extraction {
@@ -188,26 +225,13 @@ export function* extractionSteps(
     title,
     bodyKind: bodyKindOf(agency),
   };
-  const tables: ExtractedTable[] = read.slice(0, LIMITS.tables).map((r) => {
-    const missing = missingKeys(r, template);
-    const table = boundTexts(r.table);
-    return missing ? { ...table, missingKeys: missing } : table;
-  });
-  const values: Record<string, number | null> = {};
-  for (const table of tables) {
-    for (const cell of table.cells) {
-      if (!cell.key || cell.unreadable || cell.key in values) continue;
-      values[cell.key] = cell.value.kind === 'number' ? cell.value.value : null;
-    }
-  }
+  const { tables, values } = tablesAndValues(read, template);
   // The narrative is read in steps too: a long paragraph is as much work as a large table.
   const claims = boundTexts((yield* claimSteps(text, { year })).slice(0, LIMITS.claims));
   yield;
   // Bounded by section as it is read (LIMITS.sectionChars), not by boundTexts' cut.
   const sections = readSections(text);
-  const report: Report = {
-    url: url.length > LIMITS.urlLength ? url.slice(0, LIMITS.urlLength) : url,
-    identity: boundTexts(identity),
+  const report = boundedReport(url, identity, {
     tables,
     values,
     claims,
@@ -220,7 +244,7 @@ export function* extractionSteps(
     ...(oversized.length > 0
       ? { oversizedTables: oversized.slice(0, LIMITS.tables).map((table) => table.cells) }
       : {}),
-  };
+  });
   return { report, elements: read.slice(0, LIMITS.tables).map((r) => r.elements) };
 }
 
@@ -232,7 +256,7 @@ export function* extractionSteps(
  * enforces, so the background never refuses a real page for it. Objects are
  * copied only where something was cut.
  */
-function boundTexts<T>(value: T): T {
+export function boundTexts<T>(value: T): T {
   if (typeof value === 'string') return boundText(value) as T;
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {

@@ -30,7 +30,7 @@ npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted
 
 step 'Command line on every fixture'
 shopt -s nullglob
-fixtures=(test/fixtures/*.html)
+fixtures=(test/fixtures/*.html test/fixtures/pdf/*.pdf)
 if [ "${#fixtures[@]}" -eq 0 ]; then
   echo 'no fixtures in test/fixtures' >&2
   exit 1

@@ -45,6 +45,8 @@ export const ContractReportSchema = z.object({
   /** Canonical key → the value read (null: blank or unreadable). */
   values: z.record(z.string(), z.nullable(z.number())),
   claims: z.array(ClaimSchema),
+  /** A PDF's report: canonical key → the page (from 1) its cell is printed on. */
+  pages: z.optional(z.record(z.string(), z.int().check(z.minimum(1)))),
 });
 export type ContractReport = z.infer<typeof ContractReportSchema>;
 
@@ -52,7 +54,14 @@ export const ContractEntrySchema = z.object({
   /** The input file as given on the command line. */
   file: z.string(),
   isReport: z.boolean(),
-  kind: PageKindSchema,
+  /** `scanned`: a PDF of page images with no text layer, whose figures cannot be read. */
+  kind: z.union([PageKindSchema, z.literal('scanned')]),
+  /** `pdf` for a PDF file; absent for a page. */
+  source: z.optional(z.literal('pdf')),
+  /** A PDF's number of pages. */
+  pdfPages: z.optional(z.int().check(z.minimum(0))),
+  /** Why a PDF was not read as a report (a scan, no report title), in a sentence. */
+  reason: z.optional(z.string()),
   /** Present when the file is a report. */
   report: z.optional(ContractReportSchema),
   findings: z.array(FindingSchema),
@@ -61,8 +70,23 @@ export const ContractEntrySchema = z.object({
 });
 export type ContractEntry = z.infer<typeof ContractEntrySchema>;
 
+/** Canonical key → page, for a report whose cells carry pages (a PDF's); undefined otherwise. */
+function pagesOfKeys(report: Report): Record<string, number> | undefined {
+  const pages: Record<string, number> = {};
+  let any = false;
+  for (const table of report.tables) {
+    for (const cell of table.cells) {
+      if (cell.key === undefined || cell.page === undefined || cell.key in pages) continue;
+      pages[cell.key] = cell.page;
+      any = true;
+    }
+  }
+  return any ? pages : undefined;
+}
+
 export function toContractReport(report: Report): ContractReport {
   const { identity } = report;
+  const pages = pagesOfKeys(report);
   return {
     agency: identity.agency,
     year: identity.year,
@@ -83,5 +107,6 @@ export function toContractReport(report: Report): ContractReport {
     imageTables: report.imageTables,
     values: report.values,
     claims: report.claims,
+    ...(pages ? { pages } : {}),
   };
 }

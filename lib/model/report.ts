@@ -59,6 +59,8 @@ export const TableCellSchema = z.object({
   /** For keyed cells: the row's own label and the column's own header, as printed. */
   rowLabel: z.optional(TextSchema),
   colLabel: z.optional(TextSchema),
+  /** The page the cell is printed on, for a table read from a PDF (lib/pdf/), counted from 1. */
+  page: z.optional(z.int().check(z.minimum(1))),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 

@@ -330,7 +330,7 @@ function columnBounds(grid: Grid): number[] | null {
   // <col> elements describe the grid only when they describe all of it (not a table remapped by a join).
   if (col === grid.width) measured.push(...fromCols);
   for (const cell of grid.cells) {
-    const width = declaredWidth(cell.el);
+    const width = cell.el ? declaredWidth(cell.el) : null;
     if (width !== null) measured.push({ col: cell.col, span: cell.colSpan, width });
   }
 

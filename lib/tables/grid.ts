@@ -10,7 +10,8 @@ import { parseCellValue } from '../text/cell-value';
 import { elementText } from '../text/dom-text';
 
 export interface GridCell {
-  el: HTMLTableCellElement;
+  /** The page's cell; null in a grid rebuilt from a PDF's drawing (lib/pdf/), which has no element. */
+  el: HTMLTableCellElement | null;
   /** Top-left slot. */
   row: number;
   col: number;
@@ -30,7 +31,7 @@ export interface Grid {
   slots: (GridCell | null)[][];
   height: number;
   width: number;
-  /** The source `<table>` elements (several when split tables were joined). */
+  /** The source `<table>` elements (several when split tables were joined; none for a PDF's table). */
   tables: HTMLTableElement[];
 }
 

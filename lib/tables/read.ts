@@ -22,7 +22,7 @@ import { mapLegacyTable } from './map-legacy';
 
 export interface ReadTable {
   table: ExtractedTable;
-  /** Source element of each entry of table.cells (same order). */
+  /** Source element of each entry of table.cells (same order); empty for a PDF's table, which has none. */
   elements: Element[];
   /** The format the table's own layout shows, when it tells. */
   format: FormatId | null;
@@ -96,7 +96,7 @@ function keyCells(
       if (cell.value.kind === 'text') out.unreadable = true;
     }
     table.cells.push(out);
-    elements.push(cell.el);
+    if (cell.el) elements.push(cell.el);
   }
   return elements;
 }

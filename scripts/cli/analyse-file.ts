@@ -9,14 +9,16 @@
  * before it (the year-over-year checks compare with last year's report).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findPrevious, runChecks } from '../../lib/checks/run';
 import { reportText } from '../../lib/export/report-text';
 import { sha256Hex } from '../../lib/export/sha256';
 import { extractReport } from '../../lib/extract';
 import { type ContractEntry, toContractReport } from '../../lib/model/contract';
-import type { PageKind, Report } from '../../lib/model/report';
+import type { Report } from '../../lib/model/report';
 import { detectPage } from '../../lib/page/detect';
+import { extractPdfReport } from '../../lib/pdf/extract-pdf';
 import { asDocument } from './dom/lean-dom';
 import { parseHtmlBytes } from './dom/parse';
 
@@ -43,7 +45,9 @@ export interface Provenance {
  */
 export interface Extraction {
   file: string;
-  kind: PageKind;
+  kind: ContractEntry['kind'];
+  /** What a PDF adds to its entry: where it came from, its pages, why it is not a report. */
+  pdf?: Pick<ContractEntry, 'source' | 'pdfPages' | 'reason'>;
   /** The report, when the page is one. */
   report: Report | null;
   /** Null when the file is not a report, could not be read, or provenance was not asked for. */
@@ -103,6 +107,7 @@ export async function extractFile(
     if ('error' in read) throw read.error;
     const { bytes } = read;
     const pageUrl = options.url ?? pathToFileURL(file).href;
+    if (isPdf(bytes)) return await extractPdfFile(file, bytes, pageUrl, options);
     const doc = parsePage(bytes, pageUrl);
     const detection = detectPage(doc);
     if (detection.kind !== 'report') {
@@ -121,6 +126,53 @@ export async function extractFile(
   }
 }
 
+/** A PDF by its signature (「%PDF-」 within its first kilobyte, as readers accept it), whatever its name. */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/**
+ * pdf.js's packed CMap files, from the installed pdfjs-dist: lib/pdf/ reads
+ * text in fonts a PDF names by Adobe's predefined CMaps with them. Found on
+ * the first request, not at start-up (a run of pages never needs them, and a
+ * bundle copied elsewhere may not see node_modules): from the library's own
+ * module (a path in the bundle, a file URL from the sources), three folders
+ * up. Where it cannot be found, such text reads as nothing, as without it.
+ */
+let cmapDir: string | null = null;
+
+async function loadCMap(filename: string): Promise<Uint8Array> {
+  if (cmapDir === null) {
+    const entry = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    const path = entry.startsWith('file:') ? fileURLToPath(entry) : entry;
+    cmapDir = join(dirname(dirname(dirname(path))), 'cmaps');
+  }
+  return new Uint8Array(await readFile(join(cmapDir, filename)));
+}
+
+async function extractPdfFile(
+  file: string,
+  bytes: Uint8Array,
+  url: string,
+  options: ExtractOptions,
+): Promise<Extraction> {
+  const read = await extractPdfReport(bytes, url, { loadCMap });
+  const pdf = {
+    source: 'pdf' as const,
+    pdfPages: read.pages,
+    ...(read.reason !== null ? { reason: read.reason } : {}),
+  };
+  const provenance =
+    read.report && options.provenance
+      ? {
+          retrievedAt: (await stat(file)).mtime.toISOString(),
+          textSha256: await sha256Hex(read.text),
+        }
+      : null;
+  return { file, kind: read.kind, pdf, report: read.report, provenance, error: null };
+}
+
 function unreadable(file: string, error: string): Analysis {
   return {
     entry: { file, isReport: false, kind: 'none', findings: [], error },
@@ -136,7 +188,7 @@ export function checkExtraction(extraction: Extraction, history: readonly Report
   if (error !== null) return unreadable(file, error);
   if (report === null) {
     return {
-      entry: { file, isReport: false, kind: extraction.kind, findings: [] },
+      entry: { file, isReport: false, kind: extraction.kind, ...extraction.pdf, findings: [] },
       report: null,
       previous: null,
       provenance: null,
@@ -146,7 +198,14 @@ export function checkExtraction(extraction: Extraction, history: readonly Report
     const previous = findPrevious(report, history);
     const findings = runChecks(report, previous);
     return {
-      entry: { file, isReport: true, kind: 'report', report: toContractReport(report), findings },
+      entry: {
+        file,
+        isReport: true,
+        kind: 'report',
+        ...extraction.pdf,
+        report: toContractReport(report),
+        findings,
+      },
       report,
       previous,
       provenance: extraction.provenance,

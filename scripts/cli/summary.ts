@@ -8,13 +8,18 @@ const SEVERITY_HEADINGS: Record<Finding['severity'], string> = {
   info: '提示 notes (context)',
 };
 
-function cellName(ref: CellRef): string {
+/** Key → page of a PDF's cells (empty for a page): a marked cell names its page, to find it in the PDF. */
+type CellPages = Readonly<Record<string, number>>;
+
+function cellName(ref: CellRef, pages: CellPages = {}): string {
   const label = [ref.row, ref.col].filter(Boolean).join(' / ');
-  return `${label || ref.key || '?'} = ${ref.value === null ? '空白' : ref.value}`;
+  const page = ref.key !== undefined ? pages[ref.key] : undefined;
+  const where = page !== undefined ? ` (第${page}页 p. ${page})` : '';
+  return `${label || ref.key || '?'} = ${ref.value === null ? '空白' : ref.value}${where}`;
 }
 
 /** Findings grouped by severity, each with its arithmetic and the cells it marks. */
-export function formatFindings(findings: Finding[]): string[] {
+export function formatFindings(findings: Finding[], pages: CellPages = {}): string[] {
   if (findings.length === 0) return ['  no findings: the tables and the text agree'];
   const lines: string[] = [];
   for (const severity of ['error', 'warning', 'info'] as const) {
@@ -25,7 +30,8 @@ export function formatFindings(findings: Finding[]): string[] {
       lines.push(`    [${f.rule}] ${f.message}`);
       lines.push(`      ${f.messageEn}`);
       if (f.arithmetic) lines.push(`      ${f.arithmetic}`);
-      if (f.cells.length > 0) lines.push(`      marks: ${f.cells.map(cellName).join('; ')}`);
+      if (f.cells.length > 0)
+        lines.push(`      marks: ${f.cells.map((c) => cellName(c, pages)).join('; ')}`);
       if (f.text) lines.push(`      「${f.text}」`);
     }
   }
@@ -48,12 +54,17 @@ export function formatSummary(entry: ContractEntry): string {
   }
   if (!entry.report) {
     lines.push(
-      entry.kind === 'listing' ? '  年报列表页 listing of reports' : '  不是年报 not a report',
+      entry.kind === 'scanned'
+        ? '  扫描件 PDF，无文字层，无法读取 scanned PDF without a text layer: cannot be read'
+        : entry.kind === 'listing'
+          ? '  年报列表页 listing of reports'
+          : '  不是年报 not a report',
     );
     return lines.join('\n');
   }
   const r = entry.report;
   lines.push(`  ${r.title}`);
+  if (entry.source === 'pdf') lines.push(`  PDF, ${entry.pdfPages ?? '?'} 页 pages`);
   lines.push(
     `  机构 agency: ${r.agency || '?'} (${r.bodyKind}) · 年度 year: ${r.year ?? '?'} · 格式 format: ${r.template} · 发布 published: ${r.publishedAt ?? '?'}`,
   );
@@ -79,6 +90,6 @@ export function formatSummary(entry: ContractEntry): string {
       .join('; ');
     lines.push(`  正文数字 narrative: ${claims}`);
   }
-  lines.push(...formatFindings(entry.findings));
+  lines.push(...formatFindings(entry.findings, entry.report.pages));
   return lines.join('\n');
 }

@@ -74,3 +74,10 @@ export function findingSummary(f: {
 /** Order-free comparison key of a finding. */
 export const findingId = (f: ExpectedFinding): string =>
   JSON.stringify([f.rule, f.severity, [...f.cells].sort(), f.expected, f.actual]);
+
+/** The errors and warnings of a list of findings, each as its findingId, sorted: what a fixture states exactly. */
+export const seriousFindingIds = (list: ExpectedFinding[]): string[] =>
+  list
+    .filter((f) => f.severity !== 'info')
+    .map(findingId)
+    .sort();

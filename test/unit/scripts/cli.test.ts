@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { type ContractEntry, ContractEntrySchema } from '../../../lib/model/contract';
-import { findingId, findingSummary, loadFixtures } from '../../support/fixtures';
+import { findingSummary, loadFixtures, seriousFindingIds } from '../../support/fixtures';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const fixtures = loadFixtures();
@@ -71,13 +71,8 @@ describe('npm run check -- --json', () => {
         template: fixture.report.template,
         values: fixture.report.values,
       });
-      const serious = (list: ReturnType<typeof findingSummary>[]) =>
-        list
-          .filter((f) => f.severity !== 'info')
-          .map(findingId)
-          .sort();
-      expect(serious((entry?.findings ?? []).map(findingSummary))).toEqual(
-        serious(fixture.report.findings ?? []),
+      expect(seriousFindingIds((entry?.findings ?? []).map(findingSummary))).toEqual(
+        seriousFindingIds(fixture.report.findings ?? []),
       );
     });
   }

@@ -113,7 +113,7 @@ describe('collectTables: joining split tables', () => {
     expect(g?.slots[2]?.[14]?.text).toBe('总计');
     expect(g?.slots[0]?.[14]?.text).toBe('行政诉讼');
     // Cells of the second table keep their element but continue the row numbering.
-    expect(g?.cells.find((c) => c.row === 3 && c.col === 8)?.el.ownerDocument).toBeDefined();
+    expect(g?.cells.find((c) => c.row === 3 && c.col === 8)?.el?.ownerDocument).toBeDefined();
     expect(g?.cells.filter((c) => c.row === 3)).toHaveLength(15);
   });
 

@@ -123,11 +123,11 @@ describe('buildGrid on random markup', () => {
         let width = 0;
         let previous: GridCell | null = null;
         for (const cell of g.cells) {
-          const r = rows.indexOf(cell.el.parentElement as Element);
+          const r = rows.indexOf(cell.el?.parentElement as Element);
           expect(cell.row).toBe(r);
-          const colspan = specNonNegative(cell.el.getAttribute('colspan'), MAX_COLSPAN);
+          const colspan = specNonNegative(cell.el?.getAttribute('colspan') ?? null, MAX_COLSPAN);
           expect(cell.colSpan).toBe(colspan === null || colspan < 1 ? 1 : colspan);
-          const rowspan = specNonNegative(cell.el.getAttribute('rowspan'), MAX_ROWSPAN);
+          const rowspan = specNonNegative(cell.el?.getAttribute('rowspan') ?? null, MAX_ROWSPAN);
           const toEnd = groupEnd(r) - r;
           expect(cell.rowSpan).toBe(rowspan === null ? 1 : Math.min(rowspan || toEnd, toEnd));
 

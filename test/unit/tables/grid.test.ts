@@ -315,7 +315,7 @@ describe('buildGrid: spans and ragged rows', () => {
     );
     expect(g.cells.map((c) => c.value.kind)).toEqual(['text', 'blank', 'dash', 'number']);
     expect(g.cells[3]?.value).toMatchObject({ value: 1234 });
-    expect(g.cells[3]?.el.localName).toBe('td');
+    expect(g.cells[3]?.el?.localName).toBe('td');
   });
 
   it('builds an empty grid for a table without rows', () => {

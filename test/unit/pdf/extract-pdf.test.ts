@@ -1,0 +1,121 @@
+/**
+ * Every PDF fixture read in Node as the extension will read it: the figures
+ * of every table, the identity, the claims of the text and the findings must
+ * be those of the data that printed the document.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runChecks } from '../../../lib/checks/run';
+import type { Report } from '../../../lib/model/report';
+import { extractPdfReport, type PdfExtraction } from '../../../lib/pdf/extract-pdf';
+import { findingSummary, seriousFindingIds } from '../../support/fixtures';
+import { predefinedCmapPdf } from '../../support/minimal-pdf';
+import { loadPdfFixtures } from '../../support/pdf-fixtures';
+
+const fixtures = loadPdfFixtures();
+const read = new Map<string, PdfExtraction>();
+
+beforeAll(async () => {
+  for (const fixture of fixtures) {
+    read.set(
+      fixture.name,
+      await extractPdfReport(readFileSync(fixture.pdfPath), `file:///${fixture.name}.pdf`),
+    );
+  }
+}, 120_000);
+
+const claimList = (claims: { subject: string; value: number; approximate: boolean }[]) =>
+  claims.map((c) => `${c.subject}=${c.value}${c.approximate ? '~' : ''}`).sort();
+
+const pageOf = (report: Report, key: string): number | undefined =>
+  report.tables.flatMap((t) => t.cells).find((c) => c.key === key)?.page;
+
+describe('extractPdfReport on the PDF fixtures', () => {
+  it('has the fixtures the issue asks for', () => {
+    expect(fixtures.map((f) => f.name)).toEqual([
+      'pdf-2019-chromium',
+      'pdf-2021-clean',
+      'pdf-2021-fees-decimal',
+      'pdf-2021-review-contradiction',
+      'pdf-legacy-2016',
+      'pdf-nonreport-notice',
+      'pdf-scanned',
+    ]);
+  });
+
+  for (const fixture of fixtures) {
+    it(`${fixture.name}: kind, identity, every value, claims and findings as printed`, () => {
+      const got = read.get(fixture.name);
+      expect(got?.kind).toBe(fixture.kind);
+      const expected = fixture.report;
+      if (!expected) {
+        expect(got?.report).toBeNull();
+        expect(got?.reason).toBeTruthy();
+        return;
+      }
+      const report = got?.report as Report;
+      expect(report.identity).toMatchObject({
+        agency: expected.agency,
+        year: expected.year,
+        template: expected.template,
+        publishedAt: expected.publishedAt,
+        bodyKind: expected.bodyKind,
+      });
+      expect(report.tables.map((t) => t.kind)).toEqual(expected.tableKinds);
+      expect(report.values).toEqual(expected.values);
+      const unreadable = report.tables.flatMap((t) => t.cells.filter((c) => c.unreadable && c.key));
+      expect(unreadable.map((c) => c.key)).toEqual(expected.unreadable);
+      expect(claimList(report.claims)).toEqual(claimList(expected.claims));
+      expect(seriousFindingIds(runChecks(report, null).map(findingSummary))).toEqual(
+        seriousFindingIds(expected.findings ?? []),
+      );
+    });
+  }
+
+  it('names the page of each cell: table 三 runs on after a page break', () => {
+    const report = read.get('pdf-2021-clean')?.report as Report;
+    const first = pageOf(report, 't3.new.total') ?? 0;
+    const last = pageOf(report, 't3.carryOut.total') ?? 0;
+    expect(first).toBeGreaterThan(0);
+    expect(last).toBeGreaterThan(first);
+    expect(pageOf(report, 't4.review.total')).toBeGreaterThanOrEqual(last);
+  });
+
+  it('reads the vertical 三、本年度办理结果 label as one cell over the page break', () => {
+    const report = read.get('pdf-2021-clean')?.report as Report;
+    const t3 = report.tables.find((t) => t.kind === 't3');
+    const label = t3?.cells.find((c) => c.text.replace(/\s/g, '') === '三、本年度办理结果');
+    expect(label?.rowSpan).toBeGreaterThan(20);
+    expect(new Set(t3?.cells.filter((c) => c.key).map((c) => c.page)).size).toBe(2);
+  });
+
+  it('says a scan is a scan and a notice is no report', () => {
+    expect(read.get('pdf-scanned')).toMatchObject({ kind: 'scanned', report: null, pages: 1 });
+    expect(read.get('pdf-scanned')?.reason).toMatch(/no text layer/);
+    expect(read.get('pdf-nonreport-notice')).toMatchObject({ kind: 'none', report: null });
+  });
+
+  it('leaves page numbers and the tables out of the text the narrative reads', () => {
+    const text = read.get('pdf-2021-clean')?.text ?? '';
+    expect(text).toContain('本年度因政府信息公开申请引发行政复议');
+    expect(text).not.toMatch(/^-\s*\d+\s*-$/m);
+    expect(text).not.toContain('本列数据的勾稽关系');
+  });
+
+  it('reads text in a font named by a predefined CMap when given the CMap files, and says so without them', async () => {
+    const lines = [
+      '江州市2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '本年度共收到政府信息公开申请92件。',
+    ];
+    const pdf = predefinedCmapPdf(lines);
+    const cmaps = join(import.meta.dirname, '../../../node_modules/pdfjs-dist/cmaps');
+    const loadCMap = async (file: string) => new Uint8Array(await readFile(join(cmaps, file)));
+    const withCMaps = await extractPdfReport(pdf, 'file:///cmap.pdf', { loadCMap });
+    expect(withCMaps.report?.identity).toMatchObject({ agency: '江州市', year: 2023 });
+    expect(withCMaps.report?.claims.map((c) => [c.subject, c.value])).toEqual([['received', 92]]);
+    expect((await extractPdfReport(pdf, 'file:///cmap.pdf')).kind).toBe('none');
+  });
+});
