@@ -212,6 +212,16 @@ describe('fixture corpus contract', () => {
     expect(orphans).toEqual([]);
   });
 
+  it('gives every page an address of its own', () => {
+    // The browser tests serve each fixture at its address: two at one address would show one page for both.
+    const byUrl = new Map<string, string[]>();
+    for (const file of expectedFiles) {
+      const { url } = readExpected(file) as { url?: string };
+      if (url) byUrl.set(url, [...(byUrl.get(url) ?? []), file]);
+    }
+    expect([...byUrl.values()].filter((names) => names.length > 1)).toEqual([]);
+  });
+
   describe.each(expectedFiles)('%s', (file) => {
     const htmlPath = join(FIXTURE_DIR, file.replace(/\.expected\.json$/, '.html'));
     const parsed = ExpectedSchema.safeParse(readExpected(file));
