@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
@@ -41,7 +43,27 @@ const GOV_CN = '*://*.gov.cn/*';
 /** The content script on every .gov.cn page (entrypoints/detector.ts, an unlisted script). */
 const DETECTOR_FILE = 'detector.js';
 
+/**
+ * pdf.js's packed CMaps for Chinese (Adobe-GB1 and the UniGB encodings, 384 KB
+ * of pdfjs-dist's 1.7 MB): a PDF whose text is in a font it does not embed
+ * and names by a predefined CMap (STSong-Light with UniGB-UCS2-H, as older
+ * Chinese tools wrote it) reads as nothing without them. Copied from
+ * node_modules at build into cmaps/, where the PDF page reads them
+ * (entrypoints/pdf-report/main.ts); the other scripts' CMaps are left out.
+ */
+const CMAP_DIR = join(import.meta.dirname, 'node_modules', 'pdfjs-dist', 'cmaps');
+const CHINESE_CMAP = /GB.*\.bcmap$/;
+
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of readdirSync(CMAP_DIR)) {
+        if (CHINESE_CMAP.test(name)) {
+          files.push({ absoluteSrc: join(CMAP_DIR, name), relativeDest: `cmaps/${name}` });
+        }
+      }
+    },
+  },
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports keep every module's dependencies readable.

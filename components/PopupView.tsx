@@ -18,9 +18,14 @@ export interface PanelHides {
 }
 
 /** What the popup knows about its tab: the content script's state, or why there is none. */
-export type PopupState = PageState | { kind: 'loading' } | { kind: 'noAccess' };
+export type PopupState =
+  | PageState
+  | { kind: 'loading' }
+  | { kind: 'noAccess' }
+  /** A PDF opened in the browser's viewer, where no content script runs: it is read in an extension page. */
+  | { kind: 'pdf'; url: string };
 
-const TABLE_NAMES: Record<ExtractedTable['kind'], MessageKey> = {
+export const TABLE_NAMES: Record<ExtractedTable['kind'], MessageKey> = {
   t2: 'tableT2',
   t3: 'tableT3',
   t4: 'tableT4',
@@ -175,9 +180,12 @@ export function PopupView({
   language,
   exportMenu,
   panelHides,
+  onCheckPdf,
   t,
 }: {
   state: PopupState;
+  /** Opens the extension's PDF page on the tab's PDF. */
+  onCheckPdf?: (url: string) => void;
   /** The UI's language, which picks each finding's message. */
   language: UiLanguage;
   /** Export of the tab's report (the content script builds and saves the file). */
@@ -194,6 +202,20 @@ export function PopupView({
       {state.kind === 'none' && <p class="status">{t('popupNotReport')}</p>}
       {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
       {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}
+      {state.kind === 'pdf' && (
+        <section class="pdf-offer">
+          <p class="status">{t('popupPdfHint')}</p>
+          <button
+            type="button"
+            data-action="check-pdf"
+            onClick={(event) => {
+              if (event.isTrusted) onCheckPdf?.(state.url);
+            }}
+          >
+            {t('popupCheckPdf')}
+          </button>
+        </section>
+      )}
       {state.kind === 'error' && <p class="status error">{t('popupError', state.message)}</p>}
       {state.kind === 'report' && (
         <ReportView
