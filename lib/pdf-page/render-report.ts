@@ -58,6 +58,8 @@ function renderTable(
       td.append(doc.createTextNode(line));
     });
     if (cell.page !== undefined) td.dataset.page = String(cell.page);
+    // The cell's index in the report's table: the marks can be told apart from outside (tests).
+    td.dataset.cell = String(i);
     rows[cell.row]?.append(td);
     cells[i] = td;
   }

@@ -1,0 +1,189 @@
+/**
+ * A report published as a PDF, once per browser (issue 17 item 2): the
+ * fixture server serves a PDF fixture at a .gov.cn address as
+ * application/pdf; the popup on that tab offers 「检查此 PDF」; the
+ * extension's PDF page fetches it from its portal, reads, checks and shows
+ * it: every table under a heading naming its page(s), and the cells the
+ * command line's findings mark for the same bytes marked, with the same
+ * severities. A scanned PDF and a PDF that is not a report say so.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { runChecks } from '../../lib/checks/run';
+import type { Report, Severity } from '../../lib/model/report';
+import { extractPdfReport } from '../../lib/pdf/extract-pdf';
+import { pagesOf } from '../../lib/pdf-page/render-report';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { type DriverBrowser, type LaunchOptions, POPUP_VIEWPORT } from './driver';
+import { mostSevere } from './expected-marks';
+import type { Fixture } from './fixtures';
+import { waitFor, withPage } from './interact';
+import { SCREENSHOT_DIR, useBrowserSession } from './suite';
+
+const PDF_DIR = join(import.meta.dirname, '../fixtures/pdf');
+const PORTAL = 'http://www.jiangzhou-pdf.gov.cn';
+
+/** A PDF fixture served at a portal's attachment address (the fixture server serves .pdf as application/pdf). */
+function pdfFixture(name: string): Fixture {
+  return {
+    name,
+    htmlPath: join(PDF_DIR, `${name}.pdf`),
+    // The fixture server reads only the address and the file; no page expectations apply.
+    expected: { kind: 'none' } as unknown as Fixture['expected'],
+    pageUrl: `${PORTAL}/attach/2024/${name}.pdf`,
+  };
+}
+
+const CONTRADICTION = pdfFixture('pdf-2021-review-contradiction');
+const SCANNED = pdfFixture('pdf-scanned');
+const NOT_REPORT = pdfFixture('pdf-nonreport-notice');
+
+const pdfPageUrl = (browser: DriverBrowser, pdfUrl: string) =>
+  browser
+    .popupUrl(`?url=${encodeURIComponent(pdfUrl)}`)
+    .replace(/popup\.html\?/, 'pdf-report.html?');
+
+/** What the PDF page came to (lib/pdf-page/pdf-page.ts PDF_STATE), once it stops working. */
+const PDF_STATE_SETTLED = `(() => {
+  const s = document.documentElement.getAttribute('data-ogi-lens-pdf');
+  return s && !['fetching', 'reading', 'checking'].includes(s) ? s : null;
+})()`;
+
+/** The marked cells of the rendered tables: table index, cell index in the report's table, severity. */
+const MARKED_CELLS = `JSON.stringify(Array.from(document.querySelectorAll('table.pdf-table')).flatMap((table, t) =>
+  Array.from(table.querySelectorAll('[data-ogi-lens-finding]')).map((cell) => ({
+    t, c: Number(cell.getAttribute('data-cell')), severity: cell.getAttribute('data-ogi-lens-finding') }))))`;
+
+const HEADINGS = `JSON.stringify(Array.from(document.querySelectorAll('.pdf-table-section > h2')).map((h) => h.textContent))`;
+
+const STATUS = `(document.querySelector('.pdf-status') || {}).textContent || null`;
+
+/** The cells the command line's findings mark, as "table:cell severity". */
+function expectedMarks(report: Report): string[] {
+  const findings = runChecks(report, null, {
+    disabled: new Set(DEFAULT_SETTINGS.disabledFamilies),
+  });
+  const byCell = new Map<string, Severity[]>();
+  for (const finding of findings) {
+    for (const marked of finding.cells) {
+      if (!marked.key) continue;
+      report.tables.forEach((table, t) => {
+        const c = table.cells.findIndex((cell) => cell.key === marked.key);
+        if (c < 0) return;
+        const id = `${t}:${c}`;
+        byCell.set(id, [...(byCell.get(id) ?? []), finding.severity]);
+      });
+    }
+  }
+  return [...byCell].map(([id, severities]) => `${id} ${mostSevere(severities)}`).sort();
+}
+
+export function definePdfSuite<B extends DriverBrowser>(
+  browserName: DriverBrowser['name'],
+  extensionDir: string,
+  launch: (options: LaunchOptions) => Promise<B>,
+): void {
+  describe(`${browserName}: a report published as a PDF`, { concurrency: false }, () => {
+    const session = useBrowserSession(extensionDir, launch, [CONTRADICTION, SCANNED, NOT_REPORT]);
+
+    test('the popup on a PDF tab offers 「检查此 PDF」', async () => {
+      const { browser } = session();
+      await withPage(browser, async (tab) => {
+        // The browser's viewer (or a download, headless): the tab's address is the PDF's either way.
+        await tab.goto(CONTRADICTION.pageUrl).catch(() => {});
+        await withPage(
+          browser,
+          async (popup) => {
+            await popup.openExtensionPage(
+              browser.popupUrl(`?url=${encodeURIComponent(CONTRADICTION.pageUrl)}`),
+            );
+            const label = await waitFor<string>(
+              popup,
+              `(document.querySelector('main[data-state="pdf"] button[data-action="check-pdf"]') || {}).textContent || null`,
+              'the popup offering the PDF check',
+            );
+            assert.match(label, /检查此 PDF|Check this PDF/);
+            await popup.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-popup.png`));
+          },
+          POPUP_VIEWPORT,
+        );
+      });
+    });
+
+    test('the PDF page shows the tables with their pages and the command line’s marks', async () => {
+      const { browser } = session();
+      const bytes = new Uint8Array(readFileSync(CONTRADICTION.htmlPath));
+      const read = await extractPdfReport(bytes, CONTRADICTION.pageUrl);
+      assert.equal(read.kind, 'report');
+      assert.ok(read.report);
+      const report = read.report;
+      const want = expectedMarks(report);
+      assert.ok(
+        want.some((mark) => mark.endsWith(' error')),
+        'the fixture has no marked error: the test would prove nothing',
+      );
+
+      await withPage(browser, async (page) => {
+        await page.openExtensionPage(pdfPageUrl(browser, CONTRADICTION.pageUrl)).catch(() => {});
+        const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+        assert.equal(state, 'report', `the PDF page says: ${await page.evaluate(STATUS)}`);
+        await waitFor(
+          page,
+          `document.documentElement.getAttribute('data-ogi-lens') === 'report' || null`,
+          'the marker',
+        );
+        const marked = JSON.parse(await page.evaluate<string>(MARKED_CELLS)) as {
+          t: number;
+          c: number;
+          severity: string;
+        }[];
+        const shown = marked.map((m) => `${m.t}:${m.c} ${m.severity}`).sort();
+        assert.deepEqual(shown, want, 'marked cells differ from the command line’s findings');
+
+        const headings = JSON.parse(await page.evaluate<string>(HEADINGS)) as string[];
+        assert.equal(headings.length, report.tables.length, 'one heading per table');
+        report.tables.forEach((table, t) => {
+          const pages = pagesOf(table);
+          assert.ok(pages.length > 0, `table ${t} has no pages`);
+          assert.ok(
+            (headings[t] ?? '').includes(pages.join('、')),
+            `heading ${JSON.stringify(headings[t])} does not name page(s) ${pages.join('、')}`,
+          );
+        });
+        await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-page.png`), {
+          fullPage: true,
+        });
+      });
+    });
+
+    test('a scanned PDF and a PDF that is not a report say so', async () => {
+      const { browser } = session();
+      for (const [fixture, kind] of [
+        [SCANNED, 'scanned'],
+        [NOT_REPORT, 'none'],
+      ] as const) {
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPageUrl(browser, fixture.pageUrl)).catch(() => {});
+          const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+          assert.equal(state, kind, `${fixture.name}: ${await page.evaluate(STATUS)}`);
+          const status = await page.evaluate<string>(STATUS);
+          assert.ok(status && status.length > 10, `${fixture.name}: no explanation shown`);
+        });
+      }
+    });
+
+    test('a PDF address the portal does not have says why', async () => {
+      const { browser } = session();
+      await withPage(browser, async (page) => {
+        await page
+          .openExtensionPage(pdfPageUrl(browser, `${PORTAL}/attach/missing.pdf`))
+          .catch(() => {});
+        const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+        assert.equal(state, 'error');
+        assert.match(String(await page.evaluate(STATUS)), /404/);
+      });
+    });
+  });
+}
