@@ -154,6 +154,56 @@ function ReportView({
   );
 }
 
+/** The file name a PDF's address ends in, as the reader saw it on the page. */
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * 「检查此 PDF」 on a PDF tab, 「检查附件 PDF」 on a page that attaches reports
+ * as PDF: each opens the extension's PDF page on one address.
+ */
+function PdfOffer({
+  urls,
+  label,
+  named,
+  onCheckPdf,
+  t,
+}: {
+  urls: readonly string[];
+  label: string;
+  /** Each button followed by its file's name: the tab itself is not the PDF. */
+  named: boolean;
+  onCheckPdf: ((url: string) => void) | undefined;
+  t: Translate;
+}) {
+  return (
+    <section class="pdf-offer">
+      <p class="note">{t('popupPdfHint')}</p>
+      {urls.map((url) => (
+        <p key={url}>
+          <button
+            type="button"
+            data-action="check-pdf"
+            data-pdf={url}
+            title={url}
+            onClick={(event) => {
+              if (event.isTrusted) onCheckPdf?.(url);
+            }}
+          >
+            {label}
+          </button>{' '}
+          {named ? <span>{fileName(url)}</span> : null}
+        </p>
+      ))}
+    </section>
+  );
+}
+
 /** "Hidden on this report / for this agency — show again", one line per hide. */
 function HiddenPanel({ panelHides, t }: { panelHides: PanelHides; t: Translate }) {
   return (
@@ -203,18 +253,22 @@ export function PopupView({
       {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
       {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}
       {state.kind === 'pdf' && (
-        <section class="pdf-offer">
-          <p class="status">{t('popupPdfHint')}</p>
-          <button
-            type="button"
-            data-action="check-pdf"
-            onClick={(event) => {
-              if (event.isTrusted) onCheckPdf?.(state.url);
-            }}
-          >
-            {t('popupCheckPdf')}
-          </button>
-        </section>
+        <PdfOffer
+          urls={[state.url]}
+          label={t('popupCheckPdf')}
+          named={false}
+          onCheckPdf={onCheckPdf}
+          t={t}
+        />
+      )}
+      {(state.kind === 'none' || state.kind === 'listing') && state.pdfs && (
+        <PdfOffer
+          urls={state.pdfs}
+          label={t('popupCheckAttachedPdf')}
+          named
+          onCheckPdf={onCheckPdf}
+          t={t}
+        />
       )}
       {state.kind === 'error' && <p class="status error">{t('popupError', state.message)}</p>}
       {state.kind === 'report' && (

@@ -8,9 +8,10 @@
  * severities. A scanned PDF and a PDF that is not a report say so.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { runChecks } from '../../lib/checks/run';
 import type { Report, Severity } from '../../lib/model/report';
 import { extractPdfReport } from '../../lib/pdf/extract-pdf';
@@ -19,7 +20,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { type DriverBrowser, type LaunchOptions, POPUP_VIEWPORT } from './driver';
 import { mostSevere } from './expected-marks';
 import type { Fixture } from './fixtures';
-import { waitFor, withPage } from './interact';
+import { clickPageElement, waitFor, withPage } from './interact';
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
 const PDF_DIR = join(import.meta.dirname, '../fixtures/pdf');
@@ -80,13 +81,84 @@ function expectedMarks(report: Report): string[] {
   return [...byCell].map(([id, severities]) => `${id} ${mostSevere(severities)}`).sort();
 }
 
+/**
+ * The portal's article for a report published as an attachment: a report
+ * title over little more than a link to the PDF, as agencies post it.
+ */
+function attachmentArticle(dir: string, pdf: Fixture): Fixture {
+  const title = '江州市自然资源和规划局2023年政府信息公开工作年度报告';
+  const htmlPath = join(dir, 'attachment-article.html');
+  writeFileSync(
+    htmlPath,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}_江州市自然资源和规划局</title></head>
+<body><div class="article"><h1>${title}</h1><p>发布日期：2024-01-18</p>
+<p>附件：<a href="/attach/2024/${pdf.name}.pdf">${title}.pdf</a></p></div></body></html>`,
+  );
+  return {
+    name: 'attachment-article',
+    htmlPath,
+    expected: { kind: 'none' } as unknown as Fixture['expected'],
+    pageUrl: `${PORTAL}/art/2024/1/18/art_1.html`,
+  };
+}
+
+/** The address of the extension's PDF page the popup opened, from the browser's tabs (the popup is an extension page). */
+const PDF_PAGE_TAB = `(globalThis.browser || globalThis.chrome).tabs.query({}).then((tabs) => {
+  const tab = tabs.find((t) => (t.url || '').includes('/pdf-report.html?'));
+  return tab ? tab.url : null;
+})`;
+
 export function definePdfSuite<B extends DriverBrowser>(
   browserName: DriverBrowser['name'],
   extensionDir: string,
   launch: (options: LaunchOptions) => Promise<B>,
 ): void {
   describe(`${browserName}: a report published as a PDF`, { concurrency: false }, () => {
-    const session = useBrowserSession(extensionDir, launch, [CONTRADICTION, SCANNED, NOT_REPORT]);
+    const dir = mkdtempSync(join(tmpdir(), 'ogi-lens-pdf-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const article = attachmentArticle(dir, CONTRADICTION);
+    const session = useBrowserSession(extensionDir, launch, [
+      CONTRADICTION,
+      SCANNED,
+      NOT_REPORT,
+      article,
+    ]);
+
+    test('the popup on a page attaching the report as PDF offers 「检查附件 PDF」, which opens the PDF page', async () => {
+      const { browser } = session();
+      await withPage(browser, async (tab) => {
+        await tab.goto(article.pageUrl);
+        let pdfPage = '';
+        await withPage(
+          browser,
+          async (popup) => {
+            await popup.openExtensionPage(
+              browser.popupUrl(`?url=${encodeURIComponent(article.pageUrl)}`),
+            );
+            const selector = `button[data-action="check-pdf"][data-pdf="${CONTRADICTION.pageUrl}"]`;
+            const label = await waitFor<string>(
+              popup,
+              `(document.querySelector(${JSON.stringify(selector)}) || {}).textContent || null`,
+              'the popup offering the attached PDF',
+            );
+            assert.match(label, /检查附件 PDF|Check the attached PDF/);
+            await popup.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-attached-popup.png`));
+            await clickPageElement(popup, selector);
+            pdfPage = await waitFor<string>(popup, PDF_PAGE_TAB, 'the PDF page opening in a tab');
+          },
+          POPUP_VIEWPORT,
+        );
+        assert.equal(
+          new URL(pdfPage).searchParams.get('url'),
+          CONTRADICTION.pageUrl,
+          'the PDF page was opened on another address',
+        );
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPage).catch(() => {});
+          assert.equal(await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page'), 'report');
+        });
+      });
+    });
 
     test('the popup on a PDF tab offers 「检查此 PDF」', async () => {
       const { browser } = session();
