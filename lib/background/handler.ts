@@ -415,10 +415,12 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     mayReceive: (from, sender) => isSentBy(from, sender, deps.self),
     onMalformed: (message, issues, sender) => {
       const refused = refusal(message, issues);
-      if (
-        refused &&
-        (isOwnContentScript(sender, deps.self) || isOwnExtensionPage(sender, deps.self))
-      ) {
+      // Each report message is answered only to the party that may send it.
+      const told =
+        (message as { type?: unknown }).type === 'analysed'
+          ? isOwnContentScript(sender, deps.self)
+          : isOwnExtensionPage(sender, deps.self);
+      if (refused && told) {
         deps.warn(`OGI Lens: refused a report (${refused.refused}) from`, sender.url);
         return Promise.resolve(refused);
       }
