@@ -11,7 +11,7 @@ const PDF = join(import.meta.dirname, '../../fixtures/pdf/pdf-2021-review-contra
 const URL_PDF = 'http://www.jiangzhou.gov.cn/attach/report.pdf';
 
 const respond = (body: Uint8Array | string, headers: Record<string, string> = {}, status = 200) =>
-  (async () => new Response(body, { status, headers })) as unknown as typeof fetch;
+  (async () => new Response(body as BodyInit, { status, headers })) as unknown as typeof fetch;
 
 const failureOf = async (promise: Promise<unknown>) => {
   try {
