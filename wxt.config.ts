@@ -35,6 +35,26 @@ function eagerCompileHint(): Plugin {
   };
 }
 
+/**
+ * pdf.js builds functions from strings in two places: a feature test
+ * (`new Function("")` in a try, to learn whether eval is allowed) and its
+ * PostScript-function compiler, which runs only when `isEvalSupported` is
+ * true — lib/pdf/pdfjs.ts passes false. The extension ships no code built
+ * from strings (test/browser/build.test.ts), so both become a function that
+ * throws: the feature test then answers "not supported", and the compiler,
+ * never reached, could not run if it were.
+ */
+function noCodeFromStrings(): Plugin {
+  const refuse = "(function(){throw new EvalError('OGI Lens builds no code from strings')})";
+  return {
+    name: 'ogi-lens:no-code-from-strings',
+    transform(code, id) {
+      if (!id.includes('pdfjs-dist')) return null;
+      return { code: code.replace(/new\s+Function\s*\(/g, `${refuse}(`), map: null };
+    },
+  };
+}
+
 // Firefox-only settings live here because Chrome rejects unknown manifest keys
 // with a warning on every load.
 // 142 is the first Firefox (desktop and Android) that knows data_collection_permissions.
@@ -70,7 +90,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [eagerCompileHint()],
+    plugins: [eagerCompileHint(), noCodeFromStrings()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
