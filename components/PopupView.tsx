@@ -170,20 +170,21 @@ function fileName(url: string): string {
 function PdfOffer({
   urls,
   label,
+  hint,
   named,
   onCheckPdf,
-  t,
 }: {
   urls: readonly string[];
   label: string;
+  /** What the offer is: the viewer cannot be annotated, or the page's report is an attachment. */
+  hint: string;
   /** Each button followed by its file's name: the tab itself is not the PDF. */
   named: boolean;
   onCheckPdf: ((url: string) => void) | undefined;
-  t: Translate;
 }) {
   return (
     <section class="pdf-offer">
-      <p class="note">{t('popupPdfHint')}</p>
+      <p class="note">{hint}</p>
       {urls.map((url) => (
         <p key={url}>
           <button
@@ -249,25 +250,25 @@ export function PopupView({
       {state.kind === 'report' && panelHides && <HiddenPanel panelHides={panelHides} t={t} />}
       {state.kind === 'loading' && <p class="status">{t('popupLoading')}</p>}
       {state.kind === 'pending' && <p class="status">{t('popupPending')}</p>}
-      {state.kind === 'none' && <p class="status">{t('popupNotReport')}</p>}
+      {state.kind === 'none' && !state.pdfs && <p class="status">{t('popupNotReport')}</p>}
       {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
       {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}
       {state.kind === 'pdf' && (
         <PdfOffer
           urls={[state.url]}
           label={t('popupCheckPdf')}
+          hint={t('popupPdfHint')}
           named={false}
           onCheckPdf={onCheckPdf}
-          t={t}
         />
       )}
       {(state.kind === 'none' || state.kind === 'listing') && state.pdfs && (
         <PdfOffer
           urls={state.pdfs}
           label={t('popupCheckAttachedPdf')}
+          hint={t('popupAttachedPdf')}
           named
           onCheckPdf={onCheckPdf}
-          t={t}
         />
       )}
       {state.kind === 'error' && <p class="status error">{t('popupError', state.message)}</p>}

@@ -218,5 +218,6 @@ export const MESSAGE_KEYS = [
   'pdfFailNetwork',
   'pdfReadFailed',
   'pdfNoAddress',
+  'popupAttachedPdf',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

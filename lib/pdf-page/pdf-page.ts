@@ -21,6 +21,18 @@ const REPORT_MARKER = 'data-ogi-lens';
 /** On the page's <html>: what the page came to (tests and users' scripts read it). */
 export const PDF_STATE = 'data-ogi-lens-pdf';
 
+/**
+ * Performance marks in the page's timeline: the issue's budget (a 5-page PDF
+ * checked in 1.5 s) runs from the bytes in hand to the marks on the tables.
+ */
+export const PDF_MARKS = {
+  fetched: 'ogi-lens:pdf:fetched',
+  read: 'ogi-lens:pdf:read',
+  annotated: 'ogi-lens:pdf:annotated',
+};
+
+const markAt = (doc: Document, name: string) => doc.defaultView?.performance?.mark?.(name);
+
 export type PdfPageKey =
   | 'pdfFetching'
   | 'pdfProgress'
@@ -138,6 +150,7 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
     throw error;
   }
 
+  markAt(doc, PDF_MARKS.fetched);
   cancel.remove();
   progress.removeAttribute('value');
   say('reading', t('pdfReading'));
@@ -151,6 +164,7 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
       t('pdfReadFailed', error instanceof Error ? error.message : String(error)),
     );
   }
+  markAt(doc, PDF_MARKS.read);
   if (extraction.kind === 'scanned')
     return settle('scanned', t('pdfScanned', String(extraction.pages)));
   if (extraction.kind === 'none' || !extraction.report) return settle('none', t('pdfNotReport'));
@@ -221,4 +235,5 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
     deps.log('annotation failed', error);
   }
   html.setAttribute(REPORT_MARKER, 'report');
+  markAt(doc, PDF_MARKS.annotated);
 }
