@@ -189,6 +189,9 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
           state = { kind: 'pdf', url: tab?.url ?? '' };
         }
       }
+      // The content script ran in the PDF's own document and names it (lib/page/pdf-links.ts).
+      const own = state.kind === 'none' ? state.pdfs?.[0] : undefined;
+      if (own !== undefined && own === tab?.url) state = { kind: 'pdf', url: own };
       hides = hidesFor(settings, tab?.url, state);
       show(state);
       if (state.kind !== 'pending') return;

@@ -30,11 +30,17 @@ function govCnPdf(href: string): string | null {
 }
 
 /**
- * The .gov.cn PDF links whose text, title or file name is a report title, or,
+ * The document's own address when it is a PDF on .gov.cn; else the .gov.cn PDF links whose text, title or file name is a report title, or,
  * on a page whose own title is one (the article of a report published as an
  * attachment), any PDF link; in page order, at most MAX_PDF_LINKS.
  */
 export function reportPdfLinks(doc: Document, pageHasReportTitle: boolean): string[] {
+  // The document is the PDF itself (Chromium runs the content script in its
+  // viewer's document): a download script's address says nothing, the type does.
+  if (doc.contentType === 'application/pdf') {
+    const host = doc.location?.hostname.toLowerCase() ?? '';
+    return host === 'gov.cn' || host.endsWith('.gov.cn') ? [doc.URL] : [];
+  }
   const found: string[] = [];
   const links = doc.getElementsByTagName('a');
   for (let i = 0; i < links.length && found.length < MAX_PDF_LINKS; i++) {

@@ -40,6 +40,12 @@ function pdfFixture(name: string): Fixture {
 const CONTRADICTION = pdfFixture('pdf-2021-review-contradiction');
 const SCANNED = pdfFixture('pdf-scanned');
 const NOT_REPORT = pdfFixture('pdf-nonreport-notice');
+/** The same PDF from a download script: no .pdf in the address, only application/pdf says it. */
+const DOWNLOAD: Fixture = {
+  ...CONTRADICTION,
+  name: 'pdf-download',
+  pageUrl: `${PORTAL}/module/download/downfile.jsp?filename=17.pdf&classid=0`,
+};
 
 const pdfPageUrl = (browser: DriverBrowser, pdfUrl: string) =>
   browser
@@ -121,6 +127,7 @@ export function definePdfSuite<B extends DriverBrowser>(
       CONTRADICTION,
       SCANNED,
       NOT_REPORT,
+      DOWNLOAD,
       article,
     ]);
 
@@ -160,28 +167,32 @@ export function definePdfSuite<B extends DriverBrowser>(
       });
     });
 
-    test('the popup on a PDF tab offers 「检查此 PDF」', async () => {
+    test('the popup on a PDF tab offers 「检查此 PDF」, also where only the content type says PDF', async () => {
       const { browser } = session();
-      await withPage(browser, async (tab) => {
-        // The browser's viewer (or a download, headless): the tab's address is the PDF's either way.
-        await tab.goto(CONTRADICTION.pageUrl).catch(() => {});
-        await withPage(
-          browser,
-          async (popup) => {
-            await popup.openExtensionPage(
-              browser.popupUrl(`?url=${encodeURIComponent(CONTRADICTION.pageUrl)}`),
-            );
-            const label = await waitFor<string>(
-              popup,
-              `(document.querySelector('main[data-state="pdf"] button[data-action="check-pdf"]') || {}).textContent || null`,
-              'the popup offering the PDF check',
-            );
-            assert.match(label, /检查此 PDF|Check this PDF/);
-            await popup.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-popup.png`));
-          },
-          POPUP_VIEWPORT,
-        );
-      });
+      for (const fixture of [CONTRADICTION, DOWNLOAD]) {
+        await withPage(browser, async (tab) => {
+          // The browser's viewer (or a download, headless): the tab's address is the PDF's either way.
+          await tab.goto(fixture.pageUrl).catch(() => {});
+          await withPage(
+            browser,
+            async (popup) => {
+              await popup.openExtensionPage(
+                browser.popupUrl(`?url=${encodeURIComponent(fixture.pageUrl)}`),
+              );
+              const label = await waitFor<string>(
+                popup,
+                `(document.querySelector('main[data-state="pdf"] button[data-action="check-pdf"]') || {}).textContent || null`,
+                'the popup offering the PDF check',
+              );
+              assert.match(label, /检查此 PDF|Check this PDF/);
+              await popup.screenshot(
+                join(SCREENSHOT_DIR, `${browserName}-${fixture.name}-popup.png`),
+              );
+            },
+            POPUP_VIEWPORT,
+          );
+        });
+      }
     });
 
     test('the PDF page shows the tables with their pages and the command line’s marks', async () => {
