@@ -17,10 +17,16 @@ import type { Report, Severity } from '../../lib/model/report';
 import { extractPdfReport } from '../../lib/pdf/extract-pdf';
 import { pagesOf } from '../../lib/pdf-page/render-report';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { type DriverBrowser, type LaunchOptions, POPUP_VIEWPORT } from './driver';
+import { setLanguage } from './arithmetic';
+import {
+  type DriverBrowser,
+  type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
+  POPUP_VIEWPORT,
+} from './driver';
 import { mostSevere } from './expected-marks';
 import type { Fixture } from './fixtures';
-import { clickPageElement, waitFor, withPage } from './interact';
+import { clearHistory, clickPageElement, exposeOverlay, waitFor, withPage } from './interact';
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
 const PDF_DIR = join(import.meta.dirname, '../fixtures/pdf');
@@ -64,6 +70,8 @@ const MARKED_CELLS = `JSON.stringify(Array.from(document.querySelectorAll('table
     t, c: Number(cell.getAttribute('data-cell')), severity: cell.getAttribute('data-ogi-lens-finding') }))))`;
 
 const HEADINGS = `JSON.stringify(Array.from(document.querySelectorAll('.pdf-table-section > h2')).map((h) => h.textContent))`;
+
+const PANEL_SHOWN = `(window.${OVERLAY_ROOT_GLOBAL} && window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-ogi-panel]')) ? true : null`;
 
 const STATUS = `(document.querySelector('.pdf-status') || {}).textContent || null`;
 
@@ -195,56 +203,67 @@ export function definePdfSuite<B extends DriverBrowser>(
       }
     });
 
-    test('the PDF page shows the tables with their pages and the command line’s marks', async () => {
-      const { browser } = session();
-      const bytes = new Uint8Array(readFileSync(CONTRADICTION.htmlPath));
-      const read = await extractPdfReport(bytes, CONTRADICTION.pageUrl);
-      assert.equal(read.kind, 'report');
-      assert.ok(read.report);
-      const report = read.report;
-      const want = expectedMarks(report);
-      assert.ok(
-        want.some((mark) => mark.endsWith(' error')),
-        'the fixture has no marked error: the test would prove nothing',
-      );
-
-      await withPage(browser, async (page) => {
-        await page.openExtensionPage(pdfPageUrl(browser, CONTRADICTION.pageUrl)).catch(() => {});
-        const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
-        assert.equal(state, 'report', `the PDF page says: ${await page.evaluate(STATUS)}`);
-        await waitFor(
-          page,
-          `document.documentElement.getAttribute('data-ogi-lens') === 'report' || null`,
-          'the marker',
+    for (const language of ['zh_CN', 'en'] as const) {
+      test(`${language}: the PDF page shows the tables with their pages, the command line’s marks and the panel`, async () => {
+        const { browser } = session();
+        await clearHistory(browser);
+        await setLanguage(browser, language);
+        const bytes = new Uint8Array(readFileSync(CONTRADICTION.htmlPath));
+        const read = await extractPdfReport(bytes, CONTRADICTION.pageUrl);
+        assert.equal(read.kind, 'report');
+        assert.ok(read.report);
+        const report = read.report;
+        const want = expectedMarks(report);
+        assert.ok(
+          want.some((mark) => mark.endsWith(' error')),
+          'the fixture has no marked error: the test would prove nothing',
         );
-        // Reported, not asserted: the benchmark owns the budget (1.5 s for a 5-page PDF).
-        const ms = await page.evaluate<string>(
-          `JSON.stringify(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ogi-lens:pdf:')).map((m) => [m.name, Math.round(m.startTime)]))`,
-        );
-        console.log(`${browserName}: PDF page marks (ms since the page opened) ${ms}`);
-        const marked = JSON.parse(await page.evaluate<string>(MARKED_CELLS)) as {
-          t: number;
-          c: number;
-          severity: string;
-        }[];
-        const shown = marked.map((m) => `${m.t}:${m.c} ${m.severity}`).sort();
-        assert.deepEqual(shown, want, 'marked cells differ from the command line’s findings');
 
-        const headings = JSON.parse(await page.evaluate<string>(HEADINGS)) as string[];
-        assert.equal(headings.length, report.tables.length, 'one heading per table');
-        report.tables.forEach((table, t) => {
-          const pages = pagesOf(table);
-          assert.ok(pages.length > 0, `table ${t} has no pages`);
-          assert.ok(
-            (headings[t] ?? '').includes(pages.join('、')),
-            `heading ${JSON.stringify(headings[t])} does not name page(s) ${pages.join('、')}`,
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPageUrl(browser, CONTRADICTION.pageUrl)).catch(() => {});
+          const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+          assert.equal(state, 'report', `the PDF page says: ${await page.evaluate(STATUS)}`);
+          await waitFor(
+            page,
+            `document.documentElement.getAttribute('data-ogi-lens') === 'report' || null`,
+            'the marker',
           );
-        });
-        await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-page.png`), {
-          fullPage: true,
+          // Reported, not asserted: the benchmark owns the budget (1.5 s for a 5-page PDF).
+          const ms = await page.evaluate<string>(
+            `JSON.stringify(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ogi-lens:pdf:')).map((m) => [m.name, Math.round(m.startTime)]))`,
+          );
+          console.log(`${browserName}: PDF page marks (ms since the page opened) ${ms}`);
+          const marked = JSON.parse(await page.evaluate<string>(MARKED_CELLS)) as {
+            t: number;
+            c: number;
+            severity: string;
+          }[];
+          const shown = marked.map((m) => `${m.t}:${m.c} ${m.severity}`).sort();
+          assert.deepEqual(shown, want, 'marked cells differ from the command line’s findings');
+
+          const headings = JSON.parse(await page.evaluate<string>(HEADINGS)) as string[];
+          assert.equal(headings.length, report.tables.length, 'one heading per table');
+          report.tables.forEach((table, t) => {
+            const pages = pagesOf(table);
+            assert.ok(pages.length > 0, `table ${t} has no pages`);
+            const named =
+              language === 'zh_CN'
+                ? `PDF 第 ${pages.join('、')} 页`
+                : `PDF page ${pages.join('、')}`;
+            assert.ok(
+              (headings[t] ?? '').includes(named),
+              `heading ${JSON.stringify(headings[t])} does not say ${named}`,
+            );
+          });
+          // The same overlay as on a portal page, in its closed root.
+          await exposeOverlay(page);
+          await waitFor(page, PANEL_SHOWN, 'the panel');
+          await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-page-${language}.png`), {
+            fullPage: true,
+          });
         });
       });
-    });
+    }
 
     test('a scanned PDF and a PDF that is not a report say so', async () => {
       const { browser } = session();
