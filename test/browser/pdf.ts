@@ -17,6 +17,7 @@ import type { Report, Severity } from '../../lib/model/report';
 import { extractPdfReport } from '../../lib/pdf/extract-pdf';
 import { pagesOf } from '../../lib/pdf-page/render-report';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { OVERLAY_EXPRESSION, type OverlaySnapshot } from './annotate-probe';
 import { setLanguage } from './arithmetic';
 import {
   type DriverBrowser,
@@ -258,6 +259,24 @@ export function definePdfSuite<B extends DriverBrowser>(
           // The same overlay as on a portal page, in its closed root.
           await exposeOverlay(page);
           await waitFor(page, PANEL_SHOWN, 'the panel');
+          // Hovering a marked error cell shows its card, as on a portal page.
+          const rect = JSON.parse(
+            await waitFor<string>(
+              page,
+              `(() => { const el = document.querySelector('table.pdf-table [data-ogi-lens-finding="error"]'); if (!el) return null; el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }); })()`,
+              'a marked error cell',
+            ),
+          ) as { x: number; y: number };
+          await page.mouseMove(rect.x, rect.y);
+          const overlay = JSON.parse(
+            await waitFor<string>(
+              page,
+              `(() => { const o = JSON.parse(${OVERLAY_EXPRESSION}); return o.tooltip ? JSON.stringify(o) : null; })()`,
+              'the card of the marked cell',
+            ),
+          ) as OverlaySnapshot;
+          assert.equal(overlay.closedShadow, true, 'the overlay is not in a closed shadow root');
+          assert.ok((overlay.tooltip?.text.length ?? 0) > 10, 'the card is empty');
           await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-page-${language}.png`), {
             fullPage: true,
           });
