@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
@@ -33,6 +35,26 @@ function eagerCompileHint(): Plugin {
   };
 }
 
+/**
+ * pdf.js builds functions from strings in two places: a feature test
+ * (`new Function("")` in a try, to learn whether eval is allowed) and its
+ * PostScript-function compiler, which runs only when `isEvalSupported` is
+ * true — lib/pdf/pdfjs.ts passes false. The extension ships no code built
+ * from strings (test/browser/build.test.ts), so both become a function that
+ * throws: the feature test then answers "not supported", and the compiler,
+ * never reached, could not run if it were.
+ */
+function noCodeFromStrings(): Plugin {
+  const refuse = "(function(){throw new EvalError('OGI Lens builds no code from strings')})";
+  return {
+    name: 'ogi-lens:no-code-from-strings',
+    transform(code, id) {
+      if (!id.includes('pdfjs-dist')) return null;
+      return { code: code.replace(/new\s+Function\s*\(/g, `${refuse}(`), map: null };
+    },
+  };
+}
+
 // Firefox-only settings live here because Chrome rejects unknown manifest keys
 // with a warning on every load.
 // 142 is the first Firefox (desktop and Android) that knows data_collection_permissions.
@@ -41,14 +63,34 @@ const GOV_CN = '*://*.gov.cn/*';
 /** The content script on every .gov.cn page (entrypoints/detector.ts, an unlisted script). */
 const DETECTOR_FILE = 'detector.js';
 
+/**
+ * pdf.js's packed CMaps for Chinese (Adobe-GB1 and the UniGB encodings, 384 KB
+ * of pdfjs-dist's 1.7 MB): a PDF whose text is in a font it does not embed
+ * and names by a predefined CMap (STSong-Light with UniGB-UCS2-H, as older
+ * Chinese tools wrote it) reads as nothing without them. Copied from
+ * node_modules at build into cmaps/, where the PDF page reads them
+ * (entrypoints/pdf-report/main.ts); the other scripts' CMaps are left out.
+ */
+const CMAP_DIR = join(import.meta.dirname, 'node_modules', 'pdfjs-dist', 'cmaps');
+const CHINESE_CMAP = /GB.*\.bcmap$/;
+
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of readdirSync(CMAP_DIR)) {
+        if (CHINESE_CMAP.test(name)) {
+          files.push({ absoluteSrc: join(CMAP_DIR, name), relativeDest: `cmaps/${name}` });
+        }
+      }
+    },
+  },
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports keep every module's dependencies readable.
   imports: false,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [eagerCompileHint()],
+    plugins: [eagerCompileHint(), noCodeFromStrings()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -18,9 +18,14 @@ export interface PanelHides {
 }
 
 /** What the popup knows about its tab: the content script's state, or why there is none. */
-export type PopupState = PageState | { kind: 'loading' } | { kind: 'noAccess' };
+export type PopupState =
+  | PageState
+  | { kind: 'loading' }
+  | { kind: 'noAccess' }
+  /** A PDF opened in the browser's viewer, where no content script runs: it is read in an extension page. */
+  | { kind: 'pdf'; url: string };
 
-const TABLE_NAMES: Record<ExtractedTable['kind'], MessageKey> = {
+export const TABLE_NAMES: Record<ExtractedTable['kind'], MessageKey> = {
   t2: 'tableT2',
   t3: 'tableT3',
   t4: 'tableT4',
@@ -149,6 +154,57 @@ function ReportView({
   );
 }
 
+/** The file name a PDF's address ends in, as the reader saw it on the page. */
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * 「检查此 PDF」 on a PDF tab, 「检查附件 PDF」 on a page that attaches reports
+ * as PDF: each opens the extension's PDF page on one address.
+ */
+function PdfOffer({
+  urls,
+  label,
+  hint,
+  named,
+  onCheckPdf,
+}: {
+  urls: readonly string[];
+  label: string;
+  /** What the offer is: the viewer cannot be annotated, or the page's report is an attachment. */
+  hint: string;
+  /** Each button followed by its file's name: the tab itself is not the PDF. */
+  named: boolean;
+  onCheckPdf: ((url: string) => void) | undefined;
+}) {
+  return (
+    <section class="pdf-offer">
+      <p class="note">{hint}</p>
+      {urls.map((url) => (
+        <p key={url}>
+          <button
+            type="button"
+            data-action="check-pdf"
+            data-pdf={url}
+            title={url}
+            onClick={(event) => {
+              if (event.isTrusted) onCheckPdf?.(url);
+            }}
+          >
+            {label}
+          </button>{' '}
+          {named ? <span>{fileName(url)}</span> : null}
+        </p>
+      ))}
+    </section>
+  );
+}
+
 /** "Hidden on this report / for this agency — show again", one line per hide. */
 function HiddenPanel({ panelHides, t }: { panelHides: PanelHides; t: Translate }) {
   return (
@@ -175,9 +231,12 @@ export function PopupView({
   language,
   exportMenu,
   panelHides,
+  onCheckPdf,
   t,
 }: {
   state: PopupState;
+  /** Opens the extension's PDF page on the tab's PDF. */
+  onCheckPdf?: (url: string) => void;
   /** The UI's language, which picks each finding's message. */
   language: UiLanguage;
   /** Export of the tab's report (the content script builds and saves the file). */
@@ -191,9 +250,27 @@ export function PopupView({
       {state.kind === 'report' && panelHides && <HiddenPanel panelHides={panelHides} t={t} />}
       {state.kind === 'loading' && <p class="status">{t('popupLoading')}</p>}
       {state.kind === 'pending' && <p class="status">{t('popupPending')}</p>}
-      {state.kind === 'none' && <p class="status">{t('popupNotReport')}</p>}
+      {state.kind === 'none' && !state.pdfs && <p class="status">{t('popupNotReport')}</p>}
       {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
       {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}
+      {state.kind === 'pdf' && (
+        <PdfOffer
+          urls={[state.url]}
+          label={t('popupCheckPdf')}
+          hint={t('popupPdfHint')}
+          named={false}
+          onCheckPdf={onCheckPdf}
+        />
+      )}
+      {(state.kind === 'none' || state.kind === 'listing') && state.pdfs && (
+        <PdfOffer
+          urls={state.pdfs}
+          label={t('popupCheckAttachedPdf')}
+          hint={t('popupAttachedPdf')}
+          named
+          onCheckPdf={onCheckPdf}
+        />
+      )}
       {state.kind === 'error' && <p class="status error">{t('popupError', state.message)}</p>}
       {state.kind === 'report' && (
         <ReportView

@@ -5,11 +5,13 @@
  * entrypoints/popup/main.tsx.
  */
 import { render } from 'preact';
+import { isGovCnPage } from '../lib/background/sender-policy';
 import { findingCitation } from '../lib/export/citation';
 import type { ExportFormat, ExportOutcome } from '../lib/export/types';
 import { AnswerError, type Asker } from '../lib/messaging/channel';
 import { PageStateSchema, type PanelHide, type Settings } from '../lib/messaging/protocol';
 import { hidesOf, withoutHide } from '../lib/panel-prefs';
+import { isGovCnPdfAddress } from '../lib/pdf-page/fetch-pdf';
 import {
   DEFAULT_SETTINGS,
   readSettings,
@@ -48,6 +50,8 @@ export interface PopupPageDeps {
   readPageState(tabId: number): Promise<unknown>;
   /** `browser.storage.local`. */
   storage: SettingsArea;
+  /** Opens the extension's PDF page (entrypoints/pdf-report/) on a PDF's address, in a new tab. */
+  openPdfPage?(pdfUrl: string): void;
 }
 
 const PENDING_RETRY_MS = 300;
@@ -86,6 +90,7 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
           language={translate.language}
           exportMenu={exportMenu}
           panelHides={hides}
+          onCheckPdf={deps.openPdfPage}
           t={translate}
         />
       </FindingActionsContext.Provider>,
@@ -158,6 +163,8 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
     const tab = await targetTab();
     const tabId = tab?.id;
     if (tabId === undefined) return show({ kind: 'noAccess' });
+    // The browser's PDF viewer runs no content script and cannot be annotated.
+    if (tab && isGovCnPdfAddress(tab.url)) return show({ kind: 'pdf', url: tab.url ?? '' });
     const settings = await readSettings(deps.storage).catch(() => DEFAULT_SETTINGS);
     exportMenu = {
       format: settings.exportFormat,
@@ -175,7 +182,16 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
             ? { kind: 'error', message: 'The page answered in an unexpected shape.' }
             : // No listener: a page that is not a report, read where its content script left it.
               await publishedState(tabId);
+        // A .gov.cn tab where no content script ran: the browser's viewer on a
+        // document served as application/pdf (or a page opened before the
+        // extension, which the PDF page then says is not a PDF).
+        if (state.kind === 'noAccess' && isGovCnPage(tab?.url)) {
+          state = { kind: 'pdf', url: tab?.url ?? '' };
+        }
       }
+      // The content script ran in the PDF's own document and names it (lib/page/pdf-links.ts).
+      const own = state.kind === 'none' ? state.pdfs?.[0] : undefined;
+      if (own !== undefined && own === tab?.url) state = { kind: 'pdf', url: own };
       hides = hidesFor(settings, tab?.url, state);
       show(state);
       if (state.kind !== 'pending') return;

@@ -23,4 +23,9 @@ void startPopupPage({
     return frame?.result ?? null;
   },
   storage: browser.storage.local,
+  openPdfPage: (pdfUrl) => {
+    const page = `${browser.runtime.getURL('/pdf-report.html')}?url=${encodeURIComponent(pdfUrl)}`;
+    // The toolbar popup closes itself as the new tab takes the focus.
+    void browser.tabs.create({ url: page });
+  },
 });

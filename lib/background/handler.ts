@@ -28,6 +28,7 @@ import {
   type ExtensionIdentity,
   isGovCnPage,
   isOwnContentScript,
+  isOwnExtensionPage,
   isSentBy,
   type SenderInfo,
 } from './sender-policy';
@@ -115,7 +116,8 @@ export type BackgroundHandler = (
  */
 function refusal(message: unknown, issues: readonly { code: string }[]): Refused | null {
   if (typeof message !== 'object' || message === null) return null;
-  if ((message as { type?: unknown }).type !== 'analysed') return null;
+  const type = (message as { type?: unknown }).type;
+  if (type !== 'analysed' && type !== 'analysedPdf') return null;
   return { refused: issues.some((issue) => issue.code === 'too_big') ? 'tooLarge' : 'invalid' };
 }
 
@@ -394,6 +396,11 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     handlers: {
       analysed: (request, sender) => analyse(request.report, sender),
       prepare: (request, sender) => prepare(request.agency, request.year, sender),
+      // The PDF's own address stands for the page's: its portal keys the history.
+      analysedPdf: (request, sender) => {
+        if (!isGovCnPage(request.url)) throw new Error('A PDF is read from a .gov.cn portal only.');
+        return analyse(request.report, { ...sender, url: request.url });
+      },
       listHistory: () => listing(() => Promise.resolve()),
       deleteHistory: (request) => listing(() => store.delete(request.id)),
       // Deletes the database when it cannot be opened: the way out of a newer version's.
@@ -408,7 +415,12 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     mayReceive: (from, sender) => isSentBy(from, sender, deps.self),
     onMalformed: (message, issues, sender) => {
       const refused = refusal(message, issues);
-      if (refused && isOwnContentScript(sender, deps.self)) {
+      // Each report message is answered only to the party that may send it.
+      const told =
+        (message as { type?: unknown }).type === 'analysed'
+          ? isOwnContentScript(sender, deps.self)
+          : isOwnExtensionPage(sender, deps.self);
+      if (refused && told) {
         deps.warn(`OGI Lens: refused a report (${refused.refused}) from`, sender.url);
         return Promise.resolve(refused);
       }

@@ -15,8 +15,9 @@ import type { ExportFormat, ExportOutcome, WorkbookWriter } from '../export/type
 import { publishedWorkbookWriter } from '../export/writer-slot';
 import { AnswerError, type Asker, createReceiver } from '../messaging/channel';
 import type { PageState, Prepared } from '../messaging/protocol';
+import { reportPdfLinks } from '../page/pdf-links';
 import type { AnalyserHandoff } from './analyser-slot';
-import { deferredListingCheck } from './listing-check';
+import { deferredListingCheck, deferredPdfLinks } from './listing-check';
 import { type PageDeps, runPagePass } from './page-pass';
 
 /** The in-page UI: its strings and settings, and the overlay. */
@@ -76,8 +77,14 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
   /** The link count of a page that may list reports, run when the popup first asks. */
   const listing = deferredListingCheck(log);
 
+  /** The PDF reports a page without tables attaches (a report published as a PDF), when the popup asks. */
+  const pdfLinks = deferredPdfLinks(
+    () => reportPdfLinks(doc, handoff.detection.title !== null),
+    log,
+  );
+
   const currentState = (): PageState => {
-    state = listing.apply(state);
+    state = pdfLinks.apply(listing.apply(state));
     return state;
   };
 

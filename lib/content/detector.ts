@@ -15,9 +15,10 @@ import {
 } from '../messaging/lean';
 import type { PageState } from '../messaging/protocol';
 import { detectPage, isListingPage, type PageDetection } from '../page/detect';
+import { reportPdfLinks } from '../page/pdf-links';
 import { type FrameWindow, whenPageSettled } from '../steps';
 import { type AnalyserEntry, publishedAnalyser } from './analyser-slot';
-import { deferredListingCheck } from './listing-check';
+import { deferredListingCheck, deferredPdfLinks } from './listing-check';
 import { ANALYSER_MARKS, DETECT_MARKS, mark, now } from './marks';
 import { publishPageState } from './page-state-slot';
 
@@ -69,11 +70,12 @@ export function startDetector(deps: DetectorDeps): Promise<void> {
     : { kind: detection.kind === 'listing' ? 'listing' : 'none' };
   const listing = deferredListingCheck(deps.log);
   listing.defer(detection.listingToConfirm ? () => isListingPage(doc) : null);
+  const pdfLinks = deferredPdfLinks(() => reportPdfLinks(doc, detection.title !== null), deps.log);
   /** The analyser's receiver, once it has taken the page over. */
   let analyser: Receive | null = null;
 
   const pageState = (): PageState => {
-    state = listing.apply(state);
+    state = pdfLinks.apply(listing.apply(state));
     return state;
   };
 

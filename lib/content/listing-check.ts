@@ -35,3 +35,28 @@ export function deferredListingCheck(
     },
   };
 }
+
+/**
+ * The PDF reports a page that is not a report links (lib/page/pdf-links.ts),
+ * read when the popup first sees the page as 'none' or 'listing', then kept.
+ */
+export function deferredPdfLinks(
+  read: () => string[],
+  log: (what: string, error: unknown) => void,
+): { apply(state: PageState): PageState } {
+  let pdfs: string[] | null = null;
+  return {
+    apply(state) {
+      if (state.kind !== 'none' && state.kind !== 'listing') return state;
+      if (pdfs === null) {
+        try {
+          pdfs = read();
+        } catch (error) {
+          log('could not read the PDF links', error);
+          pdfs = [];
+        }
+      }
+      return pdfs.length > 0 ? { ...state, pdfs } : state;
+    },
+  };
+}

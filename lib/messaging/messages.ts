@@ -62,6 +62,21 @@ export const MESSAGES = {
     answer: z.union([CheckedSchema, RefusedSchema]),
   },
   /**
+   * A report read from a PDF by the extension's PDF page (entrypoints/pdf-report/),
+   * with the address it was fetched from: checked and kept in history like a
+   * page's, under the portal of that address (the background checks that it
+   * is a .gov.cn one), so that year over year works across pages and PDFs.
+   */
+  analysedPdf: {
+    from: ['extensionPage'],
+    to: 'background',
+    request: z.object({
+      report: ReportSchema,
+      url: z.string().check(z.maxLength(LIMITS.textLength)),
+    }),
+    answer: z.union([CheckedSchema, RefusedSchema]),
+  },
+  /**
    * As soon as a report is detected: the agency and year its title names, so
    * that the history and settings are read while the page is still being
    * extracted. Answered with the settings and strings the page's panel needs.

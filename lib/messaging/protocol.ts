@@ -175,6 +175,9 @@ export const PreparedSchema = z.object({
 });
 export type Prepared = z.infer<typeof PreparedSchema>;
 
+/** The .gov.cn addresses of the PDF reports a page links (lib/page/pdf-links.ts MAX_PDF_LINKS). */
+const PdfLinksSchema = z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(5));
+
 export const PageStateSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('report'),
@@ -190,8 +193,9 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
     /** When the page was read (ISO 8601), for the popup's citations. */
     retrievedAt: z.optional(z.string().check(z.maxLength(40))),
   }),
-  z.object({ kind: z.literal('listing') }),
-  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('listing'), pdfs: z.optional(PdfLinksSchema) }),
+  /** Not a report; `pdfs`: the reports it attaches as PDF (lib/page/pdf-links.ts), read when the popup asks. */
+  z.object({ kind: z.literal('none'), pdfs: z.optional(PdfLinksSchema) }),
   /** Analysis has not finished yet (the page is still loading). */
   z.object({ kind: z.literal('pending') }),
   /** Analysis failed on this page; the message says why, for a bug report. */

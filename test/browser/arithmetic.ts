@@ -126,7 +126,7 @@ const sameBox = (a: Rect, b: Rect) =>
   Math.abs(a.height - b.height) <= 1;
 
 /** Sets the UI language in the options page; the next report opened speaks it. */
-async function setLanguage(browser: DriverBrowser, language: Language): Promise<void> {
+export async function setLanguage(browser: DriverBrowser, language: Language): Promise<void> {
   await withPage(browser, async (options) => {
     await openOptions(browser, options);
     await options.evaluate(`(() => {

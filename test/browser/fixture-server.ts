@@ -86,9 +86,11 @@ export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<
     // Bytes as stored and no charset in the header: a GBK page's own
     // <meta charset> must decide, as it does on the portal.
     const body = await readFile(fixture.htmlPath);
-    const policy = declaredContentSecurityPolicy(body);
+    // A PDF fixture (test/browser/pdf.ts) is served as a portal serves an attachment.
+    const isPdf = fixture.htmlPath.endsWith('.pdf');
+    const policy = isPdf ? null : declaredContentSecurityPolicy(body);
     res.writeHead(200, {
-      'Content-Type': 'text/html',
+      'Content-Type': isPdf ? 'application/pdf' : 'text/html',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
       ...(policy ? { 'Content-Security-Policy': policy } : {}),

@@ -258,6 +258,39 @@ describe('background: analysis and history', () => {
   });
 });
 
+describe('background: a report read from a PDF', () => {
+  const PDF_PAGE = { id: SELF.id, url: `${SELF.baseUrl}pdf-report.html?url=x`, tab: { id: 9 } };
+
+  it('checks it against the same portal’s last year and keeps it under the PDF’s portal', async () => {
+    const h = harness(new IDBFactory());
+    await analysed(h, base2022);
+    const url = 'http://www.jiangzhou.gov.cn/attach/2024/report.pdf';
+    const checked = CheckedSchema.parse(
+      await h.handle({ type: 'analysedPdf', report: { ...broken2023, url }, url }, PDF_PAGE),
+    );
+    expect(checked.previous?.year).toBe(2022);
+    expect(checked.findings.some((f) => f.rule === 'yoy.carry-over')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const kept = await h.store.get(JIANGZHOU, broken2023.identity.agency, 2023);
+    expect(kept?.url).toBe(url);
+  });
+
+  it('refuses a PDF off .gov.cn, and the message from a content script', async () => {
+    const h = harness(new IDBFactory());
+    const url = 'http://example.com/report.pdf';
+    await expect(
+      h.handle({ type: 'analysedPdf', report: broken2023, url }, PDF_PAGE),
+    ).rejects.toThrow();
+    expect(
+      h.handle(
+        { type: 'analysedPdf', report: broken2023, url: broken2023.url },
+        contentScript(broken2023),
+      ),
+    ).toBeUndefined();
+    expect(await h.store.list()).toEqual([]);
+  });
+});
+
 describe('background: one history per portal', () => {
   /** The same page served by another portal (any *.gov.cn host can name any agency). */
   const IMPOSTOR_URL = 'http://www.elsewhere.gov.cn/art/2023/1/16/art_1.html';

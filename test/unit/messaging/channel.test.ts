@@ -38,6 +38,7 @@ describe('the message table', () => {
     );
     expect(routes).toEqual({
       analysed: 'contentScript → background',
+      analysedPdf: 'extensionPage → background',
       prepare: 'contentScript → background',
       loadAnalyser: 'contentScript → background',
       loadWorkbookWriter: 'contentScript → background',

@@ -1,0 +1,113 @@
+/**
+ * A PDF's report as an HTML document in the extension's PDF page: the title,
+ * a link back to the PDF, the narrative in paragraphs, and each table as a
+ * `<table>` with the grid's rowspan/colspan under a heading naming its
+ * page(s). The same annotation a portal page gets then runs over it
+ * (lib/annotate/), given the element of every cell. Text only: the PDF's
+ * words are data, never markup.
+ */
+import type { ExtractedTable, Report } from '../model/report';
+
+export interface RenderLabels {
+  /** The link back to the PDF. */
+  source: string;
+  /** The heading of a table: its kind's title and the pages it is printed on. */
+  tableHeading(table: ExtractedTable, pages: number[]): string;
+}
+
+export interface Rendered {
+  /** The article: where the narrative's sentences are looked for. */
+  article: HTMLElement;
+  /** Source element of each table cell: elements[tableIndex][cellIndex], as lib/extract.ts gives. */
+  elements: Element[][];
+}
+
+/** The pages a table's cells are printed on, in order. */
+export function pagesOf(table: ExtractedTable): number[] {
+  const pages = new Set<number>();
+  for (const cell of table.cells) if (cell.page !== undefined) pages.add(cell.page);
+  return [...pages].sort((a, b) => a - b);
+}
+
+function renderTable(
+  doc: Document,
+  table: ExtractedTable,
+): { el: HTMLTableElement; cells: Element[] } {
+  const el = doc.createElement('table');
+  el.className = 'pdf-table';
+  const body = doc.createElement('tbody');
+  el.append(body);
+  const rows: HTMLTableRowElement[] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const row = doc.createElement('tr');
+    rows.push(row);
+    body.append(row);
+  }
+  // Cells go into the row of their top-left slot, in column order: the HTML
+  // table model then places them where the grid had them.
+  const order = table.cells.map((cell, i) => ({ cell, i }));
+  order.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+  const cells: Element[] = new Array(table.cells.length);
+  for (const { cell, i } of order) {
+    const td = doc.createElement(cell.header ? 'th' : 'td');
+    if (cell.rowSpan > 1) td.rowSpan = cell.rowSpan;
+    if (cell.colSpan > 1) td.colSpan = cell.colSpan;
+    // Line breaks as printed, as text nodes and <br>: never markup from the PDF.
+    cell.text.split('\n').forEach((line, n) => {
+      if (n > 0) td.append(doc.createElement('br'));
+      td.append(doc.createTextNode(line));
+    });
+    if (cell.page !== undefined) td.dataset.page = String(cell.page);
+    // The cell's index in the report's table: the marks can be told apart from outside (tests).
+    td.dataset.cell = String(i);
+    rows[cell.row]?.append(td);
+    cells[i] = td;
+  }
+  return { el, cells };
+}
+
+/** Fills `root` with the report; returns what the annotation needs. */
+export function renderPdfReport(
+  root: HTMLElement,
+  report: Report,
+  text: string,
+  pdfUrl: string,
+  labels: RenderLabels,
+): Rendered {
+  const doc = root.ownerDocument;
+  const article = doc.createElement('article');
+  article.className = 'pdf-report';
+  const title = doc.createElement('h1');
+  title.textContent = report.identity.title;
+  const source = doc.createElement('p');
+  source.className = 'pdf-source';
+  const link = doc.createElement('a');
+  link.href = pdfUrl;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = `${labels.source} ${pdfUrl}`;
+  source.append(link);
+  article.append(title, source);
+
+  // The narrative, then the tables: the PDF's own order is lost across pages,
+  // and the sentences and the figures are checked against each other either way.
+  for (const paragraph of text.split('\n')) {
+    if (paragraph.trim() === '') continue;
+    const p = doc.createElement('p');
+    p.textContent = paragraph;
+    article.append(p);
+  }
+  const elements: Element[][] = [];
+  for (const table of report.tables) {
+    const section = doc.createElement('section');
+    section.className = 'pdf-table-section';
+    const heading = doc.createElement('h2');
+    heading.textContent = labels.tableHeading(table, pagesOf(table));
+    const { el, cells } = renderTable(doc, table);
+    section.append(heading, el);
+    article.append(section);
+    elements.push(cells);
+  }
+  root.append(article);
+  return { article, elements };
+}

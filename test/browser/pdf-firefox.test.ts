@@ -1,0 +1,5 @@
+import { builtExtensionDir } from './driver';
+import { launchFirefox } from './firefox';
+import { definePdfSuite } from './pdf';
+
+definePdfSuite('firefox', builtExtensionDir('firefox-mv2'), launchFirefox);

@@ -1,0 +1,315 @@
+/**
+ * A report published as a PDF, once per browser (issue 17 item 2): the
+ * fixture server serves a PDF fixture at a .gov.cn address as
+ * application/pdf; the popup on that tab offers 「检查此 PDF」; the
+ * extension's PDF page fetches it from its portal, reads, checks and shows
+ * it: every table under a heading naming its page(s), and the cells the
+ * command line's findings mark for the same bytes marked, with the same
+ * severities. A scanned PDF and a PDF that is not a report say so.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { runChecks } from '../../lib/checks/run';
+import type { Report, Severity } from '../../lib/model/report';
+import { extractPdfReport } from '../../lib/pdf/extract-pdf';
+import { pagesOf } from '../../lib/pdf-page/render-report';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { OVERLAY_EXPRESSION, type OverlaySnapshot } from './annotate-probe';
+import { setLanguage } from './arithmetic';
+import {
+  type DriverBrowser,
+  type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
+  POPUP_VIEWPORT,
+} from './driver';
+import { mostSevere } from './expected-marks';
+import type { Fixture } from './fixtures';
+import { clearHistory, clickPageElement, exposeOverlay, waitFor, withPage } from './interact';
+import { SCREENSHOT_DIR, useBrowserSession } from './suite';
+
+const PDF_DIR = join(import.meta.dirname, '../fixtures/pdf');
+const PORTAL = 'http://www.jiangzhou-pdf.gov.cn';
+
+/** A PDF fixture served at a portal's attachment address (the fixture server serves .pdf as application/pdf). */
+function pdfFixture(name: string): Fixture {
+  return {
+    name,
+    htmlPath: join(PDF_DIR, `${name}.pdf`),
+    // The fixture server reads only the address and the file; no page expectations apply.
+    expected: { kind: 'none' } as unknown as Fixture['expected'],
+    pageUrl: `${PORTAL}/attach/2024/${name}.pdf`,
+  };
+}
+
+const CONTRADICTION = pdfFixture('pdf-2021-review-contradiction');
+const SCANNED = pdfFixture('pdf-scanned');
+const NOT_REPORT = pdfFixture('pdf-nonreport-notice');
+/** The same PDF from a download script: no .pdf in the address, only application/pdf says it. */
+const DOWNLOAD: Fixture = {
+  ...CONTRADICTION,
+  name: 'pdf-download',
+  pageUrl: `${PORTAL}/module/download/downfile.jsp?filename=17.pdf&classid=0`,
+};
+
+const pdfPageUrl = (browser: DriverBrowser, pdfUrl: string) =>
+  browser
+    .popupUrl(`?url=${encodeURIComponent(pdfUrl)}`)
+    .replace(/popup\.html\?/, 'pdf-report.html?');
+
+/** What the PDF page came to (lib/pdf-page/pdf-page.ts PDF_STATE), once it stops working. */
+const PDF_STATE_SETTLED = `(() => {
+  const s = document.documentElement.getAttribute('data-ogi-lens-pdf');
+  return s && !['fetching', 'reading', 'checking'].includes(s) ? s : null;
+})()`;
+
+/** The marked cells of the rendered tables: table index, cell index in the report's table, severity. */
+const MARKED_CELLS = `JSON.stringify(Array.from(document.querySelectorAll('table.pdf-table')).flatMap((table, t) =>
+  Array.from(table.querySelectorAll('[data-ogi-lens-finding]')).map((cell) => ({
+    t, c: Number(cell.getAttribute('data-cell')), severity: cell.getAttribute('data-ogi-lens-finding') }))))`;
+
+const HEADINGS = `JSON.stringify(Array.from(document.querySelectorAll('.pdf-table-section > h2')).map((h) => h.textContent))`;
+
+const PANEL_SHOWN = `(window.${OVERLAY_ROOT_GLOBAL} && window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-ogi-panel]')) ? true : null`;
+
+const STATUS = `(document.querySelector('.pdf-status') || {}).textContent || null`;
+
+/** The cells the command line's findings mark, as "table:cell severity". */
+function expectedMarks(report: Report): string[] {
+  const findings = runChecks(report, null, {
+    disabled: new Set(DEFAULT_SETTINGS.disabledFamilies),
+  });
+  const byCell = new Map<string, Severity[]>();
+  for (const finding of findings) {
+    for (const marked of finding.cells) {
+      if (!marked.key) continue;
+      report.tables.forEach((table, t) => {
+        const c = table.cells.findIndex((cell) => cell.key === marked.key);
+        if (c < 0) return;
+        const id = `${t}:${c}`;
+        byCell.set(id, [...(byCell.get(id) ?? []), finding.severity]);
+      });
+    }
+  }
+  return [...byCell].map(([id, severities]) => `${id} ${mostSevere(severities)}`).sort();
+}
+
+/**
+ * The portal's article for a report published as an attachment: a report
+ * title over little more than a link to the PDF, as agencies post it.
+ */
+function attachmentArticle(dir: string, pdf: Fixture): Fixture {
+  const title = '江州市自然资源和规划局2023年政府信息公开工作年度报告';
+  const htmlPath = join(dir, 'attachment-article.html');
+  writeFileSync(
+    htmlPath,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}_江州市自然资源和规划局</title></head>
+<body><div class="article"><h1>${title}</h1><p>发布日期：2024-01-18</p>
+<p>附件：<a href="/attach/2024/${pdf.name}.pdf">${title}.pdf</a></p></div></body></html>`,
+  );
+  return {
+    name: 'attachment-article',
+    htmlPath,
+    expected: { kind: 'none' } as unknown as Fixture['expected'],
+    pageUrl: `${PORTAL}/art/2024/1/18/art_1.html`,
+  };
+}
+
+/** The address of the extension's PDF page the popup opened, from the browser's tabs (the popup is an extension page). */
+const PDF_PAGE_TAB = `(globalThis.browser || globalThis.chrome).tabs.query({}).then((tabs) => {
+  const tab = tabs.find((t) => (t.url || '').includes('/pdf-report.html?'));
+  return tab ? tab.url : null;
+})`;
+
+export function definePdfSuite<B extends DriverBrowser>(
+  browserName: DriverBrowser['name'],
+  extensionDir: string,
+  launch: (options: LaunchOptions) => Promise<B>,
+): void {
+  describe(`${browserName}: a report published as a PDF`, { concurrency: false }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogi-lens-pdf-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const article = attachmentArticle(dir, CONTRADICTION);
+    const session = useBrowserSession(extensionDir, launch, [
+      CONTRADICTION,
+      SCANNED,
+      NOT_REPORT,
+      DOWNLOAD,
+      article,
+    ]);
+
+    test('the popup on a page attaching the report as PDF offers 「检查附件 PDF」, which opens the PDF page', async () => {
+      const { browser } = session();
+      await withPage(browser, async (tab) => {
+        await tab.goto(article.pageUrl);
+        let pdfPage = '';
+        await withPage(
+          browser,
+          async (popup) => {
+            await popup.openExtensionPage(
+              browser.popupUrl(`?url=${encodeURIComponent(article.pageUrl)}`),
+            );
+            const selector = `button[data-action="check-pdf"][data-pdf="${CONTRADICTION.pageUrl}"]`;
+            const label = await waitFor<string>(
+              popup,
+              `(document.querySelector(${JSON.stringify(selector)}) || {}).textContent || null`,
+              'the popup offering the attached PDF',
+            );
+            assert.match(label, /检查附件 PDF|Check the attached PDF/);
+            await popup.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-attached-popup.png`));
+            await clickPageElement(popup, selector);
+            pdfPage = await waitFor<string>(popup, PDF_PAGE_TAB, 'the PDF page opening in a tab');
+          },
+          POPUP_VIEWPORT,
+        );
+        assert.equal(
+          new URL(pdfPage).searchParams.get('url'),
+          CONTRADICTION.pageUrl,
+          'the PDF page was opened on another address',
+        );
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPage).catch(() => {});
+          assert.equal(await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page'), 'report');
+        });
+      });
+    });
+
+    test('the popup on a PDF tab offers 「检查此 PDF」, also where only the content type says PDF', async () => {
+      const { browser } = session();
+      for (const fixture of [CONTRADICTION, DOWNLOAD]) {
+        await withPage(browser, async (tab) => {
+          // The browser's viewer (or a download, headless): the tab's address is the PDF's either way.
+          await tab.goto(fixture.pageUrl).catch(() => {});
+          await withPage(
+            browser,
+            async (popup) => {
+              await popup.openExtensionPage(
+                browser.popupUrl(`?url=${encodeURIComponent(fixture.pageUrl)}`),
+              );
+              const label = await waitFor<string>(
+                popup,
+                `(document.querySelector('main[data-state="pdf"] button[data-action="check-pdf"]') || {}).textContent || null`,
+                'the popup offering the PDF check',
+              );
+              assert.match(label, /检查此 PDF|Check this PDF/);
+              await popup.screenshot(
+                join(SCREENSHOT_DIR, `${browserName}-${fixture.name}-popup.png`),
+              );
+            },
+            POPUP_VIEWPORT,
+          );
+        });
+      }
+    });
+
+    for (const language of ['zh_CN', 'en'] as const) {
+      test(`${language}: the PDF page shows the tables with their pages, the command line’s marks and the panel`, async () => {
+        const { browser } = session();
+        await clearHistory(browser);
+        await setLanguage(browser, language);
+        const bytes = new Uint8Array(readFileSync(CONTRADICTION.htmlPath));
+        const read = await extractPdfReport(bytes, CONTRADICTION.pageUrl);
+        assert.equal(read.kind, 'report');
+        assert.ok(read.report);
+        const report = read.report;
+        const want = expectedMarks(report);
+        assert.ok(
+          want.some((mark) => mark.endsWith(' error')),
+          'the fixture has no marked error: the test would prove nothing',
+        );
+
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPageUrl(browser, CONTRADICTION.pageUrl)).catch(() => {});
+          const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+          assert.equal(state, 'report', `the PDF page says: ${await page.evaluate(STATUS)}`);
+          await waitFor(
+            page,
+            `document.documentElement.getAttribute('data-ogi-lens') === 'report' || null`,
+            'the marker',
+          );
+          // Reported, not asserted: the benchmark owns the budget (1.5 s for a 5-page PDF).
+          const ms = await page.evaluate<string>(
+            `JSON.stringify(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ogi-lens:pdf:')).map((m) => [m.name, Math.round(m.startTime)]))`,
+          );
+          console.log(`${browserName}: PDF page marks (ms since the page opened) ${ms}`);
+          const marked = JSON.parse(await page.evaluate<string>(MARKED_CELLS)) as {
+            t: number;
+            c: number;
+            severity: string;
+          }[];
+          const shown = marked.map((m) => `${m.t}:${m.c} ${m.severity}`).sort();
+          assert.deepEqual(shown, want, 'marked cells differ from the command line’s findings');
+
+          const headings = JSON.parse(await page.evaluate<string>(HEADINGS)) as string[];
+          assert.equal(headings.length, report.tables.length, 'one heading per table');
+          report.tables.forEach((table, t) => {
+            const pages = pagesOf(table);
+            assert.ok(pages.length > 0, `table ${t} has no pages`);
+            const named =
+              language === 'zh_CN'
+                ? `PDF 第 ${pages.join('、')} 页`
+                : `PDF page ${pages.join('、')}`;
+            assert.ok(
+              (headings[t] ?? '').includes(named),
+              `heading ${JSON.stringify(headings[t])} does not say ${named}`,
+            );
+          });
+          // The same overlay as on a portal page, in its closed root.
+          await exposeOverlay(page);
+          await waitFor(page, PANEL_SHOWN, 'the panel');
+          // Hovering a marked error cell shows its card, as on a portal page.
+          const rect = JSON.parse(
+            await waitFor<string>(
+              page,
+              `(() => { const el = document.querySelector('table.pdf-table [data-ogi-lens-finding="error"]'); if (!el) return null; el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }); })()`,
+              'a marked error cell',
+            ),
+          ) as { x: number; y: number };
+          await page.mouseMove(rect.x, rect.y);
+          const overlay = JSON.parse(
+            await waitFor<string>(
+              page,
+              `(() => { const o = JSON.parse(${OVERLAY_EXPRESSION}); return o.tooltip ? JSON.stringify(o) : null; })()`,
+              'the card of the marked cell',
+            ),
+          ) as OverlaySnapshot;
+          assert.equal(overlay.closedShadow, true, 'the overlay is not in a closed shadow root');
+          assert.ok((overlay.tooltip?.text.length ?? 0) > 10, 'the card is empty');
+          await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-page-${language}.png`), {
+            fullPage: true,
+          });
+        });
+      });
+    }
+
+    test('a scanned PDF and a PDF that is not a report say so', async () => {
+      const { browser } = session();
+      for (const [fixture, kind] of [
+        [SCANNED, 'scanned'],
+        [NOT_REPORT, 'none'],
+      ] as const) {
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPageUrl(browser, fixture.pageUrl)).catch(() => {});
+          const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+          assert.equal(state, kind, `${fixture.name}: ${await page.evaluate(STATUS)}`);
+          const status = await page.evaluate<string>(STATUS);
+          assert.ok(status && status.length > 10, `${fixture.name}: no explanation shown`);
+        });
+      }
+    });
+
+    test('a PDF address the portal does not have says why', async () => {
+      const { browser } = session();
+      await withPage(browser, async (page) => {
+        await page
+          .openExtensionPage(pdfPageUrl(browser, `${PORTAL}/attach/missing.pdf`))
+          .catch(() => {});
+        const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+        assert.equal(state, 'error');
+        assert.match(String(await page.evaluate(STATUS)), /404/);
+      });
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { reportPdfLinks } from '../../../lib/page/pdf-links';
+import { extractPdfReport } from '../../../lib/pdf/extract-pdf';
+import { fetchPdf, isGovCnPdfAddress, PdfFetchError } from '../../../lib/pdf-page/fetch-pdf';
+import { pagesOf, renderPdfReport } from '../../../lib/pdf-page/render-report';
+
+const PDF = join(import.meta.dirname, '../../fixtures/pdf/pdf-2021-review-contradiction.pdf');
+const URL_PDF = 'http://www.jiangzhou.gov.cn/attach/report.pdf';
+
+const respond = (body: Uint8Array | string, headers: Record<string, string> = {}, status = 200) =>
+  (async () => new Response(body as BodyInit, { status, headers })) as unknown as typeof fetch;
+
+const failureOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PdfFetchError) return error.failure;
+    throw error;
+  }
+  throw new Error('no failure');
+};
+
+describe('fetching a PDF from its portal', () => {
+  const signal = new AbortController().signal;
+  const pdf = new TextEncoder().encode('%PDF-1.7\n…');
+
+  it('gives the bytes, with progress', async () => {
+    const seen: number[] = [];
+    const bytes = await fetchPdf(URL_PDF, {
+      fetch: respond(pdf, { 'content-type': 'application/pdf' }),
+      signal,
+      onProgress: (received) => seen.push(received),
+    });
+    expect(bytes).toEqual(pdf);
+    expect(seen.at(-1)).toBe(pdf.length);
+  });
+
+  it('says why not: off .gov.cn, a status, too large, an HTML page, cancelled', async () => {
+    const ok = respond(pdf);
+    expect(await failureOf(fetchPdf('http://example.com/a.pdf', { fetch: ok, signal }))).toEqual({
+      reason: 'notGovCn',
+    });
+    expect(await failureOf(fetchPdf(URL_PDF, { fetch: respond('', {}, 404), signal }))).toEqual({
+      reason: 'status',
+      status: 404,
+    });
+    expect(
+      await failureOf(fetchPdf(URL_PDF, { fetch: respond(pdf), signal, maxBytes: 4 })),
+    ).toMatchObject({ reason: 'tooLarge' });
+    expect(
+      await failureOf(
+        fetchPdf(URL_PDF, { fetch: respond('<html>', { 'content-type': 'text/html' }), signal }),
+      ),
+    ).toMatchObject({ reason: 'notPdf' });
+    const controller = new AbortController();
+    controller.abort();
+    const aborting = (async () => {
+      throw new DOMException('aborted', 'AbortError');
+    }) as unknown as typeof fetch;
+    expect(
+      await failureOf(fetchPdf(URL_PDF, { fetch: aborting, signal: controller.signal })),
+    ).toEqual({ reason: 'cancelled' });
+  });
+
+  it('knows a PDF address on .gov.cn', () => {
+    expect(isGovCnPdfAddress(URL_PDF)).toBe(true);
+    expect(isGovCnPdfAddress('http://www.jiangzhou.gov.cn/a.html')).toBe(false);
+    expect(isGovCnPdfAddress('http://example.com/a.pdf')).toBe(false);
+  });
+});
+
+describe('the PDF reports a page links', () => {
+  const page = (title: string, body: string) =>
+    new JSDOM(`<title>${title}</title><body>${body}</body>`, {
+      url: 'http://www.jiangzhou.gov.cn/art/1.html',
+    }).window.document;
+
+  it('an attachment named as a report, a report page’s any PDF, never another host’s', () => {
+    const links =
+      '<a href="/f/a.pdf">附件：江州市自然资源和规划局2023年政府信息公开工作年度报告.pdf</a>' +
+      '<a href="/f/b.pdf">下载</a><a href="http://example.com/c.pdf">江州市2023年政府信息公开工作年度报告</a>';
+    expect(reportPdfLinks(page('通知', links), false)).toEqual([
+      'http://www.jiangzhou.gov.cn/f/a.pdf',
+    ]);
+    expect(reportPdfLinks(page('年报', links), true)).toEqual([
+      'http://www.jiangzhou.gov.cn/f/a.pdf',
+      'http://www.jiangzhou.gov.cn/f/b.pdf',
+    ]);
+  });
+});
+
+describe('rendering a PDF report as a document', () => {
+  it('one table per read table, spans from the grid, an element per cell, pages in the heading', async () => {
+    const read = await extractPdfReport(new Uint8Array(readFileSync(PDF)), URL_PDF);
+    if (!read.report) throw new Error('not read');
+    const doc = new JSDOM('<main></main>').window.document;
+    const root = doc.querySelector('main') as HTMLElement;
+    const { elements } = renderPdfReport(root, read.report, read.text, URL_PDF, {
+      source: 'PDF:',
+      tableHeading: (table, pages) => `${table.kind} ${pages.join(',')}`,
+    });
+    const tables = root.querySelectorAll('table');
+    expect(tables).toHaveLength(read.report.tables.length);
+    read.report.tables.forEach((table, t) => {
+      expect(elements[t]).toHaveLength(table.cells.length);
+      table.cells.forEach((cell, i) => {
+        const el = elements[t]?.[i] as HTMLTableCellElement;
+        expect(el.rowSpan).toBe(cell.rowSpan);
+        expect(el.colSpan).toBe(cell.colSpan);
+        expect(el.textContent).toBe(cell.text.replace(/\n/g, ''));
+      });
+    });
+    const headings = [...root.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings).toEqual(read.report.tables.map((t) => `${t.kind} ${pagesOf(t).join(',')}`));
+    expect(root.querySelector('a')?.getAttribute('href')).toBe(URL_PDF);
+  });
+});
