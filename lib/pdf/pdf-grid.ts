@@ -94,9 +94,15 @@ export function joinParts(parts: RuledTable[]): PdfGrid {
         rows -= repeated;
       }
     }
+    // A row Word let break across the page goes on at the top of the next one: its label's
+    // last characters, and nothing else (no figure, no numbered label), under the row it ends.
+    const top = cells.filter((c) => c.row === offset);
+    const splitRow =
+      index > 0 && top.every((c) => goesOn(c.text)) && top.some((c) => c.text === '');
     // Top to bottom, so that a label folded into the one above can take the next one too.
     for (const cell of cells.sort((a, b) => a.row - b.row || a.x0 - b.x0)) {
-      if (!foldedIntoAbove(placed, cell, index > 0 && cell.row === offset)) placed.push(cell);
+      const atBreak = index > 0 && cell.row === offset;
+      if (!foldedIntoAbove(placed, cell, atBreak, atBreak && splitRow)) placed.push(cell);
     }
     offset += rows;
   }
@@ -110,9 +116,15 @@ export function joinParts(parts: RuledTable[]): PdfGrid {
  * page only an empty cell under a merged label folds (Chromium ends a
  * merged label's box a row early when its text runs one character a line);
  * after a page break, text that goes on from a merged label (the rest of
- * 「三、本年度办理结果」) folds too, and an empty cell under any label.
+ * 「三、本年度办理结果」) folds too, so does the rest of a label in a row
+ * split by the break (`inSplitRow`), and an empty cell under any label.
  */
-function foldedIntoAbove(placed: PlacedCell[], cell: PlacedCell, atBreak: boolean): boolean {
+function foldedIntoAbove(
+  placed: PlacedCell[],
+  cell: PlacedCell,
+  atBreak: boolean,
+  inSplitRow: boolean,
+): boolean {
   if (!goesOn(cell.text)) return false;
   const above = placed.find(
     (p) =>
@@ -122,7 +134,7 @@ function foldedIntoAbove(placed: PlacedCell[], cell: PlacedCell, atBreak: boolea
   );
   if (!above || above.text === '' || parseCellValue(above.text).kind !== 'text') return false;
   const merged = above.rowSpan > 1 || cell.rowSpan > 1;
-  const folds = cell.text === '' ? merged || atBreak : atBreak && merged;
+  const folds = cell.text === '' ? merged || atBreak : atBreak && (merged || inSplitRow);
   if (!folds) return false;
   above.rowSpan += cell.rowSpan;
   above.text += cell.text;

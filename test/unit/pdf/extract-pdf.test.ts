@@ -91,6 +91,14 @@ describe('extractPdfReport on the PDF fixtures', () => {
     expect(new Set(t3?.cells.filter((c) => c.key).map((c) => c.page)).size).toBe(2);
   });
 
+  it('keeps a row label whole when the page break splits its row (「…政府信」 / 「息」)', () => {
+    const report = read.get('pdf-2021-clean')?.report as Report;
+    const t3 = report.tables.find((t) => t.kind === 't3');
+    const labels = (t3?.cells ?? []).filter((c) => c.text.includes('本机关不掌握'));
+    expect(labels.map((c) => c.text.replace(/\s/g, ''))).toEqual(['1.本机关不掌握相关政府信息']);
+    expect(t3?.cells.some((c) => c.text.trim() === '息')).toBe(false);
+  });
+
   it('says a scan is a scan and a notice is no report', () => {
     expect(read.get('pdf-scanned')).toMatchObject({ kind: 'scanned', report: null, pages: 1 });
     expect(read.get('pdf-scanned')?.reason).toMatch(/no text layer/);
