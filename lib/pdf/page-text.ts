@@ -72,7 +72,11 @@ export function paragraphs(lines: TextLine[]): string[] {
   let previous: TextLine | null = null;
   for (const line of lines) {
     const indented = line.x0 - left > line.size * 1.5;
-    const previousShort = previous !== null && right - previous.x1 > previous.size * 2;
+    const gap = previous === null ? 0 : (right - previous.x1) / previous.size;
+    // Short of the margin ends a paragraph, unless the line stopped only because what follows
+    // may not be split (「知》」 kept with its closing mark, 「《青」 with its opening one, a
+    // telephone number): a few characters short, and no sentence ended there.
+    const previousShort = gap > 2 && (gap > 5 || /[。！？；：]$/.test(current));
     const resized = previous !== null && Math.abs(previous.size - line.size) > 1;
     // A heading (「二、…」「（一）…」) after a sentence that filled its line to the margin.
     const heading = /[。！？：；]$/.test(current) && splitNumbering(cleanText(line.text)).level > 0;

@@ -66,4 +66,21 @@ describe('paragraphs', () => {
       '二、主动公开政府信息情况',
     ]);
   });
+
+  it('runs a line on that stopped a few characters short only because what follows cannot be split', () => {
+    // 「知》」 stays with its closing mark and a telephone number stays whole, so the line before
+    // breaks early; a sentence that ended there still closes its paragraph.
+    const lines = [
+      line('　　本报告根据《年度报告格式》的通', 80, 513, 100),
+      line('知》编制。如有疑问，请联系（电话：0558-', 56, 484, 120),
+      line('6021375）。', 56, 130, 140),
+      line('本年度未收到举报。', 56, 480, 160),
+      line('公开文件12件。', 56, 200, 180),
+    ];
+    expect(paragraphs(lines)).toEqual([
+      '　　本报告根据《年度报告格式》的通知》编制。如有疑问，请联系（电话：0558-6021375）。',
+      '本年度未收到举报。',
+      '公开文件12件。',
+    ]);
+  });
 });
