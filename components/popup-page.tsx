@@ -10,8 +10,8 @@ import { findingCitation } from '../lib/export/citation';
 import type { ExportFormat, ExportOutcome } from '../lib/export/types';
 import { AnswerError, type Asker } from '../lib/messaging/channel';
 import { PageStateSchema, type PanelHide, type Settings } from '../lib/messaging/protocol';
+import { isGovCnPdfAddress } from '../lib/page/pdf-links';
 import { hidesOf, withoutHide } from '../lib/panel-prefs';
-import { isGovCnPdfAddress } from '../lib/pdf-page/fetch-pdf';
 import {
   DEFAULT_SETTINGS,
   readSettings,

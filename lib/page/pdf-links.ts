@@ -5,6 +5,7 @@
  * on every page carries it, so it stays a few lines and reads no more than
  * the links), never during detection.
  */
+import { isGovCnHost, isGovCnPage } from '../background/sender-policy';
 import { isReportTitle } from './detect';
 
 /** The most PDFs a popup offers: a column lists more, and the reader picks among a few. */
@@ -16,17 +17,19 @@ const PDF_PATH = /\.pdf$/i;
 /** 「附件：」「附件1.」 before a file's name, and its extension, are not part of the title. */
 const ATTACHMENT_WORDS = /^\s*附件\s*\d*\s*[:：.、]?\s*|\.pdf\s*$/gi;
 
+/** The address, normalised, when it is an http(s) address of a .pdf on a .gov.cn host. */
 function govCnPdf(href: string): string | null {
-  try {
-    const url = new URL(href);
-    const host = url.hostname.toLowerCase();
-    const onGovCn = host === 'gov.cn' || host.endsWith('.gov.cn');
-    return onGovCn && /^https?:$/.test(url.protocol) && PDF_PATH.test(url.pathname)
-      ? url.href
-      : null;
-  } catch {
-    return null;
-  }
+  if (!isGovCnPage(href)) return null;
+  const url = new URL(href);
+  return PDF_PATH.test(url.pathname) ? url.href : null;
+}
+
+/**
+ * Whether an address names a PDF on a .gov.cn portal by its path (the popup
+ * offers 「检查此 PDF」 on it): the browser's viewer runs no content script.
+ */
+export function isGovCnPdfAddress(url: string | undefined): boolean {
+  return url !== undefined && govCnPdf(url) !== null;
 }
 
 /**
@@ -38,8 +41,7 @@ export function reportPdfLinks(doc: Document, pageHasReportTitle: boolean): stri
   // The document is the PDF itself (Chromium runs the content script in its
   // viewer's document): a download script's address says nothing, the type does.
   if (doc.contentType === 'application/pdf') {
-    const host = doc.location?.hostname.toLowerCase() ?? '';
-    return host === 'gov.cn' || host.endsWith('.gov.cn') ? [doc.URL] : [];
+    return isGovCnHost(doc.location?.hostname ?? '') ? [doc.URL] : [];
   }
   const found: string[] = [];
   const links = doc.getElementsByTagName('a');

@@ -5,6 +5,7 @@
  * fetch function comes in, so the whole of it runs in Node's tests.
  */
 import { isGovCnPage } from '../background/sender-policy';
+import { hasPdfSignature } from '../pdf/signature';
 
 /** The largest PDF read: annual reports are a few MB; a bigger file is not one, or a scan. */
 export const MAX_PDF_BYTES = 30 * 1024 * 1024;
@@ -30,12 +31,6 @@ export interface FetchPdfOptions {
   /** Bytes received so far, and the total when the server says it. */
   onProgress?(received: number, total: number | null): void;
   maxBytes?: number;
-}
-
-/** The magic every PDF starts with (within its first KB, by the spec's leniency). */
-function looksLikePdf(head: Uint8Array): boolean {
-  const text = String.fromCharCode(...head.subarray(0, 1024));
-  return text.includes('%PDF-');
 }
 
 /** The bytes of the PDF at `url`, or a PdfFetchError saying why not. */
@@ -97,15 +92,6 @@ export async function fetchPdf(url: string, options: FetchPdfOptions): Promise<U
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  if (!looksLikePdf(bytes)) throw new PdfFetchError({ reason: 'notPdf', contentType });
+  if (!hasPdfSignature(bytes)) throw new PdfFetchError({ reason: 'notPdf', contentType });
   return bytes;
-}
-
-/**
- * Whether an address names a PDF on a .gov.cn portal by its path (the popup
- * offers 「检查此 PDF」 on it): the browser's viewer runs no content script.
- */
-export function isGovCnPdfAddress(url: string | undefined): boolean {
-  if (!url || !isGovCnPage(url)) return false;
-  return /\.pdf$/i.test(new URL(url).pathname);
 }

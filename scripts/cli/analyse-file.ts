@@ -19,6 +19,7 @@ import { type ContractEntry, toContractReport } from '../../lib/model/contract';
 import type { Report } from '../../lib/model/report';
 import { detectPage } from '../../lib/page/detect';
 import { extractPdfReport } from '../../lib/pdf/extract-pdf';
+import { hasPdfSignature } from '../../lib/pdf/signature';
 import { asDocument } from './dom/lean-dom';
 import { parseHtmlBytes } from './dom/parse';
 
@@ -107,7 +108,7 @@ export async function extractFile(
     if ('error' in read) throw read.error;
     const { bytes } = read;
     const pageUrl = options.url ?? pathToFileURL(file).href;
-    if (isPdf(bytes)) return await extractPdfFile(file, bytes, pageUrl, options);
+    if (hasPdfSignature(bytes)) return await extractPdfFile(file, bytes, pageUrl, options);
     const doc = parsePage(bytes, pageUrl);
     const detection = detectPage(doc);
     if (detection.kind !== 'report') {
@@ -124,12 +125,6 @@ export async function extractFile(
   } catch (err) {
     return { file, kind: 'none', report: null, provenance: null, error: messageOf(err) };
   }
-}
-
-/** A PDF by its signature (「%PDF-」 within its first kilobyte, as readers accept it), whatever its name. */
-function isPdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
 }
 
 /**

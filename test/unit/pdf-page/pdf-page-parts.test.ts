@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { reportPdfLinks } from '../../../lib/page/pdf-links';
+import { isGovCnPdfAddress, reportPdfLinks } from '../../../lib/page/pdf-links';
 import { extractPdfReport } from '../../../lib/pdf/extract-pdf';
-import { fetchPdf, isGovCnPdfAddress, PdfFetchError } from '../../../lib/pdf-page/fetch-pdf';
+import { fetchPdf, PdfFetchError } from '../../../lib/pdf-page/fetch-pdf';
 import { pagesOf, renderPdfReport } from '../../../lib/pdf-page/render-report';
 
 const PDF = join(import.meta.dirname, '../../fixtures/pdf/pdf-2021-review-contradiction.pdf');
