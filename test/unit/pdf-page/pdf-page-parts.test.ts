@@ -55,6 +55,14 @@ describe('fetching a PDF from its portal', () => {
         fetchPdf(URL_PDF, { fetch: respond('<html>', { 'content-type': 'text/html' }), signal }),
       ),
     ).toMatchObject({ reason: 'notPdf' });
+    // A .gov.cn address that redirects off the portal: another origin's file, refused like its address.
+    const redirected = (async () =>
+      Object.defineProperty(new Response(pdf), 'url', {
+        value: 'http://files.example.com/a.pdf',
+      })) as unknown as typeof fetch;
+    expect(await failureOf(fetchPdf(URL_PDF, { fetch: redirected, signal }))).toEqual({
+      reason: 'notGovCn',
+    });
     const controller = new AbortController();
     controller.abort();
     const aborting = (async () => {
