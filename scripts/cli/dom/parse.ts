@@ -5,8 +5,8 @@
  * tables (foster parenting) come out as in a browser.
  */
 import type { DefaultTreeAdapterMap, TreeAdapter, TreeAdapterTypeMap } from 'parse5';
+import { decodePage } from '../../../lib/text/html-encoding';
 import { parseDocument } from './bulk-tokenizer';
-import { decodePage } from './encoding';
 import {
   LeanComment,
   LeanDocument,

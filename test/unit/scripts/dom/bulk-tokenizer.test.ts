@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { type DefaultTreeAdapterMap, defaultTreeAdapter, parse, serialize } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../../scripts/cli/dom/bulk-tokenizer';
-import { decodePage } from '../../../../scripts/cli/dom/encoding';
+import { decodePage } from '../../../../lib/text/html-encoding';
 import { loadFixtures } from '../../../support/fixtures';
 
 function bulk(html: string): string {

@@ -1,5 +1,6 @@
 /**
- * A saved page's bytes to text, as a browser decodes a page served without a
+ * A page's bytes to text (a saved page in the command line, a page the
+ * extension fetched from its portal), as a browser decodes a page served without a
  * charset in its Content-Type (HTML "encoding sniffing algorithm"): a byte
  * order mark, else a <meta charset> or <meta http-equiv=Content-Type> found by
  * the prescan of the first 1024 bytes, else windows-1252, the default for
@@ -223,4 +224,27 @@ export function decodePage(bytes: Uint8Array): { text: string; encoding: string 
   const encoding = sniffEncoding(bytes);
   // TextDecoder drops a byte order mark of its own encoding, as the HTML decoder does.
   return { text: new TextDecoder(encoding).decode(bytes), encoding };
+}
+
+/**
+ * The text of a page fetched from a portal, read as a browser reads it: a
+ * byte order mark, else the charset of the Content-Type header, else the
+ * <meta> prescan. A page that declares nothing is UTF-8 when its bytes are
+ * valid UTF-8 and GB18030 otherwise: a .gov.cn page is Chinese, and a
+ * Chinese browser's default for such a page is GBK, not windows-1252.
+ */
+export function decodeFetchedPage(
+  bytes: Uint8Array,
+  contentType: string | null,
+): { text: string; encoding: string } {
+  const declared =
+    bomEncoding(bytes) ??
+    (contentType ? charsetFromContent(contentType) : null) ??
+    new Prescan(bytes).run();
+  if (declared) return { text: new TextDecoder(declared).decode(bytes), encoding: declared };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
 }

@@ -7,12 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../../scripts/cli/analyse-file';
-import {
-  charsetFromContent,
-  decodePage,
-  sniffEncoding,
-} from '../../../../scripts/cli/dom/encoding';
+import { charsetFromContent, decodePage, sniffEncoding } from '../../../lib/text/html-encoding';
+import { parsePage } from '../../../scripts/cli/analyse-file';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
