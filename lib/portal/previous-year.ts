@@ -1,0 +1,201 @@
+/**
+ * Finding the same agency's report of the year before on the portal, for a
+ * report whose previous year the history does not have (issue 18, item 1).
+ * Where a journalist would look, in the order she would: the links of the
+ * page itself (上一篇/下一篇, other years linked in the text), then the
+ * page's column (the breadcrumb's 年报 link) and its further pages and year
+ * tabs, then a few steps back along 上一篇. A link is taken by its title
+ * (./title-match.ts); the report it leads to must then name the same agency
+ * and the year before, or it is not the one. Two links that qualify alike
+ * are not guessed between: the reader chooses.
+ *
+ * Everything it touches comes in (the queue that fetches, the reader of a
+ * fetched page, the link reader and the chooser), so it runs in Node's tests
+ * as it runs in the extension's DOM context.
+ */
+import type { Report } from '../model/report';
+import type { PortalQueue } from './portal-queue';
+import type { PortalPage } from './read-page';
+import type { PageFetch, PageLinks, PortalLink } from './types';
+
+/** The listing pages read at most: a column's year tabs and a few pages of each. */
+export const MAX_LISTING_PAGES = 12;
+/** Steps back along 上一篇 when the column did not name the report. */
+export const MAX_ARTICLE_STEPS = 6;
+
+export interface CurrentReport {
+  url: string;
+  agency: string;
+  year: number;
+}
+
+export interface PreviousYearDeps {
+  queue: PortalQueue;
+  read(fetched: PageFetch): Promise<PortalPage>;
+  readLinks(doc: Document, url: string): PageLinks;
+  choose(
+    current: { agency: string; year: number },
+    links: readonly PortalLink[],
+  ): { chosen: PortalLink | null; candidates: PortalLink[] };
+  signal: AbortSignal;
+}
+
+export type PreviousYearResult =
+  | {
+      found: true;
+      url: string;
+      title: string;
+      source: 'html' | 'pdf';
+      report: Report;
+      /** Every link that named the year before, the found one included: "not this one" offers the others. */
+      candidates: PortalLink[];
+    }
+  | {
+      found: false;
+      /**
+       * not-listed: no link names it; ambiguous: several do alike (in
+       * `candidates`); mismatch: the named report is another agency's or
+       * year's; unreadable: it could not be fetched or read; cancelled; limit.
+       */
+      reason: 'not-listed' | 'ambiguous' | 'mismatch' | 'unreadable' | 'cancelled' | 'limit';
+      candidates: PortalLink[];
+    };
+
+/** Whether a report is the one sought: the same agency, the year before. */
+export function isPreviousOf(report: Report, current: CurrentReport): boolean {
+  return report.identity.agency === current.agency && report.identity.year === current.year - 1;
+}
+
+/** The links of a page a search reads for candidates, page order, each address once. */
+function linksOf(links: PageLinks): PortalLink[] {
+  const all = [links.previousArticle, links.nextArticle, ...links.reports].filter(
+    (link): link is PortalLink => link !== null,
+  );
+  const seen = new Set<string>();
+  return all.filter((link) => !seen.has(link.url) && seen.add(link.url));
+}
+
+export async function findPreviousYear(
+  current: CurrentReport,
+  pageLinks: PageLinks,
+  deps: PreviousYearDeps,
+): Promise<PreviousYearResult> {
+  const wanted = { agency: current.agency, year: current.year };
+  const candidates = new Map<string, PortalLink>();
+  const tried = new Set<string>();
+  let lastFailure: 'mismatch' | 'unreadable' | 'limit' | null = null;
+
+  const cancelled = (): PreviousYearResult => ({
+    found: false,
+    reason: 'cancelled',
+    candidates: [...candidates.values()],
+  });
+
+  /** Fetches a chosen link; the report when it is the one sought. */
+  const open = async (link: PortalLink): Promise<PreviousYearResult | null> => {
+    tried.add(link.url);
+    deps.queue.plan(1);
+    const fetched = await deps.queue.get(link.url);
+    if (!fetched.ok && fetched.failure === 'cancelled') return cancelled();
+    if (!fetched.ok && fetched.failure === 'limit') {
+      lastFailure = 'limit';
+      return null;
+    }
+    const page = await deps.read(fetched);
+    if (page.kind !== 'report') {
+      lastFailure = 'unreadable';
+      return null;
+    }
+    if (!isPreviousOf(page.report, current)) {
+      lastFailure = 'mismatch';
+      return null;
+    }
+    return {
+      found: true,
+      url: page.url,
+      title: page.report.identity.title || link.text,
+      source: page.source,
+      report: page.report,
+      candidates: [...candidates.values()],
+    };
+  };
+
+  /** Weighs new links; opens the one chosen, unless several qualify alike. */
+  const consider = async (
+    links: readonly PortalLink[],
+  ): Promise<PreviousYearResult | 'ambiguous' | null> => {
+    const { chosen, candidates: named } = deps.choose(wanted, links);
+    for (const link of named) if (!candidates.has(link.url)) candidates.set(link.url, link);
+    if (chosen && !tried.has(chosen.url)) return open(chosen);
+    return named.filter((link) => !tried.has(link.url)).length > 1 ? 'ambiguous' : null;
+  };
+
+  const settle = async (
+    outcome: PreviousYearResult | 'ambiguous' | null,
+  ): Promise<PreviousYearResult | null> => {
+    if (outcome === 'ambiguous') {
+      return { found: false, reason: 'ambiguous', candidates: [...candidates.values()] };
+    }
+    return outcome;
+  };
+
+  // 1. The page's own links.
+  const fromPage = await settle(await consider(linksOf(pageLinks)));
+  if (fromPage) return fromPage;
+
+  // 2. The column, its further pages and year tabs.
+  const listingQueue: string[] = pageLinks.column ? [pageLinks.column.url] : [];
+  const listingsSeen = new Set<string>(listingQueue);
+  let listingsRead = 0;
+  while (listingQueue.length > 0 && listingsRead < MAX_LISTING_PAGES) {
+    if (deps.signal.aborted) return cancelled();
+    const url = listingQueue.shift() as string;
+    listingsRead++;
+    deps.queue.plan(1);
+    const fetched = await deps.queue.get(url);
+    if (!fetched.ok && fetched.failure === 'cancelled') return cancelled();
+    const page = await deps.read(fetched);
+    if (page.kind !== 'listing' && page.kind !== 'none' && page.kind !== 'report') continue;
+    if (page.doc === null) continue;
+    const links = deps.readLinks(page.doc, page.url);
+    const outcome = await settle(await consider(linksOf(links)));
+    if (outcome) return outcome;
+    for (const next of links.listingPages) {
+      if (!listingsSeen.has(next)) {
+        listingsSeen.add(next);
+        listingQueue.push(next);
+      }
+    }
+  }
+
+  // 3. A few steps back along 上一篇 (a column whose listing is a script the reader cannot follow).
+  let step = pageLinks.previousArticle;
+  for (let i = 0; step && i < MAX_ARTICLE_STEPS; i++) {
+    if (deps.signal.aborted) return cancelled();
+    if (tried.has(step.url)) break;
+    tried.add(step.url);
+    deps.queue.plan(1);
+    const fetched = await deps.queue.get(step.url);
+    if (!fetched.ok && fetched.failure === 'cancelled') return cancelled();
+    const page = await deps.read(fetched);
+    if (page.kind === 'report' && isPreviousOf(page.report, current)) {
+      return {
+        found: true,
+        url: page.url,
+        title: page.report.identity.title || step.text,
+        source: page.source,
+        report: page.report,
+        candidates: [...candidates.values()],
+      };
+    }
+    if (page.kind === 'failed' || page.kind === 'scanned' || page.kind === 'not-report-pdf') break;
+    if (page.doc === null) break;
+    step = deps.readLinks(page.doc, page.url).previousArticle;
+  }
+
+  return {
+    found: false,
+    reason: lastFailure ?? 'not-listed',
+    candidates: [...candidates.values()],
+  };
+}
