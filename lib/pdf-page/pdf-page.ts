@@ -185,7 +185,7 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
     unchecked = 'noAnswer';
   }
 
-  const { article, elements } = renderPdfReport(root, report, extraction.text, url, {
+  const { article, elements } = renderPdfReport(root, report, extraction, url, {
     source: t('pdfSource'),
     tableHeading: (table, pages) =>
       t('pdfTablePages', table.title || deps.tableName(table.kind), pages.join('、') || '?'),
