@@ -212,7 +212,11 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
     articleRoot: article,
   };
   const exportReport = (format: ExportFormat): Promise<ExportOutcome> =>
-    exportFromPage(doc, format, shown, { loadWorkbookWriter: deps.loadWorkbookWriter });
+    exportFromPage(doc, format, shown, {
+      loadWorkbookWriter: deps.loadWorkbookWriter,
+      // The PDF's text, hashed as the command line hashes it: not this page's rendering of it.
+      text: () => extraction.text,
+    });
   const evidence: PageEvidence = {
     retrievedAt: () => shown.retrievedAt,
     save: async (element, number, refused) => {
