@@ -75,7 +75,10 @@ export interface PdfPageDeps {
 }
 
 const MB = 1024 * 1024;
-const sizeText = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+const KB = 1024;
+/** How much has come, as the status says it: KB below a megabyte (a 200 KB report never reads 「0.0 MB」). */
+export const sizeText = (bytes: number): string =>
+  bytes < MB ? `${Math.round(bytes / KB)} KB` : `${(bytes / MB).toFixed(1)} MB`;
 
 function failureText(deps: PdfPageDeps, failure: FetchFailure): string {
   const { t } = deps;

@@ -385,6 +385,11 @@ export function definePdfSuite<B extends DriverBrowser>(
             String(await page.evaluate(STATUS)).includes(downloaded.trim()),
             `the status does not count the download: ${await page.evaluate(STATUS)}`,
           );
+          assert.match(
+            String(await page.evaluate(STATUS)),
+            /\d+ KB/,
+            'a 180 KB PDF is not counted in KB',
+          );
           // A script's click is not the reader's: the download goes on.
           await page.evaluate(
             `(document.querySelector('button[data-action="cancel"]').click(), true)`,

@@ -6,6 +6,7 @@ import type { Report } from '../../../lib/model/report';
 import { isGovCnPdfAddress, reportPdfLinks } from '../../../lib/page/pdf-links';
 import { extractPdfReport } from '../../../lib/pdf/extract-pdf';
 import { fetchPdf, PdfFetchError } from '../../../lib/pdf-page/fetch-pdf';
+import { sizeText } from '../../../lib/pdf-page/pdf-page';
 import { pagesOf, renderPdfReport } from '../../../lib/pdf-page/render-report';
 import { PDF_FIXTURE_DIR } from '../../support/pdf-fixtures';
 
@@ -73,6 +74,12 @@ describe('fetching a PDF from its portal', () => {
     expect(
       await failureOf(fetchPdf(URL_PDF, { fetch: aborting, signal: controller.signal })),
     ).toEqual({ reason: 'cancelled' });
+  });
+
+  it('counts the download in KB under a megabyte, never 「0.0 MB」', () => {
+    expect(sizeText(4096)).toBe('4 KB');
+    expect(sizeText(181_835)).toBe('178 KB');
+    expect(sizeText(3.5 * 1024 * 1024)).toBe('3.5 MB');
   });
 
   it('knows a PDF address on .gov.cn', () => {
