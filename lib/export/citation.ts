@@ -4,12 +4,14 @@
  * title, where the figure is printed (table, row and column as printed), the
  * printed figure and what the report's own other figures (or its text, or
  * last year's report) say instead, the page's address and when it was read,
- * in Beijing time. Pure: the UI and the tests call the same function.
+ * in Beijing time. A report read from a PDF is cited as the PDF, by its
+ * address and the page the figure is printed on. Pure: the UI and the tests call the same function.
  */
 import { formatNumber } from '../checks/shared/arithmetic';
 import type { PreviousSummary } from '../model/history';
 import type { CellRef, Finding, Report, TableKind } from '../model/report';
 import { beijingTime } from './beijing-time';
+import { findingPages, isPdfReport } from './printed-page';
 
 export type CitationLanguage = 'zh' | 'en';
 
@@ -217,6 +219,22 @@ function previousUrl(input: CitationInput): string | null {
   return input.finding.family === 'yearOverYear' && input.previous?.url ? input.previous.url : null;
 }
 
+/** Where the report is: the page's address, or the PDF's and the page(s) the figures are printed on. */
+function zhSource(input: CitationInput): string {
+  const { report, finding } = input;
+  if (!isPdfReport(report)) return `页面：${report.url}`;
+  const pages = findingPages(report, finding);
+  return `PDF：${report.url}${pages.length > 0 ? `，第 ${pages.join('、')} 页` : ''}`;
+}
+
+function enSource(input: CitationInput): string {
+  const { report, finding } = input;
+  if (!isPdfReport(report)) return `page: ${report.url}`;
+  const pages = findingPages(report, finding);
+  const page = pages.length === 1 ? 'page' : 'pages';
+  return `PDF: ${report.url}${pages.length > 0 ? `, ${page} ${pages.join(', ')}` : ''}`;
+}
+
 function zhCitation(input: CitationInput): string {
   const { report, finding } = input;
   const { agency, title, year } = report.identity;
@@ -224,7 +242,7 @@ function zhCitation(input: CitationInput): string {
   const source = `据${label(agency)}《${name}》`;
   const time = beijingTime(input.retrievedAt);
   const last = previousUrl(input);
-  const where = `（页面：${report.url}${time ? `，北京时间 ${time} 读取` : ''}${last ? `；上一年度报告：${last}` : ''}）`;
+  const where = `（${zhSource(input)}${time ? `，北京时间 ${time} 读取` : ''}${last ? `；上一年度报告：${last}` : ''}）`;
   const cell = finding.cells[0];
   const words = zhWords(input, cell);
   let body: string;
@@ -248,7 +266,7 @@ function enCitation(input: CitationInput): string {
   const source = agency ? `In ${label(agency)}'s “${name}”` : `In “${name}”`;
   const time = beijingTime(input.retrievedAt);
   const last = previousUrl(input);
-  const where = ` (page: ${report.url}${time ? `, read ${time} Beijing time` : ''}${last ? `; previous report: ${last}` : ''})`;
+  const where = ` (${enSource(input)}${time ? `, read ${time} Beijing time` : ''}${last ? `; previous report: ${last}` : ''})`;
   const cell = finding.cells[0];
   const words = enWords(input, cell);
   let body: string;

@@ -5,11 +5,13 @@
  * to be the same), and each finding with its arithmetic. Times are Beijing
  * time, as the portals date their pages; findings are named by what they
  * check, never by the rules' internal ids; when a finding compares with last
- * year's report, that report is cited as the source it is.
+ * year's report, that report is cited as the source it is. A report read
+ * from a PDF names the PDF as its source and each finding's page(s) in it.
  */
 import type { PreviousSummary } from '../model/history';
 import type { Finding, Report, RuleFamily, Severity } from '../model/report';
 import { beijingTimeLabel } from './beijing-time';
+import { findingPages, isPdfReport } from './printed-page';
 
 export type MemoLanguage = 'zh' | 'en' | 'both';
 
@@ -133,6 +135,10 @@ interface Labels {
   agency: string;
   year: string;
   source: string;
+  /** The source line's name for a PDF. */
+  pdfSource: string;
+  /** Where a finding's figures are printed in the PDF. */
+  printedOn: (pages: number[]) => string;
   retrieved: string;
   hash: string;
   findings: (count: number) => string;
@@ -154,6 +160,8 @@ const ZH: Labels = {
   agency: '机构',
   year: '年度',
   source: '来源',
+  pdfSource: '来源（PDF）',
+  printedOn: (pages) => `位置: PDF 第 ${pages.join('、')} 页`,
   retrieved: '获取时间',
   hash: '正文 SHA-256',
   findings: (n) => `核查发现（${n} 项）`,
@@ -176,6 +184,8 @@ const EN: Labels = {
   agency: 'Agency',
   year: 'Year',
   source: 'Source',
+  pdfSource: 'Source (PDF)',
+  printedOn: (pages) => `Where: PDF ${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')}`,
   retrieved: 'Retrieved',
   hash: 'SHA-256 of the text',
   findings: (n) => `Findings (${n})`,
@@ -203,13 +213,14 @@ function section(
   const cited = findings.some((finding) => finding.family === 'yearOverYear')
     ? (options.previous ?? null)
     : null;
+  const pdf = isPdfReport(report);
   const lines = [
     `## ${l.heading}`,
     '',
     `- ${l.report}: ${inertMarkdown(report.identity.title) || l.unknown}`,
     `- ${l.agency}: ${inertMarkdown(report.identity.agency) || l.unknown}`,
     `- ${l.year}: ${year}`,
-    `- ${l.source}: ${sourceLink(report.url)}`,
+    `- ${pdf ? l.pdfSource : l.source}: ${sourceLink(report.url)}`,
     `- ${l.retrieved}: ${beijingTimeLabel(options.retrievedAt, l === ZH ? 'zh' : 'en')}`,
     `- ${l.hash}: \`${options.textSha256}\``,
     ...(cited ? [`- ${l.previous(report, cited)}`] : []),
@@ -225,6 +236,8 @@ function section(
     // The English half in English: its arithmetic too, where the finding has it in English.
     const arithmetic = l === ZH ? finding.arithmetic : (finding.arithmeticEn ?? finding.arithmetic);
     if (arithmetic) lines.push(`   - ${l.arithmetic}: ${inertMarkdown(arithmetic)}`);
+    const pages = pdf ? findingPages(report, finding) : [];
+    if (pages.length > 0) lines.push(`   - ${l.printedOn(pages)}`);
     if (finding.text) lines.push(`   - ${l.sentence}: “${inertMarkdown(finding.text)}”`);
   });
   lines.push('', `> ${l.cite(report, year, options)}`);

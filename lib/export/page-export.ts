@@ -24,6 +24,13 @@ export interface PageExportDeps {
   /** Loads the workbook writer (only asked for when a workbook is exported). */
   loadWorkbookWriter(): Promise<WorkbookWriter>;
   save?(doc: Document, file: ExportFile): void;
+  /**
+   * The report's text as it was read, for the hash, when the page shows a
+   * rendering of it rather than the report itself: the PDF page gives the
+   * PDF's text outside its tables, as the command line hashes it. Default:
+   * the page's content area (reportText).
+   */
+  text?(): string;
 }
 
 export async function exportFromPage(
@@ -34,7 +41,7 @@ export async function exportFromPage(
 ): Promise<ExportOutcome> {
   try {
     const writer = format === 'xlsx' ? await deps.loadWorkbookWriter() : null;
-    const textSha256 = await sha256Hex(reportText(doc));
+    const textSha256 = await sha256Hex(deps.text ? deps.text() : reportText(doc));
     const file = buildExport(format, { ...shown, textSha256 }, writer);
     (deps.save ?? saveFile)(doc, file);
     return { ok: true, filename: file.filename };

@@ -75,7 +75,10 @@ export interface PdfPageDeps {
 }
 
 const MB = 1024 * 1024;
-const sizeText = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+const KB = 1024;
+/** How much has come, as the status says it: KB below a megabyte (a 200 KB report never reads 「0.0 MB」). */
+export const sizeText = (bytes: number): string =>
+  bytes < MB ? `${Math.round(bytes / KB)} KB` : `${(bytes / MB).toFixed(1)} MB`;
 
 function failureText(deps: PdfPageDeps, failure: FetchFailure): string {
   const { t } = deps;
@@ -185,7 +188,7 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
     unchecked = 'noAnswer';
   }
 
-  const { article, elements } = renderPdfReport(root, report, extraction.text, url, {
+  const { article, elements } = renderPdfReport(root, report, extraction, url, {
     source: t('pdfSource'),
     tableHeading: (table, pages) =>
       t('pdfTablePages', table.title || deps.tableName(table.kind), pages.join('、') || '?'),
@@ -212,7 +215,11 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
     articleRoot: article,
   };
   const exportReport = (format: ExportFormat): Promise<ExportOutcome> =>
-    exportFromPage(doc, format, shown, { loadWorkbookWriter: deps.loadWorkbookWriter });
+    exportFromPage(doc, format, shown, {
+      loadWorkbookWriter: deps.loadWorkbookWriter,
+      // The PDF's text, hashed as the command line hashes it: not this page's rendering of it.
+      text: () => extraction.text,
+    });
   const evidence: PageEvidence = {
     retrievedAt: () => shown.retrievedAt,
     save: async (element, number, refused) => {

@@ -1,12 +1,15 @@
 /**
  * A PDF's report as an HTML document in the extension's PDF page: the title,
- * a link back to the PDF, the narrative in paragraphs, and each table as a
- * `<table>` with the grid's rowspan/colspan under a heading naming its
- * page(s). The same annotation a portal page gets then runs over it
- * (lib/annotate/), given the element of every cell. Text only: the PDF's
+ * a link back to the PDF, then the paragraphs and the tables in the order
+ * the PDF prints them (page, then height on the page), as a reader of the
+ * printed report meets them — 「二、主动公开政府信息情况」 then its table —
+ * each table as a `<table>` with the grid's rowspan/colspan under a heading
+ * naming its page(s). The same annotation a portal page gets then runs over
+ * it (lib/annotate/), given the element of every cell. Text only: the PDF's
  * words are data, never markup.
  */
 import type { ExtractedTable, Report } from '../model/report';
+import type { PdfExtraction, PrintedAt } from '../pdf/extract-pdf';
 
 export interface RenderLabels {
   /** The link back to the PDF. */
@@ -66,11 +69,40 @@ function renderTable(
   return { el, cells };
 }
 
+/** One thing the article shows, where the PDF prints it. */
+type Block =
+  | { kind: 'paragraph'; text: string; at: PrintedAt }
+  | { kind: 'table'; table: number; at: PrintedAt };
+
+const before = (a: PrintedAt, b: PrintedAt): number => a.page - b.page || a.top - b.top;
+
+/**
+ * The paragraphs and tables in the PDF's order. Sorted stably, so text and a
+ * table starting at the same height keep the text first; a table whose place
+ * is not known goes after the text, never left out.
+ */
+function documentOrder(
+  report: Report,
+  layout: PdfExtraction['layout'],
+): { placed: Block[]; unplaced: number[] } {
+  const placed: Block[] = layout.paragraphs
+    .filter((p) => p.text.trim() !== '')
+    .map((p) => ({ kind: 'paragraph', text: p.text, at: { page: p.page, top: p.top } }));
+  const unplaced: number[] = [];
+  report.tables.forEach((_, t) => {
+    const at = layout.tables[t];
+    if (at) placed.push({ kind: 'table', table: t, at });
+    else unplaced.push(t);
+  });
+  placed.sort((a, b) => before(a.at, b.at));
+  return { placed, unplaced };
+}
+
 /** Fills `root` with the report; returns what the annotation needs. */
 export function renderPdfReport(
   root: HTMLElement,
   report: Report,
-  text: string,
+  body: Pick<PdfExtraction, 'layout'>,
   pdfUrl: string,
   labels: RenderLabels,
 ): Rendered {
@@ -89,25 +121,32 @@ export function renderPdfReport(
   source.append(link);
   article.append(title, source);
 
-  // The narrative, then the tables: the PDF's own order is lost across pages,
-  // and the sentences and the figures are checked against each other either way.
-  for (const paragraph of text.split('\n')) {
-    if (paragraph.trim() === '') continue;
-    const p = doc.createElement('p');
-    p.textContent = paragraph;
-    article.append(p);
-  }
-  const elements: Element[][] = [];
-  for (const table of report.tables) {
+  // Elements by the report's own table order, whatever order they are shown in.
+  const elements: Element[][] = report.tables.map(() => []);
+  const appendTable = (t: number) => {
+    const table = report.tables[t];
+    if (!table) return;
     const section = doc.createElement('section');
     section.className = 'pdf-table-section';
+    section.dataset.table = String(t);
     const heading = doc.createElement('h2');
     heading.textContent = labels.tableHeading(table, pagesOf(table));
     const { el, cells } = renderTable(doc, table);
     section.append(heading, el);
     article.append(section);
-    elements.push(cells);
+    elements[t] = cells;
+  };
+  const { placed, unplaced } = documentOrder(report, body.layout);
+  for (const block of placed) {
+    if (block.kind === 'table') {
+      appendTable(block.table);
+      continue;
+    }
+    const p = doc.createElement('p');
+    p.textContent = block.text;
+    article.append(p);
   }
+  unplaced.forEach(appendTable);
   root.append(article);
   return { article, elements };
 }

@@ -18,7 +18,7 @@ import { type ReadTable, readTables } from '../tables/read';
 import { cleanText, toHalfWidth } from '../text/normalise';
 import { type Glyph, glyphsOfItem } from './glyphs';
 import { groupLines, type TextLine } from './lines';
-import { contentLines, type PageLines, paragraphs } from './page-text';
+import { contentLines, type PageLines, paragraphStarts } from './page-text';
 import { continuesTable, joinParts, type PdfGrid } from './pdf-grid';
 import { type OpenOptions, openPdf, type PdfTextItem } from './pdfjs';
 import { type RuledTable, ruledTablesOfPage } from './ruled-tables';
@@ -26,6 +26,25 @@ import { rulingsOf } from './rulings';
 
 /** What a PDF is: a report, a scan without a text layer (unreadable, not judged), or something else. */
 export type PdfKind = 'report' | 'scanned' | 'none';
+
+/** Where something starts on the printed page: its page (from 1) and its top (points from the page's top). */
+export interface PrintedAt {
+  page: number;
+  top: number;
+}
+
+/**
+ * Where the report's text and tables are printed, for showing them in the
+ * document's order (lib/pdf-page/render-report.ts). Kept beside the Report,
+ * not in it: only the PDF page needs it, and the Report crosses to the
+ * background and the exports as it is.
+ */
+export interface PdfLayout {
+  /** The paragraphs of `text`, in order (their texts joined by '\n' are `text`), each where it starts. */
+  paragraphs: (PrintedAt & { text: string })[];
+  /** Where each of `report.tables` starts (same index): the top of its first part. */
+  tables: PrintedAt[];
+}
 
 export interface PdfExtraction {
   kind: PdfKind;
@@ -35,7 +54,11 @@ export interface PdfExtraction {
   reason: string | null;
   /** The text read outside the tables (the narrative's input); empty unless a report. */
   text: string;
+  /** Where the paragraphs of `text` and the report's tables are printed; empty unless a report. */
+  layout: PdfLayout;
 }
+
+const NO_LAYOUT: PdfLayout = { paragraphs: [], tables: [] };
 
 /** Fewer printed characters than this on every page, with images on them: a scan. */
 const SCANNED_MAX_GLYPHS = 20;
@@ -113,10 +136,17 @@ function tableGroups(pages: ReadPage[], content: Set<TextLine>): RuledTable[][] 
   return groups;
 }
 
-/** Each grid read alone, so that a read table is known by its grid (and its cells by their pages). */
-function readPdfTables(grids: PdfGrid[]): ReadTable[] {
+/**
+ * Each grid read alone, so that a read table is known by its grid (and its
+ * cells by their pages, and the table by where its first part starts).
+ */
+function readPdfTables(grids: (PdfGrid & { at: PrintedAt })[]): {
+  read: ReadTable[];
+  at: PrintedAt[];
+} {
   const out: ReadTable[] = [];
-  for (const { grid, cellPages } of grids) {
+  const at: PrintedAt[] = [];
+  for (const { grid, cellPages, at: start } of grids) {
     for (const read of readTables([grid])) {
       read.table.index = out.length;
       read.table.cells = read.table.cells.map((cell, i) => {
@@ -124,9 +154,10 @@ function readPdfTables(grids: PdfGrid[]): ReadTable[] {
         return page === undefined ? cell : { ...cell, page };
       });
       out.push(read);
+      at.push(start);
     }
   }
-  return out;
+  return { read: out, at };
 }
 
 /**
@@ -193,6 +224,7 @@ export async function extractPdfReport(
       pages: pages.length,
       reason: `scanned PDF: ${pages.length} page(s) of images with no text layer; the figures cannot be read`,
       text: '',
+      layout: NO_LAYOUT,
     };
   }
   const pageLines: PageLines[] = pages.map(({ page, height, lines }) => ({ page, height, lines }));
@@ -204,8 +236,11 @@ export async function extractPdfReport(
   const metaTitle = typeof info.Title === 'string' ? cleanText(info.Title) : '';
   const title =
     isReportTitle(fromText.title) || !isReportTitle(metaTitle) ? fromText.title : metaTitle;
-  const grids = tableGroups(pages, content).map(joinParts);
-  const read = readPdfTables(grids);
+  const grids = tableGroups(pages, content).map((parts) => ({
+    ...joinParts(parts),
+    at: { page: parts[0]?.page ?? 0, top: parts[0]?.top ?? 0 },
+  }));
+  const { read, at: tablesAt } = readPdfTables(grids);
   if (!isReportTitle(title) && !read.some((r) => r.template)) {
     return {
       kind: 'none',
@@ -213,11 +248,17 @@ export async function extractPdfReport(
       pages: pages.length,
       reason: 'no report title and no report table',
       text: '',
+      layout: NO_LAYOUT,
     };
   }
 
-  const body = lines.filter((l) => !fromText.lines.has(l));
-  const text = paragraphs(body).join('\n');
+  const body = kept.filter((k) => !fromText.lines.has(k.line));
+  const placed = paragraphStarts(body.map((k) => k.line)).map(({ text: said, first }) => ({
+    text: said,
+    page: body[first]?.page ?? 0,
+    top: body[first]?.line.top ?? 0,
+  }));
+  const text = placed.map((p) => p.text).join('\n');
   const year = findYear(title, text);
   const template = year !== null ? templateOfYear(year) : templateOfTables(read);
   const agency = agencyFromTitle(title) || signingAgency(lines);
@@ -241,5 +282,7 @@ export async function extractPdfReport(
     textLength: text.length,
     ...(sections.length > 0 ? { sections } : {}),
   });
-  return { kind: 'report', report, pages: pages.length, reason: null, text };
+  // As many places as the report keeps tables (tablesAndValues keeps at most LIMITS.tables).
+  const layout: PdfLayout = { paragraphs: placed, tables: tablesAt.slice(0, tables.length) };
+  return { kind: 'report', report, pages: pages.length, reason: null, text, layout };
 }

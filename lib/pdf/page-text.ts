@@ -64,13 +64,23 @@ export function contentLines(pages: PageLines[]): { page: number; line: TextLine
  * anywhere, even inside a figure's phrase (「共收到申请 / 92件」).
  */
 export function paragraphs(lines: TextLine[]): string[] {
+  return paragraphStarts(lines).map((p) => p.text);
+}
+
+/**
+ * `paragraphs`, each with the index in `lines` of the line it starts on: where
+ * it is printed (page and height), so that the PDF page can show the text and
+ * the tables in the order the document prints them.
+ */
+export function paragraphStarts(lines: TextLine[]): { text: string; first: number }[] {
   if (lines.length === 0) return [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
-  const out: string[] = [];
+  const out: { text: string; first: number }[] = [];
   let current = '';
+  let first = 0;
   let previous: TextLine | null = null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const indented = line.x0 - left > line.size * 1.5;
     const gap = previous === null ? 0 : (right - previous.x1) / previous.size;
     // Short of the margin ends a paragraph, unless the line stopped only because what follows
@@ -81,14 +91,15 @@ export function paragraphs(lines: TextLine[]): string[] {
     // A heading (「二、…」「（一）…」) after a sentence that filled its line to the margin.
     const heading = /[。！？：；]$/.test(current) && splitNumbering(cleanText(line.text)).level > 0;
     if (previous === null || indented || previousShort || resized || heading) {
-      if (current !== '') out.push(current);
+      if (current !== '') out.push({ text: current, first });
       current = line.text;
+      first = i;
     } else {
       const joinsWords = /[0-9A-Za-z]$/.test(current) && /^[0-9A-Za-z]/.test(line.text);
       current += (joinsWords ? ' ' : '') + line.text;
     }
     previous = line;
   }
-  if (current !== '') out.push(current);
+  if (current !== '') out.push({ text: current, first });
   return out;
 }

@@ -44,7 +44,7 @@ import { useBrowserSession } from './suite';
 /** A page with errors, warnings and marked cells in a 2021-format table. */
 const EXPORT_PAGE = 'chk-identity-culprit';
 
-interface CommandLineView {
+export interface CommandLineView {
   report: Report;
   findings: Finding[];
   textSha256: string;
@@ -64,7 +64,7 @@ async function commandLineView(fixture: Fixture): Promise<CommandLineView> {
  * <select> gets the focus, then the arrow keys step to the format (a closed
  * <select> changes, and fires `change`, on each step).
  */
-async function chooseFormat(
+export async function chooseFormat(
   page: DriverPage,
   rootExpression: string,
   format: ExportFormat,
@@ -89,8 +89,8 @@ async function chooseFormat(
   );
 }
 
-const OVERLAY_ROOT = `(window.${OVERLAY_ROOT_GLOBAL} || null)`;
-const exportStatusIn = (rootExpression: string) => `(() => {
+export const OVERLAY_ROOT = `(window.${OVERLAY_ROOT_GLOBAL} || null)`;
+export const exportStatusIn = (rootExpression: string) => `(() => {
   const root = ${rootExpression};
   const status = root && root.querySelector('[data-export-status]');
   if (!status) return null;
@@ -110,7 +110,7 @@ function beijingTimeIn(text: string): string {
   return new Date(`${match[1]}T${match[2]}:00+08:00`).toISOString();
 }
 
-async function assertSameAsCommandLine(
+export async function assertSameAsCommandLine(
   format: ExportFormat,
   bytes: Buffer,
   view: CommandLineView,
@@ -170,7 +170,7 @@ function retrievedAtOf(workbook: WorkbookDump): string {
   return cell.value;
 }
 
-async function exportFromPanel(page: DriverPage, format: ExportFormat): Promise<void> {
+export async function exportFromPanel(page: DriverPage, format: ExportFormat): Promise<void> {
   // The menu is in the open panel, which starts folded where the report leaves no side free.
   await openPanel(page);
   await chooseFormat(page, OVERLAY_ROOT, format);

@@ -103,3 +103,69 @@ describe('fixture server', () => {
     assert.equal((await get(server.port, '/col/index.html', 'www.c.gov.cn')).status, 404);
   });
 });
+
+describe('fixture server: a trickled response', () => {
+  let dir: string;
+  let server: FixtureServer;
+  const BODY = Buffer.from('%PDF-1.7\n'.padEnd(64, '.'));
+  const SLOW = 'http://www.slow.gov.cn/attach/slow.pdf';
+  const FAST = 'http://www.slow.gov.cn/attach/fast.pdf';
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ogi-lens-trickle-'));
+    writeFileSync(join(dir, 'doc.pdf'), BODY);
+    const fixture = (name: string, pageUrl: string) => ({
+      name,
+      htmlPath: join(dir, 'doc.pdf'),
+      expected: { url: pageUrl, kind: 'none' as const },
+      pageUrl,
+    });
+    server = await startFixtureServer([
+      { ...fixture('slow', SLOW), trickle: { chunkBytes: 8, everyMs: 20 } },
+      fixture('fast', FAST),
+    ]);
+  });
+
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('sends the whole body slowly, and says it was sent whole', async () => {
+    const started = Date.now();
+    const reply = await get(server.port, SLOW);
+    assert.deepEqual(reply.body, BODY);
+    // Eight chunks of 8 bytes, 20 ms apart.
+    assert.ok(Date.now() - started >= 140, 'the body came at once');
+    const record = server.trickles.at(-1);
+    assert.deepEqual(record, {
+      pathAndQuery: '/attach/slow.pdf',
+      length: BODY.length,
+      sent: BODY.length,
+      closedEarly: false,
+    });
+  });
+
+  test('sees a client that leaves before the end: the connection closed, the body not all sent', async () => {
+    await new Promise<void>((resolveClosed) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: SLOW }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolveClosed();
+        });
+      });
+      req.on('error', () => {});
+      req.end();
+    });
+    const record = server.trickles.at(-1);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    assert.equal(record?.closedEarly, true);
+    assert.ok((record?.sent ?? 0) < BODY.length, 'the whole body was sent');
+  });
+
+  test('sends any other fixture at once, unrecorded', async () => {
+    const before = server.trickles.length;
+    assert.deepEqual((await get(server.port, FAST)).body, BODY);
+    assert.equal(server.trickles.length, before);
+  });
+});

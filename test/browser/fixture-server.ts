@@ -11,8 +11,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Fixture } from './fixtures';
 
+/** What became of a trickled response: how much of it was sent before it ended or the client left. */
+export interface Trickle {
+  pathAndQuery: string;
+  length: number;
+  sent: number;
+  /** null while sending; true when the connection closed before the body was sent, false once sent whole. */
+  closedEarly: boolean | null;
+}
+
 export interface FixtureServer {
   port: number;
+  /** The trickled responses so far, in the order they were asked for (live records). */
+  trickles: readonly Trickle[];
   /** `http://127.0.0.1:<port>`: the server's own address, outside *.gov.cn. */
   origin: string;
   close(): Promise<void>;
@@ -73,8 +84,36 @@ export function declaredContentSecurityPolicy(body: Buffer): string | null {
   return meta?.[1]?.trim() || null;
 }
 
+/**
+ * Sends `body` a chunk at a time, as a slow portal does, and records in
+ * `record` whether the client closed the connection before the end.
+ */
+function trickleBody(
+  res: ServerResponse,
+  body: Buffer,
+  { chunkBytes, everyMs }: NonNullable<Fixture['trickle']>,
+  record: Trickle,
+): void {
+  const timer = setInterval(() => {
+    if (res.destroyed) return;
+    const chunk = body.subarray(record.sent, record.sent + chunkBytes);
+    record.sent += chunk.length;
+    if (record.sent >= body.length) {
+      clearInterval(timer);
+      res.end(chunk);
+    } else {
+      res.write(chunk);
+    }
+  }, everyMs);
+  res.on('close', () => {
+    clearInterval(timer);
+    record.closedEarly = !res.writableFinished;
+  });
+}
+
 export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<FixtureServer> {
   const lookup = routeTable(fixtures);
+  const trickles: Trickle[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const target = requestTarget(req);
@@ -95,6 +134,17 @@ export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<
       'Cache-Control': 'no-store',
       ...(policy ? { 'Content-Security-Policy': policy } : {}),
     });
+    if (fixture.trickle && req.method === 'GET' && target) {
+      const record: Trickle = {
+        pathAndQuery: target.pathAndQuery,
+        length: body.length,
+        sent: 0,
+        closedEarly: null,
+      };
+      trickles.push(record);
+      trickleBody(res, body, fixture.trickle, record);
+      return;
+    }
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
@@ -115,6 +165,7 @@ export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     port,
+    trickles,
     origin: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -39,6 +39,11 @@ export interface Fixture {
    * both schemes, so nothing under test depends on it).
    */
   pageUrl: string;
+  /**
+   * Sent slowly: `chunkBytes` every `everyMs` (test/browser/pdf.ts's cancel
+   * test). Only a fixture that sets it trickles; every other is sent at once.
+   */
+  trickle?: { chunkBytes: number; everyMs: number };
 }
 
 export function loadFixtures(dir: string = FIXTURES_DIR): Fixture[] {

@@ -5,7 +5,11 @@
  * extension's PDF page fetches it from its portal, reads, checks and shows
  * it: every table under a heading naming its page(s), and the cells the
  * command line's findings mark for the same bytes marked, with the same
- * severities. A scanned PDF and a PDF that is not a report say so.
+ * severities, the text and the tables in the PDF's order. A scanned PDF and
+ * a PDF that is not a report say so. A slow PDF shows its progress and a
+ * real click on cancel stops the download (the server sees the connection
+ * closed) and keeps nothing; the panel's exports carry the PDF's values and
+ * findings and name the PDF, and its pages, as their source.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,12 +17,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { runChecks } from '../../lib/checks/run';
+import { exportFileName } from '../../lib/export/filename';
+import { ReportExportSchema } from '../../lib/export/json';
+import { sha256Hex } from '../../lib/export/sha256';
 import type { Report, Severity } from '../../lib/model/report';
 import { extractPdfReport } from '../../lib/pdf/extract-pdf';
 import { pagesOf } from '../../lib/pdf-page/render-report';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { parseCsv } from '../support/csv';
+import { readWorkbook } from '../support/xlsx-reader';
 import { OVERLAY_EXPRESSION, type OverlaySnapshot } from './annotate-probe';
 import { setLanguage } from './arithmetic';
+import { clearDownloads, waitForDownload } from './downloads';
 import {
   type DriverBrowser,
   type LaunchOptions,
@@ -26,8 +36,22 @@ import {
   POPUP_VIEWPORT,
 } from './driver';
 import { mostSevere } from './expected-marks';
+import {
+  assertSameAsCommandLine,
+  type CommandLineView,
+  exportFromPanel,
+  exportStatusIn,
+  OVERLAY_ROOT,
+} from './export';
 import type { Fixture } from './fixtures';
-import { clearHistory, clickPageElement, exposeOverlay, waitFor, withPage } from './interact';
+import {
+  clearHistory,
+  clickPageElement,
+  exposeOverlay,
+  openOptions,
+  waitFor,
+  withPage,
+} from './interact';
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
 const PDF_DIR = join(import.meta.dirname, '../fixtures/pdf');
@@ -54,6 +78,37 @@ const DOWNLOAD: Fixture = {
   pageUrl: `${PORTAL}/module/download/downfile.jsp?filename=17.pdf&classid=0`,
 };
 
+/**
+ * The same PDF from a slow portal: 4 KB every 250 ms (about 11 s for its
+ * 180 KB), with its length declared, so that the progress bar has time to
+ * show and the cancel button to be clicked. No other fixture trickles.
+ */
+const SLOW: Fixture = {
+  ...CONTRADICTION,
+  name: 'pdf-slow',
+  pageUrl: `${PORTAL}/attach/2024/slow/${CONTRADICTION.name}.pdf`,
+  trickle: { chunkBytes: 4096, everyMs: 250 },
+};
+
+/** The fixture's expected reading (test/fixtures/pdf/*.expected.json): the PDF's own figures. */
+const EXPECTED_VALUES = (
+  JSON.parse(readFileSync(join(PDF_DIR, `${CONTRADICTION.name}.expected.json`), 'utf8')) as {
+    report: { values: Record<string, number | null> };
+  }
+).report.values;
+
+/** What an export must never name as its source: the extension page that showed the PDF. */
+const EXTENSION_PAGE = /(?:chrome|moz)-extension:\/\/|pdf-report\.html/;
+
+/** The strings of a UI language (public/_locales). */
+const messagesOf = (language: 'zh_CN' | 'en') =>
+  JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, '../../public/_locales', language, 'messages.json'),
+      'utf8',
+    ),
+  ) as Record<string, { message: string }>;
+
 const pdfPageUrl = (browser: DriverBrowser, pdfUrl: string) =>
   browser
     .popupUrl(`?url=${encodeURIComponent(pdfUrl)}`)
@@ -73,6 +128,13 @@ const MARKED_CELLS = `JSON.stringify(Array.from(document.querySelectorAll('table
 const HEADINGS = `JSON.stringify(Array.from(document.querySelectorAll('.pdf-table-section > h2')).map((h) => h.textContent))`;
 
 const PANEL_SHOWN = `(window.${OVERLAY_ROOT_GLOBAL} && window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-ogi-panel]')) ? true : null`;
+
+/** The numbered sections (一、…) and the tables (by kind heading) as the article shows them, in order. */
+const READING_ORDER = `JSON.stringify(Array.from(document.querySelectorAll('article.pdf-report > p, article.pdf-report > section.pdf-table-section')).flatMap((el) => {
+  if (el.matches('section')) return ['table ' + el.getAttribute('data-table')];
+  const m = /^([一二三四五六七])、/.exec(el.textContent || '');
+  return m ? [m[1]] : [];
+}))`;
 
 const STATUS = `(document.querySelector('.pdf-status') || {}).textContent || null`;
 
@@ -137,6 +199,7 @@ export function definePdfSuite<B extends DriverBrowser>(
       SCANNED,
       NOT_REPORT,
       DOWNLOAD,
+      SLOW,
       article,
     ]);
 
@@ -242,6 +305,18 @@ export function definePdfSuite<B extends DriverBrowser>(
           const shown = marked.map((m) => `${m.t}:${m.c} ${m.severity}`).sort();
           assert.deepEqual(shown, want, 'marked cells differ from the command line’s findings');
 
+          // As printed: each section's heading, then its table.
+          assert.deepEqual(JSON.parse(await page.evaluate<string>(READING_ORDER)), [
+            '一',
+            '二',
+            'table 0',
+            '三',
+            'table 1',
+            '四',
+            'table 2',
+            '五',
+            '六',
+          ]);
           const headings = JSON.parse(await page.evaluate<string>(HEADINGS)) as string[];
           assert.equal(headings.length, report.tables.length, 'one heading per table');
           report.tables.forEach((table, t) => {
@@ -283,6 +358,223 @@ export function definePdfSuite<B extends DriverBrowser>(
         });
       });
     }
+
+    test('a slow PDF shows its progress; a real click on cancel stops the download, says so, and keeps nothing', async () => {
+      const { browser, server } = session();
+      await clearHistory(browser);
+      for (const language of ['zh_CN', 'en'] as const) {
+        await setLanguage(browser, language);
+        const before = server.trickles.length;
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPageUrl(browser, SLOW.pageUrl)).catch(() => {});
+          // The bar fills against the declared length, and the status counts what has come.
+          const progress = JSON.parse(
+            await waitFor<string>(
+              page,
+              `(() => { const p = document.querySelector('progress.pdf-progress'); return p && p.value > 0 && p.max > p.value ? JSON.stringify({ value: p.value, max: p.max }) : null; })()`,
+              'the progress bar moving',
+            ),
+          ) as { value: number; max: number };
+          assert.equal(
+            progress.max,
+            readFileSync(SLOW.htmlPath).length,
+            'the bar is not against the PDF’s length',
+          );
+          const downloaded = messagesOf(language).pdfProgress?.message.replace('$P1$', '') ?? '?';
+          assert.ok(
+            String(await page.evaluate(STATUS)).includes(downloaded.trim()),
+            `the status does not count the download: ${await page.evaluate(STATUS)}`,
+          );
+          assert.match(
+            String(await page.evaluate(STATUS)),
+            /\d+ KB/,
+            'a 180 KB PDF is not counted in KB',
+          );
+          // A script's click is not the reader's: the download goes on.
+          await page.evaluate(
+            `(document.querySelector('button[data-action="cancel"]').click(), true)`,
+          );
+          await new Promise((resolveWait) => setTimeout(resolveWait, 400));
+          assert.equal(
+            await page.evaluate<string>(
+              `document.documentElement.getAttribute('data-ogi-lens-pdf')`,
+            ),
+            'fetching',
+            'an untrusted click cancelled the download',
+          );
+          await page.screenshot(
+            join(SCREENSHOT_DIR, `${browserName}-pdf-progress-${language}.png`),
+          );
+          await clickPageElement(page, 'button[data-action="cancel"]');
+          assert.equal(await waitFor<string>(page, PDF_STATE_SETTLED, 'the cancel'), 'cancelled');
+          assert.equal(await page.evaluate(STATUS), messagesOf(language).pdfCancelled?.message);
+          assert.equal(
+            await page.evaluate<boolean>(
+              `!document.querySelector('progress, button[data-action="cancel"], table')`,
+            ),
+            true,
+            'the bar, the button or a table is still shown',
+          );
+        });
+        // The portal saw the reader leave: the connection closed before the body was sent.
+        const record = server.trickles[before];
+        assert.ok(record, 'the slow PDF was never asked for');
+        assert.equal(record.pathAndQuery, new URL(SLOW.pageUrl).pathname);
+        const deadline = Date.now() + 5_000;
+        while (record.closedEarly === null && Date.now() < deadline) {
+          await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+        }
+        assert.equal(
+          record.closedEarly,
+          true,
+          'the server sent the whole PDF: the request went on',
+        );
+        assert.ok(record.sent < record.length, `sent ${record.sent} of ${record.length} bytes`);
+      }
+      // Nothing checked, nothing kept: the options page lists no report.
+      await withPage(browser, async (options) => {
+        await openOptions(browser, options);
+        await waitFor(
+          options,
+          `document.querySelector('[data-history-empty]') ? true : null`,
+          'the options page saying the history is empty',
+        );
+      });
+    });
+
+    test('the panel exports the PDF’s report: its figures, the planted error, the PDF and its page as the source', async () => {
+      const { browser } = session();
+      await clearHistory(browser);
+      await setLanguage(browser, 'zh_CN');
+      const bytes = new Uint8Array(readFileSync(CONTRADICTION.htmlPath));
+      const read = await extractPdfReport(bytes, CONTRADICTION.pageUrl);
+      assert.ok(read.report, 'the PDF is not read as a report');
+      const report = read.report;
+      // The figures the exports must carry are the PDF's, as its expected JSON writes them down.
+      assert.deepEqual(report.values, EXPECTED_VALUES);
+      const view: CommandLineView = {
+        report,
+        findings: runChecks(report, null, { disabled: new Set(DEFAULT_SETTINGS.disabledFamilies) }),
+        textSha256: await sha256Hex(read.text),
+      };
+      const planted = view.findings.find((f) => f.rule === 't4.group-total');
+      assert.ok(
+        planted,
+        'the planted 行政复议 contradiction is not found: the test would prove nothing',
+      );
+      const pdfUrl = CONTRADICTION.pageUrl;
+
+      await withPage(browser, async (page) => {
+        await page.openExtensionPage(pdfPageUrl(browser, pdfUrl)).catch(() => {});
+        assert.equal(await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page'), 'report');
+        await waitFor(
+          page,
+          `document.documentElement.getAttribute('data-ogi-lens') === 'report' || null`,
+          'the marker',
+        );
+        await exposeOverlay(page);
+        for (const format of ['csv', 'json', 'md', 'xlsx'] as const) {
+          await clearDownloads(browser.downloadDir);
+          await exportFromPanel(page, format);
+          const filename = exportFileName(report, format);
+          const saved = await waitForDownload(browser.downloadDir, filename);
+          const status = JSON.parse(
+            await waitFor<string>(page, exportStatusIn(OVERLAY_ROOT), 'the export status'),
+          ) as { kind: string; text: string };
+          assert.equal(status.kind, 'done', status.text);
+          // The file is the command line's for the same PDF: the same figures, findings and text hash.
+          await assertSameAsCommandLine(format, saved, view);
+          const text = format === 'xlsx' ? '' : saved.toString('utf8');
+          assert.doesNotMatch(text, EXTENSION_PAGE, `the ${format} names the extension page`);
+          switch (format) {
+            case 'csv': {
+              const rows = parseCsv(text.replace(/^\uFEFF/, ''));
+              const header = rows[0] ?? [];
+              const keyAt = header.indexOf('key');
+              const valueAt = header.indexOf('value');
+              const ruleAt = rows.findIndex((r) => r.includes('rule'));
+              const sourceAt = rows[1]?.indexOf(pdfUrl) ?? -1;
+              assert.ok(sourceAt >= 0, 'the CSV rows do not name the PDF');
+              const values = rows.slice(1, ruleAt - 1);
+              assert.ok(
+                values.every((r) => r[sourceAt] === pdfUrl),
+                'a value row names another source',
+              );
+              const review = values.find((r) => r[keyAt] === 't4.review.total');
+              assert.equal(review?.[valueAt], '0', 'the CSV does not carry the printed 总计 0');
+              const findings = rows.slice(ruleAt + 1);
+              assert.ok(
+                findings.some(
+                  (r) =>
+                    r.includes('t4.group-total') && r.includes('error') && r[sourceAt] === pdfUrl,
+                ),
+                'the CSV lacks the planted error',
+              );
+              break;
+            }
+            case 'json': {
+              const exported = ReportExportSchema.parse(JSON.parse(text));
+              assert.equal(exported.file, pdfUrl);
+              assert.equal(exported.report.url, pdfUrl);
+              assert.deepEqual(exported.report.values, EXPECTED_VALUES);
+              assert.equal(
+                exported.report.pages?.['t4.review.total'],
+                3,
+                'the JSON does not give the page',
+              );
+              const error = exported.findings.find((f) => f.rule === 't4.group-total');
+              assert.equal(error?.severity, 'error');
+              assert.deepEqual([error?.expected, error?.actual], [11, 0]);
+              break;
+            }
+            case 'md': {
+              assert.ok(
+                text.includes(`- 来源（PDF）: <${pdfUrl}>`),
+                'the memo does not name the PDF',
+              );
+              assert.ok(
+                text.includes(`- Source (PDF): <${pdfUrl}>`),
+                'the English memo does not name the PDF',
+              );
+              assert.match(text, /位置: PDF 第 3 页/);
+              assert.match(text, /Where: PDF page 3/);
+              assert.ok(text.includes(planted.message), 'the memo lacks the planted error');
+              assert.ok(
+                text.includes(await sha256Hex(read.text)),
+                'the memo hashes another text than the PDF’s',
+              );
+              break;
+            }
+            case 'xlsx': {
+              const workbook = await readWorkbook(saved);
+              const cells = workbook.sheets.flatMap((sheet) => sheet.cells);
+              for (const cell of cells) {
+                assert.doesNotMatch(
+                  String(cell.value ?? ''),
+                  EXTENSION_PAGE,
+                  `${cell.address} names the extension page`,
+                );
+                assert.doesNotMatch(
+                  cell.link?.target ?? '',
+                  EXTENSION_PAGE,
+                  `${cell.address} links the extension page`,
+                );
+              }
+              assert.ok(
+                cells.some((cell) => cell.value === pdfUrl || cell.link?.target === pdfUrl),
+                'the workbook does not name the PDF',
+              );
+              assert.ok(
+                cells.some((cell) => String(cell.value ?? '').includes('t4.group-total')) ||
+                  cells.some((cell) => String(cell.value ?? '').includes(planted.message)),
+                'the workbook lacks the planted error',
+              );
+              break;
+            }
+          }
+        }
+      });
+    });
 
     test('a scanned PDF and a PDF that is not a report say so', async () => {
       const { browser } = session();

@@ -160,3 +160,26 @@ describe('findingCitation', () => {
     );
   });
 });
+
+describe('findingCitation of a report read from a PDF', () => {
+  it('names the PDF and the page the figure is printed on, never a page address', async () => {
+    const pdfUrl = 'http://www.jiangzhou.gov.cn/attach/2024/report.pdf';
+    const { report, entry } = await analyseFile(
+      new URL('pdf/pdf-2021-review-contradiction.pdf', FIXTURES).pathname,
+      { url: pdfUrl },
+    );
+    if (!report) throw new Error('the PDF is not read as a report');
+    const finding = byRule(entry.findings, 't4.group-total');
+    const page = report.tables
+      .flatMap((t) => t.cells)
+      .find((c) => c.key === 't4.review.total')?.page;
+    expect(page).toBe(3);
+    expect(cite(report, finding, 'zh')).toContain(
+      `（PDF：${pdfUrl}，第 3 页，北京时间 2026-12-06 07:45 读取）。`,
+    );
+    expect(cite(report, finding, 'en')).toContain(
+      ` (PDF: ${pdfUrl}, page 3, read 2026-12-06 07:45 Beijing time).`,
+    );
+    expect(cite(report, finding, 'zh')).not.toContain('页面：');
+  });
+});

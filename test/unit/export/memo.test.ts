@@ -125,6 +125,33 @@ describe('reportMemo', () => {
   });
 });
 
+describe('reportMemo of a report read from a PDF', () => {
+  it('names the PDF as the source and the page of each finding’s figures, in both languages', async () => {
+    const pdfUrl = 'http://www.jiangzhou.gov.cn/attach/2024/report.pdf';
+    const { report, entry } = await analyseFile(
+      'test/fixtures/pdf/pdf-2021-review-contradiction.pdf',
+      { url: pdfUrl },
+    );
+    if (!report) throw new Error('the PDF is not read as a report');
+    const memo = reportMemo(report, entry.findings, { retrievedAt, textSha256: 'x' });
+    expect(memo).toContain(`- 来源（PDF）: <${pdfUrl}>`);
+    expect(memo).toContain(`- Source (PDF): <${pdfUrl}>`);
+    const zh = memo.slice(0, memo.indexOf('## Check memo'));
+    const en = memo.slice(memo.indexOf('## Check memo'));
+    // The planted 行政复议 total: 维持 10 + 纠正 1 printed as 0, on page 3; every finding gets its page.
+    expect(entry.findings.some((f) => f.rule === 't4.group-total')).toBe(true);
+    expect(zh.match(/ {3}- 位置: PDF 第 3 页/g)).toHaveLength(entry.findings.length);
+    expect(en.match(/ {3}- Where: PDF page 3/g)).toHaveLength(entry.findings.length);
+  });
+
+  it('says nothing of PDF pages for a portal page’s report', async () => {
+    const { report, entry } = await analyseFile('test/fixtures/chk-identity-culprit.html');
+    if (!report) throw new Error('fixture not read as a report');
+    const memo = reportMemo(report, entry.findings, { retrievedAt, textSha256: 'x' });
+    expect(memo).not.toMatch(/PDF/);
+  });
+});
+
 describe('sha256 without Web Crypto (plain-http pages)', () => {
   it('gives Node’s digest for every length around the block boundaries and for long Chinese text', () => {
     const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');

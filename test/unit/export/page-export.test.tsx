@@ -68,6 +68,22 @@ describe('exporting from the page', () => {
     expect(new TextDecoder().decode(saved[0]?.bytes)).toContain(digest);
   });
 
+  it('hashes the text it is given instead of the page’s (the PDF page: the PDF’s text, as the command line hashes it)', async () => {
+    const { doc, shown } = openPage();
+    const saved: ExportFile[] = [];
+    const pdfText = '一、总体情况\n本年度共收到政府信息公开申请92件。';
+    await exportFromPage(doc, 'md', shown, {
+      loadWorkbookWriter: async () => {
+        throw new Error('not expected');
+      },
+      save: (_doc, file) => saved.push(file),
+      text: () => pdfText,
+    });
+    const memo = new TextDecoder().decode(saved[0]?.bytes);
+    expect(memo).toContain(createHash('sha256').update(pdfText, 'utf8').digest('hex'));
+    expect(memo).not.toContain(createHash('sha256').update(reportText(doc), 'utf8').digest('hex'));
+  });
+
   it('loads the workbook writer only for a workbook, and reports a writer that cannot load instead of throwing', async () => {
     const { doc, shown } = openPage();
     const saved: ExportFile[] = [];

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../lib/model/report';
 import { isGovCnPdfAddress, reportPdfLinks } from '../../../lib/page/pdf-links';
 import { extractPdfReport } from '../../../lib/pdf/extract-pdf';
 import { fetchPdf, PdfFetchError } from '../../../lib/pdf-page/fetch-pdf';
+import { sizeText } from '../../../lib/pdf-page/pdf-page';
 import { pagesOf, renderPdfReport } from '../../../lib/pdf-page/render-report';
+import { PDF_FIXTURE_DIR } from '../../support/pdf-fixtures';
 
 const PDF = join(import.meta.dirname, '../../fixtures/pdf/pdf-2021-review-contradiction.pdf');
 const URL_PDF = 'http://www.jiangzhou.gov.cn/attach/report.pdf';
@@ -73,6 +76,12 @@ describe('fetching a PDF from its portal', () => {
     ).toEqual({ reason: 'cancelled' });
   });
 
+  it('counts the download in KB under a megabyte, never 「0.0 MB」', () => {
+    expect(sizeText(4096)).toBe('4 KB');
+    expect(sizeText(181_835)).toBe('178 KB');
+    expect(sizeText(3.5 * 1024 * 1024)).toBe('3.5 MB');
+  });
+
   it('knows a PDF address on .gov.cn', () => {
     expect(isGovCnPdfAddress(URL_PDF)).toBe(true);
     expect(isGovCnPdfAddress('http://www.jiangzhou.gov.cn/a.html')).toBe(false);
@@ -106,7 +115,7 @@ describe('rendering a PDF report as a document', () => {
     if (!read.report) throw new Error('not read');
     const doc = new JSDOM('<main></main>').window.document;
     const root = doc.querySelector('main') as HTMLElement;
-    const { elements } = renderPdfReport(root, read.report, read.text, URL_PDF, {
+    const { elements } = renderPdfReport(root, read.report, read, URL_PDF, {
       source: 'PDF:',
       tableHeading: (table, pages) => `${table.kind} ${pages.join(',')}`,
     });
@@ -124,5 +133,124 @@ describe('rendering a PDF report as a document', () => {
     const headings = [...root.querySelectorAll('h2')].map((h) => h.textContent);
     expect(headings).toEqual(read.report.tables.map((t) => `${t.kind} ${pagesOf(t).join(',')}`));
     expect(root.querySelector('a')?.getAttribute('href')).toBe(URL_PDF);
+  });
+});
+
+/**
+ * What a reader meets, in order: the numbered sections (一、…六、) by their
+ * numeral, each table by its kind, and the signed date; other paragraphs left out.
+ */
+function readingOrder(root: HTMLElement): string[] {
+  const article = root.querySelector('article.pdf-report') as HTMLElement;
+  const out: string[] = [];
+  for (const child of Array.from(article.children)) {
+    if (child.matches('section.pdf-table-section')) {
+      out.push(`table ${child.querySelector('h2')?.textContent ?? '?'}`);
+      continue;
+    }
+    if (child.tagName !== 'P' || child.classList.contains('pdf-source')) continue;
+    const text = child.textContent ?? '';
+    const numbered = /^([一二三四五六七八])、/.exec(text);
+    if (numbered) out.push(numbered[1] as string);
+    else if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(text)) out.push('signed');
+  }
+  return out;
+}
+
+async function rendered(name: string) {
+  const read = await extractPdfReport(
+    new Uint8Array(readFileSync(join(PDF_FIXTURE_DIR, `${name}.pdf`))),
+    URL_PDF,
+  );
+  const report = read.report as Report;
+  const root = new JSDOM('<main></main>').window.document.querySelector('main') as HTMLElement;
+  const labels = { source: 'PDF:', tableHeading: (table: { kind: string }) => table.kind };
+  return { read, report, root, labels };
+}
+
+describe('the PDF page reads in the PDF’s order', () => {
+  it('each section heading, then its table, as the 2021 and 2019 templates print them', async () => {
+    for (const name of ['pdf-2021-clean', 'pdf-2021-review-contradiction', 'pdf-2019-chromium']) {
+      const { read, report, root, labels } = await rendered(name);
+      renderPdfReport(root, report, read, URL_PDF, labels);
+      expect(readingOrder(root), name).toEqual([
+        '一',
+        '二',
+        'table t2',
+        '三',
+        'table t3',
+        '四',
+        'table t4',
+        '五',
+        '六',
+        'signed',
+      ]);
+    }
+  });
+
+  it('the legacy statistics table after 「七、附表」, the signed date after the table', async () => {
+    const { read, report, root, labels } = await rendered('pdf-legacy-2016');
+    renderPdfReport(root, report, read, URL_PDF, labels);
+    expect(readingOrder(root)).toEqual([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '七',
+      'table legacy',
+      'signed',
+    ]);
+  });
+
+  it('every paragraph of the text shown once, in the text’s order', async () => {
+    const { read, report, root, labels } = await rendered('pdf-2021-clean');
+    renderPdfReport(root, report, read, URL_PDF, labels);
+    const shown = [...root.querySelectorAll('article > p:not(.pdf-source)')].map(
+      (p) => p.textContent,
+    );
+    expect(shown.join('\n')).toBe(read.text);
+  });
+
+  it('the cells stay indexed by the report’s tables, whatever order they are shown in', async () => {
+    const { read, report, root, labels } = await rendered('pdf-2021-review-contradiction');
+    // Printed in reverse: table 四 first. The elements still follow report.tables.
+    const reversed = {
+      layout: {
+        ...read.layout,
+        tables: read.layout.tables.map((_, t, all) => ({ page: 0, top: all.length - t })),
+      },
+    };
+    const { elements } = renderPdfReport(root, report, reversed, URL_PDF, labels);
+    expect(readingOrder(root).slice(0, 3)).toEqual(['table t4', 'table t3', 'table t2']);
+    report.tables.forEach((table, t) => {
+      expect(elements[t]).toHaveLength(table.cells.length);
+      table.cells.forEach((cell, i) => {
+        const el = elements[t]?.[i] as HTMLElement;
+        expect(el.closest('section')?.getAttribute('data-table')).toBe(String(t));
+        expect(el.dataset.cell).toBe(String(i));
+        expect(el.textContent).toBe(cell.text.replace(/\n/g, ''));
+      });
+    });
+  });
+
+  it('a table whose place is not known is shown after the text, never left out', async () => {
+    const { read, report, root, labels } = await rendered('pdf-2021-clean');
+    const onlyFirst = { layout: { ...read.layout, tables: read.layout.tables.slice(0, 1) } };
+    const { elements } = renderPdfReport(root, report, onlyFirst, URL_PDF, labels);
+    expect(readingOrder(root)).toEqual([
+      '一',
+      '二',
+      'table t2',
+      '三',
+      '四',
+      '五',
+      '六',
+      'signed',
+      'table t3',
+      'table t4',
+    ]);
+    expect(elements.map((cells) => cells.length)).toEqual(report.tables.map((t) => t.cells.length));
   });
 });

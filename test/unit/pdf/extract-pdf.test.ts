@@ -99,10 +99,30 @@ describe('extractPdfReport on the PDF fixtures', () => {
     expect(t3?.cells.some((c) => c.text.trim() === '息')).toBe(false);
   });
 
+  it('says where each paragraph and table is printed: the text as read, each table from its first page', () => {
+    for (const fixture of fixtures.filter((f) => f.kind === 'report')) {
+      const got = read.get(fixture.name) as PdfExtraction;
+      const report = got.report as Report;
+      expect(got.layout.paragraphs.map((p) => p.text).join('\n'), fixture.name).toBe(got.text);
+      expect(got.layout.tables, fixture.name).toHaveLength(report.tables.length);
+      report.tables.forEach((table, t) => {
+        const pages = table.cells.flatMap((c) => (c.page === undefined ? [] : [c.page]));
+        expect(got.layout.tables[t]?.page, `${fixture.name} table ${t}`).toBe(Math.min(...pages));
+      });
+    }
+    // Table 三 of the clean report starts below 「三、收到和处理…」, on the page of that heading.
+    const clean = read.get('pdf-2021-clean') as PdfExtraction;
+    const heading = clean.layout.paragraphs.find((p) => p.text.startsWith('三、收到和处理'));
+    const t3 = clean.layout.tables[clean.report?.tables.findIndex((t) => t.kind === 't3') ?? -1];
+    expect(t3?.page).toBe(heading?.page);
+    expect(t3?.top).toBeGreaterThan(heading?.top ?? Number.POSITIVE_INFINITY);
+  });
+
   it('says a scan is a scan and a notice is no report', () => {
     expect(read.get('pdf-scanned')).toMatchObject({ kind: 'scanned', report: null, pages: 1 });
     expect(read.get('pdf-scanned')?.reason).toMatch(/no text layer/);
     expect(read.get('pdf-nonreport-notice')).toMatchObject({ kind: 'none', report: null });
+    expect(read.get('pdf-scanned')?.layout).toEqual({ paragraphs: [], tables: [] });
   });
 
   it('leaves page numbers and the tables out of the text the narrative reads', () => {
