@@ -4,20 +4,23 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { portalOfUrl } from '../../lib/page/portal';
+import { loadPortalManifest, portalFile } from '../support/portal';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { loadFixtures } from './fixtures';
 
 interface Reply {
   status: number;
   contentType: string | undefined;
+  location?: string;
   body: Buffer;
 }
 
 /** Sends `target` as the request line, so an absolute URL makes it a proxy request. */
-function get(port: number, target: string, host?: string): Promise<Reply> {
+function get(port: number, target: string, host?: string, method = 'GET'): Promise<Reply> {
   return new Promise((resolveReply, rejectReply) => {
     const req = request(
-      { host: '127.0.0.1', port, path: target, headers: host ? { Host: host } : {} },
+      { host: '127.0.0.1', port, path: target, method, headers: host ? { Host: host } : {} },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -25,6 +28,7 @@ function get(port: number, target: string, host?: string): Promise<Reply> {
           resolveReply({
             status: res.statusCode ?? 0,
             contentType: res.headers['content-type'],
+            location: res.headers.location,
             body: Buffer.concat(chunks),
           }),
         );
@@ -167,5 +171,110 @@ describe('fixture server: a trickled response', () => {
     const before = server.trickles.length;
     assert.deepEqual((await get(server.port, FAST)).body, BODY);
     assert.equal(server.trickles.length, before);
+  });
+});
+
+describe('fixture server: the mock portal mirror', () => {
+  const manifest = loadPortalManifest();
+  const pageOf = (kind: string) => {
+    const page = manifest.pages.find((p) => p.kind === kind && !p.hostile);
+    if (!page) throw new Error(`no ${kind} page in the mock portal`);
+    return page;
+  };
+  let server: FixtureServer;
+
+  before(async () => {
+    // An ordinary fixture beside the mirror: both keep answering.
+    server = await startFixtureServer(loadFixtures(), { portal: { manifest } });
+  });
+
+  after(async () => {
+    await server.close();
+  });
+
+  test('serves every kind of file at its host and path, with its type', async () => {
+    for (const [kind, type] of [
+      ['listing', 'text/html; charset=utf-8'],
+      ['report', 'text/html; charset=utf-8'],
+      ['pdf-article', 'text/html; charset=utf-8'],
+      ['pdf', 'application/pdf'],
+      ['image', 'image/png'],
+    ] as const) {
+      const page = pageOf(kind);
+      const reply = await get(server.port, page.url);
+      assert.equal(reply.status, 200, page.url);
+      assert.equal(reply.contentType, type, page.url);
+      assert.deepEqual(reply.body, portalFile(page), page.url);
+    }
+    const pdf = await get(server.port, pageOf('pdf').url);
+    assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
+  });
+
+  test('a subdomain of the portal is served from its own folder, directly or through the proxy', async () => {
+    const page = manifest.pages.find((p) => new URL(p.url).hostname === 'jyj.heming.gov.cn');
+    assert.ok(page);
+    const url = new URL(page.url);
+    const direct = await get(server.port, url.pathname, url.host);
+    assert.equal(direct.status, 200);
+    assert.deepEqual(direct.body, portalFile(page));
+  });
+
+  test("a column's directory address serves its index.html, as wget saved it", async () => {
+    const column = manifest.portals.find((p) => p.cms === 'trs')?.column ?? '';
+    const reply = await get(server.port, new URL('./', column).href);
+    assert.equal(reply.status, 200);
+    assert.deepEqual(
+      reply.body,
+      portalFile(manifest.pages.find((p) => p.url === column) ?? pageOf('listing')),
+    );
+  });
+
+  test("the manifest's redirects answer 302 with their Location, loops and off-portal ones too", async () => {
+    assert.ok(manifest.redirects.length >= 4);
+    for (const redirect of manifest.redirects) {
+      const reply = await get(server.port, redirect.url);
+      assert.equal(reply.status, 302, redirect.url);
+      assert.equal(reply.location, redirect.location);
+    }
+    assert.ok(
+      manifest.redirects.some((r) => r.url === r.location),
+      'a page that redirects to itself',
+    );
+    assert.ok(
+      manifest.redirects.some((r) => portalOfUrl(r.location) !== portalOfUrl(r.url)),
+      'a redirect off the portal',
+    );
+  });
+
+  test('anything else on a portal host is 404, and a mirrored path is not served to another host', async () => {
+    const page = pageOf('report');
+    assert.equal((await get(server.port, `${page.url}x`)).status, 404);
+    assert.equal(
+      (await get(server.port, 'http://www.heming.gov.cn/xxgk/ndbghz/index_7.html')).status,
+      404,
+    );
+    assert.equal(
+      (await get(server.port, new URL(page.url).pathname, 'www.other.gov.cn')).status,
+      404,
+    );
+    assert.equal((await get(server.port, page.url, undefined, 'POST')).status, 404);
+  });
+
+  test('keeps the ordinary fixtures answering beside the mirror', async () => {
+    const fixture = loadFixtures().find((f) => f.name === 'fmt-2021-hanweb');
+    assert.ok(fixture);
+    assert.equal((await get(server.port, fixture.pageUrl)).status, 200);
+  });
+
+  test('logs every request in order: method, host, path', async () => {
+    const from = server.requests.length;
+    await get(server.port, 'http://www.yunqi.gov.cn/col/col1229/index.html');
+    await get(server.port, '/xxgk/', 'jyj.heming.gov.cn');
+    await get(server.port, 'http://www.example.com/ndbg/2023.html', undefined, 'HEAD');
+    assert.deepEqual(server.requests.slice(from), [
+      { method: 'GET', host: 'www.yunqi.gov.cn', path: '/col/col1229/index.html' },
+      { method: 'GET', host: 'jyj.heming.gov.cn', path: '/xxgk/' },
+      { method: 'HEAD', host: 'www.example.com', path: '/ndbg/2023.html' },
+    ]);
   });
 });

@@ -9,6 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { PORTAL_DIR, type PortalManifest } from '../support/portal';
 import type { Fixture } from './fixtures';
 
 /** What became of a trickled response: how much of it was sent before it ended or the client left. */
@@ -26,7 +28,28 @@ export interface FixtureServer {
   trickles: readonly Trickle[];
   /** `http://127.0.0.1:<port>`: the server's own address, outside *.gov.cn. */
   origin: string;
+  /**
+   * Every request the server saw, in order (proxy requests and HTTPS
+   * tunnels included), so a test can assert that nothing left the portal.
+   */
+  requests: LoggedRequest[];
   close(): Promise<void>;
+}
+
+export interface LoggedRequest {
+  method: string;
+  host: string;
+  /** Path and query as requested; for a refused HTTPS tunnel, the `host:port` it asked for. */
+  path: string;
+}
+
+export interface FixtureServerOptions {
+  /**
+   * The mock portals (test/support/portal.ts): every file of the mirror at
+   * its host and path, the manifest's redirects as 302, and 404 for anything
+   * else on those hosts.
+   */
+  portal?: { manifest: PortalManifest; dir?: string };
 }
 
 /** Where a request points, whether it came as a proxy request or a direct one. */
@@ -111,12 +134,100 @@ function trickleBody(
   });
 }
 
-export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<FixtureServer> {
+/** Where the mirror keeps a page, and its redirects, by host and path. */
+interface MirrorRoutes {
+  hosts: Set<string>;
+  files: Map<string, string>;
+  redirects: Map<string, string>;
+}
+
+function mirrorRoutes(options: FixtureServerOptions): MirrorRoutes | null {
+  const portal = options.portal;
+  if (!portal) return null;
+  const dir = portal.dir ?? PORTAL_DIR;
+  const key = (url: URL) => `${url.hostname}${url.pathname}${url.search}`;
+  const routes: MirrorRoutes = { hosts: new Set(), files: new Map(), redirects: new Map() };
+  for (const site of portal.manifest.portals) for (const host of site.hosts) routes.hosts.add(host);
+  for (const page of portal.manifest.pages) {
+    const url = new URL(page.url);
+    routes.hosts.add(url.hostname);
+    routes.files.set(key(url), join(dir, page.file));
+    // A directory's address and its index.html name one saved file, as on the portal.
+    if (url.pathname.endsWith('/index.html')) {
+      routes.files.set(key(new URL('./', url)), join(dir, page.file));
+    }
+  }
+  for (const redirect of portal.manifest.redirects) {
+    routes.redirects.set(key(new URL(redirect.url)), redirect.location);
+  }
+  return routes;
+}
+
+const MIRROR_TYPES: [string, string][] = [
+  ['.pdf', 'application/pdf'],
+  ['.png', 'image/png'],
+  ['.jpg', 'image/jpeg'],
+  ['.gif', 'image/gif'],
+];
+
+/** The charset a page declares in its head (`<meta charset>` or http-equiv), if any. */
+export function declaredCharset(body: Buffer): string | null {
+  const head = body.subarray(0, POLICY_SCAN_BYTES).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
+}
+
+function contentTypeOf(file: string, body: Buffer): string {
+  const known = MIRROR_TYPES.find(([ext]) => file.endsWith(ext));
+  if (known) return known[1];
+  const charset = declaredCharset(body);
+  return charset ? `text/html; charset=${charset}` : 'text/html';
+}
+
+export async function startFixtureServer(
+  fixtures: readonly Fixture[],
+  options: FixtureServerOptions = {},
+): Promise<FixtureServer> {
   const lookup = routeTable(fixtures);
+  const mirror = mirrorRoutes(options);
+  const requests: LoggedRequest[] = [];
   const trickles: Trickle[] = [];
+
+  /** A request to a mirrored host: its file, its redirect, or 404. True when it was one. */
+  const serveMirror = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: { host: string; pathAndQuery: string },
+  ): Promise<boolean> => {
+    if (!mirror?.hosts.has(target.host)) return false;
+    const key = `${target.host}${target.pathAndQuery}`;
+    const location = mirror.redirects.get(key);
+    const file = mirror.files.get(key);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not a fixture');
+    } else if (location !== undefined) {
+      res.writeHead(302, { Location: location, 'Content-Length': 0 }).end();
+    } else if (file === undefined) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not on the mock portal');
+    } else {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': contentTypeOf(file, body),
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    return true;
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const target = requestTarget(req);
+    requests.push({
+      method: req.method ?? '',
+      host: target?.host ?? '',
+      path: target?.pathAndQuery ?? req.url ?? '',
+    });
+    if (target && (await serveMirror(req, res, target))) return;
     const fixture = target && lookup(target.host, target.pathAndQuery);
     if (!fixture || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not a fixture');
@@ -154,7 +265,9 @@ export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<
       res.end(String(error));
     });
   });
-  server.on('connect', (_req, socket) => {
+  server.on('connect', (req, socket) => {
+    const [host = ''] = (req.url ?? '').split(':');
+    requests.push({ method: 'CONNECT', host: host.toLowerCase(), path: req.url ?? '' });
     socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
   });
 
@@ -167,6 +280,7 @@ export async function startFixtureServer(fixtures: readonly Fixture[]): Promise<
     port,
     trickles,
     origin: `http://127.0.0.1:${port}`,
+    requests,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
