@@ -209,6 +209,7 @@ export const MESSAGE_KEYS = [
   'pdfSource',
   'pdfTablePages',
   'pdfScanned',
+  'pdfUndecodable',
   'pdfNotReport',
   'pdfFetchFailed',
   'pdfFailStatus',

@@ -54,13 +54,17 @@ export const ContractEntrySchema = z.object({
   /** The input file as given on the command line. */
   file: z.string(),
   isReport: z.boolean(),
-  /** `scanned`: a PDF of page images with no text layer, whose figures cannot be read. */
-  kind: z.union([PageKindSchema, z.literal('scanned')]),
+  /**
+   * `scanned`: a PDF of page images with no text layer, whose figures cannot be read.
+   * `undecodable`: a PDF whose text is in fonts that could not be decoded (a predefined CMap
+   * was not available), whose figures cannot be read either.
+   */
+  kind: z.union([PageKindSchema, z.literal('scanned'), z.literal('undecodable')]),
   /** `pdf` for a PDF file; absent for a page. */
   source: z.optional(z.literal('pdf')),
   /** A PDF's number of pages. */
   pdfPages: z.optional(z.int().check(z.minimum(0))),
-  /** Why a PDF was not read as a report (a scan, no report title), in a sentence. */
+  /** Why a PDF was not read as a report (a scan, undecodable text, no report title), in a sentence. */
   reason: z.optional(z.string()),
   /** Present when the file is a report. */
   report: z.optional(ContractReportSchema),

@@ -43,6 +43,7 @@ export type PdfPageKey =
   | 'pdfSource'
   | 'pdfTablePages'
   | 'pdfScanned'
+  | 'pdfUndecodable'
   | 'pdfNotReport'
   | 'pdfFetchFailed'
   | 'pdfFailStatus'
@@ -170,6 +171,7 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
   markAt(doc, PDF_MARKS.read);
   if (extraction.kind === 'scanned')
     return settle('scanned', t('pdfScanned', String(extraction.pages)));
+  if (extraction.kind === 'undecodable') return settle('undecodable', t('pdfUndecodable'));
   if (extraction.kind === 'none' || !extraction.report) return settle('none', t('pdfNotReport'));
   const { report } = extraction;
   doc.title = report.identity.title || doc.title;

@@ -24,8 +24,12 @@ import { type OpenOptions, openPdf, type PdfTextItem } from './pdfjs';
 import { type RuledTable, ruledTablesOfPage } from './ruled-tables';
 import { rulingsOf } from './rulings';
 
-/** What a PDF is: a report, a scan without a text layer (unreadable, not judged), or something else. */
-export type PdfKind = 'report' | 'scanned' | 'none';
+/**
+ * What a PDF is: a report, a scan without a text layer (unreadable, not
+ * judged), a PDF whose text is in fonts that could not be decoded (not
+ * judged either: what was read is not what is printed), or something else.
+ */
+export type PdfKind = 'report' | 'scanned' | 'undecodable' | 'none';
 
 /** Where something starts on the printed page: its page (from 1) and its top (points from the page's top). */
 export interface PrintedAt {
@@ -77,8 +81,8 @@ interface ReadPage {
 async function readPages(
   bytes: Uint8Array,
   options: OpenOptions,
-): Promise<{ pages: ReadPage[]; info: Record<string, unknown> }> {
-  const { doc, ops } = await openPdf(bytes, options);
+): Promise<{ pages: ReadPage[]; info: Record<string, unknown>; missingCMaps: string[] }> {
+  const { doc, ops, missingCMaps } = await openPdf(bytes, options);
   try {
     const pages: ReadPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -100,6 +104,7 @@ async function readPages(
     return {
       pages,
       info: typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {},
+      missingCMaps: [...missingCMaps].sort(),
     };
   } finally {
     await doc.destroy();
@@ -215,7 +220,20 @@ export async function extractPdfReport(
   url: string,
   options: OpenOptions = {},
 ): Promise<PdfExtraction> {
-  const { pages, info } = await readPages(bytes, options);
+  const { pages, info, missingCMaps } = await readPages(bytes, options);
+  // Text in a font named by a CMap that could not be loaded reads as nothing: what is left
+  // (a title from the metadata, a table's borders without its figures) would pass for a report
+  // with its tables missing, or for no report. Neither is judged: the text was not decoded.
+  if (missingCMaps.length > 0) {
+    return {
+      kind: 'undecodable',
+      report: null,
+      pages: pages.length,
+      reason: `text in fonts the PDF does not embed could not be decoded (CMap ${missingCMaps.join(', ')} not available); the figures cannot be read`,
+      text: '',
+      layout: NO_LAYOUT,
+    };
+  }
   const glyphs = pages.reduce((n, p) => n + p.glyphs, 0);
   if (glyphs < SCANNED_MAX_GLYPHS * Math.max(1, pages.length) && pages.some((p) => p.images > 0)) {
     return {

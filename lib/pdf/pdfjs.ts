@@ -95,29 +95,45 @@ export interface OpenOptions {
 /** CMap file names as pdf.js asks for them: nothing else is ever loaded through loadCMap. */
 const CMAP_FILE = /^[A-Za-z0-9-]+\.bcmap$/;
 
-/** pdf.js's hook for its binary data, answering CMap requests only, from `loadCMap`. */
-function binaryDataFactory(loadCMap: LoadCMap | undefined) {
+/**
+ * pdf.js's hook for its binary data, answering CMap requests only, from
+ * `loadCMap`. A CMap that cannot be had is written down in `missing` before
+ * pdf.js hears of it: pdf.js then reads that font's text as nothing, without
+ * a word, and only this list can say that text was there and was not decoded.
+ */
+function binaryDataFactory(loadCMap: LoadCMap | undefined, missing: Set<string>) {
   return class {
     async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
-      if (kind !== 'cMapUrl' || !loadCMap || !CMAP_FILE.test(filename)) {
+      if (kind !== 'cMapUrl' || !CMAP_FILE.test(filename)) {
         throw new Error(`no ${kind} data for ${filename}`);
       }
-      return loadCMap(filename);
+      try {
+        if (!loadCMap) throw new Error('no CMap loader');
+        return await loadCMap(filename);
+      } catch (error) {
+        missing.add(filename.replace(/\.bcmap$/, ''));
+        throw error;
+      }
     }
   };
 }
 
+export interface OpenedPdf {
+  doc: PdfDocumentProxy;
+  ops: PdfOps;
+  /** The predefined CMaps pdf.js asked for and could not have (so far): text in their fonts was lost. */
+  missingCMaps: Set<string>;
+}
+
 /** Opens a PDF from its bytes (left untouched). */
-export async function openPdf(
-  bytes: Uint8Array,
-  options: OpenOptions = {},
-): Promise<{ doc: PdfDocumentProxy; ops: PdfOps }> {
+export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Promise<OpenedPdf> {
   const pdfjs = await loadPdfjs();
+  const missingCMaps = new Set<string>();
   const doc = await pdfjs.getDocument({
     // Named only so that pdf.js asks; the files come from options.loadCMap, never from a URL.
     cMapUrl: 'cmaps/',
     cMapPacked: true,
-    BinaryDataFactory: binaryDataFactory(options.loadCMap),
+    BinaryDataFactory: binaryDataFactory(options.loadCMap, missingCMaps),
     // A plain Uint8Array copy: pdf.js refuses a Node Buffer, and transfers what it is given.
     data: new Uint8Array(bytes),
     // No eval, no fonts loaded into a document, no fetches: text and drawing only.
@@ -128,5 +144,5 @@ export async function openPdf(
     stopAtErrors: false,
     verbosity: 0,
   }).promise;
-  return { doc, ops: pdfjs.OPS };
+  return { doc, ops: pdfjs.OPS, missingCMaps };
 }

@@ -6,6 +6,7 @@ import { HOSTILE_CSS_PAGE, type NonReportResult, type ReportResult } from './bro
 import { type BundleSize, CONTENT_SCRIPT } from './bundle-sizes';
 import type { Linearity } from './linearity';
 import type { LongTextCli } from './long-text';
+import { PDF_BENCH_FIXTURE, type PdfPageResult } from './pdf-bench';
 
 export const BUDGETS = {
   nonReportDetectMs: 1,
@@ -28,6 +29,8 @@ export const BUDGETS = {
   perCellRatio: 1.5,
   /** Issue: a 100,000-character paragraph read in under a second by the command line. */
   longTextCliSeconds: 1,
+  /** Issue 17: a 5-page PDF report checked in the browser (the PDF page's start to its marks). */
+  pdfReportMs: 1_500,
 } as const;
 
 /** The page the architecture calls typical: three template tables, about 250 cells. */
@@ -55,6 +58,8 @@ export interface BudgetInput {
   linearity: Linearity | null;
   longText: readonly LongTextCli[];
   longTasksSupported: boolean;
+  /** The PDF page in each browser (pdf-bench.ts); null when that part was not run. */
+  pdf: readonly PdfPageResult[] | null;
 }
 
 export function checkBudgets(input: BudgetInput): BudgetCheck[] {
@@ -126,6 +131,7 @@ export function checkBudgets(input: BudgetInput): BudgetCheck[] {
   }
 
   checks.push(...longTextChecks(input));
+  checks.push(...pdfChecks(input.pdf));
 
   const content = input.bundles.find((b) => b.file === CONTENT_SCRIPT);
   checks.push({
@@ -217,4 +223,25 @@ function longTextChecks(input: BudgetInput): BudgetCheck[] {
     });
   }
   return checks;
+}
+
+const BROWSER_NAMES = { chromium: 'Chromium', firefox: 'Firefox ESR' } as const;
+
+/** The 5-page PDF report, once per browser: median from the PDF page's start to its marks. */
+export function pdfChecks(pdf: readonly PdfPageResult[] | null): BudgetCheck[] {
+  return (['chromium', 'firefox'] as const).map((name) => {
+    const result = pdf?.find((r) => r.browser === name);
+    const measured = result !== undefined && result.totalMs.n > 0;
+    return {
+      budget: `${PDF_BENCH_FIXTURE.pages}-page PDF report checked ≤ ${BUDGETS.pdfReportMs / 1000} s in ${BROWSER_NAMES[name]} (median, the PDF page's start to its marks)`,
+      measured: measured
+        ? `${ms(result.totalMs.median)} (fetch ${ms(result.fetchMs.median)}, read ${ms(result.readMs.median)}, check ${ms(result.checkMs.median)}; ${result.totalMs.n} runs${result.failedRuns ? `, ${result.failedRuns} failed` : ''})`
+        : result
+          ? `no run came to the marked report (${result.failedRuns} failed)`
+          : 'not measured',
+      verdict: verdict(
+        measured ? result.totalMs.median <= BUDGETS.pdfReportMs && result.failedRuns === 0 : null,
+      ),
+    };
+  });
 }

@@ -7,6 +7,7 @@ import { type CliVsPandas, formatCliVsPandas } from './cli-vs-pandas';
 import type { Linearity } from './linearity';
 import type { LongTextCli } from './long-text';
 import type { Machine } from './machine';
+import type { PdfPageResult } from './pdf-bench';
 import type { Summary } from './stats';
 
 /** Two decimals below 10, one below 100, none above: as precise as the clock, no more. */
@@ -19,12 +20,18 @@ export function num(value: number): string {
 const medianRange = (s: Summary) =>
   s.n === 0 ? '—' : `${num(s.median)} (${num(s.min)}–${num(s.max)})`;
 
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  textOnly = false,
+): string {
   const widths = headers.map((h, i) =>
     Math.max([...h].length, ...rows.map((row) => [...(row[i] ?? '')].length)),
   );
-  // Text columns left, figures right.
-  const numeric = headers.map((_, i) => rows.every((row) => /^[-−\d.,—(]/.test(row[i] ?? '')));
+  // Text columns left, figures right (a table of sentences, such as the budgets, all left).
+  const numeric = headers.map(
+    (_, i) => !textOnly && rows.every((row) => /^[-−\d.,—(]/.test(row[i] ?? '')),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => {
@@ -65,6 +72,8 @@ export const METHODS = {
   cli: 'analyseFile (scripts/cli/analyse-file.ts) over every fixture in order, history carried as npm run check does, in process, one thread',
   cliVsPandas:
     "whole processes, alternating: package.json's check script (node scripts/cli/launch.mjs --json, worker threads as many as cores) and Debian's python3 -c 'import pandas; pandas.read_html(page) for each page', over the fixture pages; wall time per process",
+  pdfPage:
+    "scripts/bench/pdf-bench.ts: the built extension's pdf-report.html?url=<the 5-page fixture at its .gov.cn address>, a fresh tab a run, the first run a warm-up left out, in Chromium and then Firefox ESR; the page's performance marks (lib/pdf-page/pdf-page.ts PDF_MARKS) in its own time: fetch = fetched, read = read − fetched, check = annotated − read, total = annotated",
   longText:
     'analyseFile on each runaway-text page (scripts/pages/long-text.ts) alone, without history: parse, detection, extraction, checks',
 } as const;
@@ -81,7 +90,45 @@ export interface Results {
   cli: CliThroughput;
   longText: LongTextCli[];
   cliVsPandas: CliVsPandas;
+  /** The PDF page in each browser; null when not run. */
+  pdf: PdfPageResult[] | null;
   budgets: BudgetCheck[];
+}
+
+/** The PDF page's table: fetch, read, check and total per browser, median (min–max) in ms. */
+export function formatPdfPage(pdf: readonly PdfPageResult[], runs: number): string[] {
+  return [
+    `PDF page (pdf-report.html) on ${pdf[0]?.fixture ?? '?'}: ${runs} runs after a warm-up, the page's own marks (ms)`,
+    table(
+      ['browser', 'fetch', 'read', 'check', 'total', 'failed'],
+      pdf.map((r) => [
+        r.browser,
+        medianRange(r.fetchMs),
+        medianRange(r.readMs),
+        medianRange(r.checkMs),
+        medianRange(r.totalMs),
+        String(r.failedRuns),
+      ]),
+    ),
+  ];
+}
+
+/** The budgets, with a loud line for each miss. */
+export function formatBudgets(budgets: readonly BudgetCheck[]): string[] {
+  const out = [
+    'Budgets',
+    table(
+      ['', 'budget', 'measured'],
+      budgets.map((b) => [b.verdict, b.budget, b.measured]),
+      true,
+    ),
+  ];
+  const misses = budgets.filter((b) => b.verdict === 'MISS');
+  if (misses.length > 0) {
+    out.push('', `!!! ${misses.length} BUDGET${misses.length > 1 ? 'S' : ''} MISSED !!!`);
+    for (const miss of misses) out.push(`!!! MISS: ${miss.budget}: ${miss.measured}`);
+  }
+  return out;
 }
 
 export function formatResults(r: Results): string {
@@ -263,17 +310,8 @@ export function formatResults(r: Results): string {
 
   out.push('', ...formatCliVsPandas(r.cliVsPandas));
 
-  out.push('', 'Budgets');
-  out.push(
-    table(
-      ['', 'budget', 'measured'],
-      r.budgets.map((b) => [b.verdict, b.budget, b.measured]),
-    ),
-  );
-  const misses = r.budgets.filter((b) => b.verdict === 'MISS');
-  if (misses.length > 0) {
-    out.push('', `!!! ${misses.length} BUDGET${misses.length > 1 ? 'S' : ''} MISSED !!!`);
-    for (const miss of misses) out.push(`!!! MISS: ${miss.budget}: ${miss.measured}`);
-  }
+  if (r.pdf) out.push('', ...formatPdfPage(r.pdf, r.runs));
+
+  out.push('', ...formatBudgets(r.budgets));
   return out.join('\n');
 }

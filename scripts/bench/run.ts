@@ -1,12 +1,14 @@
 /**
  * npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict] [--pages REGEX]
+ * npm run bench -- --pdf [--runs N] [--json FILE] [--no-build] [--strict]  (the PDF page alone)
  * npm run bench -- --profile PAGE  (see profile.ts)
  * npm run bench -- --trace PAGE    (see trace.ts)
  *
  * Builds the Chrome extension, loads it in Debian's Chromium and measures what
  * it costs on the fixture pages and on generated report pages of 250 to
  * 50,000 cells; then the bundles' gzipped sizes and the command line's
- * throughput. Prints a table (stdout; progress goes to stderr) and writes the
+ * throughput; then the PDF page on a 5-page report in Chromium and Firefox
+ * (pdf-bench.ts, which builds the Firefox extension too). Prints a table (stdout; progress goes to stderr) and writes the
  * figures as JSON. A missed budget is printed loudly; the exit code stays 0
  * unless --strict, because this is a measurement, not a test.
  */
@@ -16,23 +18,26 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH } from '../../test/browser/chromium';
 import { loadFixtures } from '../../test/browser/fixtures';
-import { buildChromeExtension } from '../build-chrome';
+import { buildChromeExtension, buildFirefoxExtension } from '../build-chrome';
 import { runBrowserBench } from './browser-bench';
-import { checkBudgets } from './budgets';
+import { checkBudgets, pdfChecks } from './budgets';
 import { bundleSizes } from './bundle-sizes';
 import { cliThroughput } from './cli-throughput';
 import { cliVsPandas, pandasBudget } from './cli-vs-pandas';
-import { formatResults, METHODS, type Results } from './format';
+import { formatBudgets, formatPdfPage, formatResults, METHODS, type Results } from './format';
 import { measureLinearity } from './linearity';
 import { type LongTextCli, longTextCli, writeLongTextPages } from './long-text';
 import { currentLoad, describeMachine } from './machine';
+import { type PdfPageResult, runPdfBench } from './pdf-bench';
 import { runProfile } from './profile';
 import { runTrace } from './trace';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const DEFAULT_JSON = join(ROOT, 'artifacts/bench/latest.json');
+const DEFAULT_PDF_JSON = join(ROOT, 'artifacts/bench/pdf.json');
 const USAGE = `usage: npm run bench -- [--runs N] [--cli-runs N] [--json FILE] [--no-build] [--strict] [--pages REGEX]
+       npm run bench -- --pdf [--runs N] [--json FILE] [--no-build] [--strict]   (the PDF page alone)
        npm run bench -- --profile PAGE   (a fixture name or generated-250|5000|20000|50000)
        npm run bench -- --trace PAGE     (the same names, or generated-50000-hostile-css)`;
 
@@ -48,6 +53,8 @@ interface BenchOptions {
   trace: string | null;
   /** Only the browser pages whose names match (budgets about the others read N/A). */
   pages: RegExp | null;
+  /** Only the PDF page, in Chromium and Firefox (pdf-bench.ts). */
+  pdfOnly: boolean;
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
@@ -77,6 +84,7 @@ function parseOptions(argv: string[]): BenchOptions {
       profile: { type: 'string' },
       trace: { type: 'string' },
       pages: { type: 'string' },
+      pdf: { type: 'boolean', default: false },
     },
   });
   const runs = positiveInt(values.runs, '--runs', 5);
@@ -85,12 +93,13 @@ function parseOptions(argv: string[]): BenchOptions {
     // Three runs of the in-process measures keep the whole benchmark within
     // about three minutes on two cores.
     cliRuns: positiveInt(values['cli-runs'], '--cli-runs', Math.min(runs, 3)),
-    jsonPath: resolve(values.json ?? DEFAULT_JSON),
+    jsonPath: resolve(values.json ?? (values.pdf ? DEFAULT_PDF_JSON : DEFAULT_JSON)),
     build: !values['no-build'],
     strict: values.strict ?? false,
     profile: values.profile ?? null,
     trace: values.trace ?? null,
     pages: values.pages === undefined ? null : pagePattern(values.pages),
+    pdfOnly: values.pdf ?? false,
   };
 }
 
@@ -103,6 +112,48 @@ const progress = (line: string) =>
 function buildExtension(): void {
   progress('building the Chrome extension (npm run build:chrome)');
   buildChromeExtension();
+}
+
+function buildFirefox(): void {
+  progress('building the Firefox extension (npm run build:firefox)');
+  buildFirefoxExtension();
+}
+
+/**
+ * The PDF page alone (`--pdf`): both builds, both browsers, its table and its
+ * budget lines, the figures as JSON (artifacts/bench/pdf.json unless --json).
+ */
+async function pdfOnly(options: BenchOptions): Promise<number> {
+  const machine = describeMachine(CHROMIUM_PATH);
+  if (options.build) {
+    buildExtension();
+    buildFirefox();
+  }
+  const pdf = await runPdfBench({ runs: options.runs, progress });
+  machine.loadAtEnd = currentLoad();
+  const budgets = pdfChecks(pdf);
+  const results = {
+    methods: { pdfPage: METHODS.pdfPage },
+    generatedAt: new Date().toISOString(),
+    runs: options.runs,
+    machine,
+    pdf,
+    budgets,
+  };
+  mkdirSync(dirname(options.jsonPath), { recursive: true });
+  writeFileSync(options.jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(
+    `${[
+      `OGI Lens benchmark (PDF page only), ${results.generatedAt}`,
+      `Machine: ${machine.cpu}, ${machine.cores} cores; ${machine.chromium}; load average ${machine.loadAtStart.toFixed(2)} at start, ${machine.loadAtEnd?.toFixed(2) ?? '?'} at end`,
+      '',
+      ...formatPdfPage(pdf, options.runs),
+      '',
+      ...formatBudgets(budgets),
+    ].join('\n')}\n`,
+  );
+  progress(`figures written to ${relative(process.cwd(), options.jsonPath)}`);
+  return options.strict && budgets.some((b) => b.verdict === 'MISS') ? 1 : 0;
 }
 
 /** The command line on each runaway-text page the --pages pattern chooses, on its own. */
@@ -144,8 +195,12 @@ async function main(argv: string[]): Promise<number> {
       progress,
     });
   }
+  if (options.pdfOnly) return pdfOnly(options);
   const machine = describeMachine(CHROMIUM_PATH);
-  if (options.build) buildExtension();
+  if (options.build) {
+    buildExtension();
+    buildFirefox();
+  }
 
   const started = performance.now();
   const browser = await runBrowserBench({
@@ -169,6 +224,8 @@ async function main(argv: string[]): Promise<number> {
     options.runs,
     progress,
   );
+  // Last, each browser alone: the 5-page PDF report in the extension's PDF page.
+  const pdf: PdfPageResult[] = await runPdfBench({ runs: options.runs, progress });
   machine.loadAtEnd = currentLoad();
 
   const linearity = measureLinearity(browser.reports);
@@ -184,6 +241,7 @@ async function main(argv: string[]): Promise<number> {
     cli,
     longText,
     cliVsPandas: sideBySide,
+    pdf,
     budgets: checkBudgets({
       nonReports: browser.nonReports,
       reports: browser.reports,
@@ -191,6 +249,7 @@ async function main(argv: string[]): Promise<number> {
       linearity,
       longText,
       longTasksSupported: browser.longTasksSupported,
+      pdf,
     }).concat(pandasBudget(sideBySide)),
   };
   // The figures are saved first: minutes of measuring must survive a problem in printing them.

@@ -56,9 +56,11 @@ export function formatSummary(entry: ContractEntry): string {
     lines.push(
       entry.kind === 'scanned'
         ? '  扫描件 PDF，无文字层，无法读取 scanned PDF without a text layer: cannot be read'
-        : entry.kind === 'listing'
-          ? '  年报列表页 listing of reports'
-          : '  不是年报 not a report',
+        : entry.kind === 'undecodable'
+          ? `  PDF 文字所用字体无法解码，无法读取 text in fonts that could not be decoded: cannot be read${entry.reason ? ` (${entry.reason})` : ''}`
+          : entry.kind === 'listing'
+            ? '  年报列表页 listing of reports'
+            : '  不是年报 not a report',
     );
     return lines.join('\n');
   }

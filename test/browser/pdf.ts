@@ -5,14 +5,18 @@
  * extension's PDF page fetches it from its portal, reads, checks and shows
  * it: every table under a heading naming its page(s), and the cells the
  * command line's findings mark for the same bytes marked, with the same
- * severities, the text and the tables in the PDF's order. A scanned PDF and
- * a PDF that is not a report say so. A slow PDF shows its progress and a
- * real click on cancel stops the download (the server sees the connection
- * closed) and keeps nothing; the panel's exports carry the PDF's values and
- * findings and name the PDF, and its pages, as their source.
+ * severities, the text and the tables in the PDF's order — also for a
+ * report in fonts it does not embed (decoded with the CMaps the extension
+ * packages) and a 5-page county report. A scanned PDF, a PDF whose fonts
+ * cannot be decoded and a PDF that is not a report say so. A slow PDF shows
+ * its progress and a real click on cancel stops the download (the server
+ * sees the connection closed) and keeps nothing; the panel's exports carry
+ * the PDF's values and findings and name the PDF, and its pages, as their
+ * source.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -25,6 +29,7 @@ import { extractPdfReport } from '../../lib/pdf/extract-pdf';
 import { pagesOf } from '../../lib/pdf-page/render-report';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { parseCsv } from '../support/csv';
+import { MSUNG_CNS, predefinedCmapPdf } from '../support/minimal-pdf';
 import { readWorkbook } from '../support/xlsx-reader';
 import { OVERLAY_EXPRESSION, type OverlaySnapshot } from './annotate-probe';
 import { setLanguage } from './arithmetic';
@@ -70,6 +75,13 @@ function pdfFixture(name: string): Fixture {
 
 const CONTRADICTION = pdfFixture('pdf-2021-review-contradiction');
 const SCANNED = pdfFixture('pdf-scanned');
+/** Text in STSong-Light/UniGB-UCS2-H and STSongStd-Light/GBK-EUC-H, not embedded: only the CMaps decode it. */
+const UNEMBEDDED = pdfFixture('pdf-2021-unembedded-cmap');
+const COUNTY = pdfFixture('pdf-2021-county-5-pages');
+
+/** The command line's CMap files (node_modules), for the command line's reading of the same bytes. */
+const CMAP_DIR = join(import.meta.dirname, '../../node_modules/pdfjs-dist/cmaps');
+const loadCMap = async (file: string) => new Uint8Array(await readFile(join(CMAP_DIR, file)));
 const NOT_REPORT = pdfFixture('pdf-nonreport-notice');
 /** The same PDF from a download script: no .pdf in the address, only application/pdf says it. */
 const DOWNLOAD: Fixture = {
@@ -179,6 +191,32 @@ function attachmentArticle(dir: string, pdf: Fixture): Fixture {
   };
 }
 
+/**
+ * A report in an unembedded Traditional Chinese font (MSung-Light,
+ * UniCNS-UCS2-H): the extension packages the GB CMaps only, so its page
+ * cannot decode it and must say so rather than call it no report.
+ */
+function traditionalChinesePdf(dir: string): Fixture {
+  const htmlPath = join(dir, 'traditional.pdf');
+  writeFileSync(
+    htmlPath,
+    predefinedCmapPdf(
+      [
+        '江州市2023年政府信息公開工作年度報告',
+        '一、總體情況',
+        '本年度共收到政府信息公開申請92件。',
+      ],
+      MSUNG_CNS,
+    ),
+  );
+  return {
+    name: 'pdf-traditional-cns',
+    htmlPath,
+    expected: { kind: 'none' } as unknown as Fixture['expected'],
+    pageUrl: `${PORTAL}/attach/2024/traditional.pdf`,
+  };
+}
+
 /** The address of the extension's PDF page the popup opened, from the browser's tabs (the popup is an extension page). */
 const PDF_PAGE_TAB = `(globalThis.browser || globalThis.chrome).tabs.query({}).then((tabs) => {
   const tab = tabs.find((t) => (t.url || '').includes('/pdf-report.html?'));
@@ -194,8 +232,12 @@ export function definePdfSuite<B extends DriverBrowser>(
     const dir = mkdtempSync(join(tmpdir(), 'ogi-lens-pdf-'));
     after(() => rmSync(dir, { recursive: true, force: true }));
     const article = attachmentArticle(dir, CONTRADICTION);
+    const traditional = traditionalChinesePdf(dir);
     const session = useBrowserSession(extensionDir, launch, [
+      traditional,
       CONTRADICTION,
+      UNEMBEDDED,
+      COUNTY,
       SCANNED,
       NOT_REPORT,
       DOWNLOAD,
@@ -576,10 +618,66 @@ export function definePdfSuite<B extends DriverBrowser>(
       });
     });
 
-    test('a scanned PDF and a PDF that is not a report say so', async () => {
+    test('a report in fonts it does not embed and a 5-page report: the page marks the cells the command line does', async () => {
+      const { browser } = session();
+      await clearHistory(browser);
+      await setLanguage(browser, 'zh_CN');
+      for (const fixture of [UNEMBEDDED, COUNTY]) {
+        const bytes = new Uint8Array(readFileSync(fixture.htmlPath));
+        const read = await extractPdfReport(bytes, fixture.pageUrl, { loadCMap });
+        assert.equal(read.kind, 'report', `${fixture.name}: ${read.reason}`);
+        assert.ok(read.report);
+        const report = read.report;
+        const want = expectedMarks(report);
+        if (fixture === UNEMBEDDED) {
+          assert.ok(
+            want.some((mark) => mark.endsWith(' error')),
+            'the planted 19 is not marked by the command line: the test would prove nothing',
+          );
+        }
+        await withPage(browser, async (page) => {
+          await page.openExtensionPage(pdfPageUrl(browser, fixture.pageUrl)).catch(() => {});
+          const state = await waitFor<string>(page, PDF_STATE_SETTLED, 'the PDF page settling');
+          assert.equal(state, 'report', `${fixture.name}: ${await page.evaluate(STATUS)}`);
+          await waitFor(
+            page,
+            `document.documentElement.getAttribute('data-ogi-lens') === 'report' || null`,
+            'the marker',
+          );
+          // The title and the section headings are in the GBK-EUC-H font, the rest in UniGB-UCS2-H.
+          const text = await page.evaluate<string>('document.title + document.body.innerText');
+          assert.ok(text.includes(report.identity.title), `${fixture.name}: title not shown`);
+          assert.ok(
+            text.includes('五、存在的主要问题及改进情况'),
+            `${fixture.name}: text not shown`,
+          );
+          const marked = JSON.parse(await page.evaluate<string>(MARKED_CELLS)) as {
+            t: number;
+            c: number;
+            severity: string;
+          }[];
+          const shown = marked.map((m) => `${m.t}:${m.c} ${m.severity}`).sort();
+          assert.deepEqual(
+            shown,
+            want,
+            `${fixture.name}: marked cells differ from the command line’s`,
+          );
+          const ms = await page.evaluate<string>(
+            `JSON.stringify(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ogi-lens:pdf:')).map((m) => [m.name, Math.round(m.startTime)]))`,
+          );
+          console.log(`${browserName}: ${fixture.name} (${read.pages} pages) marks ${ms}`);
+          await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-${fixture.name}.png`), {
+            fullPage: true,
+          });
+        });
+      }
+    });
+
+    test('a scanned PDF, a PDF in fonts it cannot decode and a PDF that is not a report say so', async () => {
       const { browser } = session();
       for (const [fixture, kind] of [
         [SCANNED, 'scanned'],
+        [traditional, 'undecodable'],
         [NOT_REPORT, 'none'],
       ] as const) {
         await withPage(browser, async (page) => {

@@ -1,10 +1,31 @@
+/** An unembedded font named by a predefined CMap: its name, its CMap, its Adobe character collection. */
+export interface PredefinedFont {
+  name: string;
+  encoding: string;
+  ordering: string;
+}
+
+/** Simplified Chinese, as older mainland tools write it. */
+export const STSONG_GB: PredefinedFont = {
+  name: 'STSong-Light',
+  encoding: 'UniGB-UCS2-H',
+  ordering: 'GB1',
+};
+
+/** Traditional Chinese (Taiwan and Hong Kong tools): a CMap the extension does not package. */
+export const MSUNG_CNS: PredefinedFont = {
+  name: 'MSung-Light',
+  encoding: 'UniCNS-UCS2-H',
+  ordering: 'CNS1',
+};
+
 /**
  * A one-page PDF written by hand, for what the fixture printers never make:
  * text in a font the PDF does not embed, named by one of Adobe's predefined
  * CMaps (UniGB-UCS2-H with STSong-Light, as older Chinese PDF tools wrote
  * it), which a reader can decode only with the CMap files.
  */
-export function predefinedCmapPdf(lines: string[]): Uint8Array {
+export function predefinedCmapPdf(lines: string[], font: PredefinedFont = STSONG_GB): Uint8Array {
   const hex = (s: string) =>
     Array.from(s)
       .map((ch) => (ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0'))
@@ -16,10 +37,10 @@ export function predefinedCmapPdf(lines: string[]): Uint8Array {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${font.name} /Encoding /${font.encoding} /DescendantFonts [6 0 R] >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>',
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${font.name} /CIDSystemInfo << /Registry (Adobe) /Ordering (${font.ordering}) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>`,
+    `<< /Type /FontDescriptor /FontName /${font.name} /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>`,
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

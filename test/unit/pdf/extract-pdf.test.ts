@@ -11,17 +11,27 @@ import { runChecks } from '../../../lib/checks/run';
 import type { Report } from '../../../lib/model/report';
 import { extractPdfReport, type PdfExtraction } from '../../../lib/pdf/extract-pdf';
 import { findingSummary, seriousFindingIds } from '../../support/fixtures';
-import { predefinedCmapPdf } from '../../support/minimal-pdf';
+import { MSUNG_CNS, predefinedCmapPdf } from '../../support/minimal-pdf';
 import { loadPdfFixtures } from '../../support/pdf-fixtures';
 
 const fixtures = loadPdfFixtures();
 const read = new Map<string, PdfExtraction>();
 
+/** pdf.js's CMap files as the command line and the extension hand them over (from node_modules here). */
+const CMAP_DIR = join(import.meta.dirname, '../../../node_modules/pdfjs-dist/cmaps');
+const requested: string[] = [];
+const loadCMap = async (file: string) => {
+  requested.push(file);
+  return new Uint8Array(await readFile(join(CMAP_DIR, file)));
+};
+
 beforeAll(async () => {
   for (const fixture of fixtures) {
     read.set(
       fixture.name,
-      await extractPdfReport(readFileSync(fixture.pdfPath), `file:///${fixture.name}.pdf`),
+      await extractPdfReport(readFileSync(fixture.pdfPath), `file:///${fixture.name}.pdf`, {
+        loadCMap,
+      }),
     );
   }
 }, 120_000);
@@ -37,8 +47,10 @@ describe('extractPdfReport on the PDF fixtures', () => {
     expect(fixtures.map((f) => f.name)).toEqual([
       'pdf-2019-chromium',
       'pdf-2021-clean',
+      'pdf-2021-county-5-pages',
       'pdf-2021-fees-decimal',
       'pdf-2021-review-contradiction',
+      'pdf-2021-unembedded-cmap',
       'pdf-legacy-2016',
       'pdf-nonreport-notice',
       'pdf-scanned',
@@ -139,11 +151,61 @@ describe('extractPdfReport on the PDF fixtures', () => {
       '本年度共收到政府信息公开申请92件。',
     ];
     const pdf = predefinedCmapPdf(lines);
-    const cmaps = join(import.meta.dirname, '../../../node_modules/pdfjs-dist/cmaps');
-    const loadCMap = async (file: string) => new Uint8Array(await readFile(join(cmaps, file)));
     const withCMaps = await extractPdfReport(pdf, 'file:///cmap.pdf', { loadCMap });
     expect(withCMaps.report?.identity).toMatchObject({ agency: '江州市', year: 2023 });
     expect(withCMaps.report?.claims.map((c) => [c.subject, c.value])).toEqual([['received', 92]]);
-    expect((await extractPdfReport(pdf, 'file:///cmap.pdf')).kind).toBe('none');
+    expect(await extractPdfReport(pdf, 'file:///cmap.pdf')).toMatchObject({
+      kind: 'undecodable',
+      report: null,
+    });
+  });
+
+  it('reads the report written in unembedded fonts through both of its CMaps, UniGB-UCS2-H and GBK-EUC-H', () => {
+    expect(requested).toEqual(expect.arrayContaining(['UniGB-UCS2-H.bcmap', 'GBK-EUC-H.bcmap']));
+    const report = read.get('pdf-2021-unembedded-cmap')?.report as Report;
+    // The title and headings are in the GBK-EUC-H font, the tables in the UniGB-UCS2-H one.
+    expect(report.identity.title).toBe('南岭市生态环境局2023年政府信息公开工作年度报告');
+    expect(read.get('pdf-2021-unembedded-cmap')?.text).toContain('五、存在的主要问题及改进情况');
+    expect(report.values['t3.unable.notHeld.natural']).toBe(19);
+    expect(pageOf(report, 't3.new.total')).toBeLessThan(pageOf(report, 't3.carryOut.total') ?? 0);
+  });
+
+  it('says the text could not be decoded, with no figure and no finding, when the CMaps cannot be had', async () => {
+    const bytes = readFileSync(
+      fixtures.find((f) => f.name === 'pdf-2021-unembedded-cmap')?.pdfPath ?? '',
+    );
+    const failing = async (file: string): Promise<Uint8Array> => {
+      throw new Error(`${file}: not packaged`);
+    };
+    for (const options of [{}, { loadCMap: failing }]) {
+      const got = await extractPdfReport(bytes, 'file:///unembedded.pdf', options);
+      // Its metadata carries the report's title: without the check it passed for a report
+      // whose tables were missing.
+      expect(got).toMatchObject({ kind: 'undecodable', report: null, pages: 3, text: '' });
+      expect(got.reason).toMatch(
+        /could not be decoded \(CMap GBK-EUC-H, UniGB-UCS2-H not available\)/,
+      );
+    }
+  });
+
+  it('says so for a Traditional Chinese font when only the Chinese (GB) CMaps are packaged, as in the extension', async () => {
+    const pdf = predefinedCmapPdf(['江州市2023年政府信息公開工作年度報告'], MSUNG_CNS);
+    const gbOnly = async (file: string) => {
+      if (!/GB.*\.bcmap$/.test(file)) throw new Error(`${file}: not packaged`);
+      return loadCMap(file);
+    };
+    const got = await extractPdfReport(pdf, 'file:///cns.pdf', { loadCMap: gbOnly });
+    expect(got).toMatchObject({ kind: 'undecodable', report: null });
+    expect(got.reason).toContain('UniCNS-UCS2-H');
+    // With every CMap (the command line's node_modules) the same bytes decode: it was the missing file.
+    const all = await extractPdfReport(pdf, 'file:///cns.pdf', { loadCMap });
+    expect(all.kind).not.toBe('undecodable');
+  });
+
+  it('reads the county report over all five of its pages', () => {
+    const got = read.get('pdf-2021-county-5-pages');
+    expect(got?.pages).toBe(5);
+    expect(got?.text).toContain('六是政策执行情况的公开还不够深入');
+    expect(got?.text).toMatch(/清溪县人民政府\n2023年3月27日$/);
   });
 });

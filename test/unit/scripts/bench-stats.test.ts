@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { pdfChecks } from '../../../scripts/bench/budgets';
 import { type CpuProfile, functionCosts, timeUnder } from '../../../scripts/bench/cpu-profile';
 import { longestTaskWithin } from '../../../scripts/bench/probes';
 import { linearFit, median, perUnitRatio, summarize } from '../../../scripts/bench/stats';
@@ -111,5 +112,38 @@ describe('where a profile spent its time', () => {
 
   test('time under a script counts samples with it anywhere on the stack', () => {
     expect(timeUnder(profile, /content\.js/)).toBe(3);
+  });
+});
+
+describe('the 5-page PDF budget line', () => {
+  const result = (browser: 'chromium' | 'firefox', totals: number[], failedRuns = 0) => ({
+    browser,
+    fixture: 'pdf-2021-county-5-pages',
+    fetchMs: summarize(totals.map((t) => t * 0.2)),
+    readMs: summarize(totals.map((t) => t * 0.7)),
+    checkMs: summarize(totals.map((t) => t * 0.1)),
+    totalMs: summarize(totals),
+    failedRuns,
+  });
+
+  test('passes on the median, one line a browser, with fetch, read and check beside the total', () => {
+    const [chromium, firefox] = pdfChecks([
+      result('chromium', [600, 700, 2000]),
+      result('firefox', [1400, 1600, 1700]),
+    ]);
+    expect(chromium?.budget).toMatch(/^5-page PDF report checked ≤ 1.5 s in Chromium/);
+    expect(chromium?.verdict).toBe('PASS');
+    expect(chromium?.measured).toBe(
+      '700.0 ms (fetch 140.0 ms, read 490.0 ms, check 70.0 ms; 3 runs)',
+    );
+    expect(firefox?.verdict).toBe('MISS');
+  });
+
+  test('a failed run is a miss, and a browser not measured is N/A', () => {
+    const [chromium, firefox] = pdfChecks([result('chromium', [500, 600], 1)]);
+    expect(chromium?.verdict).toBe('MISS');
+    expect(chromium?.measured).toContain('1 failed');
+    expect(firefox).toMatchObject({ verdict: 'N/A', measured: 'not measured' });
+    expect(pdfChecks(null).map((c) => c.verdict)).toEqual(['N/A', 'N/A']);
   });
 });

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { type ContractEntry, ContractEntrySchema } from '../../../lib/model/contract';
+import { formatSummary } from '../../../scripts/cli/summary';
 import { findingSummary, loadFixtures, seriousFindingIds } from '../../support/fixtures';
 import { predefinedCmapPdf } from '../../support/minimal-pdf';
 import { loadPdfFixtures } from '../../support/pdf-fixtures';
@@ -80,6 +81,24 @@ describe('npm run check -- --json on PDFs and pages together', () => {
     const scan = entries[pdfs.findIndex((f) => f.name === 'pdf-scanned')];
     expect(scan).toMatchObject({ isReport: false, kind: 'scanned', source: 'pdf' });
     expect(scan?.reason).toMatch(/scanned PDF/);
+  });
+
+  it('says at a terminal that a PDF in fonts it could not decode cannot be read, and why', () => {
+    const reason =
+      'text in fonts the PDF does not embed could not be decoded (CMap UniCNS-UCS2-H not available); the figures cannot be read';
+    const entry = ContractEntrySchema.parse({
+      file: 'a.pdf',
+      isReport: false,
+      kind: 'undecodable',
+      source: 'pdf',
+      pdfPages: 3,
+      reason,
+      findings: [],
+    });
+    const text = formatSummary(entry);
+    expect(text).toContain('无法解码');
+    expect(text).toContain('UniCNS-UCS2-H');
+    expect(text).not.toContain('不是年报');
   });
 
   it('names, at a terminal, the PDF and the page of each marked cell', async () => {
