@@ -33,7 +33,13 @@ const HEADERS = [
 /** Columns of numbers line up on the right. */
 const RIGHT = new Set([0, 2, 6, 7, 8]);
 
-const cut = (text: string, max: number): string => {
+/** Page text reaches a terminal: a control character (an escape sequence) is shown, never obeyed. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const printable = (text: string): string => text.replace(CONTROL, '\uFFFD');
+
+const cut = (raw: string, max: number): string => {
+  const text = printable(raw);
   if (displayWidth(text) <= max) return text;
   let out = '';
   for (const ch of text) {
@@ -80,7 +86,7 @@ function cellsOf(row: LeagueRow, i: number, fileOf: (url: string) => string): st
     read ? forms || '—' : '',
     row.source,
     cut(previous, 48),
-    fileOf(row.url),
+    printable(fileOf(row.url)),
   ];
 }
 
@@ -114,5 +120,5 @@ export function formatHierarchy(results: readonly HierarchyResult[]): string[] {
       lines.push(`    ${f.arithmetic}`);
     }
   }
-  return lines;
+  return lines.map(printable);
 }
