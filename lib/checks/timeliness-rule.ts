@@ -20,7 +20,15 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function lateFinding(identity: ReportIdentity): RuleFinding | null {
+/**
+ * Days from the deadline to the publication date (≤ 0: on time), with the
+ * deadline; null when the page prints no date or the year is unknown. The
+ * one reading of lateness: this rule and the audit's league table
+ * (lib/audit/league.ts) both ask it.
+ */
+export function publicationDelay(
+  identity: ReportIdentity,
+): { days: number; due: NonNullable<ReturnType<typeof deadlineFor>> } | null {
   const { year, publishedAt, bodyKind } = identity;
   if (year === null || !publishedAt) return null;
   const due = deadlineFor(year, bodyKind);
@@ -28,7 +36,14 @@ export function lateFinding(identity: ReportIdentity): RuleFinding | null {
   const published = dayNumber(publishedAt);
   const deadline = dayNumber(due.date);
   if (published === null || deadline === null) return null;
-  const late = published - deadline;
+  return { days: published - deadline, due };
+}
+
+export function lateFinding(identity: ReportIdentity): RuleFinding | null {
+  const { year, publishedAt } = identity;
+  const delay = publicationDelay(identity);
+  if (delay === null || year === null || !publishedAt) return null;
+  const { days: late, due } = delay;
   if (late <= 0) return null;
   const { appliesTo, appliesToEn, basis, basisEn } = due.deadline;
   return {

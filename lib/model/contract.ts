@@ -71,6 +71,15 @@ export const ContractEntrySchema = z.object({
   findings: z.array(FindingSchema),
   /** Why the file could not be read; present only then. */
   error: z.optional(z.string()),
+  /** With --portal: the address the saved file stands for (its mirror path, or its `saved from url`). */
+  url: z.optional(z.string()),
+  /**
+   * With --portal: the file (relative to DIR) whose report served as this
+   * report's previous year, or null when none did.
+   */
+  previous: z.optional(z.nullable(z.string())),
+  /** With --portal: the files that each could have been the previous year; none of them was used. */
+  previousCandidates: z.optional(z.array(z.string())),
 });
 export type ContractEntry = z.infer<typeof ContractEntrySchema>;
 

@@ -5,8 +5,14 @@
  */
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/export/types';
 
+/** What an audit exports: its workbook (league table + findings per report) or the league as CSV. */
+export const PORTAL_EXPORT_FORMATS = ['xlsx', 'csv'] as const satisfies readonly ExportFormat[];
+
 export const USAGE = `usage: npm run check -- [--json] [--jobs N] [--export ${EXPORT_FORMATS.join('|')} --out DIR] FILE...
-  --jobs N  threads that read the pages at once (default: the number of cores less one, at least 1)`;
+       npm run check -- --portal DIR [--json] [--jobs N] [--export ${PORTAL_EXPORT_FORMATS.join('|')} --out DIR2]
+  --jobs N      threads that read the pages at once (default: the number of cores less one, at least 1)
+  --portal DIR  audit a saved copy of a portal (wget --mirror layout DIR/<host>/<path>): every page,
+                each report checked against its own previous year, printed as a league table`;
 
 export interface ExportTarget {
   format: ExportFormat;
@@ -21,11 +27,13 @@ export interface CliOptions {
   files: string[];
   /** Null without --export: the command then only prints, as it always did. */
   export: ExportTarget | null;
+  /** --portal DIR: the saved portal to audit (then `files` is empty). */
+  portal: string | null;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; problem: string };
 
-const VALUE_OPTIONS = ['--export', '--out', '--jobs'] as const;
+const VALUE_OPTIONS = ['--export', '--out', '--jobs', '--portal'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isExportFormat(value: string): value is ExportFormat {
@@ -62,7 +70,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     values.set(option, value);
   }
   if (unknown.length > 0) return { ok: false, problem: `unknown option ${unknown.join(' ')}` };
-  if (files.length === 0) return { ok: false, problem: '' };
+  const portal = values.get('--portal') ?? null;
+  if (portal !== null && files.length > 0) {
+    return {
+      ok: false,
+      problem: `--portal reads every page under ${portal}; give either --portal DIR or files, not both (${files.join(' ')})`,
+    };
+  }
+  if (files.length === 0 && portal === null) return { ok: false, problem: '' };
 
   const jobsValue = values.get('--jobs');
   const jobs = jobsValue === undefined ? null : Number(jobsValue);
@@ -72,7 +87,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const format = values.get('--export');
   const outDir = values.get('--out');
   if (format === undefined && outDir === undefined) {
-    return { ok: true, options: { json, jobs, files, export: null } };
+    return { ok: true, options: { json, jobs, files, export: null, portal } };
   }
   if (format === undefined) return { ok: false, problem: '--out is only used with --export' };
   if (!isExportFormat(format)) {
@@ -82,5 +97,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     };
   }
   if (outDir === undefined) return { ok: false, problem: '--export needs --out DIR' };
-  return { ok: true, options: { json, jobs, files, export: { format, outDir } } };
+  if (portal !== null && !(PORTAL_EXPORT_FORMATS as readonly string[]).includes(format)) {
+    return {
+      ok: false,
+      problem: `with --portal, --export writes the audit as ${PORTAL_EXPORT_FORMATS.join(' or ')}, not ${format}`,
+    };
+  }
+  return { ok: true, options: { json, jobs, files, export: { format, outDir }, portal } };
 }

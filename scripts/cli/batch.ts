@@ -26,6 +26,8 @@ export interface BatchOptions extends ExtractOptions {
   jobs: number;
   /** Told after each page is extracted: pages done, pages in all. */
   onExtracted?: (done: number, total: number) => void;
+  /** Where each file was served, by its index (--portal); else every page has its file URL. */
+  urls?: readonly (string | undefined)[];
 }
 
 /**
@@ -72,7 +74,11 @@ export async function extractAll(
   files: readonly string[],
   options: BatchOptions,
 ): Promise<Extraction[]> {
-  const { jobs, onExtracted, ...extractOptions } = options;
+  const { jobs, onExtracted, urls, ...extractOptions } = options;
+  const optionsOf = (index: number): ExtractOptions => {
+    const url = urls?.[index];
+    return url ? { ...extractOptions, url } : extractOptions;
+  };
   const results: Extraction[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -93,7 +99,12 @@ export async function extractAll(
             resolve();
             return;
           }
-          const request: ExtractRequest = { index: next, file: files[next] as string };
+          const url = urls?.[next];
+          const request: ExtractRequest = {
+            index: next,
+            file: files[next] as string,
+            ...(url ? { url } : {}),
+          };
           next++;
           worker.postMessage(request);
         };
@@ -122,7 +133,7 @@ export async function extractAll(
   };
   for (let page = claim(); page; ) {
     const upcoming = claim();
-    finished(page.index, await extractFile(page.file, extractOptions, page.bytes));
+    finished(page.index, await extractFile(page.file, optionsOf(page.index), page.bytes));
     page = upcoming;
   }
   try {

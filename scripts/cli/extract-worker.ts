@@ -8,12 +8,15 @@ import { type ExtractOptions, extractFile } from './analyse-file';
 export interface ExtractRequest {
   index: number;
   file: string;
+  /** Where this page was served (--portal), over the batch's own `url`. */
+  url?: string;
 }
 
 const options = workerData as ExtractOptions;
 const port = parentPort;
 if (port) {
-  port.on('message', async ({ index, file }: ExtractRequest) => {
-    port.postMessage({ index, extraction: await extractFile(file, options) });
+  port.on('message', async ({ index, file, url }: ExtractRequest) => {
+    const extraction = await extractFile(file, url ? { ...options, url } : options);
+    port.postMessage({ index, extraction });
   });
 }

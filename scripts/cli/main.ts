@@ -15,6 +15,7 @@ import {
   writeCombinedCsv,
   writeReportExport,
 } from './export';
+import { runPortalAudit } from './portal';
 import { progressLine } from './progress';
 import { formatSummary } from './summary';
 
@@ -29,6 +30,8 @@ export async function runCommandLine(argv: string[]): Promise<number> {
     process.stderr.write(`${parsed.problem ? `${parsed.problem}\n` : ''}${USAGE}\n`);
     return 2;
   }
+  const { portal } = parsed.options;
+  if (portal !== null) return runPortalAudit({ ...parsed.options, portal });
   const { json, jobs, files, export: target } = parsed.options;
   if (target) {
     try {

@@ -37,7 +37,16 @@ export const writeWorkbook: WorkbookWriter = (input) => {
     ...tables,
     findingsSheet(findings, (table) => tableNames[table] ?? null),
     ...yearOverYear,
-  ];
+  ].map((spec, i) => ({ ...spec, name: names[i] ?? spec.name }));
+  return packageSheets(specs, report.identity.title);
+};
+
+/**
+ * Sheets, named as they are to be named (unique, Excel's rules: see
+ * ./sheet-names.ts), into the bytes of a workbook; the first is the one it
+ * opens on. Shared by the report's workbook and the audit's (../audit.ts).
+ */
+export function packageSheets(specs: readonly SheetSpec[], title: string): Uint8Array {
   const strings = new SharedStrings();
   const styles = new StyleRegistry();
   // VML shape id block 0 is reserved; each drawing takes the blocks after the previous one's.
@@ -55,7 +64,7 @@ export const writeWorkbook: WorkbookWriter = (input) => {
       notesDrawing: notes.length > 0 ? NOTES_DRAWING_REL : null,
       linkRels,
     });
-    const name = names[i] ?? spec.name;
+    const name = spec.name;
     const links = externalLinks.map((link, k) => ({ id: linkRels[k] ?? '', url: link.url }));
     if (notes.length === 0) return { name, xml, notes: null, externalLinks: links };
     const vml = notesVml(notes, nextBlock);
@@ -66,6 +75,6 @@ export const writeWorkbook: WorkbookWriter = (input) => {
     sheets,
     styles: styles.xml(),
     sharedStrings: strings.xml(),
-    title: report.identity.title,
+    title,
   });
-};
+}
