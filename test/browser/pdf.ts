@@ -275,6 +275,30 @@ export function definePdfSuite<B extends DriverBrowser>(
       });
     }
 
+    test('in a window wide enough, the bar docks beside the article, open, covering none of it', async () => {
+      const { browser } = session();
+      await setLanguage(browser, 'zh_CN');
+      await withPage(
+        browser,
+        async (page) => {
+          await page.goto(article.pageUrl);
+          await exposeWhenThere(page);
+          const bar = JSON.parse(
+            await waitFor<string>(page, inOverlay('[data-ogi-pdf-bar="docked"]'), 'the docked bar'),
+          ) as Shown;
+          const text = JSON.parse(
+            await page.evaluate<string>(
+              `(() => { const r = document.querySelector('.article').getBoundingClientRect(); return JSON.stringify({ x: r.x, y: r.y, width: r.width, height: r.height, text: '' }); })()`,
+            ),
+          ) as Shown;
+          assert.equal(overlaps(bar, text), false, 'the docked bar covers the article');
+          await waitFor(page, inOverlay(CHECK_BUTTON), 'the 「检查附件 PDF」 button');
+          await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-bar-docked-wide.png`));
+        },
+        { width: 1680, height: 900 },
+      );
+    });
+
     test('the bar: a page script’s click opens nothing, the reader’s click opens the PDF page beside the tab', async () => {
       const { browser } = session();
       await withPage(browser, async (page) => {
