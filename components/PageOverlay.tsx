@@ -12,6 +12,7 @@ import { type CardKey, type HoverTracker, trackMarkedElements } from '../lib/ann
 import type { Mark } from '../lib/annotate/marks';
 import { type Box, isInViewport, type Size, unionBox } from '../lib/annotate/position';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
+import type { PdfOffer } from '../lib/content/analyser';
 import type { ExportMenuProps } from './ExportMenu';
 import { copyText, type FindingActionsApi, FindingActionsContext } from './FindingActions';
 import { useFindingKeys } from './finding-keys';
@@ -46,6 +47,8 @@ export interface PageOverlayProps extends OverlayInput {
    * jsdom, whose events are all synthetic, pass a permissive policy.
    */
   acceptEvent?: AcceptEvent;
+  /** 「检查附件 PDF」 in the panel, for a report whose tables were not all read here. */
+  pdfOffer?: PdfOffer;
 }
 
 /** An overlay element laid over a page box: hidden while the box is out of view. */
@@ -321,6 +324,7 @@ export function PageOverlay(props: PageOverlayProps) {
           }
           exportMenu={props.exportMenu}
           acceptEvent={accept}
+          {...(props.pdfOffer ? { pdfOffer: props.pdfOffer } : {})}
         />
       )}
       {panelVisible && (

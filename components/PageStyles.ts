@@ -78,6 +78,18 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .export-status:empty{display:none;}
 .export-status[data-export-status=failed]{color:#d93025;}
 
+/* 「检查附件 PDF」: the bar of a page that attaches its report (a .panel, docked or opened from its tab) and the panel's line. */
+.pdf-bar{max-height:min(calc(100vh - 32px),440px);}
+.pdf-tab-mark{background:#1a73e8;}
+.pdf-checks{margin:0 0 8px;font-size:12px;}
+.pdf-note{margin:0 0 6px;color:#3c4043;}
+.pdf-list{list-style:none;margin:0;padding:0;display:grid;gap:4px;}
+.pdf-list li{margin:0;display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;}
+.pdf-check{flex:none;font-size:12px;color:#fff;background:#1a73e8;border-color:#1a73e8;padding:2px 8px;}
+.pdf-check:hover{background:#1765cc;}
+.pdf-name{min-width:0;overflow-wrap:anywhere;color:#3c4043;}
+.pdf-failed{margin:6px 0 0;color:#d93025;}
+
 /* The card lets the pointer through: moving on to the next cell reaches that cell, never the card. */
 .tip{position:fixed;max-width:min(420px,calc(100vw - 16px));max-height:calc(100vh - 16px);overflow:hidden;background:#fff;border:1px solid #dadce0;border-left:4px solid var(--c);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.2);padding:8px 10px;pointer-events:none;}
 .tip .item+.item{margin-top:8px;padding-top:8px;border-top:1px solid #e8eaed;}

@@ -7,6 +7,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
+import type { PdfOffer } from '../lib/content/analyser';
 import type { NotCheckedReason } from '../lib/messaging/protocol';
 import type { Finding, Report, Severity } from '../lib/model/report';
 import { type CountedKey, countText } from './count-text';
@@ -16,6 +17,7 @@ import type { Translate, UiLanguage } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
 import { PanelLegend } from './PanelLegend';
+import { PdfChecks } from './PdfChecks';
 import { templateMessageKey } from './template-name';
 
 const COUNT_KEYS: Record<Severity, CountedKey> = {
@@ -64,6 +66,11 @@ export interface PanelProps {
   exportMenu?: Omit<ExportMenuProps, 't'>;
   /** Which clicks act: by default only the user's own (a page script's `click()` does nothing). */
   acceptEvent?: AcceptEvent;
+  /**
+   * 「检查附件 PDF」 for the report PDFs the page links, when its tables could
+   * not all be read here (lib/content/pdf-offer.ts); absent otherwise.
+   */
+  pdfOffer?: PdfOffer;
 }
 
 export function Panel(props: PanelProps) {
@@ -177,6 +184,14 @@ export function Panel(props: PanelProps) {
           <dt>{t('fieldTemplate')}</dt>
           <dd>{t(templateMessageKey(identity.template))}</dd>
         </dl>
+        {props.pdfOffer && (
+          <PdfChecks
+            offer={props.pdfOffer}
+            note={t('page_pdfTablesUnread')}
+            t={t}
+            acceptEvent={accept}
+          />
+        )}
         {props.unchecked && <p class="unchecked">{t(NOT_CHECKED_KEYS[props.unchecked])}</p>}
         {props.pruned > 0 && (
           <p class="pruned" data-ogi-pruned={String(props.pruned)}>

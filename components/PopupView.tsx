@@ -7,6 +7,7 @@ import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 import { FindingsList } from './FindingsList';
 import type { MessageKey, Translate } from './i18n';
 import { NOT_CHECKED_KEYS } from './not-checked';
+import { pdfFileName } from './pdf-name';
 import { ReportGrid } from './ReportGrid';
 import { templateMessageKey } from './template-name';
 import { YearOverYearTable } from './YearOverYearTable';
@@ -154,15 +155,6 @@ function ReportView({
   );
 }
 
-/** The file name a PDF's address ends in, as the reader saw it on the page. */
-function fileName(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
-  } catch {
-    return url;
-  }
-}
-
 /**
  * 「检查此 PDF」 on a PDF tab, 「检查附件 PDF」 on a page that attaches reports
  * as PDF: each opens the extension's PDF page on one address.
@@ -198,7 +190,7 @@ function PdfOffer({
           >
             {label}
           </button>{' '}
-          {named ? <span>{fileName(url)}</span> : null}
+          {named ? <span>{pdfFileName(url)}</span> : null}
         </p>
       ))}
     </section>

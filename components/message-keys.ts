@@ -220,5 +220,9 @@ export const MESSAGE_KEYS = [
   'pdfReadFailed',
   'pdfNoAddress',
   'popupAttachedPdf',
+  'page_pdfTablesUnread',
+  'page_pdfDismiss',
+  'page_pdfBarLabel',
+  'page_pdfOpenFailed',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -35,6 +35,7 @@ import {
   uiFromPrepared,
 } from './i18n';
 import { type MountedOverlay, mountPageOverlay } from './PageOverlay';
+import { type MountedPdfBar, mountPdfBar } from './PdfBar';
 import type { StoredPlace } from './panel-placement';
 import { tablesOf } from './report-layout';
 
@@ -102,6 +103,10 @@ export function createPageUi(deps: PageUiDeps): PageUi {
   /** The overlay on the page now, and the page its hides are matched against. */
   let shown: { overlay: MountedOverlay; page: PanelPage } | null = null;
   let watching = false;
+  /** The bar of a page that attaches its report as PDF, while shown. */
+  let bar: MountedPdfBar | null = null;
+  /** Bumped by each offer and withdrawal: a bar whose strings arrive after it was withdrawn is not shown. */
+  let barTurn = 0;
   /** The loaded UI, or a fresh read when nothing started one (a page not yet analysed). */
   const current = () => loading ?? fetchUi();
 
@@ -133,7 +138,19 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       const { t } = await current();
       return t('export_notReady');
     },
-    async show(annotation, input, onExport, evidence) {
+    async offerPdfs(doc, articleRoot, offer) {
+      const turn = ++barTurn;
+      const { t } = await current();
+      if (turn !== barTurn) return;
+      bar?.remove();
+      bar = mountPdfBar({ doc, articleRoot, offer, t });
+    },
+    withdrawPdfs() {
+      barTurn++;
+      bar?.remove();
+      bar = null;
+    },
+    async show(annotation, input, onExport, evidence, pdfOffer) {
       const { t, settings } = await current();
       const language = languageOf(t);
       const { report, findings, previous, targets } = annotation.overlay;
@@ -171,6 +188,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
           onExport,
           onFormatChange: rememberExportFormat,
         },
+        ...(pdfOffer ? { pdfOffer } : {}),
       });
       shown = { overlay, page };
       if (!watching) {

@@ -51,6 +51,16 @@ export default defineBackground(() => {
         files: ['/analyser.js'],
       });
     },
+    // The extension's PDF page (entrypoints/pdf-report/), right of the report's tab, as a link opened from it.
+    openPdfPage: async (pdfUrl, { tabId, windowId, index }) => {
+      await browser.tabs.create({
+        url: `${browser.runtime.getURL('/pdf-report.html')}?url=${encodeURIComponent(pdfUrl)}`,
+        active: true,
+        openerTabId: tabId,
+        ...(windowId === undefined ? {} : { windowId }),
+        ...(index === undefined ? {} : { index: index + 1 }),
+      });
+    },
     now: () => new Date(),
     warn: (...details) => console.warn(...details),
   });

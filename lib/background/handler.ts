@@ -14,6 +14,7 @@ import {
   type Loaded,
   type LocaleMessages,
   languageOfSetting,
+  type Opened,
   type Prepared,
   type Refused,
   type Settings,
@@ -21,6 +22,7 @@ import {
 } from '../messaging/protocol';
 import type { HistoryRecord } from '../model/history';
 import type { Finding, Report } from '../model/report';
+import { isGovCnPdfAddress } from '../page/pdf-links';
 import { portalOfUrl } from '../page/portal';
 import { DEFAULT_SETTINGS } from '../settings';
 import { type HistoryStore, isHistoryUnavailable, recordId } from './history-store';
@@ -38,6 +40,14 @@ export interface InjectionTarget {
   tabId: number;
   frameId: number;
   documentId?: string;
+}
+
+/** The tab a page is opened beside: the sender's, as the browser names it. */
+export interface NextTo {
+  tabId: number;
+  windowId?: number;
+  /** The sender tab's position in its window; the new tab goes right after it. */
+  index?: number;
 }
 
 /** What the toolbar button shows for a tab. */
@@ -87,6 +97,11 @@ export interface BackgroundDeps {
    * navigated since it asked does not get it.
    */
   injectAnalyser(target: InjectionTarget): Promise<void>;
+  /**
+   * Opens the extension's PDF page (`pdf-report.html?url=…`) on a PDF's
+   * address in a new, active tab beside `nextTo`.
+   */
+  openPdfPage(pdfUrl: string, nextTo: NextTo): Promise<void>;
   /**
    * Runs work the answer does not wait for once the answer has gone: the
    * badge, and the history write when storage has room (by default a task
@@ -391,6 +406,29 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     return { loaded: true };
   }
 
+  /**
+   * The in-page 「检查附件 PDF」: a page is hostile, and so is an address it
+   * put in a link, so the address must name a PDF on .gov.cn and belong to
+   * the portal of the tab that asked — the tab's and the frame's addresses
+   * as the browser gives them, never anything the message says. Anything
+   * else is refused, and nothing is opened.
+   */
+  async function openPdfReport(url: string, sender: SenderInfo): Promise<Opened> {
+    const tab = sender.tab;
+    if (tab?.id === undefined) throw new Error('No tab to open the PDF page beside.');
+    if (!isGovCnPdfAddress(url)) throw new Error('Only a PDF on a .gov.cn portal can be checked.');
+    const portal = portalOfUrl(url);
+    if (portal === null || portal !== portalOfUrl(tab.url) || portal !== portalOfUrl(sender.url)) {
+      throw new Error("Only a PDF on the page's own portal can be checked from the page.");
+    }
+    await deps.openPdfPage(url, {
+      tabId: tab.id,
+      ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
+      ...(tab.index === undefined ? {} : { index: tab.index }),
+    });
+    return { opened: true };
+  }
+
   return createReceiver({
     to: 'background',
     handlers: {
@@ -410,6 +448,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       loadWorkbookWriter: (_request, sender) => loadWorkbookWriter(sender),
       loadAnalyser: (_request, sender) => loadAnalyser(sender),
       captureTab: (_request, sender) => captureTab(sender),
+      openPdfReport: (request, sender) => openPdfReport(request.url, sender),
     },
     // Who sent it is what the browser says, never what the message claims.
     mayReceive: (from, sender) => isSentBy(from, sender, deps.self),

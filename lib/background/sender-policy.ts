@@ -12,7 +12,7 @@ import type { Party } from '../messaging/messages';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string; windowId?: number; active?: boolean };
+  tab?: { id?: number; url?: string; windowId?: number; active?: boolean; index?: number };
   /** The frame within the tab (0: the top frame). */
   frameId?: number;
   /** The document that sent it (Chrome; Firefox does not say). */

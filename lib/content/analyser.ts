@@ -13,12 +13,15 @@ import { saveEvidence } from '../export/evidence';
 import { exportFromPage, type ShownReport } from '../export/page-export';
 import type { ExportFormat, ExportOutcome, WorkbookWriter } from '../export/types';
 import { publishedWorkbookWriter } from '../export/writer-slot';
+import { findContentRoot } from '../extract';
 import { AnswerError, type Asker, createReceiver } from '../messaging/channel';
 import type { PageState, Prepared } from '../messaging/protocol';
+import type { Report } from '../model/report';
 import { reportPdfLinks } from '../page/pdf-links';
 import type { AnalyserHandoff } from './analyser-slot';
 import { deferredListingCheck, deferredPdfLinks } from './listing-check';
 import { type PageDeps, runPagePass } from './page-pass';
+import { offeredPdfs } from './pdf-offer';
 
 /** The in-page UI: its strings and settings, and the overlay. */
 export interface PageUi {
@@ -36,7 +39,26 @@ export interface PageUi {
     input: AnnotateInput,
     onExport: (format: ExportFormat) => Promise<ExportOutcome>,
     evidence?: PageEvidence,
+    pdfOffer?: PdfOffer,
   ): Promise<void>;
+  /**
+   * The bar of a page with a report title but no report, which attaches the
+   * report as PDF: shown until withdrawn or dismissed by the reader.
+   */
+  offerPdfs(doc: Document, articleRoot: Element, offer: PdfOffer): Promise<void>;
+  /** Takes the bar away (the report's tables arrived after all: the panel takes over). */
+  withdrawPdfs(): void;
+}
+
+/**
+ * 「检查附件 PDF」: the report PDFs the page links (lib/page/pdf-links.ts,
+ * at most MAX_PDF_LINKS) and the way to open the extension's PDF page on
+ * one, which the background does (message `openPdfReport`).
+ */
+export interface PdfOffer {
+  urls: readonly string[];
+  /** Resolves once the PDF page is open; rejects with the reason when it was refused or failed. */
+  open(url: string): Promise<void>;
 }
 
 /** What the findings' own buttons need from the page (components/FindingActions.tsx). */
@@ -77,11 +99,45 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
   /** The link count of a page that may list reports, run when the popup first asks. */
   const listing = deferredListingCheck(log);
 
+  /** The report PDFs the page links, read once: by the bar or the panel, or when the popup asks. */
+  let linked: string[] | null = null;
+  const linkedPdfs = (): string[] => {
+    linked ??= reportPdfLinks(doc, handoff.detection.title !== null);
+    return linked;
+  };
   /** The PDF reports a page without tables attaches (a report published as a PDF), when the popup asks. */
-  const pdfLinks = deferredPdfLinks(
-    () => reportPdfLinks(doc, handoff.detection.title !== null),
-    log,
-  );
+  const pdfLinks = deferredPdfLinks(linkedPdfs, log);
+
+  /**
+   * 「检查附件 PDF」 on this page: for a page with a report title whose
+   * report (null: none at all) has tables the page could not read, when it
+   * links report PDFs (./pdf-offer.ts).
+   */
+  const pdfOffer = (report: Report | null): PdfOffer | undefined => {
+    if (handoff.detection.title === null) return undefined;
+    let urls: string[] = [];
+    try {
+      urls = offeredPdfs(report, linkedPdfs);
+    } catch (error) {
+      log('could not read the PDF links', error);
+    }
+    if (urls.length === 0) return undefined;
+    return {
+      urls,
+      open: (url) => ask('openPdfReport', { url }).then(() => undefined),
+    };
+  };
+  /** The bar is offered once per page, when the pass first finds a report title over no report. */
+  let barOffered = false;
+  const offerBar = () => {
+    if (barOffered) return;
+    barOffered = true;
+    const offer = pdfOffer(null);
+    if (!offer) return;
+    ui.offerPdfs(doc, findContentRoot(doc), offer).catch((error: unknown) =>
+      log('could not show the PDF bar', error),
+    );
+  };
 
   const currentState = (): PageState => {
     state = pdfLinks.apply(listing.apply(state));
@@ -162,7 +218,10 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
       setState: (next) => {
         listing.defer(null);
         state = next;
+        // A report title over no report (yet): its PDF is offered at once, not after the late tables' wait.
+        if (next.kind === 'none' && handoff.detection.title !== null) offerBar();
         if (next.kind === 'report') {
+          ui.withdrawPdfs();
           const { report, findings, previous } = next;
           const retrievedAt =
             shown?.report === report ? shown.retrievedAt : new Date().toISOString();
@@ -172,7 +231,8 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
         }
       },
       onError: (error) => log('annotation failed', error),
-      showOverlay: (annotation, input) => ui.show(annotation, input, exportReport, evidence),
+      showOverlay: (annotation, input) =>
+        ui.show(annotation, input, exportReport, evidence, pdfOffer(input.report)),
     });
   const done = Promise.resolve()
     .then(pass)

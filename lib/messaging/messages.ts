@@ -27,6 +27,7 @@ import {
   HistoryListingSchema,
   LoadedSchema,
   LocaleMessagesSchema,
+  OpenedSchema,
   PageStateSchema,
   PreparedSchema,
   RefusedSchema,
@@ -126,6 +127,19 @@ export const MESSAGES = {
     to: 'background',
     request: noFields(),
     answer: CapturedSchema,
+  },
+  /**
+   * Open the extension's PDF page (entrypoints/pdf-report/) on a report PDF
+   * the sender's page attaches, in a new tab beside the sender's: the
+   * in-page 「检查附件 PDF」 (a content script cannot open tabs). The
+   * background opens only a .gov.cn PDF address on the portal of the
+   * sender's tab, as the browser names that tab, and refuses anything else.
+   */
+  openPdfReport: {
+    from: ['contentScript'],
+    to: 'background',
+    request: z.object({ url: z.string().check(z.maxLength(LIMITS.urlLength)) }),
+    answer: OpenedSchema,
   },
   /**
    * The strings of the language chosen in the options: a content script cannot

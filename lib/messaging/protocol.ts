@@ -215,3 +215,7 @@ export type Captured = z.infer<typeof CapturedSchema>;
 /** The answer to `loadAnalyser` and `loadWorkbookWriter`: the script is now in the sender's frame. */
 export const LoadedSchema = z.object({ loaded: z.literal(true) });
 export type Loaded = z.infer<typeof LoadedSchema>;
+
+/** The answer to `openPdfReport`: the extension's PDF page is open in a tab beside the sender's. */
+export const OpenedSchema = z.object({ opened: z.literal(true) });
+export type Opened = z.infer<typeof OpenedSchema>;

@@ -28,6 +28,7 @@ import type { Report, Severity } from '../../lib/model/report';
 import { extractPdfReport } from '../../lib/pdf/extract-pdf';
 import { pagesOf } from '../../lib/pdf-page/render-report';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { attachmentArticleHtml, fixtureWithAttachedPdf } from '../support/attached-pdf-pages';
 import { parseCsv } from '../support/csv';
 import { MSUNG_CNS, predefinedCmapPdf } from '../support/minimal-pdf';
 import { readWorkbook } from '../support/xlsx-reader';
@@ -36,6 +37,7 @@ import { setLanguage } from './arithmetic';
 import { clearDownloads, waitForDownload } from './downloads';
 import {
   type DriverBrowser,
+  type DriverPage,
   type LaunchOptions,
   OVERLAY_ROOT_GLOBAL,
   POPUP_VIEWPORT,
@@ -51,9 +53,11 @@ import {
 import type { Fixture } from './fixtures';
 import {
   clearHistory,
+  clickOverlay,
   clickPageElement,
   exposeOverlay,
   openOptions,
+  openPanel,
   waitFor,
   withPage,
 } from './interact';
@@ -172,17 +176,12 @@ function expectedMarks(report: Report): string[] {
 
 /**
  * The portal's article for a report published as an attachment: a report
- * title over little more than a link to the PDF, as agencies post it.
+ * title over little more than a link to the PDF, as agencies post it
+ * (test/support/attached-pdf-pages.ts).
  */
 function attachmentArticle(dir: string, pdf: Fixture): Fixture {
-  const title = '江州市自然资源和规划局2023年政府信息公开工作年度报告';
   const htmlPath = join(dir, 'attachment-article.html');
-  writeFileSync(
-    htmlPath,
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}_江州市自然资源和规划局</title></head>
-<body><div class="article"><h1>${title}</h1><p>发布日期：2024-01-18</p>
-<p>附件：<a href="/attach/2024/${pdf.name}.pdf">${title}.pdf</a></p></div></body></html>`,
-  );
+  writeFileSync(htmlPath, attachmentArticleHtml([`/attach/2024/${pdf.name}.pdf`]));
   return {
     name: 'attachment-article',
     htmlPath,
@@ -217,6 +216,75 @@ function traditionalChinesePdf(dir: string): Fixture {
   };
 }
 
+/**
+ * A report page whose tables are images (fixture fmt-image-only) with the
+ * report attached as PDF at the end of its article, on the PDF's portal.
+ */
+function imageReportWithPdf(dir: string, pdf: Fixture): Fixture {
+  const htmlPath = join(dir, 'image-report-with-pdf.html');
+  writeFileSync(
+    htmlPath,
+    fixtureWithAttachedPdf(
+      'fmt-image-only',
+      `/attach/2024/${pdf.name}.pdf`,
+      '<p style="text-align:right">2021年3月26日</p>',
+    ),
+  );
+  return {
+    name: 'image-report-with-pdf',
+    htmlPath,
+    expected: { kind: 'report' } as unknown as Fixture['expected'],
+    pageUrl: `${PORTAL}/art/2021/3/26/art_2.html`,
+  };
+}
+
+/**
+ * The tabs showing the extension's PDF page other than `before` (their ids),
+ * read from an extension page: JSON, or null while there are none.
+ */
+const newPdfTabs = (
+  before: readonly number[],
+) => `(globalThis.browser || globalThis.chrome).tabs.query({}).then((tabs) => {
+  const found = tabs.filter((t) => (t.url || '').includes('/pdf-report.html?') && !${JSON.stringify(before)}.includes(t.id))
+    .map((t) => ({ id: t.id, url: t.url, active: t.active }));
+  return found.length ? JSON.stringify(found) : null;
+})`;
+
+/** What each PDF page open in a tab came to: its address, state and marked cells (the extension's own views). */
+const PDF_PAGE_VIEWS = `JSON.stringify((globalThis.browser || globalThis.chrome).extension.getViews({ type: 'tab' })
+  .filter((w) => w.location.pathname.endsWith('/pdf-report.html'))
+  .map((w) => ({ url: w.location.href, state: w.document.documentElement.getAttribute('data-ogi-lens-pdf'),
+    marked: w.document.querySelectorAll('table.pdf-table [data-ogi-lens-finding]').length })))`;
+
+/** An element of the exposed closed root (tests only), as JSON of its box and text; null while absent. */
+const inOverlay = (selector: string) => `(() => {
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
+  const el = root && root.querySelector(${JSON.stringify(selector)});
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return JSON.stringify({ x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent });
+})()`;
+
+interface Shown {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+}
+
+/** Exposes the closed root once its host is on the page (the bar comes once the page has settled). */
+async function exposeWhenThere(page: DriverPage): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await page.exposeOverlayRoot().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('no closed root on the page');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const overlaps = (a: Shown, b: Shown) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 /** The address of the extension's PDF page the popup opened, from the browser's tabs (the popup is an extension page). */
 const PDF_PAGE_TAB = `(globalThis.browser || globalThis.chrome).tabs.query({}).then((tabs) => {
   const tab = tabs.find((t) => (t.url || '').includes('/pdf-report.html?'));
@@ -233,6 +301,7 @@ export function definePdfSuite<B extends DriverBrowser>(
     after(() => rmSync(dir, { recursive: true, force: true }));
     const article = attachmentArticle(dir, CONTRADICTION);
     const traditional = traditionalChinesePdf(dir);
+    const imageReport = imageReportWithPdf(dir, CONTRADICTION);
     const session = useBrowserSession(extensionDir, launch, [
       traditional,
       CONTRADICTION,
@@ -243,7 +312,185 @@ export function definePdfSuite<B extends DriverBrowser>(
       DOWNLOAD,
       SLOW,
       article,
+      imageReport,
     ]);
+    const locale = (language: 'zh_CN' | 'en', key: string) =>
+      (
+        JSON.parse(
+          readFileSync(join('public/_locales', language, 'messages.json'), 'utf8'),
+        ) as Record<string, { message: string }>
+      )[key]?.message ?? '';
+    const CHECK_BUTTON = `[data-action="check-pdf"][data-pdf="${CONTRADICTION.pageUrl}"]`;
+
+    for (const language of ['zh_CN', 'en'] as const) {
+      test(`${language}: the article attaching its report as PDF shows a bar offering 「检查附件 PDF」, clear of the article`, async () => {
+        const { browser } = session();
+        await setLanguage(browser, language);
+        await withPage(browser, async (page) => {
+          await page.goto(article.pageUrl);
+          await exposeWhenThere(page);
+          const bar = JSON.parse(
+            await waitFor<string>(page, inOverlay('[data-ogi-pdf-bar]'), 'the PDF bar'),
+          ) as Shown;
+          const text = JSON.parse(
+            await waitFor<string>(
+              page,
+              `(() => { const r = document.querySelector('.article').getBoundingClientRect(); return JSON.stringify({ x: r.x, y: r.y, width: r.width, height: r.height, text: '' }); })()`,
+              'the article',
+            ),
+          ) as Shown;
+          // Folded to a tab in the margin where no side has room for it, else docked there: never over the text.
+          assert.equal(overlaps(bar, text), false, 'the bar covers the article');
+          const place = await page.evaluate<string>(
+            `window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-ogi-pdf-bar]').getAttribute('data-ogi-pdf-bar')`,
+          );
+          await page.screenshot(
+            join(SCREENSHOT_DIR, `${browserName}-pdf-bar-${place}-${language}.png`),
+          );
+          if (place === 'tab') await clickOverlay(page, '[data-action="open-pdf-bar"]');
+          const button = JSON.parse(
+            await waitFor<string>(page, inOverlay(CHECK_BUTTON), 'the 「检查附件 PDF」 button'),
+          ) as Shown;
+          assert.equal(button.text, locale(language, 'popupCheckAttachedPdf'));
+          const note = JSON.parse(
+            await waitFor<string>(page, inOverlay('.pdf-note'), 'the note'),
+          ) as Shown;
+          assert.equal(note.text, locale(language, 'popupAttachedPdf'));
+          const name = JSON.parse(
+            await waitFor<string>(page, inOverlay('.pdf-name'), 'the file name'),
+          ) as Shown;
+          assert.equal(name.text, `${CONTRADICTION.name}.pdf`);
+          await page.screenshot(
+            join(SCREENSHOT_DIR, `${browserName}-pdf-bar-open-${language}.png`),
+          );
+          // Dismissed, it is gone.
+          await clickOverlay(page, '[data-action="dismiss-pdf-bar"]');
+          await waitFor(
+            page,
+            `document.querySelector(':root > [data-ogi-lens-root]') ? null : true`,
+            'the bar gone',
+          );
+        });
+      });
+    }
+
+    test('in a window wide enough, the bar docks beside the article, open, covering none of it', async () => {
+      const { browser } = session();
+      await setLanguage(browser, 'zh_CN');
+      await withPage(
+        browser,
+        async (page) => {
+          await page.goto(article.pageUrl);
+          await exposeWhenThere(page);
+          const bar = JSON.parse(
+            await waitFor<string>(page, inOverlay('[data-ogi-pdf-bar="docked"]'), 'the docked bar'),
+          ) as Shown;
+          const text = JSON.parse(
+            await page.evaluate<string>(
+              `(() => { const r = document.querySelector('.article').getBoundingClientRect(); return JSON.stringify({ x: r.x, y: r.y, width: r.width, height: r.height, text: '' }); })()`,
+            ),
+          ) as Shown;
+          assert.equal(overlaps(bar, text), false, 'the docked bar covers the article');
+          await waitFor(page, inOverlay(CHECK_BUTTON), 'the 「检查附件 PDF」 button');
+          await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-bar-docked-wide.png`));
+        },
+        { width: 1680, height: 900 },
+      );
+    });
+
+    test('the bar: a page script’s click opens nothing, the reader’s click opens the PDF page beside the tab', async () => {
+      const { browser } = session();
+      await withPage(browser, async (page) => {
+        await withPage(browser, async (extension) => {
+          await extension.openExtensionPage(browser.popupUrl('?url=about%3Ablank')).catch(() => {});
+          await waitFor(
+            extension,
+            `typeof (globalThis.browser || globalThis.chrome).tabs === 'object' || null`,
+            'an extension page',
+          );
+          const open = await extension.evaluate<string | null>(newPdfTabs([]));
+          const before = ((open ? JSON.parse(open) : []) as { id: number }[]).map((t) => t.id);
+
+          await page.goto(article.pageUrl);
+          await exposeWhenThere(page);
+          await waitFor(page, inOverlay('[data-ogi-pdf-bar]'), 'the PDF bar');
+          if (
+            (await page.evaluate<string | null>(inOverlay('[data-action="open-pdf-bar"]'))) !== null
+          ) {
+            await clickOverlay(page, '[data-action="open-pdf-bar"]');
+          }
+          const button = JSON.parse(
+            await waitFor<string>(page, inOverlay(CHECK_BUTTON), 'the 「检查附件 PDF」 button'),
+          ) as Shown;
+          const x = button.x + button.width / 2;
+          const y = button.y + button.height / 2;
+          // What a page can do: click whatever is at the button's place (the closed root's host),
+          // dispatch a click on the host; and, were it to reach the root, click the button itself.
+          await page.evaluate(`(() => {
+            const at = document.elementFromPoint(${x}, ${y});
+            at && at.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
+            const host = document.querySelector(':root > [data-ogi-lens-root]');
+            host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
+            host.click();
+            window.${OVERLAY_ROOT_GLOBAL}.querySelector(${JSON.stringify(CHECK_BUTTON)}).click();
+            window.${OVERLAY_ROOT_GLOBAL}.querySelector(${JSON.stringify(CHECK_BUTTON)}).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+            return true;
+          })()`);
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          assert.equal(
+            await extension.evaluate<string | null>(newPdfTabs(before)),
+            null,
+            'a page script opened the PDF page',
+          );
+
+          await page.mouseClick(x, y);
+          const opened = JSON.parse(
+            await waitFor<string>(extension, newPdfTabs(before), 'the PDF page opening in a tab'),
+          ) as { url: string; active: boolean }[];
+          assert.equal(opened.length, 1, 'one click, one tab');
+          assert.equal(
+            new URL(opened[0]?.url ?? '').searchParams.get('url'),
+            CONTRADICTION.pageUrl,
+          );
+          assert.equal(opened[0]?.active, true, 'the PDF page did not take the focus');
+          // The tab that opened reads, checks and marks the PDF.
+          const views = await waitFor<string>(
+            extension,
+            `(() => { const views = JSON.parse(${PDF_PAGE_VIEWS}).filter((v) => v.url === ${JSON.stringify(opened[0]?.url)} && v.state === 'report' && v.marked > 0); return views.length ? JSON.stringify(views) : null; })()`,
+            'the opened PDF page with its marks',
+          );
+          assert.ok(views.includes('"state":"report"'));
+        });
+      });
+    });
+
+    test('a report whose tables are images, with its PDF attached: the panel offers 「检查附件 PDF」', async () => {
+      const { browser } = session();
+      await setLanguage(browser, 'zh_CN');
+      await withPage(browser, async (page) => {
+        await page.goto(imageReport.pageUrl);
+        await waitFor(
+          page,
+          `document.documentElement.getAttribute('data-ogi-lens') === 'report' || null`,
+          'the marker',
+        );
+        await exposeOverlay(page);
+        await openPanel(page);
+        const line = JSON.parse(
+          await waitFor<string>(
+            page,
+            inOverlay(`[data-ogi-panel] ${CHECK_BUTTON}`),
+            'the panel’s PDF line',
+          ),
+        ) as Shown;
+        assert.equal(line.text, locale('zh_CN', 'popupCheckAttachedPdf'));
+        const note = JSON.parse(
+          await waitFor<string>(page, inOverlay('[data-ogi-panel] .pdf-note'), 'its note'),
+        ) as Shown;
+        assert.equal(note.text, locale('zh_CN', 'page_pdfTablesUnread'));
+        await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-pdf-panel-line.png`));
+      });
+    });
 
     test('the popup on a page attaching the report as PDF offers 「检查附件 PDF」, which opens the PDF page', async () => {
       const { browser } = session();

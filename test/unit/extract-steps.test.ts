@@ -217,6 +217,7 @@ describe('a report with a runaway agency name', () => {
       injectWorkbookWriter: async () => {},
       captureVisibleTab: async () => 'data:image/png;base64,',
       injectAnalyser: async () => {},
+      openPdfPage: async () => {},
       now: () => new Date('2024-02-01T00:00:00Z'),
       warn: () => {},
     });

@@ -7,6 +7,7 @@ import {
   badgeFor,
   createBackgroundHandler,
   type InjectionTarget,
+  type NextTo,
 } from '../../../lib/background/handler';
 import {
   createHistoryStore,
@@ -68,6 +69,8 @@ interface Harness {
   injections: { tabId: number; frameId: number }[];
   analysers: InjectionTarget[];
   captures: number[];
+  /** The PDF pages opened, and beside which tab. */
+  pdfPages: { pdfUrl: string; nextTo: NextTo }[];
 }
 
 function harness(
@@ -79,6 +82,7 @@ function harness(
   const injections: Harness['injections'] = [];
   const analysers: Harness['analysers'] = [];
   const captures: number[] = [];
+  const pdfPages: Harness['pdfPages'] = [];
   const store = overrides.store ?? createHistoryStore(factory);
   const handle = createBackgroundHandler({
     self: SELF,
@@ -103,11 +107,14 @@ function harness(
       (async (target) => {
         analysers.push(target);
       }),
+    openPdfPage: async (pdfUrl, nextTo) => {
+      pdfPages.push({ pdfUrl, nextTo });
+    },
     now: () => new Date('2024-05-06T07:08:09.000Z'),
     warn: (...details) => warnings.push(details),
     ...(overrides.afterAnswer ? { afterAnswer: overrides.afterAnswer } : {}),
   });
-  return { handle, store, badges, warnings, injections, analysers, captures };
+  return { handle, store, badges, warnings, injections, analysers, captures, pdfPages };
 }
 
 async function analysed(h: Harness, report: Report): Promise<Checked> {
@@ -874,6 +881,81 @@ describe('background: the analyser', () => {
     await expect(
       h.handle({ type: 'loadAnalyser' }, { ...contentScript(base2022), frameId: 7 }),
     ).rejects.toThrow('removed');
+  });
+});
+
+describe('background: opening the PDF page from a page (「检查附件 PDF」)', () => {
+  const ARTICLE = 'http://www.jiangzhou.gov.cn/art/2024/1/18/art_1.html';
+  const PDF = 'http://www.jiangzhou.gov.cn/attach/2024/report.pdf';
+  /** The extension's content script in the top frame of tab 4, third in window 2. */
+  const fromArticle = (url = ARTICLE) => ({
+    id: SELF.id,
+    url,
+    frameId: 0,
+    tab: { id: 4, url, windowId: 2, index: 3, active: true },
+  });
+
+  it('opens a PDF of the page’s own portal beside its tab, also from another host of that portal', async () => {
+    const h = harness(new IDBFactory());
+    expect(await h.handle({ type: 'openPdfReport', url: PDF }, fromArticle())).toEqual({
+      opened: true,
+    });
+    const xxgk = 'https://xxgk.jiangzhou.gov.cn/module/download/2023年度报告.PDF';
+    expect(await h.handle({ type: 'openPdfReport', url: xxgk }, fromArticle())).toEqual({
+      opened: true,
+    });
+    expect(h.pdfPages).toEqual([
+      { pdfUrl: PDF, nextTo: { tabId: 4, windowId: 2, index: 3 } },
+      { pdfUrl: xxgk, nextTo: { tabId: 4, windowId: 2, index: 3 } },
+    ]);
+  });
+
+  it('refuses, opening nothing, a PDF of another portal, off .gov.cn, or an address that is no PDF', async () => {
+    const h = harness(new IDBFactory());
+    for (const [url, reason] of [
+      ['http://www.hailing.gov.cn/attach/2024/report.pdf', /own portal/],
+      ['http://www.jiangzhou.gov.cn.evil.com/attach/report.pdf', /\.gov\.cn/],
+      ['https://example.com/jiangzhou.gov.cn/report.pdf', /\.gov\.cn/],
+      ['http://www.jiangzhou.gov.cn/art/2024/1/18/art_2.html', /PDF/],
+      ['javascript:alert(1)//.pdf', /\.gov\.cn/],
+      ['not an address', /\.gov\.cn/],
+    ] as const) {
+      await expect(h.handle({ type: 'openPdfReport', url }, fromArticle())).rejects.toThrow(reason);
+    }
+    // A frame of another portal inside the tab, or a tab that moved to another portal.
+    const framed = { ...fromArticle(), url: 'http://www.hailing.gov.cn/embed.html', frameId: 5 };
+    await expect(h.handle({ type: 'openPdfReport', url: PDF }, framed)).rejects.toThrow(
+      /own portal/,
+    );
+    const moved = {
+      ...fromArticle(),
+      tab: { ...fromArticle().tab, url: 'http://www.hailing.gov.cn/' },
+    };
+    await expect(h.handle({ type: 'openPdfReport', url: PDF }, moved)).rejects.toThrow(
+      /own portal/,
+    );
+    expect(h.pdfPages).toEqual([]);
+  });
+
+  it('drops a malformed request and one from anyone but its content script, opening nothing', async () => {
+    const h = harness(new IDBFactory());
+    for (const message of [
+      { type: 'openPdfReport' },
+      { type: 'openPdfReport', url: 42 },
+      { type: 'openPdfReport', url: `${PDF}?${'x'.repeat(LIMITS.urlLength)}` },
+    ]) {
+      expect(h.handle(message, fromArticle())).toBeUndefined();
+    }
+    for (const sender of [
+      // The options page, another extension, a page outside .gov.cn, no tab at all.
+      OPTIONS_PAGE,
+      { ...fromArticle(), id: 'another-extension' },
+      { ...fromArticle('http://www.jiangzhou.example.com/art_1.html') },
+      { id: SELF.id, url: ARTICLE },
+    ]) {
+      expect(h.handle({ type: 'openPdfReport', url: PDF }, sender)).toBeUndefined();
+    }
+    expect(h.pdfPages).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@
  * background is asked go through the message table's helpers, as in the
  * browser.
  */
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { type PageUi, startAnalyser } from '../../../lib/content/analyser';
 import {
@@ -21,11 +22,14 @@ import { PASS_MARKS, REPORT_MARKER } from '../../../lib/content/page-pass';
 import { publishPageState, readPublishedPageState } from '../../../lib/content/page-state-slot';
 import { createAsker } from '../../../lib/messaging/channel';
 import { createLeanAsker, type Receive } from '../../../lib/messaging/lean';
+import { attachmentArticleHtml, fixtureWithAttachedPdf } from '../../support/attached-pdf-pages';
 import { checkLikeBackground, fixtureUrl, openFixture } from '../annotate/support';
 
 const FAST = { answerMs: 200, lateWindowMs: 300, quietMs: 20 };
 
 interface StartOptions {
+  /** A page of its own (html at url) instead of the fixture named. */
+  page?: { html: string; url: string };
   /** What the background's injection does; by default it publishes the analyser. */
   inject?: 'publish' | 'nothing' | 'fail';
   /** Injections the stand-in background makes per request (a page asking twice, an injection repeated). */
@@ -37,7 +41,13 @@ function start(
   answer: (message: { type: string }) => Promise<unknown>,
   options: StartOptions = {},
 ) {
-  const dom = openFixture(name);
+  const dom = options.page
+    ? new JSDOM(options.page.html, {
+        url: options.page.url,
+        contentType: 'text/html',
+        pretendToBeVisual: true,
+      })
+    : openFixture(name);
   const win = dom.window as unknown as Window & typeof globalThis;
   // jsdom has no performance timeline: the marks are recorded here instead.
   const recorded: string[] = [];
@@ -49,13 +59,29 @@ function start(
   const asked: string[] = [];
   const shown: unknown[] = [];
   const warnings: string[] = [];
+  /** The PDFs each bar offered (a page with a report title and no report). */
+  const bars: string[][] = [];
+  /** The PDFs each panel offered, null for none. */
+  const panelPdfs: (string[] | null)[] = [];
+  let withdrawn = 0;
+  /** The last offer's way to open a PDF page, as its button calls it. */
+  let opener: ((url: string) => Promise<void>) | null = null;
   let analysersStarted = 0;
   let analysed: Promise<void> | null = null;
   const ui: PageUi = {
     load: () => {},
     notReadyMessage: async () => 'not ready',
-    show: async (annotation) => {
+    show: async (annotation, _input, _onExport, _evidence, pdfOffer) => {
       shown.push(annotation.overlay);
+      panelPdfs.push(pdfOffer ? [...pdfOffer.urls] : null);
+      if (pdfOffer) opener = pdfOffer.open;
+    },
+    offerPdfs: async (_doc, _root, offer) => {
+      bars.push([...offer.urls]);
+      opener = offer.open;
+    },
+    withdrawPdfs: () => {
+      withdrawn++;
     },
   };
   const ask = createAsker('contentScript', 'background', async (message) => {
@@ -127,6 +153,13 @@ function start(
     marks,
     injections,
     started: () => analysersStarted,
+    bars,
+    panelPdfs,
+    withdrawn: () => withdrawn,
+    open: (url: string) => {
+      if (!opener) throw new Error('nothing was offered');
+      return opener(url);
+    },
   };
 }
 
@@ -242,7 +275,13 @@ describe('the content script', () => {
       {
         window: dom.window as unknown as Window,
         ask: createAsker('contentScript', 'background', async () => undefined),
-        ui: { load: () => {}, notReadyMessage: async () => 'not ready', show: async () => {} },
+        ui: {
+          load: () => {},
+          notReadyMessage: async () => 'not ready',
+          show: async () => {},
+          offerPdfs: async () => {},
+          withdrawPdfs: () => {},
+        },
         log: () => {},
         pass: { timings: FAST, pause: () => Promise.resolve() },
       },
@@ -265,5 +304,146 @@ describe('the content script', () => {
     );
     await done;
     expect(shown).toEqual([expect.objectContaining({ unchecked: 'noAnswer', findings: [] })]);
+  });
+});
+
+describe('「检查附件 PDF」 on the page', () => {
+  const ARTICLE = 'http://www.jiangzhou.gov.cn/art/2024/1/18/art_1.html';
+  const PDF = 'http://www.jiangzhou.gov.cn/attach/2024/P020240118.pdf';
+  /** The background: opens what it is asked to, answers the rest as for a report. */
+  const background = (opened: string[]) => async (message: { type: string }) => {
+    if (message.type === 'openPdfReport') {
+      opened.push((message as unknown as { url: string }).url);
+      return { opened: true };
+    }
+    return message.type === 'prepare' ? { prepared: true } : { findings: [], previous: null };
+  };
+
+  it('a report title over 「附件：….pdf」 and no report: a bar offers each PDF, and opens it through the background', async () => {
+    const opened: string[] = [];
+    const second = 'http://xxgk.jiangzhou.gov.cn/attach/2024/P020240118_2.pdf';
+    const { done, bars, panelPdfs, popup, asked, open, shown } = start('', background(opened), {
+      page: { html: attachmentArticleHtml([PDF, second]), url: ARTICLE },
+    });
+    await done;
+    expect(bars).toEqual([[PDF, second]]);
+    expect(shown).toEqual([]);
+    expect(panelPdfs).toEqual([]);
+    // The popup's answer for the page is unchanged.
+    await expect(popup({ type: 'getPageState' })).resolves.toEqual({
+      kind: 'none',
+      pdfs: [PDF, second],
+    });
+    await open(PDF);
+    expect(opened).toEqual([PDF]);
+    expect(asked).toEqual(['loadAnalyser', 'openPdfReport']);
+  });
+
+  it('says why when the background refuses to open it', async () => {
+    const { done, open } = start(
+      '',
+      async (message) => {
+        if (message.type === 'openPdfReport')
+          throw new Error("Only a PDF on the page's own portal can be checked from the page.");
+        return undefined;
+      },
+      { page: { html: attachmentArticleHtml([PDF]), url: ARTICLE } },
+    );
+    await done;
+    await expect(open(PDF)).rejects.toThrow(/own portal/);
+  });
+
+  it('no bar on a report title that links no PDF, nor on a page without a report title that links one', async () => {
+    const noPdf = start('', async () => undefined, {
+      page: { html: attachmentArticleHtml(['/attach/2024/report.docx']), url: ARTICLE },
+    });
+    await noPdf.done;
+    expect(noPdf.bars).toEqual([]);
+    await expect(noPdf.popup({ type: 'getPageState' })).resolves.toEqual({ kind: 'none' });
+
+    // A column of reports with a 「…年度报告.pdf」 entry: the content script walks no link for a bar,
+    // and no analyser is asked for.
+    const column = start('listing-epoint-year-tabs', async () => {
+      throw new Error('the background was asked');
+    });
+    await column.done;
+    expect(column.asked).toEqual([]);
+    expect(column.bars).toEqual([]);
+    expect(column.published()).toMatchObject({ kind: 'listing' });
+
+    // A news article linking a report PDF, whose own title is no report title.
+    const news = start(
+      '',
+      async () => {
+        throw new Error('the background was asked');
+      },
+      {
+        page: {
+          html: fixtureWithAttachedPdf('nonreport-news-article', '/attach/2024/ndbg.pdf'),
+          url: fixtureUrl('nonreport-news-article'),
+        },
+      },
+    );
+    await news.done;
+    expect(news.asked).toEqual([]);
+    expect(news.bars).toEqual([]);
+  });
+
+  it('a report whose tables are images, with its PDF attached: the panel offers the PDF', async () => {
+    const name = 'fmt-image-only';
+    const url = fixtureUrl(name);
+    const pdf = new URL('/attach/2021/0326/ndbg2020.pdf', url).href;
+    const withPdf = start(name, background([]), {
+      page: {
+        html: fixtureWithAttachedPdf(
+          name,
+          '/attach/2021/0326/ndbg2020.pdf',
+          '<p style="text-align:right">2021年3月26日</p>',
+        ),
+        url,
+      },
+    });
+    await withPdf.done;
+    expect(withPdf.shown).toHaveLength(1);
+    expect(withPdf.panelPdfs).toEqual([[pdf]]);
+    expect(withPdf.bars).toEqual([]);
+    // The popup still shows the report, not an attachment offer.
+    await expect(withPdf.popup({ type: 'getPageState' })).resolves.toMatchObject({
+      kind: 'report',
+    });
+
+    const without = start(name, background([]));
+    await without.done;
+    expect(without.panelPdfs).toEqual([null]);
+  });
+
+  it('a report whose HTML tables were all read is not offered its PDF', async () => {
+    const name = 'fmt-2021-hanweb';
+    const { done, panelPdfs, bars, shown } = start(name, background([]), {
+      page: {
+        html: fixtureWithAttachedPdf(name, '/attach/2024/ndbg2023.pdf'),
+        url: fixtureUrl(name),
+      },
+    });
+    await done;
+    expect(shown).toHaveLength(1);
+    expect(panelPdfs).toEqual([null]);
+    expect(bars).toEqual([]);
+  });
+
+  it('withdraws the bar when the report’s tables arrive late', async () => {
+    const name = 'fmt-2021-hanweb';
+    const page = openFixture(name).window.document;
+    const tables = Array.from(page.querySelectorAll('table'), (table) => table.outerHTML).join('');
+    const html = attachmentArticleHtml([PDF]);
+    const run = start('', background([]), { page: { html, url: ARTICLE } });
+    // The single-page portal inserts the tables while the analyser watches.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    run.dom.window.document.getElementById('zoom')?.insertAdjacentHTML('beforeend', tables);
+    await run.done;
+    expect(run.bars).toEqual([[PDF]]);
+    expect(run.withdrawn()).toBe(1);
+    expect(run.shown).toHaveLength(1);
+    expect(run.panelPdfs).toEqual([null]);
   });
 });

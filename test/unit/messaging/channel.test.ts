@@ -43,6 +43,7 @@ describe('the message table', () => {
       loadAnalyser: 'contentScript → background',
       loadWorkbookWriter: 'contentScript → background',
       captureTab: 'contentScript → background',
+      openPdfReport: 'contentScript → background',
       getLocale: 'contentScript|extensionPage → background',
       listHistory: 'extensionPage → background',
       deleteHistory: 'extensionPage → background',

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { type DefaultTreeAdapterMap, defaultTreeAdapter, parse, serialize } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../../../scripts/cli/dom/bulk-tokenizer';
 import { decodePage } from '../../../../lib/text/html-encoding';
+import { parseDocument } from '../../../../scripts/cli/dom/bulk-tokenizer';
 import { loadFixtures } from '../../../support/fixtures';
 
 function bulk(html: string): string {
