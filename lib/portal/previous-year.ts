@@ -15,6 +15,7 @@
  */
 import type { Report } from '../model/report';
 import type { PortalQueue } from './portal-queue';
+import { agencyKey } from './title-match';
 import type { PortalPage } from './read-page';
 import type { PageFetch, PageLinks, PortalLink } from './types';
 
@@ -61,9 +62,15 @@ export type PreviousYearResult =
       candidates: PortalLink[];
     };
 
-/** Whether a report is the one sought: the same agency, the year before. */
+/**
+ * Whether a report is the one sought: the same agency (a government's
+ * 「鹤鸣区」 and 「鹤鸣区人民政府」 are one, ./title-match.ts), the year before.
+ */
 export function isPreviousOf(report: Report, current: CurrentReport): boolean {
-  return report.identity.agency === current.agency && report.identity.year === current.year - 1;
+  return (
+    agencyKey(report.identity.agency) === agencyKey(current.agency) &&
+    report.identity.year === current.year - 1
+  );
 }
 
 /** The links of a page a search reads for candidates, page order, each address once. */
