@@ -25,6 +25,22 @@ function govCnPdf(href: string): string | null {
 }
 
 /**
+ * A link's absolute address: the browser's resolution where there is one;
+ * a document without it (the command line's DOM, reading a saved or
+ * fetched page) resolves the attribute against the document's address.
+ */
+function addressOf(link: HTMLAnchorElement, doc: Document): string {
+  if (typeof link.href === 'string') return link.href;
+  const href = link.getAttribute('href');
+  if (href === null) return '';
+  try {
+    return new URL(href.trim(), doc.baseURI || doc.URL).href;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Whether an address names a PDF on a .gov.cn portal by its path (the popup
  * offers 「检查此 PDF」 on it): the browser's viewer runs no content script.
  */
@@ -47,7 +63,7 @@ export function reportPdfLinks(doc: Document, pageHasReportTitle: boolean): stri
   const links = doc.getElementsByTagName('a');
   for (let i = 0; i < links.length && found.length < MAX_PDF_LINKS; i++) {
     const link = links[i];
-    const pdf = link ? govCnPdf(link.href) : null;
+    const pdf = link ? govCnPdf(addressOf(link, doc)) : null;
     if (!link || !pdf || found.includes(pdf)) continue;
     const text = (link.textContent ?? '').slice(0, MAX_LINK_TEXT).replace(ATTACHMENT_WORDS, '');
     const title = (link.getAttribute('title') ?? '').replace(ATTACHMENT_WORDS, '');

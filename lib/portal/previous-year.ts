@@ -14,9 +14,10 @@
  * as it runs in the extension's DOM context.
  */
 import type { Report } from '../model/report';
+import { reportPdfLinks } from '../page/pdf-links';
 import type { PortalQueue } from './portal-queue';
-import { agencyKey } from './title-match';
 import type { PortalPage } from './read-page';
+import { agencyKey } from './title-match';
 import type { PageFetch, PageLinks, PortalLink } from './types';
 
 /** The listing pages read at most: a column's year tabs and a few pages of each. */
@@ -47,6 +48,8 @@ export type PreviousYearResult =
       url: string;
       title: string;
       source: 'html' | 'pdf';
+      /** The attached PDF the report was read from, when its page only attaches it. */
+      pdfUrl?: string;
       report: Report;
       /** Every link that named the year before, the found one included: "not this one" offers the others. */
       candidates: PortalLink[];
@@ -108,7 +111,16 @@ export async function findPreviousYear(
       lastFailure = 'limit';
       return null;
     }
-    const page = await deps.read(fetched);
+    let page = await deps.read(fetched);
+    // An article that only attaches its report: the report is the PDF's.
+    let pdfUrl: string | undefined;
+    if (page.kind === 'none' && page.title !== null) {
+      pdfUrl = reportPdfLinks(page.doc, true)[0];
+      if (pdfUrl) {
+        deps.queue.plan(1);
+        page = await deps.read(await deps.queue.get(pdfUrl));
+      }
+    }
     if (page.kind !== 'report') {
       lastFailure = 'unreadable';
       return null;
@@ -119,9 +131,10 @@ export async function findPreviousYear(
     }
     return {
       found: true,
-      url: page.url,
+      url: pdfUrl ? fetched.url : page.url,
       title: page.report.identity.title || link.text,
       source: page.source,
+      ...(pdfUrl ? { pdfUrl } : {}),
       report: page.report,
       candidates: [...candidates.values()],
     };
@@ -150,9 +163,11 @@ export async function findPreviousYear(
   const fromPage = await settle(await consider(linksOf(pageLinks)));
   if (fromPage) return fromPage;
 
-  // 2. The column, its further pages and year tabs.
+  // 2. The column, its further pages and year tabs, read whole (within bounds) before
+  // choosing: the report may be posted twice, on a page and under a year tab.
   const listingQueue: string[] = pageLinks.column ? [pageLinks.column.url] : [];
   const listingsSeen = new Set<string>(listingQueue);
+  const columnLinks: PortalLink[] = [];
   let listingsRead = 0;
   while (listingQueue.length > 0 && listingsRead < MAX_LISTING_PAGES) {
     if (deps.signal.aborted) return cancelled();
@@ -165,8 +180,7 @@ export async function findPreviousYear(
     if (page.kind !== 'listing' && page.kind !== 'none' && page.kind !== 'report') continue;
     if (page.doc === null) continue;
     const links = deps.readLinks(page.doc, page.url);
-    const outcome = await settle(await consider(linksOf(links)));
-    if (outcome) return outcome;
+    columnLinks.push(...linksOf(links));
     for (const next of links.listingPages) {
       if (!listingsSeen.has(next)) {
         listingsSeen.add(next);
@@ -174,6 +188,8 @@ export async function findPreviousYear(
       }
     }
   }
+  const fromColumn = await settle(await consider(columnLinks));
+  if (fromColumn) return fromColumn;
 
   // 3. A few steps back along 上一篇 (a column whose listing is a script the reader cannot follow).
   let step = pageLinks.previousArticle;
