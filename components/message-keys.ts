@@ -208,6 +208,7 @@ export const MESSAGE_KEYS = [
   'pdfCancelled',
   'pdfSource',
   'pdfTablePages',
+  'pdfTablePagesOnly',
   'pdfScanned',
   'pdfUndecodable',
   'pdfNotReport',

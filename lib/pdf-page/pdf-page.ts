@@ -42,6 +42,7 @@ export type PdfPageKey =
   | 'pdfCancelled'
   | 'pdfSource'
   | 'pdfTablePages'
+  | 'pdfTablePagesOnly'
   | 'pdfScanned'
   | 'pdfUndecodable'
   | 'pdfNotReport'
@@ -192,8 +193,14 @@ export async function runPdfPage(deps: PdfPageDeps): Promise<void> {
 
   const { article, elements } = renderPdfReport(root, report, extraction, url, {
     source: t('pdfSource'),
-    tableHeading: (table, pages) =>
-      t('pdfTablePages', table.title || deps.tableName(table.kind), pages.join('、') || '?'),
+    tableHeading: (table, pages, sectionAbove) => {
+      const name = table.title || deps.tableName(table.kind);
+      const pageList = pages.join('、') || '?';
+      const compact = (text: string) => text.replace(/\s+/g, '');
+      return sectionAbove !== null && compact(sectionAbove) === compact(name)
+        ? t('pdfTablePagesOnly', pageList)
+        : t('pdfTablePages', name, pageList);
+    },
   });
   settle('report', '');
   status.remove();

@@ -14,8 +14,13 @@ import type { PdfExtraction, PrintedAt } from '../pdf/extract-pdf';
 export interface RenderLabels {
   /** The link back to the PDF. */
   source: string;
-  /** The heading of a table: its kind's title and the pages it is printed on. */
-  tableHeading(table: ExtractedTable, pages: number[]): string;
+  /**
+   * The heading of a table: its kind's title and the pages it is printed on.
+   * `sectionAbove` is the numbered section heading (一、…) printed since the
+   * table before, if any: when it already names the table, repeating the name
+   * (「二、主动公开政府信息情况」 twice within a few lines) reads as a fault.
+   */
+  tableHeading(table: ExtractedTable, pages: number[], sectionAbove: string | null): string;
 }
 
 export interface Rendered {
@@ -98,6 +103,9 @@ function documentOrder(
   return { placed, unplaced };
 }
 
+/** A numbered section's heading as reports print it: 「二、主动公开政府信息情况」, short, on its own. */
+const SECTION_HEADING = /^[一二三四五六七八九十]、\S{2,30}$/;
+
 /** Fills `root` with the report; returns what the annotation needs. */
 export function renderPdfReport(
   root: HTMLElement,
@@ -123,14 +131,18 @@ export function renderPdfReport(
 
   // Elements by the report's own table order, whatever order they are shown in.
   const elements: Element[][] = report.tables.map(() => []);
+  /** The numbered section heading shown since the last table. */
+  let sectionAbove: string | null = null;
   const appendTable = (t: number) => {
     const table = report.tables[t];
     if (!table) return;
+    const above = sectionAbove;
+    sectionAbove = null;
     const section = doc.createElement('section');
     section.className = 'pdf-table-section';
     section.dataset.table = String(t);
     const heading = doc.createElement('h2');
-    heading.textContent = labels.tableHeading(table, pagesOf(table));
+    heading.textContent = labels.tableHeading(table, pagesOf(table), above);
     const { el, cells } = renderTable(doc, table);
     section.append(heading, el);
     article.append(section);
@@ -145,6 +157,7 @@ export function renderPdfReport(
     const p = doc.createElement('p');
     p.textContent = block.text;
     article.append(p);
+    if (SECTION_HEADING.test(block.text)) sectionAbove = block.text;
   }
   unplaced.forEach(appendTable);
   root.append(article);

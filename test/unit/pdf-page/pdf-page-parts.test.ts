@@ -168,6 +168,34 @@ async function rendered(name: string) {
   return { read, report, root, labels };
 }
 
+describe('a table under its printed section heading', () => {
+  it('is told the numbered heading printed above it, and no other', async () => {
+    const { read, report, root } = await rendered('pdf-2021-clean');
+    const above: (string | null)[] = [];
+    renderPdfReport(root, report, read, URL_PDF, {
+      source: 'PDF:',
+      tableHeading: (_table, _pages, sectionAbove) => {
+        above.push(sectionAbove);
+        return '';
+      },
+    });
+    expect(above).toEqual([
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ]);
+    const unplaced: (string | null)[] = [];
+    renderPdfReport(root, report, { layout: { paragraphs: [], tables: [] } }, URL_PDF, {
+      source: 'PDF:',
+      tableHeading: (_table, _pages, sectionAbove) => {
+        unplaced.push(sectionAbove);
+        return '';
+      },
+    });
+    expect(unplaced).toEqual(report.tables.map(() => null));
+  });
+});
+
 describe('the PDF page reads in the PDF’s order', () => {
   it('each section heading, then its table, as the 2021 and 2019 templates print them', async () => {
     for (const name of ['pdf-2021-clean', 'pdf-2021-review-contradiction', 'pdf-2019-chromium']) {
