@@ -153,8 +153,9 @@ export function renderLeagueTable(
       }
       if (column === 'worst' && row.worst) td.dataset.severity = row.worst.severity;
       if (column === 'worst' && row.worst) td.dataset.rule = row.worst.rule;
-      if (column === 'timeliness' && row.delayDays !== null && row.delayDays > 0) {
-        td.classList.add('late');
+      if (column === 'timeliness' && row.delayDays !== null) {
+        td.dataset.delay = String(row.delayDays);
+        if (row.delayDays > 0) td.classList.add('late');
       }
     }
   }
