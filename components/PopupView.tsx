@@ -228,7 +228,7 @@ export function PopupView({
   t,
 }: {
   state: PopupState;
-  /** Opens the column audit page on the tab's listing (only offered on a listing). */
+  /** Opens the column audit page on the tab's column (a listing, or a column of a few reports). */
   onAuditColumn?: () => void;
   /** Opens the extension's PDF page on the tab's PDF. */
   onCheckPdf?: (url: string) => void;
@@ -247,7 +247,7 @@ export function PopupView({
       {state.kind === 'pending' && <p class="status">{t('popupPending')}</p>}
       {state.kind === 'none' && !state.pdfs && <p class="status">{t('popupNotReport')}</p>}
       {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
-      {state.kind === 'listing' && onAuditColumn && (
+      {(state.kind === 'listing' || state.kind === 'none') && onAuditColumn && (
         <section class="audit-offer">
           <button
             type="button"

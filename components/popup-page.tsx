@@ -200,7 +200,8 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
       const own = state.kind === 'none' ? state.pdfs?.[0] : undefined;
       if (own !== undefined && own === tab?.url) state = { kind: 'pdf', url: own };
       hides = hidesFor(settings, tab?.url, state);
-      column = state.kind === 'listing' && isGovCnPage(tab?.url) ? tab?.url : undefined;
+      const auditable = state.kind === 'listing' || (state.kind === 'none' && state.column);
+      column = auditable && isGovCnPage(tab?.url) ? tab?.url : undefined;
       show(state);
       if (state.kind !== 'pending') return;
       await new Promise((resolve) => setTimeout(resolve, PENDING_RETRY_MS));

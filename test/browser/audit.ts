@@ -40,6 +40,8 @@ const manifest = loadPortalManifest();
 const COLUMN = 'http://www.heming.gov.cn/xxgk/zfxxgkndbg/index.html';
 const COLUMN_DIR = COLUMN.replace('index.html', '');
 const HOSTILE = 'http://www.heming.gov.cn/xxgk/ndbghz/index.html';
+/** A department's own 年度报告 column: three reports, too few for a listing, still a column to audit. */
+const DEPARTMENT_COLUMN = 'http://jyj.heming.gov.cn/xxgk/ndbg/index.html';
 /** An audit of two dozen reports on a loaded 2-core machine: a bound on a hang, not a speed. */
 const AUDIT_TIMEOUT_MS = 120_000;
 
@@ -281,6 +283,28 @@ export function defineAuditSuite<B extends DriverBrowser>(
         },
         PAGE_VIEWPORT,
       );
+    });
+
+    test('the popup on a department’s column of three reports offers the audit too', async () => {
+      const { browser } = session();
+      await withPage(browser, async (tab) => {
+        await tab.goto(DEPARTMENT_COLUMN);
+        await withPage(
+          browser,
+          async (popup) => {
+            await popup.openExtensionPage(
+              browser.popupUrl(`?url=${encodeURIComponent(DEPARTMENT_COLUMN)}`),
+            );
+            const label = await waitFor<string>(
+              popup,
+              `(document.querySelector('button[data-action="audit-column"]') || {}).textContent || null`,
+              'the popup offering the column audit',
+            );
+            assert.match(label, /核查本栏目全部年报|Audit every report in this column/);
+          },
+          POPUP_VIEWPORT,
+        );
+      });
     });
 
     test('a second audit fetches none of the reports the history holds; sorting and the exports', async () => {
