@@ -224,9 +224,12 @@ export function PopupView({
   exportMenu,
   panelHides,
   onCheckPdf,
+  onAuditColumn,
   t,
 }: {
   state: PopupState;
+  /** Opens the column audit page on the tab's column (a listing, or a column of a few reports). */
+  onAuditColumn?: () => void;
   /** Opens the extension's PDF page on the tab's PDF. */
   onCheckPdf?: (url: string) => void;
   /** The UI's language, which picks each finding's message. */
@@ -244,6 +247,20 @@ export function PopupView({
       {state.kind === 'pending' && <p class="status">{t('popupPending')}</p>}
       {state.kind === 'none' && !state.pdfs && <p class="status">{t('popupNotReport')}</p>}
       {state.kind === 'listing' && <p class="status">{t('popupListing')}</p>}
+      {(state.kind === 'listing' || state.kind === 'none') && onAuditColumn && (
+        <section class="audit-offer">
+          <button
+            type="button"
+            data-action="audit-column"
+            onClick={(event) => {
+              if (event.isTrusted) onAuditColumn();
+            }}
+          >
+            {t('popupAuditColumn')}
+          </button>
+          <p class="hint">{t('popupAuditHint')}</p>
+        </section>
+      )}
       {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}
       {state.kind === 'pdf' && (
         <PdfOffer

@@ -52,6 +52,8 @@ export interface PopupPageDeps {
   storage: SettingsArea;
   /** Opens the extension's PDF page (entrypoints/pdf-report/) on a PDF's address, in a new tab. */
   openPdfPage?(pdfUrl: string): void;
+  /** Opens the column audit page (entrypoints/audit/) on a listing's address, in a new tab. */
+  openAuditPage?(listingUrl: string): void;
 }
 
 const PENDING_RETRY_MS = 300;
@@ -66,6 +68,8 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
   let exportMenu: Omit<ExportMenuProps, 't'> | undefined;
   let shown: PopupState = { kind: 'loading' };
   let hides: PanelHides | undefined;
+  /** The tab's column, when it is a listing on .gov.cn: what 「核查本栏目全部年报」 audits. */
+  let column: string | undefined;
   /** Copy as citation under each finding; no evidence image here: the popup is not the page. */
   const findingActions = (state: PopupState): FindingActionsApi | null =>
     state.kind === 'report'
@@ -91,6 +95,9 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
           exportMenu={exportMenu}
           panelHides={hides}
           onCheckPdf={deps.openPdfPage}
+          {...(column && deps.openAuditPage
+            ? { onAuditColumn: () => deps.openAuditPage?.(column as string) }
+            : {})}
           t={translate}
         />
       </FindingActionsContext.Provider>,
@@ -193,6 +200,8 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
       const own = state.kind === 'none' ? state.pdfs?.[0] : undefined;
       if (own !== undefined && own === tab?.url) state = { kind: 'pdf', url: own };
       hides = hidesFor(settings, tab?.url, state);
+      const auditable = state.kind === 'listing' || (state.kind === 'none' && state.column);
+      column = auditable && isGovCnPage(tab?.url) ? tab?.url : undefined;
       show(state);
       if (state.kind !== 'pending') return;
       await new Promise((resolve) => setTimeout(resolve, PENDING_RETRY_MS));

@@ -61,6 +61,16 @@ export default defineBackground(() => {
         ...(index === undefined ? {} : { index: index + 1 }),
       });
     },
+    // The column audit page (entrypoints/audit/), right of the listing's tab, as a link opened from it.
+    openAuditPage: async (listingUrl, { tabId, windowId, index }) => {
+      await browser.tabs.create({
+        url: `${browser.runtime.getURL('/audit.html')}?url=${encodeURIComponent(listingUrl)}`,
+        active: true,
+        openerTabId: tabId,
+        ...(windowId === undefined ? {} : { windowId }),
+        ...(index === undefined ? {} : { index: index + 1 }),
+      });
+    },
     now: () => new Date(),
     warn: (...details) => console.warn(...details),
   });

@@ -28,4 +28,8 @@ void startPopupPage({
     // The toolbar popup closes itself as the new tab takes the focus.
     void browser.tabs.create({ url: page });
   },
+  openAuditPage: (listingUrl) => {
+    const page = `${browser.runtime.getURL('/audit.html')}?url=${encodeURIComponent(listingUrl)}`;
+    void browser.tabs.create({ url: page });
+  },
 });

@@ -102,6 +102,8 @@ export interface BackgroundDeps {
    * address in a new, active tab beside `nextTo`.
    */
   openPdfPage(pdfUrl: string, nextTo: NextTo): Promise<void>;
+  /** Opens the column audit page (`audit.html?url=…`) on a listing's address beside `nextTo`. */
+  openAuditPage(listingUrl: string, nextTo: NextTo): Promise<void>;
   /**
    * Runs work the answer does not wait for once the answer has gone: the
    * badge, and the history write when storage has room (by default a task
@@ -132,7 +134,7 @@ export type BackgroundHandler = (
 function refusal(message: unknown, issues: readonly { code: string }[]): Refused | null {
   if (typeof message !== 'object' || message === null) return null;
   const type = (message as { type?: unknown }).type;
-  if (type !== 'analysed' && type !== 'analysedPdf') return null;
+  if (type !== 'analysed' && type !== 'analysedPdf' && type !== 'auditedReport') return null;
   return { refused: issues.some((issue) => issue.code === 'too_big') ? 'tooLarge' : 'invalid' };
 }
 
@@ -429,6 +431,37 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     return { opened: true };
   }
 
+  /**
+   * The in-page 「核查本栏目全部年报」: the listing must be the page of the
+   * tab that asked, on .gov.cn — its portal as the browser names the tab and
+   * the frame, never as the message says.
+   */
+  async function openColumnAudit(url: string, sender: SenderInfo): Promise<Opened> {
+    const tab = sender.tab;
+    if (tab?.id === undefined) throw new Error('No tab to open the audit page beside.');
+    if (!isGovCnPage(url)) throw new Error('Only a column on a .gov.cn portal can be audited.');
+    const portal = portalOfUrl(url);
+    if (portal === null || portal !== portalOfUrl(tab.url) || portal !== portalOfUrl(sender.url)) {
+      throw new Error("Only a column on the page's own portal can be audited from the page.");
+    }
+    await deps.openAuditPage(url, {
+      tabId: tab.id,
+      ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
+      ...(tab.index === undefined ? {} : { index: tab.index }),
+    });
+    return { opened: true };
+  }
+
+  /** The history's records of a portal, for the audit page; none when it cannot be read. */
+  async function portalHistory(portal: string): Promise<HistoryRecord[]> {
+    try {
+      return (await store.exportAll()).filter((record) => record.portal === portal).slice(0, 2000);
+    } catch (error) {
+      deps.warn('OGI Lens: history could not be read', error);
+      return [];
+    }
+  }
+
   return createReceiver({
     to: 'background',
     handlers: {
@@ -439,6 +472,15 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         if (!isGovCnPage(request.url)) throw new Error('A PDF is read from a .gov.cn portal only.');
         return analyse(request.report, { ...sender, url: request.url });
       },
+      // Kept under the portal of the address it was fetched from; no tab's badge is touched.
+      auditedReport: (request, sender) => {
+        if (!isGovCnPage(request.url))
+          throw new Error('A report is read from a .gov.cn portal only.');
+        const { tab: _tab, ...page } = sender;
+        return analyse(request.report, { ...page, url: request.url });
+      },
+      portalHistory: (request) => portalHistory(request.portal),
+      openColumnAudit: (request, sender) => openColumnAudit(request.url, sender),
       listHistory: () => listing(() => Promise.resolve()),
       deleteHistory: (request) => listing(() => store.delete(request.id)),
       // Deletes the database when it cannot be opened: the way out of a newer version's.

@@ -212,8 +212,8 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
         // so that they are there when the background answers.
         ui.load(answer);
       },
-      deferListing: (isListing) => {
-        listing.defer(isListing);
+      deferListing: (scan) => {
+        listing.defer(scan);
       },
       setState: (next) => {
         listing.defer(null);

@@ -14,7 +14,7 @@ import {
   type Receive,
 } from '../messaging/lean';
 import type { PageState } from '../messaging/protocol';
-import { detectPage, isListingPage, type PageDetection } from '../page/detect';
+import { detectPage, type PageDetection, scanColumnPage } from '../page/detect';
 import { reportPdfLinks } from '../page/pdf-links';
 import { type FrameWindow, whenPageSettled } from '../steps';
 import { type AnalyserEntry, publishedAnalyser } from './analyser-slot';
@@ -69,7 +69,7 @@ export function startDetector(deps: DetectorDeps): Promise<void> {
     ? { kind: 'pending' }
     : { kind: detection.kind === 'listing' ? 'listing' : 'none' };
   const listing = deferredListingCheck(deps.log);
-  listing.defer(detection.listingToConfirm ? () => isListingPage(doc) : null);
+  listing.defer(detection.listingToConfirm ? () => scanColumnPage(doc) : null);
   const pdfLinks = deferredPdfLinks(() => reportPdfLinks(doc, detection.title !== null), deps.log);
   /** The analyser's receiver, once it has taken the page over. */
   let analyser: Receive | null = null;

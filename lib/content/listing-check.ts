@@ -7,27 +7,36 @@
  */
 import type { PageState } from '../messaging/protocol';
 
+/** What the count found (lib/page/detect.ts scanColumnPage). */
+export type ColumnScan = 'listing' | 'column' | 'none';
+
 export interface DeferredListingCheck {
   /** The link count to run on first read, or null when there is none to run (any more). */
-  defer(isListing: (() => boolean) | null): void;
-  /** The state as the popup should see it: 'none' becomes 'listing' if the deferred count says so. */
+  defer(scan: (() => ColumnScan) | null): void;
+  /**
+   * The state as the popup should see it: 'none' becomes 'listing' if the
+   * deferred count says so, or is marked `column` (a column of a few
+   * reports, which the popup offers to audit).
+   */
   apply(state: PageState): PageState;
 }
 
 export function deferredListingCheck(
   log: (what: string, error: unknown) => void,
 ): DeferredListingCheck {
-  let pending: (() => boolean) | null = null;
+  let pending: (() => ColumnScan) | null = null;
   return {
-    defer(isListing) {
-      pending = isListing;
+    defer(scan) {
+      pending = scan;
     },
     apply(state) {
       if (!pending || state.kind !== 'none') return state;
-      const isListing = pending;
+      const scan = pending;
       pending = null;
       try {
-        return isListing() ? { kind: 'listing' } : state;
+        const found = scan();
+        if (found === 'listing') return { kind: 'listing' };
+        return found === 'column' ? { ...state, column: true } : state;
       } catch (error) {
         log('could not count the report links', error);
         return state;

@@ -11,7 +11,7 @@ import { type Extraction, extractionSteps, findContentRoot } from '../extract';
 import type { Checked, NotCheckedReason, PageState, Refused } from '../messaging/protocol';
 import type { PreviousSummary } from '../model/history';
 import type { Finding } from '../model/report';
-import { detectPage, isListingPage, type PageDetection } from '../page/detect';
+import { detectPage, type PageDetection, scanColumnPage } from '../page/detect';
 import { identityFromTitle } from '../page/report-identity';
 import { pacer, runStepsWithPauses } from '../steps';
 import { watchForLateTables } from './late-tables';
@@ -60,7 +60,7 @@ export interface PageDeps {
    * when the popup asks (the page is 'none' until then). Without it the
    * links are counted during detection.
    */
-  deferListing?(isListing: () => boolean): void;
+  deferListing?(scan: () => 'listing' | 'column' | 'none'): void;
   /** Told about an annotation that failed (the page stays analysed, unannotated). */
   onError?(error: unknown): void;
   /** Gives the page its turn between two steps of the extraction (by default lib/steps.ts pacer). */
@@ -190,7 +190,7 @@ export async function runPagePass(doc: Document, url: string, deps: PageDeps): P
 
   if (detection.kind !== 'report' || extraction === null) {
     deps.setState({ kind: detection.kind === 'listing' ? 'listing' : 'none' });
-    if (detection.listingToConfirm) deps.deferListing?.(() => isListingPage(doc));
+    if (detection.listingToConfirm) deps.deferListing?.(() => scanColumnPage(doc));
     return;
   }
 

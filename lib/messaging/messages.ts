@@ -78,6 +78,33 @@ export const MESSAGES = {
     answer: z.union([CheckedSchema, RefusedSchema]),
   },
   /**
+   * A report the column audit page (entrypoints/audit/) read from its portal,
+   * with the address it was fetched from: checked and kept in history like a
+   * PDF page's, under the portal of that address (a .gov.cn one), so that
+   * the next audit, and a visit to the report, find it. No badge: the audit
+   * page is not the report's tab.
+   */
+  auditedReport: {
+    from: ['extensionPage'],
+    to: 'background',
+    request: z.object({
+      report: ReportSchema,
+      url: z.string().check(z.maxLength(LIMITS.textLength)),
+    }),
+    answer: z.union([CheckedSchema, RefusedSchema]),
+  },
+  /**
+   * The history's reports of one portal, for the column audit page: those
+   * it holds are not fetched again, and their years count for the
+   * governments' comparison with their departments.
+   */
+  portalHistory: {
+    from: ['extensionPage'],
+    to: 'background',
+    request: z.object({ portal: z.string().check(z.maxLength(253)) }),
+    answer: z.array(HistoryRecordSchema).check(z.maxLength(2000)),
+  },
+  /**
    * As soon as a report is detected: the agency and year its title names, so
    * that the history and settings are read while the page is still being
    * extracted. Answered with the settings and strings the page's panel needs.
@@ -136,6 +163,18 @@ export const MESSAGES = {
    * sender's tab, as the browser names that tab, and refuses anything else.
    */
   openPdfReport: {
+    from: ['contentScript'],
+    to: 'background',
+    request: z.object({ url: z.string().check(z.maxLength(LIMITS.urlLength)) }),
+    answer: OpenedSchema,
+  },
+  /**
+   * Open the column audit page (entrypoints/audit/) on the sender's listing
+   * in a new tab beside it: the in-page 「核查本栏目全部年报」. The
+   * background opens only a .gov.cn address on the portal of the sender's
+   * tab, as the browser names that tab.
+   */
+  openColumnAudit: {
     from: ['contentScript'],
     to: 'background',
     request: z.object({ url: z.string().check(z.maxLength(LIMITS.urlLength)) }),

@@ -194,8 +194,17 @@ export const PageStateSchema = z.discriminatedUnion('kind', [
     retrievedAt: z.optional(z.string().check(z.maxLength(40))),
   }),
   z.object({ kind: z.literal('listing'), pdfs: z.optional(PdfLinksSchema) }),
-  /** Not a report; `pdfs`: the reports it attaches as PDF (lib/page/pdf-links.ts), read when the popup asks. */
-  z.object({ kind: z.literal('none'), pdfs: z.optional(PdfLinksSchema) }),
+  /**
+   * Not a report; `pdfs`: the reports it attaches as PDF (lib/page/pdf-links.ts),
+   * read when the popup asks; `column`: its titles call it a column of reports
+   * and it links one to three (too few for a listing), which the popup offers
+   * to audit.
+   */
+  z.object({
+    kind: z.literal('none'),
+    pdfs: z.optional(PdfLinksSchema),
+    column: z.optional(z.literal(true)),
+  }),
   /** Analysis has not finished yet (the page is still loading). */
   z.object({ kind: z.literal('pending') }),
   /** Analysis failed on this page; the message says why, for a bug report. */

@@ -139,8 +139,8 @@ export function findReportTitle(doc: Document): string | null {
 const MIN_LISTING_LINKS = 4;
 const REPORT_LINKS_REASON = `${MIN_LISTING_LINKS}+ report links`;
 
-/** Whether MIN_LISTING_LINKS links have a report title as text or title (the scan stops there). */
-function hasReportLinks(doc: Document): boolean {
+/** How many links have a report title as text or title, counting to MIN_LISTING_LINKS at most. */
+function reportLinkCount(doc: Document): number {
   const links = doc.getElementsByTagName('a');
   let n = 0;
   for (let i = 0; i < links.length && n < MIN_LISTING_LINKS; i++) {
@@ -148,7 +148,12 @@ function hasReportLinks(doc: Document): boolean {
     const title = links[i]?.getAttribute('title') ?? '';
     if (text.length < 200 && (isReportTitle(text) || (title && isReportTitle(title)))) n++;
   }
-  return n >= MIN_LISTING_LINKS;
+  return n;
+}
+
+/** Whether MIN_LISTING_LINKS links have a report title as text or title (the scan stops there). */
+function hasReportLinks(doc: Document): boolean {
+  return reportLinkCount(doc) >= MIN_LISTING_LINKS;
 }
 
 /** A paragraph of prose: a listing has none, a report has many. */
@@ -187,6 +192,18 @@ export interface DetectOptions {
 /** Whether a page that detection left with `listingToConfirm` links enough reports to be a listing. */
 export function isListingPage(doc: Document): boolean {
   return hasReportLinks(doc);
+}
+
+/**
+ * What a page detection left with `listingToConfirm` (its titles or column
+ * name call it a column of reports) is, once its links are counted: a
+ * listing (MIN_LISTING_LINKS report links or more); a column of one to
+ * three reports — too few to call it a listing, enough to audit (a
+ * department's own column of its three years); or neither.
+ */
+export function scanColumnPage(doc: Document): 'listing' | 'column' | 'none' {
+  const n = reportLinkCount(doc);
+  return n >= MIN_LISTING_LINKS ? 'listing' : n > 0 ? 'column' : 'none';
 }
 
 export function detectPage(doc: Document, options: DetectOptions = {}): PageDetection {

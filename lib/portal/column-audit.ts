@@ -24,8 +24,12 @@ export interface KnownReport {
 export type AuditEntry =
   /** Read from the portal now. `pdfUrl` when the article only attached its report as PDF. */
   | { link: PortalLink; from: 'portal'; page: PortalPage; pdfUrl?: string }
-  /** The history has it: not fetched again. */
-  | { link: PortalLink; from: 'history' };
+  /**
+   * The history has it: not fetched again. `url` is the address it is kept
+   * under when that is not the link's: the PDF a PDF-only article attaches
+   * (the article is read for the PDF's address; the PDF is not fetched).
+   */
+  | { link: PortalLink; from: 'history'; url?: string };
 
 export interface ColumnAuditDeps {
   queue: PortalQueue;
@@ -96,6 +100,7 @@ async function readReport(link: PortalLink, deps: ColumnAuditDeps): Promise<Audi
   if (page.kind === 'none' && page.title !== null) {
     const [pdfUrl] = reportPdfLinks(page.doc, true);
     if (pdfUrl) {
+      if (await deps.inHistory(pdfUrl)) return { link, from: 'history', url: pdfUrl };
       deps.queue.plan(1);
       return { link, from: 'portal', page: await deps.read(await deps.queue.get(pdfUrl)), pdfUrl };
     }

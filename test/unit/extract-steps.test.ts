@@ -218,6 +218,7 @@ describe('a report with a runaway agency name', () => {
       captureVisibleTab: async () => 'data:image/png;base64,',
       injectAnalyser: async () => {},
       openPdfPage: async () => {},
+      openAuditPage: async () => {},
       now: () => new Date('2024-02-01T00:00:00Z'),
       warn: () => {},
     });

@@ -10,6 +10,20 @@ const SHIPPED = ['lib', 'components', 'entrypoints'];
 const SINKS =
   /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|createContextualFragment|srcdoc)\b|document\.write(ln)?\s*\(|new\s+DOMParser|\beval\s*\(|new\s+Function\s*\(|setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]/;
 
+/**
+ * The one parser of fetched markup: the column audit page reads the portal's
+ * pages it fetched (entrypoints/audit/main.ts) with DOMParser, into an inert
+ * document that has no browsing context (its scripts never run, nothing it
+ * names loads) and is never attached to or shown in any page: it is read for
+ * its links and tables only, as lib/portal and the extraction read a tab's.
+ */
+const ALLOWED: { file: string; line: RegExp }[] = [
+  {
+    file: 'entrypoints/audit/main.ts',
+    line: /^const doc = new DOMParser\(\)\.parseFromString\(html, 'text\/html'\);$/,
+  },
+];
+
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -27,6 +41,12 @@ describe('shipped code', () => {
         .split('\n')
         .map((line, i) => ({ line, at: `${relative(ROOT, file)}:${i + 1}` }))
         .filter(({ line }) => SINKS.test(line))
+        .filter(
+          ({ line }) =>
+            !ALLOWED.some(
+              (allowed) => relative(ROOT, file) === allowed.file && allowed.line.test(line.trim()),
+            ),
+        )
         .map(({ at, line }) => `${at}: ${line.trim()}`),
     );
     expect(offending).toEqual([]);

@@ -71,6 +71,8 @@ interface Harness {
   captures: number[];
   /** The PDF pages opened, and beside which tab. */
   pdfPages: { pdfUrl: string; nextTo: NextTo }[];
+  /** The column audit pages opened, and beside which tab. */
+  auditPages: { listingUrl: string; nextTo: NextTo }[];
 }
 
 function harness(
@@ -83,6 +85,7 @@ function harness(
   const analysers: Harness['analysers'] = [];
   const captures: number[] = [];
   const pdfPages: Harness['pdfPages'] = [];
+  const auditPages: Harness['auditPages'] = [];
   const store = overrides.store ?? createHistoryStore(factory);
   const handle = createBackgroundHandler({
     self: SELF,
@@ -110,11 +113,24 @@ function harness(
     openPdfPage: async (pdfUrl, nextTo) => {
       pdfPages.push({ pdfUrl, nextTo });
     },
+    openAuditPage: async (listingUrl, nextTo) => {
+      auditPages.push({ listingUrl, nextTo });
+    },
     now: () => new Date('2024-05-06T07:08:09.000Z'),
     warn: (...details) => warnings.push(details),
     ...(overrides.afterAnswer ? { afterAnswer: overrides.afterAnswer } : {}),
   });
-  return { handle, store, badges, warnings, injections, analysers, captures, pdfPages };
+  return {
+    handle,
+    store,
+    badges,
+    warnings,
+    injections,
+    analysers,
+    captures,
+    pdfPages,
+    auditPages,
+  };
 }
 
 async function analysed(h: Harness, report: Report): Promise<Checked> {
@@ -956,6 +972,67 @@ describe('background: opening the PDF page from a page (「检查附件 PDF」)'
       expect(h.handle({ type: 'openPdfReport', url: PDF }, sender)).toBeUndefined();
     }
     expect(h.pdfPages).toEqual([]);
+  });
+});
+
+describe('background: the column audit (「核查本栏目全部年报」)', () => {
+  const LISTING = 'http://www.jiangzhou.gov.cn/col/col1229/index.html';
+  const fromListing = (url = LISTING) => ({
+    id: SELF.id,
+    url,
+    frameId: 0,
+    tab: { id: 6, url, windowId: 2, index: 1, active: true },
+  });
+
+  it('opens the audit page on a column of the tab’s own portal, and refuses any other', async () => {
+    const h = harness(new IDBFactory());
+    expect(await h.handle({ type: 'openColumnAudit', url: LISTING }, fromListing())).toEqual({
+      opened: true,
+    });
+    for (const [url, reason] of [
+      ['http://www.hailing.gov.cn/col/col1/index.html', /own portal/],
+      ['http://www.jiangzhou.gov.cn.evil.com/col/index.html', /\.gov\.cn/],
+      ['javascript:alert(1)//.gov.cn', /\.gov\.cn/],
+    ] as const) {
+      await expect(h.handle({ type: 'openColumnAudit', url }, fromListing())).rejects.toThrow(
+        reason,
+      );
+    }
+    // From the options page (not a content script): dropped.
+    expect(h.handle({ type: 'openColumnAudit', url: LISTING }, OPTIONS_PAGE)).toBeUndefined();
+    expect(h.auditPages).toEqual([
+      { listingUrl: LISTING, nextTo: { tabId: 6, windowId: 2, index: 1 } },
+    ]);
+  });
+
+  it('keeps an audited report under its own portal without touching a badge, and lists a portal’s history to the audit page only', async () => {
+    const h = harness(new IDBFactory());
+    const url = 'http://www.jiangzhou.gov.cn/art/2023/1/18/art_9.html';
+    const pageUrl = `${SELF.baseUrl}audit.html?url=x`;
+    const auditPage = { id: SELF.id, url: pageUrl, tab: { id: 9, url: pageUrl, windowId: 1 } };
+    const checked = CheckedSchema.parse(
+      await h.handle({ type: 'auditedReport', report: { ...base2022, url }, url }, auditPage),
+    );
+    expect(checked.findings).toBeDefined();
+    expect(h.badges).toEqual([]);
+    const listed = (await h.handle(
+      { type: 'portalHistory', portal: 'jiangzhou.gov.cn' },
+      auditPage,
+    )) as { url: string; agency: string }[];
+    expect(listed.map((r) => [r.url, r.agency])).toEqual([[url, base2022.identity.agency]]);
+    expect(await h.handle({ type: 'portalHistory', portal: 'hailing.gov.cn' }, auditPage)).toEqual(
+      [],
+    );
+    // A content script may neither read a portal's history nor store an audit's report.
+    expect(
+      h.handle({ type: 'portalHistory', portal: 'jiangzhou.gov.cn' }, contentScript(base2022)),
+    ).toBeUndefined();
+    await expect(
+      h.handle(
+        { type: 'auditedReport', report: base2022, url: 'http://example.com/a.html' },
+        auditPage,
+      ),
+    ).rejects.toThrow(/\.gov\.cn/);
   });
 });
 

@@ -214,3 +214,30 @@ describe('year-over-year rows', () => {
     expect(formatChange({ delta: 0, percent: 0 })).toBe('0');
   });
 });
+
+describe('popup on a column of reports', () => {
+  afterEach(() => render(null, app));
+
+  it('offers 「核查本栏目全部年报」 on a listing and on a column of a few reports, acting on the user’s click only', () => {
+    const opened: string[] = [];
+    for (const state of [{ kind: 'listing' }, { kind: 'none', column: true }] as PopupState[]) {
+      render(
+        <PopupView
+          state={state}
+          language="zh_CN"
+          t={translatorFor('zh_CN')}
+          onAuditColumn={() => opened.push(state.kind)}
+        />,
+        app,
+      );
+      const button = app.querySelector('button[data-action="audit-column"]') as HTMLButtonElement;
+      expect(button.textContent).toBe('核查本栏目全部年报');
+      // A script's click (untrusted) opens nothing.
+      button.click();
+    }
+    expect(opened).toEqual([]);
+    // Without a column to audit there is no offer.
+    render(<PopupView state={{ kind: 'none' }} language="en" t={translatorFor('en')} />, app);
+    expect(app.querySelector('button[data-action="audit-column"]')).toBeNull();
+  });
+});

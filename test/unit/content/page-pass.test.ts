@@ -201,14 +201,14 @@ describe('one pass over a page', () => {
   });
 
   it('leaves the link count of a column page to whoever asks later, when it can take it', async () => {
-    const confirmations: (() => boolean)[] = [];
+    const confirmations: (() => 'listing' | 'column' | 'none')[] = [];
     const pass = async (name: string) => {
       const dom = openFixture(name);
       const states: PageState[] = [];
       await runPagePass(dom.window.document, dom.window.location.href, {
         check: neverAsked,
         setState: (s) => states.push(s),
-        deferListing: (isListing) => confirmations.push(isListing),
+        deferListing: (scan) => confirmations.push(scan),
         showOverlay: () => {},
         timings: FAST,
       });
@@ -216,10 +216,10 @@ describe('one pass over a page', () => {
     };
     // Until asked, a column page is a page like any other; asked, its links tell.
     expect(await pass('listing-hanweb-column')).toEqual([{ kind: 'none' }]);
-    expect(confirmations.map((isListing) => isListing())).toEqual([true]);
+    expect(confirmations.map((scan) => scan())).toEqual(['listing']);
     // A page about the disclosure work (信息公开 in its title) that links no reports.
     expect(await pass('nonreport-disclosure-guide')).toEqual([{ kind: 'none' }]);
-    expect(confirmations.map((isListing) => isListing())).toEqual([true, false]);
+    expect(confirmations.map((scan) => scan())).toEqual(['listing', 'none']);
     // A page without the column's words has nothing left to count.
     expect(await pass('nonreport-news-article')).toEqual([{ kind: 'none' }]);
     expect(confirmations).toHaveLength(2);

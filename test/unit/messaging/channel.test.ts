@@ -39,6 +39,9 @@ describe('the message table', () => {
     expect(routes).toEqual({
       analysed: 'contentScript → background',
       analysedPdf: 'extensionPage → background',
+      auditedReport: 'extensionPage → background',
+      portalHistory: 'extensionPage → background',
+      openColumnAudit: 'contentScript → background',
       prepare: 'contentScript → background',
       loadAnalyser: 'contentScript → background',
       loadWorkbookWriter: 'contentScript → background',

@@ -1,6 +1,11 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectPage, isListingPage, titleCandidates } from '../../../lib/page/detect';
+import {
+  detectPage,
+  isListingPage,
+  scanColumnPage,
+  titleCandidates,
+} from '../../../lib/page/detect';
 
 /** A portal page: head, navigation, an article, a sidebar of links. */
 function portalPage(options: {
@@ -86,6 +91,10 @@ describe('detectPage', () => {
     });
     expect(detectPage(short, { deferListingScan: true }).listingToConfirm).toBe(true);
     expect(isListingPage(short)).toBe(false);
+    // Three reports in a column so named: no listing, but a column the popup offers to audit.
+    expect(scanColumnPage(column)).toBe('listing');
+    expect(scanColumnPage(short)).toBe('column');
+    expect(scanColumnPage(portalPage({ title: '政府信息公开年报_某某县人民政府' }))).toBe('none');
     // Only the column's words defer: a report is a report at once, a page without them is settled.
     const report = portalPage({
       title: '某某县人民政府2023年政府信息公开工作年度报告_某某县',

@@ -1,0 +1,106 @@
+/**
+ * From the reports an audit read to what it shows: each report paired with
+ * its own previous year among them (./pairing.ts), checked against it,
+ * the governments' table 三 set beside their departments' (./hierarchy.ts,
+ * info findings added to the government's report), one league row each
+ * (./league.ts), sorted. The same steps, in the same order, as the command
+ * line's `--portal DIR` (scripts/cli/portal.ts), so that the extension's
+ * column audit and the command line give the same league for the same
+ * pages; here over reports already read, wherever they came from (fetched,
+ * the history, a PDF).
+ */
+import { findPrevious, runChecks } from '../checks/run';
+import type { Finding, Report } from '../model/report';
+import { type HierarchyResult, hierarchyFindings } from './hierarchy';
+import { type AuditedPage, type LeagueRow, leagueRow, sortLeague } from './league';
+import { pairPrevious } from './pairing';
+
+/** One page of the audit as read: a report, or a page that should have been one and why it is not. */
+export type AuditItem =
+  | { kind: 'report'; url: string; source: 'html' | 'pdf'; report: Report }
+  | { kind: 'unreadable'; url: string; source: 'html' | 'pdf'; problem: string; problemEn: string };
+
+export interface AuditLeague {
+  /** Sorted by the league's default order (most errors first). */
+  rows: LeagueRow[];
+  /** The findings of a row's report (none for a page not read). */
+  findingsOf(row: LeagueRow): readonly Finding[];
+  /** The governments beside their departments, in the order the governments came. */
+  hierarchy: HierarchyResult[];
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The league of `items`. `context`: other reports of the same portal (the
+ * history's), which count for the hierarchy only — never paired, checked or
+ * listed, and never the source of a finding on an audited report's row
+ * unless that report is the government's.
+ */
+export function auditLeague(
+  items: readonly AuditItem[],
+  context: readonly Report[] = [],
+): AuditLeague {
+  const reportOf = (item: AuditItem) => (item.kind === 'report' ? item.report : null);
+  const pairings = pairPrevious(items, reportOf);
+  const pages: AuditedPage[] = items.map((item, i) => {
+    if (item.kind === 'unreadable') return item;
+    const pairing = pairings[i] ?? { state: 'none' };
+    const previous = pairing.state === 'found' ? reportOf(pairing.previous) : null;
+    try {
+      const findings = runChecks(
+        item.report,
+        findPrevious(item.report, previous ? [previous] : []),
+      );
+      return {
+        kind: 'report',
+        url: item.url,
+        source: item.source,
+        report: item.report,
+        findings,
+        previous:
+          pairing.state === 'found'
+            ? { state: 'found', url: pairing.previous.url }
+            : pairing.state === 'ambiguous'
+              ? { state: 'ambiguous', candidates: pairing.candidates.length }
+              : { state: 'none' },
+      };
+    } catch (error) {
+      const detail = messageOf(error);
+      return {
+        kind: 'unreadable',
+        url: item.url,
+        source: item.source,
+        problem: `无法读取：${detail}`,
+        problemEn: `cannot be read: ${detail}`,
+      };
+    }
+  });
+
+  const audited = pages.flatMap((page) => (page.kind === 'report' ? [page] : []));
+  const known = new Set(audited.map((page) => page.report.url));
+  const hierarchy = hierarchyFindings([
+    ...audited.map((page) => page.report),
+    ...context.filter((report) => !known.has(report.url)),
+  ]);
+  const findingsOfReport = new Map<Report, Finding[]>(
+    audited.map((page) => [page.report, [...page.findings]]),
+  );
+  for (const result of hierarchy) findingsOfReport.get(result.government)?.push(...result.findings);
+
+  const built = pages.map((page) => {
+    const full: AuditedPage =
+      page.kind === 'report'
+        ? { ...page, findings: findingsOfReport.get(page.report) ?? [] }
+        : page;
+    return { row: leagueRow(full), findings: full.kind === 'report' ? full.findings : [] };
+  });
+  const findingsOfRow = new Map<LeagueRow, readonly Finding[]>(
+    built.map(({ row, findings }) => [row, findings]),
+  );
+  return {
+    rows: sortLeague(built.map(({ row }) => row)),
+    findingsOf: (row) => findingsOfRow.get(row) ?? [],
+    hierarchy,
+  };
+}

@@ -1,0 +1,5 @@
+import { defineAuditSuite } from './audit';
+import { builtExtensionDir } from './driver';
+import { launchFirefox } from './firefox';
+
+defineAuditSuite('firefox', builtExtensionDir('firefox-mv2'), launchFirefox);
