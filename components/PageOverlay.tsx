@@ -13,6 +13,7 @@ import type { Mark } from '../lib/annotate/marks';
 import { type Box, isInViewport, type Size, unionBox } from '../lib/annotate/position';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { PdfOffer } from '../lib/content/analyser';
+import type { PreviousYearView } from '../lib/content/previous-year';
 import type { ExportMenuProps } from './ExportMenu';
 import { copyText, type FindingActionsApi, FindingActionsContext } from './FindingActions';
 import { useFindingKeys } from './finding-keys';
@@ -49,6 +50,8 @@ export interface PageOverlayProps extends OverlayInput {
   acceptEvent?: AcceptEvent;
   /** 「检查附件 PDF」 in the panel, for a report whose tables were not all read here. */
   pdfOffer?: PdfOffer;
+  /** Last year's report looked for on the portal: the panel's line follows it. */
+  previousYear?: PreviousYearView;
 }
 
 /** An overlay element laid over a page box: hidden while the box is out of view. */
@@ -325,6 +328,7 @@ export function PageOverlay(props: PageOverlayProps) {
           exportMenu={props.exportMenu}
           acceptEvent={accept}
           {...(props.pdfOffer ? { pdfOffer: props.pdfOffer } : {})}
+          {...(props.previousYear ? { previousYear: props.previousYear } : {})}
         />
       )}
       {panelVisible && (

@@ -150,8 +150,11 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       bar?.remove();
       bar = null;
     },
-    async show(annotation, input, onExport, evidence, pdfOffer) {
+    async show(annotation, input, onExport, evidence, pdfOffer, previousYear) {
       const { t, settings } = await current();
+      // Re-annotated (last year's report found on the portal): the new overlay replaces the old.
+      shown?.overlay.remove();
+      shown = null;
       const language = languageOf(t);
       const { report, findings, previous, targets } = annotation.overlay;
       const url = deps.pageUrl();
@@ -189,6 +192,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
           onFormatChange: rememberExportFormat,
         },
         ...(pdfOffer ? { pdfOffer } : {}),
+        ...(previousYear ? { previousYear } : {}),
       });
       shown = { overlay, page };
       if (!watching) {

@@ -15,8 +15,8 @@
  */
 import type { Report } from '../model/report';
 import type { PortalQueue } from './portal-queue';
-import { agencyKey } from './title-match';
 import type { PortalPage } from './read-page';
+import { agencyKey } from './title-match';
 import type { PageFetch, PageLinks, PortalLink } from './types';
 
 /** The listing pages read at most: a column's year tabs and a few pages of each. */
@@ -32,6 +32,13 @@ export interface CurrentReport {
 
 export interface PreviousYearDeps {
   queue: PortalQueue;
+  /**
+   * The report PDFs an article attaches (lib/page/pdf-links.ts
+   * `reportPdfLinks`): a year published only as a PDF is a detail page
+   * whose title names the report and whose figures are in the attachment.
+   * Absent, such a page is unreadable.
+   */
+  attachedPdfs?(doc: Document): string[];
   read(fetched: PageFetch): Promise<PortalPage>;
   readLinks(doc: Document, url: string): PageLinks;
   choose(
@@ -73,6 +80,9 @@ export function isPreviousOf(report: Report, current: CurrentReport): boolean {
   );
 }
 
+/** A column's address and its index.html name one page: read once. */
+const sameListing = (url: string): string => url.replace(/\/index\.s?html?$/i, '/');
+
 /** The links of a page a search reads for candidates, page order, each address once. */
 function linksOf(links: PageLinks): PortalLink[] {
   const all = [links.previousArticle, links.nextArticle, ...links.reports].filter(
@@ -108,7 +118,19 @@ export async function findPreviousYear(
       lastFailure = 'limit';
       return null;
     }
-    const page = await deps.read(fetched);
+    let page = await deps.read(fetched);
+    // The article of a report published as an attachment: its PDF holds the figures.
+    const articleUrl = page.url;
+    if ((page.kind === 'none' || page.kind === 'listing') && page.title !== null) {
+      const attached = (deps.attachedPdfs?.(page.doc) ?? []).find((url) => !tried.has(url));
+      if (attached) {
+        tried.add(attached);
+        deps.queue.plan(1);
+        const pdf = await deps.queue.get(attached);
+        if (!pdf.ok && pdf.failure === 'cancelled') return cancelled();
+        page = await deps.read(pdf);
+      }
+    }
     if (page.kind !== 'report') {
       lastFailure = 'unreadable';
       return null;
@@ -119,7 +141,8 @@ export async function findPreviousYear(
     }
     return {
       found: true,
-      url: page.url,
+      // The address a reader opens: the article, also when its figures came from its PDF.
+      url: articleUrl,
       title: page.report.identity.title || link.text,
       source: page.source,
       report: page.report,
@@ -150,10 +173,14 @@ export async function findPreviousYear(
   const fromPage = await settle(await consider(linksOf(pageLinks)));
   if (fromPage) return fromPage;
 
-  // 2. The column, its further pages and year tabs.
+  // 2. The column, its further pages and year tabs. A report found there is
+  // not taken at once: the column's other pages are read to the end (within
+  // the bound), since a report reposted under a second address (a year tab,
+  // a later page) is the reader's choice, not a pick.
   const listingQueue: string[] = pageLinks.column ? [pageLinks.column.url] : [];
-  const listingsSeen = new Set<string>(listingQueue);
+  const listingsSeen = new Set<string>(listingQueue.map(sameListing));
   let listingsRead = 0;
+  let foundInColumn: Extract<PreviousYearResult, { found: true }> | null = null;
   while (listingQueue.length > 0 && listingsRead < MAX_LISTING_PAGES) {
     if (deps.signal.aborted) return cancelled();
     const url = listingQueue.shift() as string;
@@ -165,14 +192,25 @@ export async function findPreviousYear(
     if (page.kind !== 'listing' && page.kind !== 'none' && page.kind !== 'report') continue;
     if (page.doc === null) continue;
     const links = deps.readLinks(page.doc, page.url);
-    const outcome = await settle(await consider(linksOf(links)));
-    if (outcome) return outcome;
+    if (foundInColumn) {
+      const { candidates: named } = deps.choose(wanted, linksOf(links));
+      for (const link of named) if (!candidates.has(link.url)) candidates.set(link.url, link);
+    } else {
+      const outcome = await settle(await consider(linksOf(links)));
+      if (outcome && !outcome.found) return outcome;
+      if (outcome?.found) foundInColumn = outcome;
+    }
     for (const next of links.listingPages) {
-      if (!listingsSeen.has(next)) {
-        listingsSeen.add(next);
+      if (!listingsSeen.has(sameListing(next))) {
+        listingsSeen.add(sameListing(next));
         listingQueue.push(next);
       }
     }
+  }
+  if (foundInColumn) {
+    return candidates.size > 1
+      ? { found: false, reason: 'ambiguous', candidates: [...candidates.values()] }
+      : { ...foundInColumn, candidates: [...candidates.values()] };
   }
 
   // 3. A few steps back along 上一篇 (a column whose listing is a script the reader cannot follow).
