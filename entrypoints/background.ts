@@ -10,6 +10,8 @@ import { createHistoryStore, storageHasRoom } from '../lib/background/history-st
 import { createLocaleLoader } from '../lib/background/locales';
 import { createOffscreenBridge } from '../lib/background/offscreen-bridge';
 import { createToolbar } from '../lib/background/toolbar';
+import { createAsker } from '../lib/messaging/channel';
+import { type PdfReader, publishedPdfReader } from '../lib/pdf/reader-slot';
 import { createSearchRunner, type SearchRunner } from '../lib/portal/portal-search';
 import type { PortalProgress } from '../lib/portal/types';
 import { readSettings } from '../lib/settings';
@@ -28,6 +30,36 @@ interface ChromeOffscreen {
   };
 }
 
+/** The Chinese CMaps packaged at build (wxt.config.ts), for PDFs that do not embed their fonts. */
+async function loadCMap(name: string): Promise<Uint8Array> {
+  const response = await fetch(browser.runtime.getURL(`/cmaps/${name}` as '/'));
+  if (!response.ok) throw new Error(`no CMap ${name}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * lib/pdf in Firefox's background page: entrypoints/pdf-reader.ts, added as
+ * a script to the page's document the first time a PDF is met.
+ */
+let pdfReader: Promise<PdfReader> | null = null;
+function loadPdfReader(): Promise<PdfReader> {
+  pdfReader ??= new Promise<PdfReader>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = browser.runtime.getURL('/pdf-reader.js');
+    script.onload = () => {
+      const reader = publishedPdfReader();
+      if (reader) resolve(reader);
+      else reject(new Error('The PDF reader did not load.'));
+    };
+    script.onerror = () => reject(new Error('The PDF reader could not be loaded.'));
+    document.head.append(script);
+  }).catch((error: unknown) => {
+    pdfReader = null;
+    throw error;
+  });
+  return pdfReader;
+}
+
 /**
  * Where the search for last year's report runs: Firefox's MV2 background
  * page has DOMParser and runs it here; Chrome's MV3 worker has none and
@@ -37,16 +69,13 @@ function portalSearch(): {
   search: SearchRunner;
   progress?: (id: string, progress: PortalProgress) => void;
 } {
-  if (typeof DOMParser === 'function') {
+  // A build-time constant: Chrome's worker carries none of the search itself.
+  if (import.meta.env.FIREFOX) {
     return {
       search: createSearchRunner({
         fetch: (input, init) => fetch(input, init),
         DOMParser,
-        loadCMap: async (name) => {
-          const response = await fetch(browser.runtime.getURL(`/cmaps/${name}` as '/'));
-          if (!response.ok) throw new Error(`no CMap ${name}`);
-          return new Uint8Array(await response.arrayBuffer());
-        },
+        readPdf: async (bytes, url) => (await loadPdfReader())(bytes, url, { loadCMap }),
       }),
     };
   }
@@ -135,9 +164,10 @@ export default defineBackground(() => {
     ...(searching.progress ? { searchProgress: searching.progress } : {}),
     // The search's progress, to the frame that asked for it.
     sendSearchProgress: (tabId, frameId, progress) => {
-      browser.tabs
-        .sendMessage(tabId, { type: 'previousYearProgress', progress }, { frameId })
-        .catch(() => undefined);
+      const tell = createAsker('background', 'contentScript', (message) =>
+        browser.tabs.sendMessage(tabId, message, { frameId }),
+      );
+      tell('previousYearProgress', { progress }).catch(() => undefined);
     },
     now: () => new Date(),
     warn: (...details) => console.warn(...details),

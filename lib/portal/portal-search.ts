@@ -152,27 +152,25 @@ export type SearchRunner = (
 export interface DomContext {
   fetch: typeof fetch;
   DOMParser: new () => DOMParser;
-  /** The Chinese CMaps packaged with the extension (wxt.config.ts), for PDFs that do not embed fonts. */
-  loadCMap?(name: string): Promise<Uint8Array>;
+  /**
+   * lib/pdf `extractPdfReport` (with the CMaps the extension packages),
+   * loaded by the context only when a PDF is met: imported by the offscreen
+   * document, a script in Firefox's background page.
+   */
+  readPdf(bytes: Uint8Array, url: string): Promise<PdfExtraction>;
 }
 
 /**
  * The search bound to an extension context that has a DOM (Chrome's
  * offscreen document, Firefox's background page): its fetch, which carries
- * the extension's host permission, its DOMParser, and lib/pdf imported only
- * when a PDF is met.
+ * the extension's host permission, its DOMParser and its PDF reader.
  */
 export function createSearchRunner(context: DomContext): SearchRunner {
   return (request, control) =>
     runPortalSearch(request, {
       fetch: (input, init) => context.fetch(input, init),
       parser: () => new context.DOMParser(),
-      readPdf: async (bytes, url) =>
-        (await import('../pdf/extract-pdf')).extractPdfReport(
-          bytes,
-          url,
-          context.loadCMap ? { loadCMap: context.loadCMap } : {},
-        ),
+      readPdf: (bytes, url) => context.readPdf(bytes, url),
       signal: control.signal,
       onProgress: control.onProgress,
     });
