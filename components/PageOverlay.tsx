@@ -405,6 +405,12 @@ export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'> & {
 export interface MountedOverlay extends OverlayHost {
   /** Shows or hides the panel as the settings change (a hide undone from the popup or the options). */
   showPanel(show: boolean): void;
+  /**
+   * Renders the overlay again with a re-checked report's findings (last
+   * year's report found on the portal), in the same root: the panel stays
+   * where and as the reader left it, open or folded.
+   */
+  update(options: MountOptions): void;
 }
 
 /** Creates the host on `<html>` and renders the overlay into its closed shadow root. */
@@ -424,6 +430,10 @@ export function mountPageOverlay(doc: Document, options: MountOptions): MountedO
     showPanel(show) {
       if (show === current.showPanel) return;
       current = { ...current, showPanel: show };
+      draw(current);
+    },
+    update(options) {
+      current = { ...options, showPanel: current.showPanel };
       draw(current);
     },
     remove() {

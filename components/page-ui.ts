@@ -34,7 +34,7 @@ import {
   type Translate,
   uiFromPrepared,
 } from './i18n';
-import { type MountedOverlay, mountPageOverlay } from './PageOverlay';
+import { type MountedOverlay, type MountOptions, mountPageOverlay } from './PageOverlay';
 import { type MountedPdfBar, mountPdfBar } from './PdfBar';
 import type { StoredPlace } from './panel-placement';
 import { tablesOf } from './report-layout';
@@ -152,9 +152,6 @@ export function createPageUi(deps: PageUiDeps): PageUi {
     },
     async show(annotation, input, onExport, evidence, pdfOffer, previousYear) {
       const { t, settings } = await current();
-      // Re-annotated (last year's report found on the portal): the new overlay replaces the old.
-      shown?.overlay.remove();
-      shown = null;
       const language = languageOf(t);
       const { report, findings, previous, targets } = annotation.overlay;
       const url = deps.pageUrl();
@@ -163,7 +160,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       const page: PanelPage = { url, agency: identity.agency };
       const agency = agencyHide(page);
       const stored = settings && origin ? placeOf(settings, origin) : undefined;
-      const overlay = mountPageOverlay(input.doc, {
+      const options: MountOptions = {
         findingActions: {
           citation: (finding) =>
             findingCitation({
@@ -193,7 +190,11 @@ export function createPageUi(deps: PageUiDeps): PageUi {
         },
         ...(pdfOffer ? { pdfOffer } : {}),
         ...(previousYear ? { previousYear } : {}),
-      });
+      };
+      // Re-checked (last year's report found on the portal): the overlay shown takes the new
+      // findings in place, so the panel stays open or folded as the reader left it.
+      const overlay = shown?.overlay ?? mountPageOverlay(input.doc, options);
+      if (shown) overlay.update(options);
       shown = { overlay, page };
       if (!watching) {
         watching = true;
