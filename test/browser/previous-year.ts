@@ -139,8 +139,14 @@ async function setFindPrevious(browser: DriverBrowser, on: boolean): Promise<voi
 /** The requests the server saw from `from` on. */
 const since = (server: FixtureServer, from: number): LoggedRequest[] => server.requests.slice(from);
 
-/** The browser's own request for the site's icon, which no extension sends. */
-const notFavicon = (request: LoggedRequest) => request.path !== '/favicon.ico';
+/**
+ * Not the browser's own traffic: the site's icon, which every tab asks for,
+ * and Firefox's calls home (remote settings over an HTTPS tunnel, which the
+ * proxy refuses); no extension sends either.
+ */
+const notFavicon = (request: LoggedRequest) =>
+  request.path !== '/favicon.ico' &&
+  !/(^|\.)(mozilla\.(com|net|org)|firefox\.com)$/.test(request.host);
 
 const onHeming = (request: LoggedRequest) =>
   request.host === 'heming.gov.cn' || request.host.endsWith('.heming.gov.cn');
