@@ -95,10 +95,12 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .prev-progress{display:flex;align-items:center;gap:6px;margin-top:4px;}
 .prev-progress progress{flex:1;min-width:60px;height:8px;}
 .prev-count{color:#5f6368;white-space:nowrap;}
-.prev-other{margin-top:4px;font-size:12px;}
+.prev-other,.prev-choose{margin-top:4px;font-size:12px;color:#1a73e8;background:#fff;border:1px solid #dadce0;border-radius:4px;padding:2px 8px;cursor:pointer;}
+.prev-other:hover,.prev-choose:hover{background:#e8f0fe;}
+.prev-url{flex-basis:100%;color:#5f6368;font-size:11px;overflow-wrap:anywhere;}
 .prev-list{list-style:none;margin:4px 0 0;padding:0;display:grid;gap:4px;}
 .prev-list li{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;}
-.prev-choose{font-size:12px;text-align:left;overflow-wrap:anywhere;}
+.prev-choose{text-align:left;overflow-wrap:anywhere;}
 .prev-date,.prev-none{color:#5f6368;margin:4px 0 0;}
 
 /* The card lets the pointer through: moving on to the next cell reaches that cell, never the card. */

@@ -32,6 +32,16 @@ const safeHref = (url: string): string | undefined => {
   }
 };
 
+/** An address as the reader compares two postings by: host and path. */
+const addressText = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return url;
+  }
+};
+
 export interface PreviousYearLineProps {
   view: PreviousYearView;
   t: Translate;
@@ -73,6 +83,8 @@ export function PreviousYearLine({ view, t, acceptEvent }: PreviousYearLineProps
               {link.text}
             </button>
             {link.date && <span class="prev-date">{link.date}</span>}
+            {/* Two postings of one title differ only by their address: it is shown, as text. */}
+            <span class="prev-url">{addressText(link.url)}</span>
           </li>
         ))}
       </ul>
