@@ -100,7 +100,14 @@ export default defineConfig({
     // injected beside the content script, so that neither weighs on every .gov.cn page.
     // activeTab: "save evidence image" captures the tab (tabs.captureVisibleTab), which both
     // browsers allow only with activeTab or <all_urls>; README's design notes say why not the latter.
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // offscreen (Chrome only): the MV3 worker has no DOMParser; the search for last year's
+    // report on the page's portal reads the pages in an offscreen document (entrypoints/offscreen/).
+    permissions: [
+      'storage',
+      'scripting',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: [GOV_CN],
     // Declared here rather than as a WXT content script: entrypoints/detector.ts says why.
     content_scripts: [{ matches: [GOV_CN], js: [DETECTOR_FILE], run_at: 'document_idle' }],

@@ -35,6 +35,8 @@ export interface OptionsViewProps {
   status: OptionsStatus;
   onFamily(family: RuleFamily, enabled: boolean): void;
   onLanguage(language: Settings['language']): void;
+  /** Turns the search for last year's report on the portal on or off. */
+  onFindPrevious(enabled: boolean): void;
   /** Shows the in-page panel again where it was hidden. */
   onShowPanel(hide: PanelHide): void;
   onDelete(id: string): void;
@@ -105,6 +107,24 @@ function Language({ t, settings, onLanguage }: OptionsViewProps) {
             </option>
           ))}
         </select>
+      </label>
+    </section>
+  );
+}
+
+/** Whether last year's report is looked for on the portal (GET requests to that portal only). */
+function FindPrevious({ t, settings, onFindPrevious }: OptionsViewProps) {
+  return (
+    <section aria-labelledby="previous-heading">
+      <h2 id="previous-heading">{t('opt_findPreviousHeading')}</h2>
+      <label>
+        <input
+          type="checkbox"
+          data-setting="findPreviousYear"
+          checked={settings.findPreviousYear}
+          onChange={(event) => onFindPrevious(event.currentTarget.checked)}
+        />
+        {t('opt_findPrevious')}
       </label>
     </section>
   );
@@ -285,6 +305,7 @@ export function OptionsView(props: OptionsViewProps) {
       </p>
       <Checks {...props} />
       <Language {...props} />
+      <FindPrevious {...props} />
       <HiddenPanels {...props} />
       <History {...props} />
     </main>

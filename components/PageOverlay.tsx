@@ -13,6 +13,7 @@ import type { Mark } from '../lib/annotate/marks';
 import { type Box, isInViewport, type Size, unionBox } from '../lib/annotate/position';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { PdfOffer } from '../lib/content/analyser';
+import type { PreviousYearView } from '../lib/content/previous-year';
 import type { ExportMenuProps } from './ExportMenu';
 import { copyText, type FindingActionsApi, FindingActionsContext } from './FindingActions';
 import { useFindingKeys } from './finding-keys';
@@ -49,6 +50,8 @@ export interface PageOverlayProps extends OverlayInput {
   acceptEvent?: AcceptEvent;
   /** 「检查附件 PDF」 in the panel, for a report whose tables were not all read here. */
   pdfOffer?: PdfOffer;
+  /** Last year's report looked for on the portal: the panel's line follows it. */
+  previousYear?: PreviousYearView;
 }
 
 /** An overlay element laid over a page box: hidden while the box is out of view. */
@@ -325,6 +328,7 @@ export function PageOverlay(props: PageOverlayProps) {
           exportMenu={props.exportMenu}
           acceptEvent={accept}
           {...(props.pdfOffer ? { pdfOffer: props.pdfOffer } : {})}
+          {...(props.previousYear ? { previousYear: props.previousYear } : {})}
         />
       )}
       {panelVisible && (
@@ -401,6 +405,12 @@ export type MountOptions = Omit<PageOverlayProps, 'doc' | 'host'> & {
 export interface MountedOverlay extends OverlayHost {
   /** Shows or hides the panel as the settings change (a hide undone from the popup or the options). */
   showPanel(show: boolean): void;
+  /**
+   * Renders the overlay again with a re-checked report's findings (last
+   * year's report found on the portal), in the same root: the panel stays
+   * where and as the reader left it, open or folded.
+   */
+  update(options: MountOptions): void;
 }
 
 /** Creates the host on `<html>` and renders the overlay into its closed shadow root. */
@@ -420,6 +430,10 @@ export function mountPageOverlay(doc: Document, options: MountOptions): MountedO
     showPanel(show) {
       if (show === current.showPanel) return;
       current = { ...current, showPanel: show };
+      draw(current);
+    },
+    update(options) {
+      current = { ...options, showPanel: current.showPanel };
       draw(current);
     },
     remove() {

@@ -89,6 +89,19 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .pdf-check:hover{background:#1765cc;}
 .pdf-name{min-width:0;overflow-wrap:anywhere;color:#3c4043;}
 .pdf-failed{margin:6px 0 0;color:#d93025;}
+.prev{margin:0 0 8px;padding:6px 8px;font-size:12px;background:#f1f3f4;border-radius:6px;}
+.prev-text{margin:0;color:#3c4043;overflow-wrap:anywhere;}
+.prev-link{color:#1a73e8;}
+.prev-progress{display:flex;align-items:center;gap:6px;margin-top:4px;}
+.prev-progress progress{flex:1;min-width:60px;height:8px;}
+.prev-count{color:#5f6368;white-space:nowrap;}
+.prev-other,.prev-choose{margin-top:4px;font-size:12px;color:#1a73e8;background:#fff;border:1px solid #dadce0;border-radius:4px;padding:2px 8px;cursor:pointer;}
+.prev-other:hover,.prev-choose:hover{background:#e8f0fe;}
+.prev-url{flex-basis:100%;color:#5f6368;font-size:11px;overflow-wrap:anywhere;}
+.prev-list{list-style:none;margin:4px 0 0;padding:0;display:grid;gap:4px;}
+.prev-list li{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;}
+.prev-choose{text-align:left;overflow-wrap:anywhere;}
+.prev-date,.prev-none{color:#5f6368;margin:4px 0 0;}
 
 /* The card lets the pointer through: moving on to the next cell reaches that cell, never the card. */
 .tip{position:fixed;max-width:min(420px,calc(100vw - 16px));max-height:calc(100vh - 16px);overflow:hidden;background:#fff;border:1px solid #dadce0;border-left:4px solid var(--c);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.2);padding:8px 10px;pointer-events:none;}

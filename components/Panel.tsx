@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { type AcceptEvent, acceptTrustedEvent } from '../lib/annotate/trusted';
 import type { PdfOffer } from '../lib/content/analyser';
+import type { PreviousYearView } from '../lib/content/previous-year';
 import type { NotCheckedReason } from '../lib/messaging/protocol';
 import type { Finding, Report, Severity } from '../lib/model/report';
 import { type CountedKey, countText } from './count-text';
@@ -18,6 +19,7 @@ import { NOT_CHECKED_KEYS } from './not-checked';
 import { findingMessage, SEVERITY_KEYS } from './PageFindingText';
 import { PanelLegend } from './PanelLegend';
 import { PdfChecks } from './PdfChecks';
+import { PreviousYearLine } from './PreviousYearLine';
 import { templateMessageKey } from './template-name';
 
 const COUNT_KEYS: Record<Severity, CountedKey> = {
@@ -71,6 +73,8 @@ export interface PanelProps {
    * not all be read here (lib/content/pdf-offer.ts); absent otherwise.
    */
   pdfOffer?: PdfOffer;
+  /** Last year's report looked for on the portal (lib/content/previous-year.ts); absent when not. */
+  previousYear?: PreviousYearView;
 }
 
 export function Panel(props: PanelProps) {
@@ -191,6 +195,9 @@ export function Panel(props: PanelProps) {
             t={t}
             acceptEvent={accept}
           />
+        )}
+        {props.previousYear && (
+          <PreviousYearLine view={props.previousYear} t={t} acceptEvent={accept} />
         )}
         {props.unchecked && <p class="unchecked">{t(NOT_CHECKED_KEYS[props.unchecked])}</p>}
         {props.pruned > 0 && (

@@ -57,6 +57,7 @@ export async function startOptionsPage(deps: OptionsPageDeps): Promise<void> {
         status={status}
         onFamily={(family, enabled) => void changeFamily(family, enabled)}
         onLanguage={(language) => void changeLanguage(language)}
+        onFindPrevious={(enabled) => void changeFindPrevious(enabled)}
         onShowPanel={(hide) => void showPanel(hide)}
         onDelete={(id) => void changeHistory(() => ask('deleteHistory', { id }))}
         onDeleteAll={() => void changeHistory(() => ask('clearHistory'))}
@@ -90,6 +91,15 @@ export async function startOptionsPage(deps: OptionsPageDeps): Promise<void> {
   function showPanel(hide: PanelHide) {
     return attempt(async () => {
       settings = await updateSettings(storage, (current) => withoutHide(current, hide));
+    }, true);
+  }
+
+  function changeFindPrevious(enabled: boolean) {
+    return attempt(async () => {
+      settings = await updateSettings(storage, (current) => ({
+        ...current,
+        findPreviousYear: enabled,
+      }));
     }, true);
   }
 

@@ -34,7 +34,7 @@ import {
   type Translate,
   uiFromPrepared,
 } from './i18n';
-import { type MountedOverlay, mountPageOverlay } from './PageOverlay';
+import { type MountedOverlay, type MountOptions, mountPageOverlay } from './PageOverlay';
 import { type MountedPdfBar, mountPdfBar } from './PdfBar';
 import type { StoredPlace } from './panel-placement';
 import { tablesOf } from './report-layout';
@@ -150,7 +150,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       bar?.remove();
       bar = null;
     },
-    async show(annotation, input, onExport, evidence, pdfOffer) {
+    async show(annotation, input, onExport, evidence, pdfOffer, previousYear) {
       const { t, settings } = await current();
       const language = languageOf(t);
       const { report, findings, previous, targets } = annotation.overlay;
@@ -160,7 +160,7 @@ export function createPageUi(deps: PageUiDeps): PageUi {
       const page: PanelPage = { url, agency: identity.agency };
       const agency = agencyHide(page);
       const stored = settings && origin ? placeOf(settings, origin) : undefined;
-      const overlay = mountPageOverlay(input.doc, {
+      const options: MountOptions = {
         findingActions: {
           citation: (finding) =>
             findingCitation({
@@ -189,7 +189,12 @@ export function createPageUi(deps: PageUiDeps): PageUi {
           onFormatChange: rememberExportFormat,
         },
         ...(pdfOffer ? { pdfOffer } : {}),
-      });
+        ...(previousYear ? { previousYear } : {}),
+      };
+      // Re-checked (last year's report found on the portal): the overlay shown takes the new
+      // findings in place, so the panel stays open or folded as the reader left it.
+      const overlay = shown?.overlay ?? mountPageOverlay(input.doc, options);
+      if (shown) overlay.update(options);
       shown = { overlay, page };
       if (!watching) {
         watching = true;

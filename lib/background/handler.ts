@@ -24,8 +24,11 @@ import type { HistoryRecord } from '../model/history';
 import type { Finding, Report } from '../model/report';
 import { isGovCnPdfAddress } from '../page/pdf-links';
 import { portalOfUrl } from '../page/portal';
+import type { SearchRunner } from '../portal/portal-search';
+import type { PortalProgress } from '../portal/types';
 import { DEFAULT_SETTINGS } from '../settings';
 import { type HistoryStore, isHistoryUnavailable, recordId } from './history-store';
+import { createPreviousSearch } from './previous-search';
 import {
   type ExtensionIdentity,
   isGovCnPage,
@@ -110,6 +113,16 @@ export interface BackgroundDeps {
    * after this one, by when the answer's response has been posted).
    */
   afterAnswer?(work: () => void): void;
+  /**
+   * Runs a search for last year's report in the extension's DOM context
+   * (lib/portal/portal-search.ts): Firefox's background page itself, or
+   * Chrome's offscreen document through ./offscreen-bridge.ts.
+   */
+  searchPortal?: SearchRunner;
+  /** Sends a search's progress to the frame that asked (`previousYearProgress`). */
+  sendSearchProgress?(tabId: number, frameId: number, progress: PortalProgress): void;
+  /** The offscreen document's progress of search `id` (Chrome); absent where the search runs here. */
+  searchProgress?(id: string, progress: PortalProgress): void;
   /** The time a visit is recorded with. */
   now(): Date;
   warn(...details: unknown[]): void;
@@ -294,6 +307,10 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         : null,
       // The page says that it was not compared with last year's nor kept, rather than nothing.
       ...(historyUnavailable ? { historyUnavailable: true as const } : {}),
+      // Last year's may be on the portal: the page may ask for it to be looked for.
+      ...(key && !previous && !historyUnavailable && settings.findPreviousYear && deps.searchPortal
+        ? { mayFindPrevious: true as const }
+        : {}),
     };
     // Neither the badge nor, with room to spare, the history write holds the
     // answer back: even their synchronous parts (the badge's title, cloning
@@ -461,10 +478,33 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       return [];
     }
   }
+  const previousSearch = createPreviousSearch({
+    search:
+      deps.searchPortal ??
+      (() => Promise.resolve({ found: false, reason: 'unreadable', candidates: [], requests: 0 })),
+    sendProgress: deps.sendSearchProgress ?? (() => undefined),
+    readPrevious: (portal, agency, year) => store.get(portal, agency, year),
+    storeVisit,
+    readSettings: readSettingsOrDefaults,
+    onFindings: (tabId, findings) => {
+      if (tabId === undefined) return;
+      deps.showBadge(tabId, badgeFor(findings)).catch((error: unknown) => {
+        deps.warn('OGI Lens: badge could not be set', error);
+      });
+    },
+    now: deps.now,
+  });
 
   return createReceiver({
     to: 'background',
     handlers: {
+      findPreviousYear: (request, sender) => previousSearch.find(request, sender),
+      cancelPreviousYear: (_request, sender) =>
+        Promise.resolve({ noted: previousSearch.cancel(sender) }),
+      portalSearchProgress: (request) => {
+        deps.searchProgress?.(request.id, request.progress);
+        return Promise.resolve({ noted: deps.searchProgress !== undefined });
+      },
       analysed: (request, sender) => analyse(request.report, sender),
       prepare: (request, sender) => prepare(request.agency, request.year, sender),
       // The PDF's own address stands for the page's: its portal keys the history.

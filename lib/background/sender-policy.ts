@@ -72,6 +72,33 @@ export function isOwnExtensionPage(sender: SenderInfo, self: ExtensionIdentity):
   );
 }
 
+/** The extension's own page at `path` (`/offscreen.html`), by the browser's word. */
+function isOwnPageAt(sender: SenderInfo, self: ExtensionIdentity, path: string): boolean {
+  return (
+    isOwnExtensionPage(sender, self) &&
+    sender.tab === undefined &&
+    parseUrl(sender.url)?.pathname === path
+  );
+}
+
+/** Chrome's offscreen document (entrypoints/offscreen/), where the portal is searched. */
+export const OFFSCREEN_PATH = '/offscreen.html';
+/** The MV3 worker's script, which the browser names as the sender of its messages. */
+export const BACKGROUND_SCRIPT_PATH = '/background.js';
+
+/** This extension's offscreen document: it is in no tab, at its own address. */
+export function isOwnOffscreen(sender: SenderInfo, self: ExtensionIdentity): boolean {
+  return isOwnPageAt(sender, self, OFFSCREEN_PATH);
+}
+
+/**
+ * This extension's background worker, as the offscreen document sees a
+ * message from it: never a content script (a tab), never another page.
+ */
+export function isOwnBackground(sender: SenderInfo, self: ExtensionIdentity): boolean {
+  return isOwnPageAt(sender, self, BACKGROUND_SCRIPT_PATH);
+}
+
 /**
  * Whether the sender is one of the parties a message's `from` names. The
  * background never sends to itself, so a message claiming to be its own is
@@ -86,6 +113,7 @@ export function isSentBy(
     contentScript: () => isOwnContentScript(sender, self),
     extensionPage: () => isOwnExtensionPage(sender, self),
     background: () => false,
+    offscreen: () => isOwnOffscreen(sender, self),
   };
   return from.some((party) => isParty[party]());
 }

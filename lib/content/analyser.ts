@@ -8,7 +8,7 @@
  * in by entrypoints/analyser.ts, so the whole of it runs in jsdom with
  * stand-ins.
  */
-import type { AnnotateInput, Annotation } from '../annotate/annotate';
+import { type AnnotateInput, type Annotation, annotatePage } from '../annotate/annotate';
 import { saveEvidence } from '../export/evidence';
 import { exportFromPage, type ShownReport } from '../export/page-export';
 import type { ExportFormat, ExportOutcome, WorkbookWriter } from '../export/types';
@@ -22,6 +22,7 @@ import type { AnalyserHandoff } from './analyser-slot';
 import { deferredListingCheck, deferredPdfLinks } from './listing-check';
 import { type PageDeps, runPagePass } from './page-pass';
 import { offeredPdfs } from './pdf-offer';
+import { createPreviousYearFlow, type PreviousYearView } from './previous-year';
 
 /** The in-page UI: its strings and settings, and the overlay. */
 export interface PageUi {
@@ -33,13 +34,17 @@ export interface PageUi {
   load(prepared?: Promise<Prepared>): void;
   /** The export's answer before the page has been analysed, in the panel's language. */
   notReadyMessage(): Promise<string>;
-  /** Mounts the overlay of an annotated page; `onExport` is the panel's export button. */
+  /**
+   * Mounts the overlay of an annotated page (in place of the one shown, when
+   * the page is re-annotated); `onExport` is the panel's export button.
+   */
   show(
     annotation: Annotation,
     input: AnnotateInput,
     onExport: (format: ExportFormat) => Promise<ExportOutcome>,
     evidence?: PageEvidence,
     pdfOffer?: PdfOffer,
+    previousYear?: PreviousYearView,
   ): Promise<void>;
   /**
    * The bar of a page with a report title but no report, which attaches the
@@ -184,6 +189,36 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
     },
   };
 
+  /** The page as last annotated: re-annotated when last year's report is found on the portal. */
+  let annotated: { annotation: Annotation; input: AnnotateInput } | null = null;
+  /** The background said last year's report may be looked for on the portal. */
+  let mayFindPrevious = false;
+  const previousYear = createPreviousYearFlow({
+    doc,
+    url: deps.window.location.href,
+    ask,
+    log,
+    onChecked: (checked) => {
+      if (!annotated) return;
+      const { annotation, input } = annotated;
+      annotation.unmark();
+      const next: AnnotateInput = {
+        ...input,
+        findings: checked.findings,
+        previous: checked.previous,
+      };
+      const again = annotatePage(next);
+      annotated = { annotation: again, input: next };
+      if (state.kind === 'report') {
+        state = { ...state, findings: checked.findings, previous: checked.previous };
+      }
+      if (shown) shown = { ...shown, findings: checked.findings, previous: checked.previous };
+      ui.show(again, next, exportReport, evidence, pdfOffer(next.report), previousYear).catch(
+        (error: unknown) => log('could not show the year-over-year findings', error),
+      );
+    },
+  });
+
   // Only the extension's own contexts can message a content script, so the
   // sender is not checked here; the requests are still parsed.
   const receive = createReceiver<'contentScript', unknown>({
@@ -191,6 +226,10 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
     handlers: {
       getPageState: () => Promise.resolve(currentState()),
       exportReport: (request) => exportReport(request.format),
+      previousYearProgress: (request) => {
+        previousYear.progress(request.progress);
+        return Promise.resolve({ noted: true });
+      },
     },
   });
 
@@ -203,7 +242,10 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
       check: (report) => {
         const answer = ask('analysed', { report });
         ui.load();
-        return answer;
+        return answer.then((checked) => {
+          mayFindPrevious = 'mayFindPrevious' in checked && checked.mayFindPrevious === true;
+          return checked;
+        });
       },
       prepare: (hint) => {
         const answer = ask('prepare', hint);
@@ -231,8 +273,20 @@ export function startAnalyser(deps: AnalyserDeps, handoff: AnalyserHandoff): Ana
         }
       },
       onError: (error) => log('annotation failed', error),
-      showOverlay: (annotation, input) =>
-        ui.show(annotation, input, exportReport, evidence, pdfOffer(input.report)),
+      showOverlay: (annotation, input) => {
+        annotated = { annotation, input };
+        const shownNow = ui.show(
+          annotation,
+          input,
+          exportReport,
+          evidence,
+          pdfOffer(input.report),
+          mayFindPrevious ? previousYear : undefined,
+        );
+        // Last year's report is looked for once the page shows its own findings.
+        if (mayFindPrevious) previousYear.start(input.report);
+        return shownNow;
+      },
     });
   const done = Promise.resolve()
     .then(pass)

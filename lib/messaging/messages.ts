@@ -27,19 +27,29 @@ import {
   HistoryListingSchema,
   LoadedSchema,
   LocaleMessagesSchema,
+  NotedSchema,
   OpenedSchema,
+  PageLinksSchema,
   PageStateSchema,
+  PortalLinkSchema,
+  PortalProgressSchema,
+  PortalSearchRequestSchema,
+  PortalSearchResultSchema,
   PreparedSchema,
+  PreviousSearchSchema,
   RefusedSchema,
+  SearchIdSchema,
   UiLanguageSchema,
 } from './protocol';
 
 /**
  * The contexts that exchange messages. `extensionPage` is the popup and the
  * options page (the extension's own origin), whether opened as a popup or in
- * a tab.
+ * a tab. `offscreen` is Chrome's offscreen document (entrypoints/offscreen/),
+ * the DOM context the MV3 worker searches the portal in; it hears only the
+ * background.
  */
-export type Party = 'contentScript' | 'extensionPage' | 'background';
+export type Party = 'contentScript' | 'extensionPage' | 'background' | 'offscreen';
 
 export interface MessageSpec {
   /** Who may send it. */
@@ -216,6 +226,66 @@ export const MESSAGES = {
     to: 'background',
     request: noFields(),
     answer: z.array(HistoryRecordSchema),
+  },
+  /**
+   * Look for the same agency's report of the year before on the sender's
+   * portal (issue 18, item 1), starting from the page's links; or, with
+   * `choose`, read the candidate the reader chose instead ("not this one").
+   * The background drops every link off the portal of the sender's tab as
+   * the browser names it, searches (at most MAX_SEARCH_REQUESTS GETs, two at
+   * a time), stores the report found and answers the page's checks redone
+   * with it. Nothing is looked for when the setting is off or the history
+   * already has that year.
+   */
+  findPreviousYear: {
+    from: ['contentScript'],
+    to: 'background',
+    request: z.object({
+      report: ReportSchema,
+      links: PageLinksSchema,
+      choose: z.optional(
+        z.object({
+          url: z.string().check(z.maxLength(LIMITS.urlLength)),
+          candidates: z.array(PortalLinkSchema).check(z.maxLength(50)),
+        }),
+      ),
+    }),
+    answer: PreviousSearchSchema,
+  },
+  /** Stop the sender frame's search: its requests are aborted. */
+  cancelPreviousYear: {
+    from: ['contentScript'],
+    to: 'background',
+    request: noFields(),
+    answer: NotedSchema,
+  },
+  /** background → the searching page: how far the search has got, for its bar. */
+  previousYearProgress: {
+    from: ['background'],
+    to: 'contentScript',
+    request: z.object({ progress: PortalProgressSchema }),
+    answer: NotedSchema,
+  },
+  /** background → offscreen document: run one search there (it has DOMParser). */
+  portalSearch: {
+    from: ['background'],
+    to: 'offscreen',
+    request: z.object({ id: SearchIdSchema, search: PortalSearchRequestSchema }),
+    answer: PortalSearchResultSchema,
+  },
+  /** background → offscreen document: abort that search's requests. */
+  portalSearchCancel: {
+    from: ['background'],
+    to: 'offscreen',
+    request: z.object({ id: SearchIdSchema }),
+    answer: NotedSchema,
+  },
+  /** offscreen document → background: a search's progress. */
+  portalSearchProgress: {
+    from: ['offscreen'],
+    to: 'background',
+    request: z.object({ id: SearchIdSchema, progress: PortalProgressSchema }),
+    answer: NotedSchema,
   },
   /** The popup asks the tab's content script what it knows about the page. */
   getPageState: {

@@ -25,6 +25,12 @@ export const CheckedSchema = z.object({
    * was checked without last year's and not stored. Only present when so.
    */
   historyUnavailable: z.optional(z.literal(true)),
+  /**
+   * The history has no report of the year before, the report names its
+   * agency and year, and the setting allows it: the page may ask
+   * (`findPreviousYear`) for it to be looked for on its portal. Only present when so.
+   */
+  mayFindPrevious: z.optional(z.literal(true)),
 });
 export type Checked = z.infer<typeof CheckedSchema>;
 
@@ -150,6 +156,11 @@ export const SettingsSchema = z.object({
   panelPlaces: z._default(z.array(PanelPlaceSchema).check(z.maxLength(LIMITS_PANEL.places)), []),
   /** The export format last chosen, in the popup or the panel. */
   exportFormat: z._default(ExportFormatSchema, 'xlsx'),
+  /**
+   * Look for last year's report on the page's own portal when the history
+   * has none (GET requests to that portal only; lib/portal/portal-search.ts).
+   */
+  findPreviousYear: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTINGS_KEY = 'settings';
@@ -228,3 +239,113 @@ export type Loaded = z.infer<typeof LoadedSchema>;
 /** The answer to `openPdfReport`: the extension's PDF page is open in a tab beside the sender's. */
 export const OpenedSchema = z.object({ opened: z.literal(true) });
 export type Opened = z.infer<typeof OpenedSchema>;
+
+const Url = z.string().check(z.maxLength(LIMITS.urlLength));
+
+/** A link of a portal page (lib/portal/types.ts PortalLink). */
+export const PortalLinkSchema = z.object({
+  url: Url,
+  text: z.string().check(z.maxLength(LIMITS.textLength)),
+  date: z.nullable(z.string().check(z.maxLength(40))),
+});
+export type PortalLinkWire = z.infer<typeof PortalLinkSchema>;
+
+/** The links of the page a search starts from (lib/portal/links.ts, bounded as it bounds them). */
+export const PageLinksSchema = z.object({
+  reports: z.array(PortalLinkSchema).check(z.maxLength(500)),
+  listingPages: z.array(Url).check(z.maxLength(50)),
+  column: z.nullable(PortalLinkSchema),
+  previousArticle: z.nullable(PortalLinkSchema),
+  nextArticle: z.nullable(PortalLinkSchema),
+});
+
+/** How far a search over the portal has got (lib/portal/types.ts PortalProgress). */
+export const PortalProgressSchema = z.object({
+  done: z.int().check(z.minimum(0)),
+  planned: z.int().check(z.minimum(0)),
+  requests: z.int().check(z.minimum(0)),
+});
+
+/** Why last year's report was not found, said to the reader as it is. */
+export const NotFoundReasonSchema = z.enum([
+  'not-listed',
+  'ambiguous',
+  'mismatch',
+  'unreadable',
+  'cancelled',
+  'limit',
+]);
+export type NotFoundReason = z.infer<typeof NotFoundReasonSchema>;
+
+/** The candidates a reader may choose from ("not this one", or several alike). */
+const CandidatesSchema = z.array(PortalLinkSchema).check(z.maxLength(50));
+
+/**
+ * background → content script: the answer to `findPreviousYear`. Found, the
+ * report's checks again with last year's (`checked`), and which report that
+ * was; not found, why, with the candidates met; `skipped` when nothing was
+ * looked for (setting off, last year's already in history, no identity).
+ */
+export const PreviousSearchSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('found'),
+    checked: CheckedSchema,
+    compared: z.object({ url: Url, title: z.string().check(z.maxLength(LIMITS.textLength)) }),
+    candidates: CandidatesSchema,
+    requests: z.int().check(z.minimum(0)),
+  }),
+  z.object({
+    outcome: z.literal('notFound'),
+    reason: NotFoundReasonSchema,
+    candidates: CandidatesSchema,
+    requests: z.int().check(z.minimum(0)),
+  }),
+  z.object({
+    outcome: z.literal('skipped'),
+    why: z.enum(['off', 'hasPrevious', 'noIdentity', 'busy']),
+  }),
+]);
+export type PreviousSearch = z.infer<typeof PreviousSearchSchema>;
+
+/** The report a search is for: its address (the sender's, as the browser gave it), agency and year. */
+export const CurrentReportSchema = z.object({
+  url: Url,
+  agency: z.string().check(z.minLength(1), z.maxLength(LIMITS.textLength)),
+  year: z.int().check(z.minimum(1900), z.maximum(2200)),
+});
+
+/** background → the DOM context: one search (lib/portal/portal-search.ts PortalSearchRequest). */
+export const PortalSearchRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('find'), current: CurrentReportSchema, links: PageLinksSchema }),
+  z.object({
+    kind: z.literal('open'),
+    current: CurrentReportSchema,
+    url: Url,
+    candidates: CandidatesSchema,
+  }),
+]);
+
+/** The DOM context → background: what the search came to (PortalSearchResult). */
+export const PortalSearchResultSchema = z.discriminatedUnion('found', [
+  z.object({
+    found: z.literal(true),
+    url: Url,
+    title: z.string().check(z.maxLength(LIMITS.textLength)),
+    source: z.enum(['html', 'pdf']),
+    report: ReportSchema,
+    candidates: CandidatesSchema,
+    requests: z.int().check(z.minimum(0)),
+  }),
+  z.object({
+    found: z.literal(false),
+    reason: NotFoundReasonSchema,
+    candidates: CandidatesSchema,
+    requests: z.int().check(z.minimum(0)),
+  }),
+]);
+
+/** A search's id, for its progress and its cancel. */
+export const SearchIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** An answer that says only that the message arrived. */
+export const NotedSchema = z.object({ noted: z.boolean() });

@@ -33,6 +33,13 @@ export interface CurrentReport {
 
 export interface PreviousYearDeps {
   queue: PortalQueue;
+  /**
+   * The report PDFs an article attaches (lib/page/pdf-links.ts
+   * `reportPdfLinks`): a year published only as a PDF is a detail page
+   * whose title names the report and whose figures are in the attachment.
+   * By default `reportPdfLinks` of the page as a report's article.
+   */
+  attachedPdfs?(doc: Document): string[];
   read(fetched: PageFetch): Promise<PortalPage>;
   readLinks(doc: Document, url: string): PageLinks;
   choose(
@@ -48,7 +55,7 @@ export type PreviousYearResult =
       url: string;
       title: string;
       source: 'html' | 'pdf';
-      /** The attached PDF the report was read from, when its page only attaches it. */
+      /** The attached PDF the report was read from, when its article only attaches it. */
       pdfUrl?: string;
       report: Report;
       /** Every link that named the year before, the found one included: "not this one" offers the others. */
@@ -75,6 +82,9 @@ export function isPreviousOf(report: Report, current: CurrentReport): boolean {
     report.identity.year === current.year - 1
   );
 }
+
+/** A column's address and its index.html name one page: read once. */
+const sameListing = (url: string): string => url.replace(/\/index\.s?html?$/i, '/');
 
 /** The links of a page a search reads for candidates, page order, each address once. */
 function linksOf(links: PageLinks): PortalLink[] {
@@ -112,13 +122,17 @@ export async function findPreviousYear(
       return null;
     }
     let page = await deps.read(fetched);
-    // An article that only attaches its report: the report is the PDF's.
-    let pdfUrl: string | undefined;
-    if (page.kind === 'none' && page.title !== null) {
-      pdfUrl = reportPdfLinks(page.doc, true)[0];
-      if (pdfUrl) {
+    // The article of a report published as an attachment: its PDF holds the figures.
+    const articleUrl = page.url;
+    if ((page.kind === 'none' || page.kind === 'listing') && page.title !== null) {
+      const attachedPdfs = deps.attachedPdfs ?? ((doc: Document) => reportPdfLinks(doc, true));
+      const attached = attachedPdfs(page.doc).find((url) => !tried.has(url));
+      if (attached) {
+        tried.add(attached);
         deps.queue.plan(1);
-        page = await deps.read(await deps.queue.get(pdfUrl));
+        const pdf = await deps.queue.get(attached);
+        if (!pdf.ok && pdf.failure === 'cancelled') return cancelled();
+        page = await deps.read(pdf);
       }
     }
     if (page.kind !== 'report') {
@@ -131,10 +145,11 @@ export async function findPreviousYear(
     }
     return {
       found: true,
-      url: pdfUrl ? fetched.url : page.url,
+      // The address a reader opens: the article, also when its figures came from its PDF.
+      url: articleUrl,
       title: page.report.identity.title || link.text,
       source: page.source,
-      ...(pdfUrl ? { pdfUrl } : {}),
+      ...(page.url !== articleUrl ? { pdfUrl: page.url } : {}),
       report: page.report,
       candidates: [...candidates.values()],
     };
@@ -163,12 +178,14 @@ export async function findPreviousYear(
   const fromPage = await settle(await consider(linksOf(pageLinks)));
   if (fromPage) return fromPage;
 
-  // 2. The column, its further pages and year tabs, read whole (within bounds) before
-  // choosing: the report may be posted twice, on a page and under a year tab.
+  // 2. The column, its further pages and year tabs. A report found there is
+  // not taken at once: the column's other pages are read to the end (within
+  // the bound), since a report reposted under a second address (a year tab,
+  // a later page) is the reader's choice, not a pick.
   const listingQueue: string[] = pageLinks.column ? [pageLinks.column.url] : [];
-  const listingsSeen = new Set<string>(listingQueue);
-  const columnLinks: PortalLink[] = [];
+  const listingsSeen = new Set<string>(listingQueue.map(sameListing));
   let listingsRead = 0;
+  let foundInColumn: Extract<PreviousYearResult, { found: true }> | null = null;
   while (listingQueue.length > 0 && listingsRead < MAX_LISTING_PAGES) {
     if (deps.signal.aborted) return cancelled();
     const url = listingQueue.shift() as string;
@@ -180,16 +197,26 @@ export async function findPreviousYear(
     if (page.kind !== 'listing' && page.kind !== 'none' && page.kind !== 'report') continue;
     if (page.doc === null) continue;
     const links = deps.readLinks(page.doc, page.url);
-    columnLinks.push(...linksOf(links));
+    if (foundInColumn) {
+      const { candidates: named } = deps.choose(wanted, linksOf(links));
+      for (const link of named) if (!candidates.has(link.url)) candidates.set(link.url, link);
+    } else {
+      const outcome = await settle(await consider(linksOf(links)));
+      if (outcome && !outcome.found) return outcome;
+      if (outcome?.found) foundInColumn = outcome;
+    }
     for (const next of links.listingPages) {
-      if (!listingsSeen.has(next)) {
-        listingsSeen.add(next);
+      if (!listingsSeen.has(sameListing(next))) {
+        listingsSeen.add(sameListing(next));
         listingQueue.push(next);
       }
     }
   }
-  const fromColumn = await settle(await consider(columnLinks));
-  if (fromColumn) return fromColumn;
+  if (foundInColumn) {
+    return candidates.size > 1
+      ? { found: false, reason: 'ambiguous', candidates: [...candidates.values()] }
+      : { ...foundInColumn, candidates: [...candidates.values()] };
+  }
 
   // 3. A few steps back along 上一篇 (a column whose listing is a script the reader cannot follow).
   let step = pageLinks.previousArticle;

@@ -33,6 +33,12 @@ export interface FixtureServer {
    * tunnels included), so a test can assert that nothing left the portal.
    */
   requests: LoggedRequest[];
+  /**
+   * Sends every HTML page of the mock portal a chunk at a time from now on
+   * (null: whole again), as a slow county server does: a test can then act
+   * while the extension is still reading the portal. Recorded in `trickles`.
+   */
+  slowMirror(trickle: NonNullable<Fixture['trickle']> | null, exceptPath?: string): void;
   close(): Promise<void>;
 }
 
@@ -191,6 +197,9 @@ export async function startFixtureServer(
   const mirror = mirrorRoutes(options);
   const requests: LoggedRequest[] = [];
   const trickles: Trickle[] = [];
+  let mirrorTrickle: NonNullable<Fixture['trickle']> | null = null;
+  /** A page served whole while the rest of the mirror trickles (the one the reader opens). */
+  let mirrorWhole: string | null = null;
 
   /** A request to a mirrored host: its file, its redirect, or 404. True when it was one. */
   const serveMirror = async (
@@ -210,12 +219,29 @@ export async function startFixtureServer(
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not on the mock portal');
     } else {
       const body = await readFile(file);
+      const type = contentTypeOf(file, body);
       res.writeHead(200, {
-        'Content-Type': contentTypeOf(file, body),
+        'Content-Type': type,
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      if (
+        mirrorTrickle &&
+        req.method === 'GET' &&
+        type.startsWith('text/html') &&
+        target.pathAndQuery !== mirrorWhole
+      ) {
+        const record: Trickle = {
+          pathAndQuery: target.pathAndQuery,
+          length: body.length,
+          sent: 0,
+          closedEarly: null,
+        };
+        trickles.push(record);
+        trickleBody(res, body, mirrorTrickle, record);
+      } else {
+        res.end(req.method === 'HEAD' ? undefined : body);
+      }
     }
     return true;
   };
@@ -281,6 +307,10 @@ export async function startFixtureServer(
     trickles,
     origin: `http://127.0.0.1:${port}`,
     requests,
+    slowMirror: (trickle, exceptPath) => {
+      mirrorTrickle = trickle;
+      mirrorWhole = exceptPath ?? null;
+    },
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();

@@ -34,6 +34,8 @@ describe('settings', () => {
       panelHidden: [],
       panelPlaces: [],
       exportFormat: 'xlsx',
+      // Last year's report is looked for on the page's portal unless turned off.
+      findPreviousYear: true,
     });
     expect(settings).toEqual(DEFAULT_SETTINGS);
   });
@@ -49,6 +51,7 @@ describe('settings', () => {
       panelHidden: [],
       panelPlaces: [],
       exportFormat: 'md',
+      findPreviousYear: true,
     });
   });
 
@@ -67,6 +70,7 @@ describe('settings', () => {
       panelHidden: [],
       panelPlaces: [],
       exportFormat: 'xlsx',
+      findPreviousYear: true,
     });
   });
 

@@ -122,6 +122,7 @@ describe('the UI language setting', () => {
       settings: {
         disabledFamilies: [],
         language: 'zh_CN',
+        findPreviousYear: true,
         panelHidden: [],
         panelPlaces: [],
         exportFormat: 'xlsx',

@@ -32,7 +32,7 @@ const BROWSER_MESSAGING = /\b(sendMessage|onMessage\w*|onConnect\w*|runtime\.con
  * or a listener the helpers built handed to onMessage.
  */
 const TRANSPORT_WIRING =
-  /\bbrowser\.(runtime\.sendMessage\(message\)|tabs\.sendMessage\(tabId, message\)|runtime\.onMessage\.addListener\(\w+\))/;
+  /\bbrowser\.(runtime\.sendMessage\(message\)|tabs\.sendMessage\(tabId, message(?:, \{ frameId \})?\)|runtime\.onMessage\.addListener\(\w+\))/;
 
 /** Source lines without comments: prose may name the APIs it is about. */
 function codeLines(file: string) {

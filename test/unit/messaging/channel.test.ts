@@ -24,6 +24,7 @@ const contentReceiver = (log: unknown[] = []) =>
     handlers: {
       getPageState: async () => ({ kind: 'listing' }),
       exportReport: async (request) => ({ ok: true, filename: `report.${request.format}` }),
+      previousYearProgress: async () => ({ noted: true }),
     },
     onMalformed: (message) => {
       log.push(message);
@@ -54,6 +55,12 @@ describe('the message table', () => {
       exportHistory: 'extensionPage → background',
       getPageState: 'extensionPage → contentScript',
       exportReport: 'extensionPage → contentScript',
+      findPreviousYear: 'contentScript → background',
+      cancelPreviousYear: 'contentScript → background',
+      previousYearProgress: 'background → contentScript',
+      portalSearch: 'background → offscreen',
+      portalSearchCancel: 'background → offscreen',
+      portalSearchProgress: 'offscreen → background',
     });
   });
 });
@@ -121,7 +128,11 @@ describe('receiving', () => {
     const handler = vi.fn(async () => ({ ok: true as const, filename: 'x.md' }));
     const receive = createReceiver<'contentScript', unknown>({
       to: 'contentScript',
-      handlers: { getPageState: async () => ({ kind: 'none' }), exportReport: handler },
+      handlers: {
+        getPageState: async () => ({ kind: 'none' }),
+        exportReport: handler,
+        previousYearProgress: async () => ({ noted: true }),
+      },
     });
     await receive({ type: 'exportReport', format: 'md', extra: '<script>' }, undefined);
     expect(handler).toHaveBeenCalledWith({ format: 'md' }, undefined);
@@ -135,6 +146,7 @@ describe('receiving', () => {
       handlers: {
         getPageState: async () => ({ kind: 'none' }),
         exportReport: async () => ({ ok: false, message: 'no' }),
+        previousYearProgress: async () => ({ noted: true }),
       },
       mayReceive: (from, sender) => {
         parties.push([...from]);
@@ -172,6 +184,7 @@ describe('receiving', () => {
           throw new Error('broken');
         },
         exportReport: async () => ({ ok: false, message: 'no' }),
+        previousYearProgress: async () => ({ noted: true }),
       },
     });
     await expect(receive({ type: 'getPageState' }, undefined)).rejects.toThrow('broken');
