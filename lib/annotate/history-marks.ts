@@ -5,12 +5,28 @@
  * that the user opened X's report of Y−1. Those marks are therefore drawn
  * inside the overlay's closed root instead; the page's cells carry only what
  * the page alone gives.
+ *
+ * So too the government's table 三 beside its departments' (issue 18): it
+ * exists only because the history holds the departments' reports, which
+ * the user read.
  */
 import type { Finding, Severity } from '../model/report';
 import { type Mark, moreSevere } from './marks';
 
-/** A finding that only a cached earlier report can produce. */
-export const comesFromHistory = (finding: Finding): boolean => finding.family === 'yearOverYear';
+/**
+ * The rules of lib/audit/hierarchy.ts (`hierarchy.t3-sum`), by their prefix:
+ * importing that module would bring the checks into the content script.
+ */
+const HIERARCHY_RULES = 'hierarchy.';
+
+/**
+ * A finding that only the history can produce: the year-over-year checks
+ * (last year's report), and the government's table 三 beside its
+ * departments' (their reports, which the user read).
+ */
+export const comesFromHistory = (finding: Finding): boolean =>
+  finding.family === 'yearOverYear' || finding.rule.startsWith(HIERARCHY_RULES);
+
 
 /** An outline the overlay draws over a page element, in its closed root. */
 export interface HistoryOutline {

@@ -27,6 +27,7 @@ import { portalOfUrl } from '../page/portal';
 import type { SearchRunner } from '../portal/portal-search';
 import type { PortalProgress } from '../portal/types';
 import { DEFAULT_SETTINGS } from '../settings';
+import { governmentComparison } from './government-comparison';
 import { type HistoryStore, isHistoryUnavailable, recordId } from './history-store';
 import { createPreviousSearch } from './previous-search';
 import {
@@ -277,14 +278,48 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
 
   const afterAnswer = deps.afterAnswer ?? ((work: () => void) => setTimeout(work, 0));
 
-  async function analyse(report: Report, sender: SenderInfo): Promise<Checked> {
+  /**
+   * The address a report is kept under: the page's own when it is on the
+   * sender's portal (the v3 migration and the options page read the portal
+   * from it), else the frame's as the browser gave it.
+   */
+  function keptUrl(report: Report, key: Key, sender: SenderInfo): string {
+    return isGovCnPage(report.url) && portalOfUrl(report.url) === key.portal
+      ? report.url
+      : (sender.url ?? report.url);
+  }
+
+  /**
+   * @param compareDepartments whether a government's report is set beside its
+   *   departments' in the history (the report's own page; the audit page
+   *   makes that comparison itself, over the whole column)
+   */
+  async function analyse(
+    report: Report,
+    sender: SenderInfo,
+    { compareDepartments }: { compareDepartments: boolean },
+  ): Promise<Checked> {
     const { agency, year } = report.identity;
     const key = keyOf(sender, agency, year);
     const prepared = takePrepared(sender, agency, year);
-    const { previous, historyUnavailable, settings, roomy } = await (prepared ?? readsFor(key));
-    const findings = runChecks(report, previous?.report ?? null, {
-      disabled: new Set(settings.disabledFamilies),
-    }).slice(0, LIMITS.findings);
+    // Read beside last year's report, not after it; a government's report only.
+    const comparison =
+      key && compareDepartments
+        ? governmentComparison(
+            store,
+            { report, ...key, url: keptUrl(report, key, sender) },
+            deps.warn,
+          )
+        : Promise.resolve([]);
+    const [{ previous, historyUnavailable, settings, roomy }, hierarchy] = await Promise.all([
+      prepared ?? readsFor(key),
+      comparison,
+    ]);
+    const disabled = new Set(settings.disabledFamilies);
+    const ownFindings = runChecks(report, previous?.report ?? null, { disabled });
+    // The comparison is a cross-table info of the page: its family can be switched off like any.
+    const context = hierarchy.filter((finding) => !disabled.has(finding.family));
+    const findings = [...ownFindings, ...context].slice(0, LIMITS.findings);
 
     const tabId = sender.tab?.id;
     const showBadge = () => {
@@ -321,13 +356,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       afterAnswer(showBadge);
       return checked;
     }
-    // The address kept is the page's own when it is on the sender's portal
-    // (the v3 migration and the options page read the portal from it), else
-    // the frame's as the browser gave it.
-    const url =
-      isGovCnPage(report.url) && portalOfUrl(report.url) === key.portal
-        ? report.url
-        : (sender.url ?? report.url);
+    const url = keptUrl(report, key, sender);
     const storeThisVisit = () =>
       storeVisit({
         id: recordId(key.portal, key.agency, key.year),
@@ -337,7 +366,9 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         url,
         seenAt: deps.now().toISOString(),
         report,
-        findings,
+        // The report's own findings: the comparison depends on which other
+        // reports the history holds at the moment, and is made afresh each visit.
+        findings: ownFindings.slice(0, LIMITS.findings),
       });
     // With room to spare nothing can be pruned, so the page need not wait for
     // the write (in Chromium the largest part of the answer's time). Near the
@@ -485,6 +516,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     sendProgress: deps.sendSearchProgress ?? (() => undefined),
     readPrevious: (portal, agency, year) => store.get(portal, agency, year),
     storeVisit,
+    besideDepartments: (report, key) => governmentComparison(store, { report, ...key }, deps.warn),
     readSettings: readSettingsOrDefaults,
     onFindings: (tabId, findings) => {
       if (tabId === undefined) return;
@@ -505,19 +537,27 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
         deps.searchProgress?.(request.id, request.progress);
         return Promise.resolve({ noted: deps.searchProgress !== undefined });
       },
-      analysed: (request, sender) => analyse(request.report, sender),
+      analysed: (request, sender) => analyse(request.report, sender, { compareDepartments: true }),
       prepare: (request, sender) => prepare(request.agency, request.year, sender),
       // The PDF's own address stands for the page's: its portal keys the history.
       analysedPdf: (request, sender) => {
         if (!isGovCnPage(request.url)) throw new Error('A PDF is read from a .gov.cn portal only.');
-        return analyse(request.report, { ...sender, url: request.url });
+        return analyse(
+          request.report,
+          { ...sender, url: request.url },
+          { compareDepartments: true },
+        );
       },
       // Kept under the portal of the address it was fetched from; no tab's badge is touched.
       auditedReport: (request, sender) => {
         if (!isGovCnPage(request.url))
           throw new Error('A report is read from a .gov.cn portal only.');
         const { tab: _tab, ...page } = sender;
-        return analyse(request.report, { ...page, url: request.url });
+        return analyse(
+          request.report,
+          { ...page, url: request.url },
+          { compareDepartments: false },
+        );
       },
       portalHistory: (request) => portalHistory(request.portal),
       openColumnAudit: (request, sender) => openColumnAudit(request.url, sender),

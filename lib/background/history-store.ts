@@ -165,11 +165,58 @@ export interface HistoryStore {
   clear(): Promise<void>;
   /** Every stored report with its findings, by portal, agency, then year. */
   exportAll(): Promise<HistoryRecord[]>;
+  /**
+   * The reports of one portal and year (at most MAX_PORTAL_YEAR_RECORDS, of
+   * the first MAX_PORTAL_KEYS keys of the portal), for the government's
+   * comparison with its departments. Another portal's are never returned.
+   */
+  portalYear(portal: string, year: number): Promise<HistoryRecord[]>;
 }
 
 export interface HistoryStoreOptions {
   /** Where repairs and pruning failures are reported; console.warn by default. */
   warn?: (...details: unknown[]) => void;
+}
+
+/**
+ * Bounds of portalYear: the keys of one portal are read (cheap: no values),
+ * then the values of the year's only. A portal's history rarely holds more
+ * than a column of a few dozen bodies over a few years.
+ */
+export const MAX_PORTAL_KEYS = 2000;
+export const MAX_PORTAL_YEAR_RECORDS = 300;
+
+/**
+ * The keys of one portal, in key order, at most `limit`: every key is
+ * `${portal}|agency|year`, and a portal (a registrable domain) holds no `|`,
+ * so the keys beginning with `${portal}|` are exactly its own, side by side.
+ * A key cursor jumps to the first of them and stops after the last, reading
+ * no values on the way. No index is needed, so the database's version and
+ * migrations stay as they are; and no IDBKeyRange, which belongs to the
+ * global IndexedDB rather than to the factory the store was given.
+ */
+function scanPortalKeys(
+  store: IDBObjectStore,
+  portal: string,
+  limit: number,
+  found: (keys: string[]) => void,
+  failed: (error: unknown) => void,
+): void {
+  const prefix = `${portal}|`;
+  const keys: string[] = [];
+  const cursor = store.openKeyCursor();
+  cursor.onerror = () => failed(cursor.error);
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (!at || keys.length >= limit) return found(keys);
+    const key = at.key;
+    // Numbers and dates sort before every string: jump over them to the portal's first key.
+    if (typeof key === 'number' || key instanceof Date || (typeof key === 'string' && key < prefix))
+      return at.continue(prefix);
+    if (typeof key !== 'string' || !key.startsWith(prefix)) return found(keys);
+    keys.push(key);
+    at.continue();
+  };
 }
 
 /** Pruning deletes 1, 2, 4 … up to this many records per round: few round trips, little over-pruning. */
@@ -474,6 +521,39 @@ export function createHistoryStore(
         warn('OGI Lens: deleting a history database that cannot be opened', error);
         await deleteDatabase();
       }
+    },
+    async portalYear(portal, year) {
+      if (portal === '' || portal.includes('|')) return [];
+      const store = (await begin('readonly')).objectStore(STORE_NAME);
+      // The values are asked for inside the cursor's last event, while the transaction is surely active.
+      const read = await new Promise<{ keys: string[]; values: unknown[] }>((resolve, reject) =>
+        scanPortalKeys(
+          store,
+          portal,
+          MAX_PORTAL_KEYS,
+          (all) => {
+            const keys = all
+              .filter((key) => key.endsWith(`|${year}`))
+              .slice(0, MAX_PORTAL_YEAR_RECORDS);
+            Promise.all(keys.map((key) => done(store.get(key)))).then(
+              (values) => resolve({ keys, values }),
+              reject,
+            );
+          },
+          reject,
+        ),
+      );
+      const records: HistoryRecord[] = [];
+      const unreadable: IDBValidKey[] = [];
+      read.values.forEach((value, i) => {
+        if (value === undefined) return;
+        const record = readRecord(value);
+        if (!record) unreadable.push(read.keys[i] as string);
+        // The key said so; the record must say so too.
+        else if (record.portal === portal && record.year === year) records.push(record);
+      });
+      await repair(unreadable);
+      return records;
     },
     async exportAll() {
       const records = await readAll();

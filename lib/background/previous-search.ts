@@ -11,7 +11,7 @@
 import { runChecks } from '../checks/run';
 import { LIMITS, type PreviousSearch, type Settings } from '../messaging/protocol';
 import type { HistoryRecord, PreviousSummary } from '../model/history';
-import type { Report } from '../model/report';
+import type { Finding, Report } from '../model/report';
 import { portalOfUrl } from '../page/portal';
 import type { SearchRunner } from '../portal/portal-search';
 import type { PageLinks, PortalLink, PortalProgress } from '../portal/types';
@@ -28,6 +28,15 @@ export interface PreviousSearchDeps {
   /** Stores a record (the report found, the page's re-checked visit); resolves when written or failed. */
   storeVisit(record: HistoryRecord): Promise<unknown>;
   readSettings(): Promise<Settings>;
+  /**
+   * The findings the history adds to a report beyond its own checks (a
+   * government's table 三 beside its departments', ./government-comparison.ts),
+   * kept in the re-checked answer as in the first; none when absent.
+   */
+  besideDepartments?(
+    report: Report,
+    key: { portal: string; agency: string; year: number; url: string },
+  ): Promise<Finding[]>;
   /** The toolbar badge of the tab, after the re-check. */
   onFindings(tabId: number | undefined, findings: HistoryRecord['findings']): void;
   now(): Date;
@@ -144,7 +153,14 @@ export function createPreviousSearch(deps: PreviousSearchDeps) {
       report: found,
       findings: runChecks(found, earlier?.report ?? null, { disabled }).slice(0, LIMITS.findings),
     };
-    const findings = runChecks(asked.report, found, { disabled }).slice(0, LIMITS.findings);
+    const own = runChecks(asked.report, found, { disabled });
+    const beside = deps.besideDepartments
+      ? await deps.besideDepartments(asked.report, { portal, agency, year, url: sender.url })
+      : [];
+    const findings = [...own, ...beside.filter((f) => !disabled.has(f.family))].slice(
+      0,
+      LIMITS.findings,
+    );
     await deps.storeVisit(foundRecord);
     await deps.storeVisit({
       id: recordId(portal, agency, year),
@@ -154,7 +170,8 @@ export function createPreviousSearch(deps: PreviousSearchDeps) {
       url: sender.url,
       seenAt,
       report: asked.report,
-      findings,
+      // The report's own, as the first answer keeps them.
+      findings: own.slice(0, LIMITS.findings),
     });
     deps.onFindings(tabId, findings);
     return {

@@ -8,6 +8,7 @@ import { HOST_ATTRIBUTE } from '../../../lib/annotate/host';
 import { FINDING_ATTRIBUTE, STYLE_ATTRIBUTE } from '../../../lib/annotate/marks';
 import { isOwnNode } from '../../../lib/annotate/own-nodes';
 import type { AcceptEvent } from '../../../lib/annotate/trusted';
+import { HIERARCHY_RULE, hierarchyFindings } from '../../../lib/audit/hierarchy';
 import { COMPARED_KEY } from '../../../lib/checks/year-over-year-data';
 import type { ExportFormat } from '../../../lib/export/types';
 import { extractReport, findContentRoot } from '../../../lib/extract';
@@ -239,6 +240,42 @@ describe('the overlay on a report page', () => {
       doc.querySelector('[data-ogi-delta], [role="tooltip"], [data-ogi-history-mark]'),
     ).toBeNull();
     expect(host.host.shadowRoot).toBeNull();
+  });
+
+  it('keeps the comparison with the departments in the history out of the page’s DOM, and lists it in the panel', async () => {
+    const alone = mount({ name: 'chk-identity-culprit' });
+    await settle();
+    const marksAlone = pageMarks(alone.doc);
+    alone.host.remove();
+
+    // The government's total beside two departments' kept in history (lib/audit/hierarchy.ts).
+    const government = {
+      ...reportOf('chk-identity-culprit'),
+      identity: { ...reportOf('chk-identity-culprit').identity, bodyKind: 'government' as const },
+    };
+    const department = (agency: string) => ({
+      ...government,
+      url: `${government.url}#${agency}`,
+      identity: { ...government.identity, agency: `${agency}`, bodyKind: 'department' as const },
+    });
+    const place = government.identity.agency.replace(/(人民)?政府$/, '');
+    const [comparison] = hierarchyFindings([
+      government,
+      department(`${place}教育局`),
+      department(`${place}司法局`),
+    ]);
+    const infos = comparison?.findings ?? [];
+    expect(infos.length).toBeGreaterThan(0);
+    const { doc, shadow, findings } = mount({
+      name: 'chk-identity-culprit',
+      change: (own) => [...own, ...infos],
+    });
+    await settle();
+    expect(pageMarks(doc)).toEqual(marksAlone);
+    expect(doc.documentElement.outerHTML).not.toContain('教育局');
+    const index = findings.findIndex((f) => f.rule === HIERARCHY_RULE);
+    const item = shadow.querySelector(`[data-finding-index="${index}"]`) as HTMLElement | null;
+    expect(item?.textContent).toContain(`${place}教育局`);
   });
 
   it('gets its panel on a page that defined its own <ogi-lens-root> element, without running it', async () => {

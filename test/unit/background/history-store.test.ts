@@ -7,6 +7,7 @@ import {
   historyToCsv,
   historyToJson,
   isHistoryUnavailable,
+  MAX_PORTAL_YEAR_RECORDS,
   MIGRATIONS,
   recordId,
 } from '../../../lib/background/history-store';
@@ -592,6 +593,58 @@ describe('history store: portals', () => {
     );
     await expect(store.put({ ...genuine, portal: 'elsewhere.gov.cn' })).rejects.toThrow();
     expect(await store.list()).toEqual([]);
+  });
+});
+
+describe('history store: the reports of one portal and year', () => {
+  const seen = '2024-01-01T00:00:00.000Z';
+
+  it('gives the year’s reports of the portal only, not of a neighbouring portal or another year', async () => {
+    const store = createHistoryStore(new IDBFactory());
+    await store.put(record('江州市人民政府', 2023, seen));
+    await store.put(record('江州市教育局', 2023, seen));
+    await store.put(record('江州市教育局', 2022, seen));
+    // Portals whose keys sort just before and after this one's, and one that contains its name.
+    for (const portal of [
+      'aexample.gov.cn',
+      'example.gov.cn.evil.cn',
+      'example.gov.cnz',
+      'zexample.gov.cn',
+    ]) {
+      await store.put(record('江州市卫生健康委员会', 2023, seen, undefined, [], portal));
+    }
+    const found = await store.portalYear(PORTAL, 2023);
+    expect(found.map((r) => r.id).sort()).toEqual(
+      [key('江州市人民政府', 2023), key('江州市教育局', 2023)].sort(),
+    );
+    expect(await store.portalYear(PORTAL, 2021)).toEqual([]);
+    expect(await store.portalYear('other.gov.cn', 2023)).toEqual([]);
+  });
+
+  it('skips, and removes, a value under the portal’s key that is not a record', async () => {
+    const factory = new IDBFactory();
+    const warned: unknown[][] = [];
+    const store = createHistoryStore(factory, { warn: (...d) => warned.push(d) });
+    await store.put(record('江州市教育局', 2023, seen));
+    await rawPut(factory, {
+      id: key('红山区', 2023),
+      agency: '红山区',
+      year: 2023,
+      report: 'broken',
+    });
+    expect((await store.portalYear(PORTAL, 2023)).map((r) => r.id)).toEqual([
+      key('江州市教育局', 2023),
+    ]);
+    expect(await storedKeys(factory)).toEqual([key('江州市教育局', 2023)]);
+    expect(warned).toHaveLength(1);
+  });
+
+  it('reads at most MAX_PORTAL_YEAR_RECORDS reports', async () => {
+    const store = createHistoryStore(new IDBFactory());
+    for (let i = 0; i < MAX_PORTAL_YEAR_RECORDS + 5; i++) {
+      await store.put(record(`部门${String(i).padStart(4, '0')}`, 2023, seen));
+    }
+    expect(await store.portalYear(PORTAL, 2023)).toHaveLength(MAX_PORTAL_YEAR_RECORDS);
   });
 });
 

@@ -217,6 +217,44 @@ describe('the search for last year’s report, in the background', () => {
     expect(h.progress.every((p) => p.tabId === 7 && p.frameId === 0)).toBe(true);
   });
 
+  it('keeps the government’s comparison with its departments in history in the re-checked answer', async () => {
+    const GOV_2023 = 'http://www.heming.gov.cn/xxgk/zfxxgkndbg/202401/t20240110_4100161.html';
+    const GOV_2022 = 'http://www.heming.gov.cn/xxgk/zfxxgkndbg/202301/t20230110_4100154.html';
+    const government = reportAt(GOV_2023);
+    // The reader chose one of the two copies of 2022's report: the search returns it.
+    const h = harness({}, async () => ({
+      found: true,
+      url: GOV_2022,
+      title: '鹤鸣区2022年政府信息公开工作年度报告',
+      source: 'html',
+      report: reportAt(GOV_2022),
+      candidates: [],
+      requests: 1,
+    }));
+    const auditPage = { id: SELF.id, url: `${SELF.baseUrl}audit.html?url=x`, tab: { id: 9 } };
+    const departments = manifest.pages.filter(
+      (p) => p.kind === 'report' && p.portal === 'A' && p.report?.year === 2023,
+    );
+    for (const page of departments.filter((p) => p.report?.expected.bodyKind === 'department')) {
+      const report = reportAt(page.url);
+      await h.handle({ type: 'auditedReport', report, url: page.url }, auditPage);
+    }
+    const sender = { ...contentScript, url: GOV_2023, tab: { id: 7, url: GOV_2023 } };
+    const first = CheckedSchema.parse(
+      await h.handle({ type: 'analysed', report: government }, sender),
+    );
+    const beside = first.findings.filter((f) => f.rule === 'hierarchy.t3-sum');
+    expect(beside.length).toBeGreaterThan(0);
+    const answer = PreviousSearchSchema.parse(
+      await h.handle({ type: 'findPreviousYear', report: government, links: links2023() }, sender),
+    );
+    expect(answer.outcome).toBe('found');
+    if (answer.outcome !== 'found') return;
+    expect(answer.checked.findings.filter((f) => f.rule === 'hierarchy.t3-sum')).toEqual(beside);
+    const own = runChecks(government, reportAt(GOV_2022), { disabled: new Set() });
+    expect(answer.checked.findings).toEqual([...own, ...beside]);
+  });
+
   it('refuses a malformed request, and one from anything but the content script', async () => {
     const h = harness();
     expect(
