@@ -27,7 +27,6 @@ const HIERARCHY_RULES = 'hierarchy.';
 export const comesFromHistory = (finding: Finding): boolean =>
   finding.family === 'yearOverYear' || finding.rule.startsWith(HIERARCHY_RULES);
 
-
 /** An outline the overlay draws over a page element, in its closed root. */
 export interface HistoryOutline {
   element: Element;
