@@ -27,12 +27,20 @@ import {
   type DriverBrowser,
   type DriverPage,
   type LaunchOptions,
+  OVERLAY_ROOT_GLOBAL,
   PAGE_VIEWPORT,
   POPUP_VIEWPORT,
   waitForValue,
 } from './driver';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
-import { clearHistory, clickPageElement, waitFor, withPage } from './interact';
+import {
+  clearHistory,
+  clickPageElement,
+  openPanel,
+  openReport,
+  waitFor,
+  withPage,
+} from './interact';
 import { SCREENSHOT_DIR } from './suite';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -42,6 +50,17 @@ const COLUMN_DIR = COLUMN.replace('index.html', '');
 const HOSTILE = 'http://www.heming.gov.cn/xxgk/ndbghz/index.html';
 /** A department's own 年度报告 column: three reports, too few for a listing, still a column to audit. */
 const DEPARTMENT_COLUMN = 'http://jyj.heming.gov.cn/xxgk/ndbg/index.html';
+/** The government's report of 2023 in the column: the departments' of the year are audited with it. */
+const GOVERNMENT_2023 = 'http://www.heming.gov.cn/xxgk/zfxxgkndbg/202401/t20240110_4100161.html';
+/** The panel's findings that set the government beside its departments, in either language. */
+const HIERARCHY_ITEMS = `(() => {
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
+  if (!root) return null;
+  const items = Array.from(root.querySelectorAll('[data-finding-index]'))
+    .filter((b) => /部门报告|department reports/.test(b.textContent || ''))
+    .map((b) => ({ severity: b.getAttribute('data-severity'), text: b.textContent }));
+  return items.length > 0 ? JSON.stringify(items) : null;
+})()`;
 /** An audit of two dozen reports on a loaded 2-core machine: a bound on a hang, not a speed. */
 const AUDIT_TIMEOUT_MS = 120_000;
 
@@ -369,6 +388,30 @@ export function defineAuditSuite<B extends DriverBrowser>(
             await waitForDownload(browser.downloadDir, 'ogi-lens-audit-www.heming.gov.cn.xlsx'),
           );
           assert.equal(book.sheets.length, 1 + cli.size, 'one summary sheet and one per report');
+        },
+        PAGE_VIEWPORT,
+      );
+    });
+
+    test('after the audit, the government’s 2023 report shows its table 三 beside its departments’ in the panel, as info, off the page’s cells', async () => {
+      const { browser } = session();
+      await withPage(
+        browser,
+        async (page) => {
+          await openReport(page, GOVERNMENT_2023);
+          await openPanel(page);
+          const items = JSON.parse(
+            await waitFor<string>(page, HIERARCHY_ITEMS, 'the hierarchy infos in the panel'),
+          ) as { severity: string; text: string }[];
+          assert.ok(items.length > 0);
+          for (const item of items) {
+            assert.equal(item.severity, 'info');
+            assert.match(item.text, /鹤鸣区卫生健康委员会/);
+          }
+          // The page cannot read from its own cells which departments' reports the user opened.
+          const pageText = await page.evaluate<string>('document.documentElement.outerHTML');
+          assert.doesNotMatch(pageText, /部门报告|department reports/);
+          await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-audit-government-panel.png`));
         },
         PAGE_VIEWPORT,
       );
