@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadTranslator } from '../components/i18n';
-import { createBackgroundHandler } from '../lib/background/handler';
+import { createBackgroundHandler, type NextTo } from '../lib/background/handler';
 import { createHistoryStore, storageHasRoom } from '../lib/background/history-store';
 import { createLocaleLoader } from '../lib/background/locales';
 import { createOffscreenBridge } from '../lib/background/offscreen-bridge';
@@ -109,6 +109,21 @@ function portalSearch(): {
   return { search: bridge.search, progress: bridge.progress };
 }
 
+/** One of the extension's pages for `url`, right of the tab it was asked from, as a link opened from it. */
+async function openBeside(
+  page: '/pdf-report.html' | '/audit.html',
+  url: string,
+  { tabId, windowId, index }: NextTo,
+): Promise<void> {
+  await browser.tabs.create({
+    url: `${browser.runtime.getURL(page)}?url=${encodeURIComponent(url)}`,
+    active: true,
+    openerTabId: tabId,
+    ...(windowId === undefined ? {} : { windowId }),
+    ...(index === undefined ? {} : { index: index + 1 }),
+  });
+}
+
 export default defineBackground(() => {
   const toolbar = createToolbar({
     button: () => browser.action ?? browser.browserAction,
@@ -150,26 +165,10 @@ export default defineBackground(() => {
         files: ['/analyser.js'],
       });
     },
-    // The extension's PDF page (entrypoints/pdf-report/), right of the report's tab, as a link opened from it.
-    openPdfPage: async (pdfUrl, { tabId, windowId, index }) => {
-      await browser.tabs.create({
-        url: `${browser.runtime.getURL('/pdf-report.html')}?url=${encodeURIComponent(pdfUrl)}`,
-        active: true,
-        openerTabId: tabId,
-        ...(windowId === undefined ? {} : { windowId }),
-        ...(index === undefined ? {} : { index: index + 1 }),
-      });
-    },
-    // The column audit page (entrypoints/audit/), right of the listing's tab, as a link opened from it.
-    openAuditPage: async (listingUrl, { tabId, windowId, index }) => {
-      await browser.tabs.create({
-        url: `${browser.runtime.getURL('/audit.html')}?url=${encodeURIComponent(listingUrl)}`,
-        active: true,
-        openerTabId: tabId,
-        ...(windowId === undefined ? {} : { windowId }),
-        ...(index === undefined ? {} : { index: index + 1 }),
-      });
-    },
+    // The extension's PDF page (entrypoints/pdf-report/), right of the report's tab.
+    openPdfPage: (pdfUrl, nextTo) => openBeside('/pdf-report.html', pdfUrl, nextTo),
+    // The column audit page (entrypoints/audit/), right of the listing's tab.
+    openAuditPage: (listingUrl, nextTo) => openBeside('/audit.html', listingUrl, nextTo),
     searchPortal: searching.search,
     ...(searching.progress ? { searchProgress: searching.progress } : {}),
     // The search's progress, to the frame that asked for it.

@@ -463,19 +463,44 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
    * as the browser gives them, never anything the message says. Anything
    * else is refused, and nothing is opened.
    */
-  async function openPdfReport(url: string, sender: SenderInfo): Promise<Opened> {
+  /**
+   * Where an extension page asked for from a page opens: beside the tab
+   * that asked, and only for an address of the kind asked for on the portal
+   * of that tab and frame as the browser names them (never as the message
+   * says). Throws the refusal's words otherwise: nothing is opened.
+   */
+  function besideSenderOnItsPortal(
+    url: string,
+    sender: SenderInfo,
+    rule: {
+      noTab: string;
+      notAddress: string;
+      otherPortal: string;
+      isAddress(url: string): boolean;
+    },
+  ): NextTo {
     const tab = sender.tab;
-    if (tab?.id === undefined) throw new Error('No tab to open the PDF page beside.');
-    if (!isGovCnPdfAddress(url)) throw new Error('Only a PDF on a .gov.cn portal can be checked.');
+    if (tab?.id === undefined) throw new Error(rule.noTab);
+    if (!rule.isAddress(url)) throw new Error(rule.notAddress);
     const portal = portalOfUrl(url);
     if (portal === null || portal !== portalOfUrl(tab.url) || portal !== portalOfUrl(sender.url)) {
-      throw new Error("Only a PDF on the page's own portal can be checked from the page.");
+      throw new Error(rule.otherPortal);
     }
-    await deps.openPdfPage(url, {
+    return {
       tabId: tab.id,
       ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
       ...(tab.index === undefined ? {} : { index: tab.index }),
+    };
+  }
+
+  async function openPdfReport(url: string, sender: SenderInfo): Promise<Opened> {
+    const nextTo = besideSenderOnItsPortal(url, sender, {
+      noTab: 'No tab to open the PDF page beside.',
+      notAddress: 'Only a PDF on a .gov.cn portal can be checked.',
+      otherPortal: "Only a PDF on the page's own portal can be checked from the page.",
+      isAddress: isGovCnPdfAddress,
     });
+    await deps.openPdfPage(url, nextTo);
     return { opened: true };
   }
 
@@ -485,18 +510,13 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
    * the frame, never as the message says.
    */
   async function openColumnAudit(url: string, sender: SenderInfo): Promise<Opened> {
-    const tab = sender.tab;
-    if (tab?.id === undefined) throw new Error('No tab to open the audit page beside.');
-    if (!isGovCnPage(url)) throw new Error('Only a column on a .gov.cn portal can be audited.');
-    const portal = portalOfUrl(url);
-    if (portal === null || portal !== portalOfUrl(tab.url) || portal !== portalOfUrl(sender.url)) {
-      throw new Error("Only a column on the page's own portal can be audited from the page.");
-    }
-    await deps.openAuditPage(url, {
-      tabId: tab.id,
-      ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
-      ...(tab.index === undefined ? {} : { index: tab.index }),
+    const nextTo = besideSenderOnItsPortal(url, sender, {
+      noTab: 'No tab to open the audit page beside.',
+      notAddress: 'Only a column on a .gov.cn portal can be audited.',
+      otherPortal: "Only a column on the page's own portal can be audited from the page.",
+      isAddress: isGovCnPage,
     });
+    await deps.openAuditPage(url, nextTo);
     return { opened: true };
   }
 
