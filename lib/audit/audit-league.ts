@@ -3,17 +3,16 @@
  * its own previous year among them (./pairing.ts), checked against it,
  * the governments' table 三 set beside their departments' (./hierarchy.ts,
  * info findings added to the government's report), one league row each
- * (./league.ts), sorted. The same steps, in the same order, as the command
- * line's `--portal DIR` (scripts/cli/portal.ts), so that the extension's
- * column audit and the command line give the same league for the same
- * pages; here over reports already read, wherever they came from (fetched,
- * the history, a PDF).
+ * (./league.ts), sorted. Both the extension's column audit and the command
+ * line's `--portal DIR` (scripts/cli/portal.ts) run it, so they give the
+ * same league for the same pages; over reports already read, wherever they
+ * came from (fetched, the history, a saved file, a PDF).
  */
 import { findPrevious, runChecks } from '../checks/run';
 import type { Finding, Report } from '../model/report';
 import { type HierarchyResult, hierarchyFindings } from './hierarchy';
 import { type AuditedPage, type LeagueRow, leagueRow, sortLeague } from './league';
-import { pairPrevious } from './pairing';
+import { type Pairing, pairPrevious } from './pairing';
 
 /** One page of the audit as read: a report, or a page that should have been one and why it is not. */
 export type AuditItem =
@@ -27,6 +26,17 @@ export interface AuditLeague {
   findingsOf(row: LeagueRow): readonly Finding[];
   /** The governments beside their departments, in the order the governments came. */
   hierarchy: HierarchyResult[];
+  /** What became of each item, in the order given (the command line's entries are per page). */
+  outcomes: AuditOutcome[];
+}
+
+export interface AuditOutcome {
+  /** Its previous year among the items, by index. */
+  pairing: Pairing<number>;
+  /** A report's findings, the hierarchy's included; null for a page not read or whose checks failed. */
+  findings: Finding[] | null;
+  /** Why the checks of a report failed; null when they ran. */
+  error: string | null;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -41,12 +51,19 @@ export function auditLeague(
   items: readonly AuditItem[],
   context: readonly Report[] = [],
 ): AuditLeague {
-  const reportOf = (item: AuditItem) => (item.kind === 'report' ? item.report : null);
-  const pairings = pairPrevious(items, reportOf);
+  const reportAt = (i: number) => {
+    const item = items[i];
+    return item?.kind === 'report' ? item.report : null;
+  };
+  const pairings = pairPrevious(
+    items.map((_, i) => i),
+    reportAt,
+  );
+  const errors: (string | null)[] = items.map(() => null);
   const pages: AuditedPage[] = items.map((item, i) => {
     if (item.kind === 'unreadable') return item;
     const pairing = pairings[i] ?? { state: 'none' };
-    const previous = pairing.state === 'found' ? reportOf(pairing.previous) : null;
+    const previous = pairing.state === 'found' ? reportAt(pairing.previous) : null;
     try {
       const findings = runChecks(
         item.report,
@@ -60,13 +77,14 @@ export function auditLeague(
         findings,
         previous:
           pairing.state === 'found'
-            ? { state: 'found', url: pairing.previous.url }
+            ? { state: 'found', url: items[pairing.previous]?.url ?? '' }
             : pairing.state === 'ambiguous'
               ? { state: 'ambiguous', candidates: pairing.candidates.length }
               : { state: 'none' },
       };
     } catch (error) {
       const detail = messageOf(error);
+      errors[i] = detail;
       return {
         kind: 'unreadable',
         url: item.url,
@@ -102,5 +120,10 @@ export function auditLeague(
     rows: sortLeague(built.map(({ row }) => row)),
     findingsOf: (row) => findingsOfRow.get(row) ?? [],
     hierarchy,
+    outcomes: pages.map((page, i) => ({
+      pairing: pairings[i] ?? { state: 'none' },
+      findings: page.kind === 'report' ? (findingsOfReport.get(page.report) ?? []) : null,
+      error: errors[i] ?? null,
+    })),
   };
 }

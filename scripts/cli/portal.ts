@@ -5,24 +5,17 @@
  * agency, year − 1: lib/audit/pairing.ts) — the pairing, not the order of
  * the files, decides what the year-over-year checks compare with — checked,
  * and the governments' table 三 set beside their departments'
- * (lib/audit/hierarchy.ts). Prints the league table (lib/audit/league.ts),
+ * (lib/audit/hierarchy.ts) — all by lib/audit/audit-league.ts, which the
+ * extension's column audit runs too. Prints the league table (lib/audit/league.ts),
  * or with --json the entries of the contract plus `url` and `previous`;
  * with --export, writes the audit's workbook or CSV (lib/export/audit.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hierarchyFindings } from '../../lib/audit/hierarchy';
-import {
-  type AuditedPage,
-  leagueRow,
-  type PreviousPairing,
-  sortLeague,
-} from '../../lib/audit/league';
-import { type Pairing, pairPrevious } from '../../lib/audit/pairing';
+import { type AuditItem, type AuditOutcome, auditLeague } from '../../lib/audit/audit-league';
 import { AUDIT_FILE_STEM, auditCsv, auditWorkbook } from '../../lib/export/audit';
-import type { ContractEntry } from '../../lib/model/contract';
-import type { Report } from '../../lib/model/report';
-import { type Analysis, checkExtraction, type Extraction } from './analyse-file';
+import { type ContractEntry, toContractReport } from '../../lib/model/contract';
+import { checkExtraction, type Extraction } from './analyse-file';
 import type { CliOptions } from './args';
 import { defaultJobs, extractAll } from './batch';
 import { formatHierarchy, formatLeague } from './league-text';
@@ -33,64 +26,73 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-interface Audited {
-  file: PortalFile;
-  extraction: Extraction;
-  pairing: Pairing<number>;
-  analysis: Analysis;
-}
-
-/** What the league shows for a page: a report, a page that should have been one and was not read, or nothing. */
-function auditedPage(item: Audited, urlOf: (index: number) => string): AuditedPage | null {
-  const { extraction, analysis, pairing, file } = item;
+/**
+ * What the league shows for a page: a report, a page that should have been
+ * one and was not read (an error, a scan), or nothing (a listing, another page).
+ */
+function auditItemOf(extraction: Extraction, file: PortalFile): AuditItem | null {
   const source = extraction.pdf?.source === 'pdf' ? 'pdf' : 'html';
-  const url = analysis.report?.url ?? file.url;
-  if (analysis.entry.error !== undefined) {
+  if (extraction.error !== null) {
     return {
       kind: 'unreadable',
-      url,
+      url: file.url,
       source,
-      problem: `无法读取：${analysis.entry.error}`,
-      problemEn: `cannot be read: ${analysis.entry.error}`,
+      problem: `无法读取：${extraction.error}`,
+      problemEn: `cannot be read: ${extraction.error}`,
     };
   }
-  if (analysis.entry.kind === 'scanned') {
-    const reason = analysis.entry.reason ?? '';
+  if (extraction.kind === 'scanned') {
+    const reason = extraction.pdf?.reason ?? '';
     return {
       kind: 'unreadable',
-      url,
+      url: file.url,
       source,
       problem: `扫描件 PDF，无文字层，无法读取 ${reason}`.trim(),
       problemEn: `scanned PDF without a text layer: cannot be read ${reason}`.trim(),
     };
   }
-  if (!analysis.report) return null;
-  const previous: PreviousPairing =
-    pairing.state === 'found'
-      ? { state: 'found', url: urlOf(pairing.previous) }
-      : pairing.state === 'ambiguous'
-        ? { state: 'ambiguous', candidates: pairing.candidates.length }
-        : { state: 'none' };
-  return {
-    kind: 'report',
-    url,
-    source,
-    report: analysis.report,
-    findings: analysis.entry.findings,
-    previous,
-  };
+  return extraction.report
+    ? { kind: 'report', url: extraction.report.url, source, report: extraction.report }
+    : null;
 }
 
-function entryOf(item: Audited, relativeOf: (index: number) => string): ContractEntry {
-  const { entry } = item.analysis;
-  const withUrl = { ...entry, file: item.file.relative, url: item.file.url };
-  if (!item.analysis.report) return withUrl;
-  const { pairing } = item;
-  if (pairing.state === 'found') return { ...withUrl, previous: relativeOf(pairing.previous) };
-  if (pairing.state === 'ambiguous') {
-    return { ...withUrl, previous: null, previousCandidates: pairing.candidates.map(relativeOf) };
+/** A page's entry of the contract, with its address and, for a report, the file used as last year. */
+function entryOf(
+  extraction: Extraction,
+  file: PortalFile,
+  outcome: AuditOutcome | null,
+  relativeOf: (item: number) => string,
+): ContractEntry {
+  const { report } = extraction;
+  if (!report || !outcome) {
+    return { ...checkExtraction(extraction).entry, file: file.relative, url: file.url };
   }
-  return { ...withUrl, previous: null };
+  if (outcome.findings === null) {
+    const error = outcome.error ?? 'the checks failed';
+    return {
+      file: file.relative,
+      isReport: false,
+      kind: 'none',
+      findings: [],
+      error,
+      url: file.url,
+    };
+  }
+  const entry: ContractEntry = {
+    file: file.relative,
+    isReport: true,
+    kind: 'report',
+    ...extraction.pdf,
+    report: toContractReport(report),
+    findings: outcome.findings,
+    url: file.url,
+  };
+  const { pairing } = outcome;
+  if (pairing.state === 'found') return { ...entry, previous: relativeOf(pairing.previous) };
+  if (pairing.state === 'ambiguous') {
+    return { ...entry, previous: null, previousCandidates: pairing.candidates.map(relativeOf) };
+  }
+  return { ...entry, previous: null };
 }
 
 export async function runPortalAudit(options: CliOptions & { portal: string }): Promise<number> {
@@ -132,45 +134,31 @@ export async function runPortalAudit(options: CliOptions & { portal: string }): 
   );
   progress.clear();
 
-  // Last year's report by pairing, not by file order: a column lists the newest first.
-  const pairings = pairPrevious(
-    extractions.map((_, i) => i),
-    (i) => extractions[i]?.report ?? null,
-  );
-  const items: Audited[] = extractions.map((extraction, i) => {
-    const pairing = pairings[i] ?? { state: 'none' };
-    const previous = pairing.state === 'found' ? extractions[pairing.previous]?.report : null;
-    return {
-      file: files[i] as PortalFile,
-      extraction,
-      pairing,
-      analysis: checkExtraction(extraction, previous ? [previous] : []),
-    };
+  // Last year's report by pairing, not by file order (a column lists the newest first),
+  // checked, and the governments set beside their departments: the audit page's own steps.
+  const itemAt: (number | null)[] = [];
+  const fileOfItem: PortalFile[] = [];
+  const items: AuditItem[] = [];
+  extractions.forEach((extraction, i) => {
+    const item = auditItemOf(extraction, files[i] as PortalFile);
+    itemAt.push(item ? items.length : null);
+    if (item) {
+      items.push(item);
+      fileOfItem.push(files[i] as PortalFile);
+    }
   });
-
-  // The governments' table 三 beside their departments': info findings of the government's report.
-  const reports = items.flatMap((item) => (item.analysis.report ? [item.analysis.report] : []));
-  const hierarchy = hierarchyFindings(reports);
-  const itemOfReport = new Map<Report, Audited>(
-    items.flatMap((item) => (item.analysis.report ? [[item.analysis.report, item]] : [])),
-  );
-  for (const result of hierarchy) {
-    const item = itemOfReport.get(result.government);
-    if (item) item.analysis.entry.findings.push(...result.findings);
-  }
-
-  const urlOf = (i: number) => items[i]?.analysis.report?.url ?? files[i]?.url ?? '';
-  const relativeOf = (i: number) => files[i]?.relative ?? '';
-  const pages = items.flatMap((item) => {
-    const page = auditedPage(item, urlOf);
-    return page ? [{ page, row: leagueRow(page) }] : [];
-  });
-  const rows = sortLeague(pages.map((p) => p.row));
-  const pageOfRow = new Map(pages.map((p) => [p.row, p.page]));
+  const league = auditLeague(items);
+  const { rows, hierarchy } = league;
+  const relativeOf = (item: number) => fileOfItem[item]?.relative ?? '';
+  const outcomeAt = (i: number) => {
+    const item = itemAt[i];
+    return item === null || item === undefined ? null : (league.outcomes[item] ?? null);
+  };
   const fileOfUrl = new Map<string, string>();
-  items.forEach((item, i) => {
-    const url = item.analysis.report?.url ?? item.file.url;
-    if (url && !fileOfUrl.has(url)) fileOfUrl.set(url, relativeOf(i));
+  extractions.forEach((extraction, i) => {
+    const file = files[i] as PortalFile;
+    const url = extraction.report?.url ?? file.url;
+    if (url && !fileOfUrl.has(url)) fileOfUrl.set(url, file.relative);
   });
   const fileOf = (url: string) => fileOfUrl.get(url) ?? url;
 
@@ -180,25 +168,26 @@ export async function runPortalAudit(options: CliOptions & { portal: string }): 
   if (json) {
     process.stdout.write(
       `${JSON.stringify(
-        items.map((item) => entryOf(item, relativeOf)),
+        extractions.map((extraction, i) =>
+          entryOf(extraction, files[i] as PortalFile, outcomeAt(i), relativeOf),
+        ),
         null,
         2,
       )}\n`,
     );
   } else {
-    const reportCount = items.filter((item) => item.analysis.report).length;
-    const listings = items.filter((item) => item.analysis.entry.kind === 'listing').length;
+    const reportCount = league.outcomes.filter((outcome) => outcome.findings !== null).length;
+    const listings = extractions.filter((extraction) => extraction.kind === 'listing').length;
     process.stdout.write(
       `${dir}: ${files.length} 个页面 pages, ${reportCount} 份年报 reports, ${listings} 个列表页 listings, ${rows.length - reportCount} 份无法读取 unreadable\n\n`,
     );
     process.stdout.write(`${formatLeague(rows, fileOf).join('\n')}\n`);
-    const ambiguous = items.filter((item) => item.pairing.state === 'ambiguous');
-    for (const item of ambiguous) {
-      if (item.pairing.state !== 'ambiguous') continue;
+    league.outcomes.forEach(({ pairing }, item) => {
+      if (pairing.state !== 'ambiguous') return;
       process.stdout.write(
-        `\n上年报告不确定，未作同比 previous year ambiguous, not compared: ${item.file.relative} — ${item.pairing.candidates.map(relativeOf).join(', ')}\n`,
+        `\n上年报告不确定，未作同比 previous year ambiguous, not compared: ${relativeOf(item)} — ${pairing.candidates.map(relativeOf).join(', ')}\n`,
       );
-    }
+    });
     const lines = formatHierarchy(hierarchy);
     if (lines.length > 0) process.stdout.write(`\n${lines.join('\n')}\n`);
   }
@@ -209,10 +198,7 @@ export async function runPortalAudit(options: CliOptions & { portal: string }): 
       if (target.format === 'csv') {
         await writeFile(path, auditCsv(rows), 'utf8');
       } else {
-        const entries = rows.map((row) => {
-          const page = pageOfRow.get(row);
-          return { row, findings: page?.kind === 'report' ? page.findings : [] };
-        });
+        const entries = rows.map((row) => ({ row, findings: league.findingsOf(row) }));
         await writeFile(path, auditWorkbook(entries, `年报审计 audit: ${dir}`));
       }
       written(path);
