@@ -6,6 +6,7 @@
  */
 import { isGovCnPage } from '../background/sender-policy';
 import { hasPdfSignature } from '../pdf/signature';
+import { readBoundedBody } from '../portal/read-body';
 
 /** The largest PDF read: annual reports are a few MB; a bigger file is not one, or a scan. */
 export const MAX_PDF_BYTES = 30 * 1024 * 1024;
@@ -65,33 +66,18 @@ export async function fetchPdf(url: string, options: FetchPdfOptions): Promise<U
     throw new PdfFetchError({ reason: 'notPdf', contentType });
   }
 
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = response.body?.getReader();
-  if (!reader) throw new PdfFetchError({ reason: 'network', detail: 'no body' });
+  if (!response.body) throw new PdfFetchError({ reason: 'network', detail: 'no body' });
+  let read: Awaited<ReturnType<typeof readBoundedBody>>;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > max) {
-        await reader.cancel().catch(() => undefined);
-        throw new PdfFetchError({ reason: 'tooLarge', bytes: received });
-      }
-      chunks.push(value);
-      options.onProgress?.(received, total);
-    }
+    read = await readBoundedBody(response, max, (received) =>
+      options.onProgress?.(received, total),
+    );
   } catch (error) {
-    if (error instanceof PdfFetchError) throw error;
     if (aborted()) throw new PdfFetchError({ reason: 'cancelled' });
     throw new PdfFetchError({ reason: 'network', detail: String(error) });
   }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  if ('tooLarge' in read) throw new PdfFetchError({ reason: 'tooLarge', bytes: read.tooLarge });
+  const { bytes } = read;
   if (!hasPdfSignature(bytes)) throw new PdfFetchError({ reason: 'notPdf', contentType });
   return bytes;
 }

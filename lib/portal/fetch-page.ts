@@ -19,6 +19,7 @@ import { portalOfUrl } from '../page/portal';
 import { hasPdfSignature } from '../pdf/signature';
 import { MAX_PDF_BYTES } from '../pdf-page/fetch-pdf';
 import { decodeFetchedPage } from '../text/html-encoding';
+import { readBoundedBody } from './read-body';
 import type { PageFetch, PageFetchFailure } from './types';
 
 /** A report page with Word's markup runs to a few hundred KB; 4 MB is no report page. */
@@ -48,34 +49,15 @@ function failed(url: string, failure: PageFetchFailure, status?: number): PageFe
   return status === undefined ? { ok: false, url, failure } : { ok: false, url, failure, status };
 }
 
-/** The body, or null once it passed `max` bytes (the rest is not read). */
+/** The body, or null once it passed `max` bytes, declared or received (the rest is not read). */
 async function readBounded(response: Response, max: number): Promise<Uint8Array | null> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await response.body?.cancel().catch(() => undefined);
     return null;
   }
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  const read = await readBoundedBody(response, max);
+  return 'bytes' in read ? read.bytes : null;
 }
 
 type BodyKind = 'html' | 'pdf' | 'other';
