@@ -10,20 +10,18 @@ import { loadTranslator } from '../../components/i18n';
 import { runAuditPage } from '../../lib/audit-page/audit-page';
 import { saveFile } from '../../lib/export/save-file';
 import { createAsker } from '../../lib/messaging/channel';
+import { parseFetchedPage } from '../../lib/portal/portal-search';
 import './style.css';
 
 const log = (what: string, error: unknown) => console.warn(`[OGI Lens] ${what}:`, error);
 
-/** A fetched page as a Document whose relative links resolve against the address it came from. */
+/**
+ * A fetched page as a Document whose relative links resolve against the
+ * address it came from (a page's own <base> only while it stays on the
+ * portal): the same reading as the search for last year's report.
+ */
 function parse(html: string, url: string): Document {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  // A page's own <base> stays first (the one that counts); otherwise the address is the base.
-  if (!doc.querySelector('base[href]')) {
-    const base = doc.createElement('base');
-    base.href = url;
-    doc.head.prepend(base);
-  }
-  return doc;
+  return parseFetchedPage(new DOMParser(), html, url);
 }
 
 async function start(): Promise<void> {
