@@ -37,6 +37,7 @@ export interface OptionsViewProps {
   onLanguage(language: Settings['language']): void;
   /** Turns the search for last year's report on the portal on or off. */
   onFindPrevious(enabled: boolean): void;
+  onListingBar(enabled: boolean): void;
   /** Shows the in-page panel again where it was hidden. */
   onShowPanel(hide: PanelHide): void;
   onDelete(id: string): void;
@@ -126,6 +127,25 @@ function FindPrevious({ t, settings, onFindPrevious }: OptionsViewProps) {
         />
         {t('opt_findPrevious')}
       </label>
+    </section>
+  );
+}
+
+/** Whether a column of reports offers its audit as a bar on the page (off: such pages stay untouched). */
+function ListingBar({ t, settings, onListingBar }: OptionsViewProps) {
+  return (
+    <section aria-labelledby="listing-bar-heading">
+      <h2 id="listing-bar-heading">{t('opt_listingBarHeading')}</h2>
+      <label>
+        <input
+          type="checkbox"
+          data-setting="listingBar"
+          checked={settings.listingBar}
+          onChange={(event) => onListingBar(event.currentTarget.checked)}
+        />
+        {t('opt_listingBar')}
+      </label>
+      <p class="hint">{t('opt_listingBarHint')}</p>
     </section>
   );
 }
@@ -306,6 +326,7 @@ export function OptionsView(props: OptionsViewProps) {
       <Checks {...props} />
       <Language {...props} />
       <FindPrevious {...props} />
+      <ListingBar {...props} />
       <HiddenPanels {...props} />
       <History {...props} />
     </main>

@@ -78,9 +78,11 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .export-status:empty{display:none;}
 .export-status[data-export-status=failed]{color:#d93025;}
 
-/* 「检查附件 PDF」: the bar of a page that attaches its report (a .panel, docked or opened from its tab) and the panel's line. */
-.pdf-bar{max-height:min(calc(100vh - 32px),440px);}
-.pdf-tab-mark{background:#1a73e8;}
+/* The page's bars (SideBar.tsx: a .panel, docked or opened from its tab); then 「检查附件 PDF」 (its bar and the panel's line) and 「核查本栏目全部年报」. */
+.side-bar{max-height:min(calc(100vh - 32px),440px);}
+.side-tab-mark{background:#1a73e8;}
+/* A word, not a count: set along the tab like its brand, so an English word fits the 30 px tab. */
+.column-tab-mark{writing-mode:vertical-rl;min-width:0;width:18px;padding:4px 0;}
 .pdf-checks{margin:0 0 8px;font-size:12px;}
 .pdf-note{margin:0 0 6px;color:#3c4043;}
 .pdf-list{list-style:none;margin:0;padding:0;display:grid;gap:4px;}
@@ -89,6 +91,11 @@ button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px;}
 .pdf-check:hover{background:#1765cc;}
 .pdf-name{min-width:0;overflow-wrap:anywhere;color:#3c4043;}
 .pdf-failed{margin:6px 0 0;color:#d93025;}
+.column-offer{font-size:12px;}
+.column-note{margin:0 0 6px;color:#3c4043;}
+.column-audit{font-size:12px;color:#fff;background:#1a73e8;border-color:#1a73e8;padding:3px 10px;}
+.column-audit:hover{background:#1765cc;}
+.column-hint{margin:6px 0 0;color:#5f6368;line-height:1.5;}
 .prev{margin:0 0 8px;padding:6px 8px;font-size:12px;background:#f1f3f4;border-radius:6px;}
 .prev-text{margin:0;color:#3c4043;overflow-wrap:anywhere;}
 .prev-link{color:#1a73e8;}

@@ -225,11 +225,14 @@ export function PopupView({
   panelHides,
   onCheckPdf,
   onAuditColumn,
+  listingBar,
   t,
 }: {
   state: PopupState;
   /** Opens the column audit page on the tab's column (a listing, or a column of a few reports). */
   onAuditColumn?: () => void;
+  /** Whether the column pages themselves offer the audit (setting `listingBar`), and the switch. */
+  listingBar?: { on: boolean; onChange(on: boolean): void };
   /** Opens the extension's PDF page on the tab's PDF. */
   onCheckPdf?: (url: string) => void;
   /** The UI's language, which picks each finding's message. */
@@ -259,6 +262,17 @@ export function PopupView({
             {t('popupAuditColumn')}
           </button>
           <p class="hint">{t('popupAuditHint')}</p>
+          {listingBar && (
+            <label class="listing-bar-setting">
+              <input
+                type="checkbox"
+                data-setting="listingBar"
+                checked={listingBar.on}
+                onChange={(event) => listingBar.onChange(event.currentTarget.checked)}
+              />
+              {t('popupListingBar')}
+            </label>
+          )}
         </section>
       )}
       {state.kind === 'noAccess' && <p class="status">{t('popupNoAccess')}</p>}

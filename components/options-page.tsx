@@ -57,7 +57,8 @@ export async function startOptionsPage(deps: OptionsPageDeps): Promise<void> {
         status={status}
         onFamily={(family, enabled) => void changeFamily(family, enabled)}
         onLanguage={(language) => void changeLanguage(language)}
-        onFindPrevious={(enabled) => void changeFindPrevious(enabled)}
+        onFindPrevious={(enabled) => void changeSwitch('findPreviousYear', enabled)}
+        onListingBar={(enabled) => void changeSwitch('listingBar', enabled)}
         onShowPanel={(hide) => void showPanel(hide)}
         onDelete={(id) => void changeHistory(() => ask('deleteHistory', { id }))}
         onDeleteAll={() => void changeHistory(() => ask('clearHistory'))}
@@ -94,12 +95,10 @@ export async function startOptionsPage(deps: OptionsPageDeps): Promise<void> {
     }, true);
   }
 
-  function changeFindPrevious(enabled: boolean) {
+  /** One of the options that are a plain switch. */
+  function changeSwitch(field: 'findPreviousYear' | 'listingBar', enabled: boolean) {
     return attempt(async () => {
-      settings = await updateSettings(storage, (current) => ({
-        ...current,
-        findPreviousYear: enabled,
-      }));
+      settings = await updateSettings(storage, (current) => ({ ...current, [field]: enabled }));
     }, true);
   }
 

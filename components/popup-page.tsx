@@ -5,6 +5,7 @@
  * entrypoints/popup/main.tsx.
  */
 import { render } from 'preact';
+import { isAuditableColumn } from '../lib/background/listing-bar';
 import { isGovCnPage } from '../lib/background/sender-policy';
 import { findingCitation } from '../lib/export/citation';
 import type { ExportFormat, ExportOutcome } from '../lib/export/types';
@@ -70,6 +71,15 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
   let hides: PanelHides | undefined;
   /** The tab's column, when it is a listing on .gov.cn: what 「核查本栏目全部年报」 audits. */
   let column: string | undefined;
+  /** Whether 「核查本栏目全部年报」 shows as a bar on the column pages themselves (setting `listingBar`). */
+  let listingBar = DEFAULT_SETTINGS.listingBar;
+  const changeListingBar = (on: boolean): void => {
+    listingBar = on;
+    show(shown);
+    updateSettings(deps.storage, (current) => ({ ...current, listingBar: on })).catch(
+      (error: unknown) => console.warn('[OGI Lens] could not save the setting:', error),
+    );
+  };
   /** Copy as citation under each finding; no evidence image here: the popup is not the page. */
   const findingActions = (state: PopupState): FindingActionsApi | null =>
     state.kind === 'report'
@@ -96,7 +106,10 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
           panelHides={hides}
           onCheckPdf={deps.openPdfPage}
           {...(column && deps.openAuditPage
-            ? { onAuditColumn: () => deps.openAuditPage?.(column as string) }
+            ? {
+                onAuditColumn: () => deps.openAuditPage?.(column as string),
+                listingBar: { on: listingBar, onChange: changeListingBar },
+              }
             : {})}
           t={translate}
         />
@@ -173,6 +186,7 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
     // The browser's PDF viewer runs no content script and cannot be annotated.
     if (tab && isGovCnPdfAddress(tab.url)) return show({ kind: 'pdf', url: tab.url ?? '' });
     const settings = await readSettings(deps.storage).catch(() => DEFAULT_SETTINGS);
+    listingBar = settings.listingBar;
     exportMenu = {
       format: settings.exportFormat,
       onExport: (format) => exportFrom(tabId, format),
@@ -200,8 +214,7 @@ export async function startPopupPage(deps: PopupPageDeps): Promise<void> {
       const own = state.kind === 'none' ? state.pdfs?.[0] : undefined;
       if (own !== undefined && own === tab?.url) state = { kind: 'pdf', url: own };
       hides = hidesFor(settings, tab?.url, state);
-      const auditable = state.kind === 'listing' || (state.kind === 'none' && state.column);
-      column = auditable && isGovCnPage(tab?.url) ? tab?.url : undefined;
+      column = isAuditableColumn(state) && isGovCnPage(tab?.url) ? tab?.url : undefined;
       show(state);
       if (state.kind !== 'pending') return;
       await new Promise((resolve) => setTimeout(resolve, PENDING_RETRY_MS));

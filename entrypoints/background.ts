@@ -7,9 +7,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadTranslator } from '../components/i18n';
 import { createBackgroundHandler, type NextTo } from '../lib/background/handler';
 import { createHistoryStore, storageHasRoom } from '../lib/background/history-store';
+import { createListingBarOffer } from '../lib/background/listing-bar';
 import { createLocaleLoader } from '../lib/background/locales';
 import { createOffscreenBridge } from '../lib/background/offscreen-bridge';
 import { createToolbar } from '../lib/background/toolbar';
+import { readPublishedPageState } from '../lib/content/page-state-slot';
 import { createAsker } from '../lib/messaging/channel';
 import { type PdfReader, publishedPdfReader } from '../lib/pdf/reader-slot';
 import { createSearchRunner, type SearchRunner } from '../lib/portal/portal-search';
@@ -182,8 +184,32 @@ export default defineBackground(() => {
     warn: (...details) => console.warn(...details),
   });
 
+  // 「核查本栏目全部年报」 on a column's own page, when the reader turned it on.
+  const columnBar = createListingBarOffer({
+    readSettings: () => readSettings(browser.storage.local),
+    // In the content script's isolated world of the top frame, where it left the page's state.
+    readPageState: async (tabId) => {
+      const [frame] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: readPublishedPageState,
+      });
+      return frame?.result ?? null;
+    },
+    injectBar: async (tabId) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        files: ['/listing-bar.js'],
+      });
+    },
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    warn: (...details) => console.warn(...details),
+  });
+
   // Listeners are registered synchronously at start, so the events that woke
   // a stopped worker reach them.
   browser.runtime.onMessage.addListener(handle);
-  browser.tabs.onUpdated.addListener(toolbar.tabUpdated);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    toolbar.tabUpdated(tabId, change);
+    columnBar.tabUpdated(tabId, change, tab);
+  });
 });

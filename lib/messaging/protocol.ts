@@ -161,6 +161,12 @@ export const SettingsSchema = z.object({
    * has none (GET requests to that portal only; lib/portal/portal-search.ts).
    */
   findPreviousYear: z._default(z.boolean(), true),
+  /**
+   * Show 「核查本栏目全部年报」 as a bar on the page of a 年报 column
+   * (lib/background/listing-bar.ts). Off by default: a page that is not a
+   * report is left untouched unless the reader asks for the bar.
+   */
+  listingBar: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTINGS_KEY = 'settings';

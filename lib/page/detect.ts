@@ -139,16 +139,27 @@ export function findReportTitle(doc: Document): string | null {
 const MIN_LISTING_LINKS = 4;
 const REPORT_LINKS_REASON = `${MIN_LISTING_LINKS}+ report links`;
 
+/** Whether a link has a report title as its text or its title attribute. */
+function isReportLink(link: Element): boolean {
+  const text = link.textContent ?? '';
+  const title = link.getAttribute('title') ?? '';
+  return text.length < 200 && (isReportTitle(text) || (title !== '' && isReportTitle(title)));
+}
+
 /** How many links have a report title as text or title, counting to MIN_LISTING_LINKS at most. */
 function reportLinkCount(doc: Document): number {
+  return reportLinks(doc, MIN_LISTING_LINKS).length;
+}
+
+/** The page's links with a report title as text or title, in document order, `max` at most. */
+export function reportLinks(doc: Document, max: number): HTMLAnchorElement[] {
   const links = doc.getElementsByTagName('a');
-  let n = 0;
-  for (let i = 0; i < links.length && n < MIN_LISTING_LINKS; i++) {
-    const text = links[i]?.textContent ?? '';
-    const title = links[i]?.getAttribute('title') ?? '';
-    if (text.length < 200 && (isReportTitle(text) || (title && isReportTitle(title)))) n++;
+  const found: HTMLAnchorElement[] = [];
+  for (let i = 0; i < links.length && found.length < max; i++) {
+    const link = links[i];
+    if (link && isReportLink(link)) found.push(link);
   }
-  return n;
+  return found;
 }
 
 /** Whether MIN_LISTING_LINKS links have a report title as text or title (the scan stops there). */

@@ -27,6 +27,7 @@ import {
   type DriverBrowser,
   type DriverPage,
   type LaunchOptions,
+  OVERLAY_HOST_EXPRESSION,
   OVERLAY_ROOT_GLOBAL,
   PAGE_VIEWPORT,
   POPUP_VIEWPORT,
@@ -35,12 +36,19 @@ import {
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import {
   clearHistory,
+  clickOverlay,
   clickPageElement,
+  exposeWhenThere,
+  inOverlay,
+  openOptions,
   openPanel,
   openReport,
+  overlaps,
+  type Shown,
   waitFor,
   withPage,
 } from './interact';
+import { MARKER_EXPRESSION } from './page-probe';
 import { SCREENSHOT_DIR } from './suite';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -61,6 +69,49 @@ const HIERARCHY_ITEMS = `(() => {
     .map((b) => ({ severity: b.getAttribute('data-severity'), text: b.textContent }));
   return items.length > 0 ? JSON.stringify(items) : null;
 })()`;
+/** Past the content script's run and the background's look at a finished load (a bound, not a speed). */
+const BAR_SETTLE_MS = 2_500;
+/** The reports the column's first page lists (the bar counts those it sees). */
+const COLUMN_PAGE_REPORTS = new Set(
+  [
+    ...readFileSync(
+      join(PORTAL_DIR, 'www.heming.gov.cn/xxgk/zfxxgkndbg/index.html'),
+      'utf8',
+    ).matchAll(/<a [^>]*href="([^"]+)"[^>]*title="[^"]*年度报告"/g),
+  ].map((m) => m[1]),
+).size;
+/** 云栖县's 年报 column in Hanweb markup: ten of its twelve records a page. */
+const HANWEB_COLUMN = 'http://www.yunqi.gov.cn/col/col1229/index.html';
+const HANWEB_PAGE_REPORTS = 10;
+/** The box of the page's list of reports, as JSON. */
+const LIST_BOX = `(() => {
+  const links = Array.from(document.querySelectorAll('a')).filter((a) => /年度报告/.test(a.title || a.textContent || ''));
+  const boxes = links.map((a) => a.getBoundingClientRect());
+  const x = Math.min(...boxes.map((b) => b.left)), y = Math.min(...boxes.map((b) => b.top));
+  const right = Math.max(...boxes.map((b) => b.right)), bottom = Math.max(...boxes.map((b) => b.bottom));
+  return JSON.stringify({ x, y, width: right - x, height: bottom - y, text: '' });
+})()`;
+
+/** Turns the column bar on or off in the options page, and waits until it is stored. */
+async function setListingBar(browser: DriverBrowser, on: boolean): Promise<void> {
+  await withPage(browser, async (options) => {
+    await openOptions(browser, options);
+    await options.evaluate(`(() => {
+      const box = document.querySelector('input[data-setting="listingBar"]');
+      if (box.checked !== ${on}) box.click();
+      return true;
+    })()`);
+  });
+  await withPage(browser, async (options) => {
+    await openOptions(browser, options);
+    await waitFor(
+      options,
+      `document.querySelector('input[data-setting="listingBar"]').checked === ${on} ? true : null`,
+      'the option stored',
+    );
+  });
+}
+
 /** An audit of two dozen reports on a loaded 2-core machine: a bound on a hang, not a speed. */
 const AUDIT_TIMEOUT_MS = 120_000;
 
@@ -488,6 +539,191 @@ export function defineAuditSuite<B extends DriverBrowser>(
         },
         PAGE_VIEWPORT,
       );
+    });
+
+    test('the column page itself is left untouched while the bar is off (the default)', async () => {
+      const { browser } = session();
+      await withPage(browser, async (page) => {
+        await page.goto(COLUMN);
+        // Past the content script and the background's look at the finished load.
+        await new Promise((resolve) => setTimeout(resolve, BAR_SETTLE_MS));
+        assert.equal(await page.evaluate<boolean>(`${OVERLAY_HOST_EXPRESSION} === null`), true);
+        assert.equal(await page.evaluate<string | null>(MARKER_EXPRESSION), null);
+      });
+    });
+
+    test('turned on in the popup, the column page offers 「核查本栏目全部年报」 beside its list; only the reader’s click opens the audit beside the tab', async () => {
+      const { browser } = session();
+      await setLanguage(browser, 'zh_CN');
+      await withPage(browser, async (tab) => {
+        await tab.goto(COLUMN);
+        await withPage(
+          browser,
+          async (popup) => {
+            await popup.openExtensionPage(browser.popupUrl(`?url=${encodeURIComponent(COLUMN)}`));
+            await waitFor(
+              popup,
+              `document.querySelector('input[data-setting="listingBar"]') ? true : null`,
+              'the switch',
+            );
+            assert.equal(
+              await popup.evaluate<boolean>(
+                `document.querySelector('input[data-setting="listingBar"]').checked`,
+              ),
+              false,
+            );
+            await clickPageElement(popup, 'input[data-setting="listingBar"]');
+            await popup.screenshot(
+              join(SCREENSHOT_DIR, `${browserName}-audit-popup-bar-switch.png`),
+            );
+          },
+          POPUP_VIEWPORT,
+        );
+      });
+      try {
+        for (const language of ['zh_CN', 'en'] as const) {
+          await setLanguage(browser, language);
+          await withPage(
+            browser,
+            async (page) => {
+              await page.goto(COLUMN);
+              await exposeWhenThere(page);
+              const bar = JSON.parse(
+                await waitFor<string>(page, inOverlay('[data-ogi-column-bar]'), 'the column bar'),
+              ) as Shown;
+              const list = JSON.parse(await page.evaluate<string>(LIST_BOX)) as Shown;
+              assert.equal(overlaps(bar, list), false, 'the bar covers the list');
+              const place = await page.evaluate<string>(
+                `window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-ogi-column-bar]').getAttribute('data-ogi-column-bar')`,
+              );
+              await page.screenshot(
+                join(SCREENSHOT_DIR, `${browserName}-audit-column-bar-${place}-${language}.png`),
+              );
+              if (place === 'tab') await clickOverlay(page, '[data-action="open-column-bar"]');
+              const button = JSON.parse(
+                await waitFor<string>(
+                  page,
+                  inOverlay('[data-action="audit-column"]'),
+                  'the button',
+                ),
+              ) as Shown;
+              assert.equal(
+                button.text,
+                language === 'en' ? 'Audit every report in this column' : '核查本栏目全部年报',
+              );
+              const note = JSON.parse(
+                await waitFor<string>(page, inOverlay('.column-note'), 'the count'),
+              ) as Shown;
+              const onPage = COLUMN_PAGE_REPORTS;
+              assert.equal(
+                note.text,
+                language === 'en'
+                  ? `This page lists ${onPage} reports.`
+                  : `本页列出 ${onPage} 份年报。`,
+              );
+              await page.screenshot(
+                join(SCREENSHOT_DIR, `${browserName}-audit-column-bar-open-${language}.png`),
+              );
+            },
+            PAGE_VIEWPORT,
+          );
+        }
+
+        // In a wide window the bar docks beside the list, covering none of it; a Hanweb
+        // column (its list written by the page's script from its datastore) gets it too.
+        await withPage(
+          browser,
+          async (page) => {
+            await page.goto(COLUMN);
+            await exposeWhenThere(page);
+            const bar = JSON.parse(
+              await waitFor<string>(
+                page,
+                inOverlay('[data-ogi-column-bar="docked"]'),
+                'the docked bar',
+              ),
+            ) as Shown;
+            const list = JSON.parse(await page.evaluate<string>(LIST_BOX)) as Shown;
+            assert.equal(overlaps(bar, list), false, 'the docked bar covers the list');
+            await page.screenshot(
+              join(SCREENSHOT_DIR, `${browserName}-audit-column-bar-docked-wide.png`),
+            );
+            await page.goto(HANWEB_COLUMN);
+            await exposeWhenThere(page);
+            const note = JSON.parse(
+              await waitFor<string>(page, inOverlay('.column-note'), 'the Hanweb column’s bar'),
+            ) as Shown;
+            // In the language the loop above left set.
+            assert.equal(note.text, `This page lists ${HANWEB_PAGE_REPORTS} reports.`);
+          },
+          { width: 1680, height: 900 },
+        );
+
+        await withPage(browser, async (page) => {
+          await withPage(browser, async (extension) => {
+            await extension
+              .openExtensionPage(browser.popupUrl('?url=about%3Ablank'))
+              .catch(() => {});
+            await waitFor(
+              extension,
+              `typeof (globalThis.browser || globalThis.chrome).tabs === 'object' || null`,
+              'an extension page',
+            );
+            await page.goto(COLUMN);
+            await exposeWhenThere(page);
+            await waitFor(page, inOverlay('[data-ogi-column-bar]'), 'the column bar');
+            if (
+              (await page.evaluate<string | null>(inOverlay('[data-action="open-column-bar"]'))) !==
+              null
+            ) {
+              await clickOverlay(page, '[data-action="open-column-bar"]');
+            }
+            const button = JSON.parse(
+              await waitFor<string>(page, inOverlay('[data-action="audit-column"]'), 'the button'),
+            ) as Shown;
+            const x = button.x + button.width / 2;
+            const y = button.y + button.height / 2;
+            // What a page script can do: click at the button's place, on the host, and (were it
+            // to reach the closed root) on the button itself.
+            await page.evaluate(`(() => {
+              const at = document.elementFromPoint(${x}, ${y});
+              at && at.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
+              const host = ${OVERLAY_HOST_EXPRESSION};
+              host.click();
+              window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-action="audit-column"]').click();
+              return true;
+            })()`);
+            await new Promise((resolve) => setTimeout(resolve, 1_500));
+            assert.equal(
+              await extension.evaluate<string | null>(AUDIT_TAB),
+              null,
+              'a page script opened the audit',
+            );
+
+            await page.mouseClick(x, y);
+            const opened = JSON.parse(
+              await waitFor<string>(extension, AUDIT_TAB, 'the audit page opening in a tab'),
+            ) as { id: number; url: string };
+            assert.equal(new URL(opened.url).searchParams.get('url'), COLUMN);
+            await extension.evaluate(
+              `(globalThis.browser || globalThis.chrome).tabs.remove(${opened.id}).then(() => true)`,
+            );
+          });
+        });
+
+        // A report page, with the bar on, gets its panel and no column bar.
+        await withPage(browser, async (page) => {
+          await openReport(page, GOVERNMENT_2023);
+          await new Promise((resolve) => setTimeout(resolve, BAR_SETTLE_MS));
+          await page.exposeOverlayRoot();
+          assert.equal(
+            await page.evaluate<string | null>(inOverlay('[data-ogi-column-bar]')),
+            null,
+          );
+        });
+      } finally {
+        await setListingBar(browser, false);
+      }
     });
   });
 }

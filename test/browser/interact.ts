@@ -150,3 +150,32 @@ export async function clickPageElement(page: DriverPage, selector: string): Prom
   const rect = JSON.parse(json) as Rect;
   await page.mouseClick(rect.x + rect.width / 2, rect.y + rect.height / 2);
 }
+
+/** An element of the exposed closed root (tests only), as JSON of its box and text; null while absent. */
+export const inOverlay = (selector: string) => `(() => {
+  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
+  const el = root && root.querySelector(${JSON.stringify(selector)});
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return JSON.stringify({ x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent });
+})()`;
+
+export interface Shown {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+}
+
+/** Exposes the closed root once its host is on the page (the bar comes once the page has settled). */
+export async function exposeWhenThere(page: DriverPage): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await page.exposeOverlayRoot().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('no closed root on the page');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const overlaps = (a: Shown, b: Shown) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -37,7 +37,6 @@ import { setLanguage } from './arithmetic';
 import { clearDownloads, waitForDownload } from './downloads';
 import {
   type DriverBrowser,
-  type DriverPage,
   type LaunchOptions,
   OVERLAY_ROOT_GLOBAL,
   POPUP_VIEWPORT,
@@ -56,8 +55,12 @@ import {
   clickOverlay,
   clickPageElement,
   exposeOverlay,
+  exposeWhenThere,
+  inOverlay,
   openOptions,
   openPanel,
+  overlaps,
+  type Shown,
   waitFor,
   withPage,
 } from './interact';
@@ -255,35 +258,6 @@ const PDF_PAGE_VIEWS = `JSON.stringify((globalThis.browser || globalThis.chrome)
   .filter((w) => w.location.pathname.endsWith('/pdf-report.html'))
   .map((w) => ({ url: w.location.href, state: w.document.documentElement.getAttribute('data-ogi-lens-pdf'),
     marked: w.document.querySelectorAll('table.pdf-table [data-ogi-lens-finding]').length })))`;
-
-/** An element of the exposed closed root (tests only), as JSON of its box and text; null while absent. */
-const inOverlay = (selector: string) => `(() => {
-  const root = window.${OVERLAY_ROOT_GLOBAL} || null;
-  const el = root && root.querySelector(${JSON.stringify(selector)});
-  if (!el) return null;
-  const r = el.getBoundingClientRect();
-  return JSON.stringify({ x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent });
-})()`;
-
-interface Shown {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  text: string;
-}
-
-/** Exposes the closed root once its host is on the page (the bar comes once the page has settled). */
-async function exposeWhenThere(page: DriverPage): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await page.exposeOverlayRoot().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error('no closed root on the page');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const overlaps = (a: Shown, b: Shown) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The address of the extension's PDF page the popup opened, from the browser's tabs (the popup is an extension page). */
 const PDF_PAGE_TAB = `(globalThis.browser || globalThis.chrome).tabs.query({}).then((tabs) => {

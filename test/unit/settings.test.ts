@@ -36,6 +36,8 @@ describe('settings', () => {
       exportFormat: 'xlsx',
       // Last year's report is looked for on the page's portal unless turned off.
       findPreviousYear: true,
+      // A column's page is left untouched unless the reader asks for the audit bar.
+      listingBar: false,
     });
     expect(settings).toEqual(DEFAULT_SETTINGS);
   });
@@ -52,6 +54,7 @@ describe('settings', () => {
       panelPlaces: [],
       exportFormat: 'md',
       findPreviousYear: true,
+      listingBar: false,
     });
   });
 
@@ -71,6 +74,7 @@ describe('settings', () => {
       panelPlaces: [],
       exportFormat: 'xlsx',
       findPreviousYear: true,
+      listingBar: false,
     });
   });
 

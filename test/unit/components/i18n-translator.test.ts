@@ -123,6 +123,7 @@ describe('the UI language setting', () => {
         disabledFamilies: [],
         language: 'zh_CN',
         findPreviousYear: true,
+        listingBar: false,
         panelHidden: [],
         panelPlaces: [],
         exportFormat: 'xlsx',

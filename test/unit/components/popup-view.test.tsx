@@ -240,4 +240,29 @@ describe('popup on a column of reports', () => {
     render(<PopupView state={{ kind: 'none' }} language="en" t={translatorFor('en')} />, app);
     expect(app.querySelector('button[data-action="audit-column"]')).toBeNull();
   });
+
+  it('offers to show the audit on the column pages themselves, off until the reader turns it on', () => {
+    const changes: boolean[] = [];
+    const showWith = (on: boolean) =>
+      render(
+        <PopupView
+          state={{ kind: 'listing' }}
+          language="zh_CN"
+          t={translatorFor('zh_CN')}
+          onAuditColumn={() => {}}
+          listingBar={{ on, onChange: (next) => changes.push(next) }}
+        />,
+        app,
+      );
+    showWith(false);
+    const box = app.querySelector('input[data-setting="listingBar"]') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.parentElement?.textContent).toContain('也在栏目页上直接显示此按钮');
+    box.click();
+    expect(changes).toEqual([true]);
+    showWith(true);
+    expect(
+      (app.querySelector('input[data-setting="listingBar"]') as HTMLInputElement).checked,
+    ).toBe(true);
+  });
 });
