@@ -1,7 +1,8 @@
 /**
  * Last year's report for each report of an audit: the report of the same
- * portal (lib/page/portal.ts), the same agency (as the history keys it: the
- * identity's agency, exactly) and the year before. Among the audit's own
+ * portal (lib/page/portal.ts), the same agency (the identity's agency, with
+ * a trailing 人民政府 or without: lib/text/agency-name.ts, as the history's
+ * lookup of last year's record) and the year before. Among the audit's own
  * reports, not in the order they were read: a column lists the newest
  * first. Two different pages that both claim to be last year's (a report
  * and its corrected version) pair with neither: the row says "ambiguous"
@@ -9,17 +10,18 @@
  */
 import type { Report } from '../model/report';
 import { portalOfUrl } from '../page/portal';
+import { agencyKey } from '../text/agency-name';
 
 export type Pairing<T> =
   | { state: 'found'; previous: T }
   | { state: 'none' }
   | { state: 'ambiguous'; candidates: T[] };
 
-/** `${portal}|${agency}|${year}`, as the history keys a record; null without agency or year. */
+/** `${portal}|${agency}|${year}`, the agency folded as compared across years; null without agency or year. */
 function keyOf(report: Report, year: number | null = report.identity.year): string | null {
   const { agency } = report.identity;
   if (!agency || year === null) return null;
-  return `${portalOfUrl(report.url) ?? ''}|${agency}|${year}`;
+  return `${portalOfUrl(report.url) ?? ''}|${agencyKey(agency)}|${year}`;
 }
 
 /**

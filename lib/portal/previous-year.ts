@@ -15,9 +15,9 @@
  */
 import type { Report } from '../model/report';
 import { reportPdfLinks } from '../page/pdf-links';
+import { agencyKey } from '../text/agency-name';
 import type { PortalQueue } from './portal-queue';
 import type { PortalPage } from './read-page';
-import { agencyKey } from './title-match';
 import type { PageFetch, PageLinks, PortalLink } from './types';
 
 /** The listing pages read at most: a column's year tabs and a few pages of each. */

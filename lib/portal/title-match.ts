@@ -8,6 +8,7 @@
  */
 import { isReportTitle } from '../page/detect';
 import { agencyFromTitle, findYear } from '../page/report-identity';
+import { agencyKey } from '../text/agency-name';
 import { cleanText } from '../text/normalise';
 import type { PortalLink } from './types';
 
@@ -27,18 +28,6 @@ export function reportNamedBy(text: string): NamedReport | null {
   const agency = agencyFromTitle(title);
   const year = findYear(title, '');
   return agency !== '' && year !== null ? { agency, year } : null;
-}
-
-/**
- * The agency as compared across years. A government's report is titled
- * either 「鹤鸣区2023年…」 or 「鹤鸣区人民政府2023年…」: both name one body,
- * so the trailing 人民政府 is not part of the comparison. Nothing else is
- * folded: 鹤鸣区卫生健康委员会 and 鹤鸣区卫健委 stay different agencies
- * (a wrong match would compare two bodies' figures as one's).
- */
-export function agencyKey(agency: string): string {
-  const compact = cleanText(agency).replace(/\s+/g, '');
-  return compact.endsWith('人民政府') ? compact.slice(0, -'人民政府'.length) : compact;
 }
 
 export interface PreviousYearChoice {

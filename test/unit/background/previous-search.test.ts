@@ -138,6 +138,29 @@ describe('the search for last year’s report, in the background', () => {
     expect(known.searches).toEqual([]);
   });
 
+  it('finds a government’s last year in history under either spelling of its name, and looks for nothing', async () => {
+    const GOV_2023 = 'http://www.heming.gov.cn/xxgk/zfxxgkndbg/202401/t20240110_4100161.html';
+    const GOV_2022 = 'http://www.heming.gov.cn/xxgk/zfxxgkndbg/202301/t20230110_4100154.html';
+    const named = (url: string, agency: string): Report => {
+      const report = reportAt(url);
+      return { ...report, identity: { ...report.identity, agency } };
+    };
+    for (const [earlier, later] of [
+      ['鹤鸣区人民政府', '鹤鸣区'],
+      ['鹤鸣区', '鹤鸣区人民政府'],
+    ] as const) {
+      const h = harness();
+      const sender = (url: string) => ({ ...contentScript, url, tab: { id: 7, url } });
+      await h.handle({ type: 'analysed', report: named(GOV_2022, earlier) }, sender(GOV_2022));
+      const checked = CheckedSchema.parse(
+        await h.handle({ type: 'analysed', report: named(GOV_2023, later) }, sender(GOV_2023)),
+      );
+      expect(checked.previous?.url, `${later} after ${earlier}`).toBe(GOV_2022);
+      expect(checked.mayFindPrevious).toBeUndefined();
+      expect(h.searches).toEqual([]);
+    }
+  });
+
   it('drops every link off the sender’s portal before the search', async () => {
     const h = harness();
     const links = links2023();

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readPageLinks } from '../../../lib/portal/links';
-import { agencyKey, choosePreviousYear, reportNamedBy } from '../../../lib/portal/title-match';
+import { choosePreviousYear, reportNamedBy } from '../../../lib/portal/title-match';
 import type { PortalLink } from '../../../lib/portal/types';
+import { agencyKey } from '../../../lib/text/agency-name';
 import { manifest, PARSERS, parsed } from './pages';
 
 const reports = manifest.pages.filter((p) => p.report !== undefined);
