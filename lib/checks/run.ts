@@ -4,6 +4,7 @@
  */
 import type { Finding, Report, RuleFamily } from '../model/report';
 import { portalOfUrl } from '../page/portal';
+import { agencyKey } from '../text/agency-name';
 import { blankTotalRule } from './blank-total-rule';
 import { checkContext } from './context';
 import { copiedYearRule } from './copied-year-rule';
@@ -64,21 +65,22 @@ export function runChecks(
 
 /**
  * The report of the same portal and agency for the year before, among those
- * already seen: the browser's history rule (lib/background/history-store.ts), for the
- * command line. The portal is read from each report's address; reports whose
- * address names none (saved files, read without a page address) pair among
- * themselves.
+ * already seen: the browser's history rule (lib/background/handler.ts), for the
+ * command line. The agency is matched as printed first, then under its other
+ * spelling (「鹤鸣区」 and 「鹤鸣区人民政府」 are one body: lib/text/agency-name.ts).
+ * The portal is read from each report's address; reports whose address names
+ * none (saved files, read without a page address) pair among themselves.
  */
 export function findPrevious(report: Report, history: readonly Report[]): Report | null {
   const { agency, year } = report.identity;
   if (!agency || year === null) return null;
   const portal = portalOfUrl(report.url);
-  return (
-    history.find(
-      (r) =>
-        r.identity.agency === agency &&
-        r.identity.year === year - 1 &&
-        portalOfUrl(r.url) === portal,
-    ) ?? null
+  const key = agencyKey(agency);
+  const sameBody = history.filter(
+    (r) =>
+      r.identity.year === year - 1 &&
+      portalOfUrl(r.url) === portal &&
+      agencyKey(r.identity.agency) === key,
   );
+  return sameBody.find((r) => r.identity.agency === agency) ?? sameBody[0] ?? null;
 }

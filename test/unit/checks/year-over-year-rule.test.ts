@@ -105,6 +105,23 @@ describe('carry-over from last year', () => {
     expect(findPrevious(now, [other])).toBeNull();
   });
 
+  it('takes a government’s last year titled with or without its 人民政府, the name as printed first', () => {
+    const named = (r: Report, agency: string): Report => ({
+      ...r,
+      identity: { ...r.identity, agency },
+    });
+    const now = named(
+      report(2023, carry('carryIn', ['2', '1', '0', '0', '0', '0', '3'])),
+      '江州市',
+    );
+    const spelledOut = named(report(2022, LAST), '江州市人民政府');
+    const asPrinted = named(report(2022, LAST), '江州市');
+    expect(findPrevious(now, [spelledOut])).toBe(spelledOut);
+    expect(findPrevious(now, [spelledOut, asPrinted])).toBe(asPrinted);
+    expect(findPrevious(named(now, '江州市人民政府'), [asPrinted])).toBe(asPrinted);
+    expect(findPrevious(now, [named(report(2022, LAST), '江州市人民政府办公室')])).toBeNull();
+  });
+
   it('needs last year’s report of the same portal: the host of its address, not the page’s claims', () => {
     const at = (r: Report, url: string): Report => ({ ...r, url });
     const now = at(
