@@ -27,7 +27,6 @@ import { portalOfUrl } from '../page/portal';
 import type { SearchRunner } from '../portal/portal-search';
 import type { PortalProgress } from '../portal/types';
 import { DEFAULT_SETTINGS } from '../settings';
-import { agencyNames } from '../text/agency-name';
 import { governmentComparison } from './government-comparison';
 import { type HistoryStore, isHistoryUnavailable, recordId } from './history-store';
 import { createPreviousSearch } from './previous-search';
@@ -184,23 +183,6 @@ type Key = NonNullable<ReturnType<typeof keyOf>>;
 export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler {
   const { store } = deps;
 
-  /**
-   * A body's record of one year on one portal, under either spelling of its
-   * name (「鹤鸣区」, 「鹤鸣区人民政府」: lib/text/agency-name.ts): a
-   * report found on the portal is kept under the name its own page printed.
-   */
-  async function recordOf(
-    portal: string,
-    agency: string,
-    year: number,
-  ): Promise<HistoryRecord | null> {
-    for (const name of agencyNames(agency)) {
-      const found = await store.get(portal, name, year);
-      if (found) return found;
-    }
-    return null;
-  }
-
   /** Last year's report of the same portal and agency, and whether the history could be opened at all. */
   async function readPrevious(
     key: Key | null,
@@ -208,7 +190,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
     if (!key) return { previous: null, historyUnavailable: false };
     try {
       return {
-        previous: await recordOf(key.portal, key.agency, key.year - 1),
+        previous: await store.get(key.portal, key.agency, key.year - 1),
         historyUnavailable: false,
       };
     } catch (error) {
@@ -541,7 +523,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
   /** The history's records of a portal, for the audit page; none when it cannot be read. */
   async function portalHistory(portal: string): Promise<HistoryRecord[]> {
     try {
-      return (await store.exportAll()).filter((record) => record.portal === portal).slice(0, 2000);
+      return await store.portal(portal);
     } catch (error) {
       deps.warn('OGI Lens: history could not be read', error);
       return [];
@@ -552,7 +534,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): BackgroundHandler
       deps.searchPortal ??
       (() => Promise.resolve({ found: false, reason: 'unreadable', candidates: [], requests: 0 })),
     sendProgress: deps.sendSearchProgress ?? (() => undefined),
-    readPrevious: recordOf,
+    readPrevious: (portal, agency, year) => store.get(portal, agency, year),
     storeVisit,
     besideDepartments: (report, key) => governmentComparison(store, { report, ...key }, deps.warn),
     readSettings: readSettingsOrDefaults,

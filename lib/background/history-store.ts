@@ -25,7 +25,9 @@ import { BOM, csvLine } from '../export/csv';
 import type { HistoryUnavailableReason } from '../messaging/protocol';
 import type { HistoryEntry } from '../model/history';
 import { type HistoryRecord, HistoryRecordSchema } from '../model/history';
+import { LIMITS } from '../model/limits';
 import { portalOfUrl } from '../page/portal';
+import { agencyNames } from '../text/agency-name';
 
 export const DB_NAME = 'ogi-lens';
 export const STORE_NAME = 'reports';
@@ -146,7 +148,11 @@ export interface PutOutcome {
 }
 
 export interface HistoryStore {
-  /** The report of this portal, agency and year; another portal's is never returned. */
+  /**
+   * The report of this portal, agency and year, the agency as given or
+   * under its other spelling (「鹤鸣区」, 「鹤鸣区人民政府」: one body,
+   * lib/text/agency-name.ts); another portal's is never returned.
+   */
   get(portal: string, agency: string, year: number): Promise<HistoryRecord | null>;
   /**
    * Stores a report, replacing the one of the same portal, agency and year. When the
@@ -171,6 +177,12 @@ export interface HistoryStore {
    * comparison with its departments. Another portal's are never returned.
    */
   portalYear(portal: string, year: number): Promise<HistoryRecord[]>;
+  /**
+   * The reports of one portal (at most MAX_PORTAL_RECORDS, of the first
+   * MAX_PORTAL_KEYS keys of the portal), for the column audit: never
+   * another portal's, and none of them read.
+   */
+  portal(portal: string): Promise<HistoryRecord[]>;
 }
 
 export interface HistoryStoreOptions {
@@ -185,6 +197,7 @@ export interface HistoryStoreOptions {
  */
 export const MAX_PORTAL_KEYS = 2000;
 export const MAX_PORTAL_YEAR_RECORDS = 300;
+export const MAX_PORTAL_RECORDS = LIMITS.portalRecords;
 
 /**
  * The keys of one portal, in key order, at most `limit`: every key is
@@ -466,14 +479,59 @@ export function createHistoryStore(
     return deleted;
   }
 
+  /**
+   * Records of one portal, by a key cursor over its own keys (scanPortalKeys,
+   * MAX_PORTAL_KEYS at most), then the values of the keys `wanted` keeps,
+   * `limit` at most; each record must say what its key said. Another
+   * portal's are never read.
+   */
+  async function readPortal(
+    portal: string,
+    wanted: (key: string) => boolean,
+    limit: number,
+    agrees: (record: HistoryRecord) => boolean,
+  ): Promise<HistoryRecord[]> {
+    if (portal === '' || portal.includes('|')) return [];
+    const store = (await begin('readonly')).objectStore(STORE_NAME);
+    // The values are asked for inside the cursor's last event, while the transaction is surely active.
+    const read = await new Promise<{ keys: string[]; values: unknown[] }>((resolve, reject) =>
+      scanPortalKeys(
+        store,
+        portal,
+        MAX_PORTAL_KEYS,
+        (all) => {
+          const keys = all.filter(wanted).slice(0, limit);
+          Promise.all(keys.map((key) => done(store.get(key)))).then(
+            (values) => resolve({ keys, values }),
+            reject,
+          );
+        },
+        reject,
+      ),
+    );
+    const records: HistoryRecord[] = [];
+    const unreadable: IDBValidKey[] = [];
+    read.values.forEach((value, i) => {
+      if (value === undefined) return;
+      const record = readRecord(value);
+      if (!record) unreadable.push(read.keys[i] as string);
+      // The key said so; the record must say so too.
+      else if (record.portal === portal && agrees(record)) records.push(record);
+    });
+    await repair(unreadable);
+    return records;
+  }
+
   return {
     async get(portal, agency, year) {
-      const id = recordId(portal, agency, year);
-      const transaction = await begin('readonly');
-      const value = await done(transaction.objectStore(STORE_NAME).get(id));
-      if (value === undefined) return null;
-      const record = readRecord(value);
-      if (!record) await repair([id]);
+      const store = (await begin('readonly')).objectStore(STORE_NAME);
+      // Both spellings asked at once, while the transaction is surely active; the name as given wins.
+      const ids = agencyNames(agency).map((name) => recordId(portal, name, year));
+      const values = await Promise.all(ids.map((id) => done(store.get(id))));
+      const at = values.findIndex((value) => value !== undefined);
+      if (at < 0) return null;
+      const record = readRecord(values[at]);
+      if (!record) await repair([ids[at] as string]);
       return record;
     },
     async put(record) {
@@ -522,38 +580,21 @@ export function createHistoryStore(
         await deleteDatabase();
       }
     },
-    async portalYear(portal, year) {
-      if (portal === '' || portal.includes('|')) return [];
-      const store = (await begin('readonly')).objectStore(STORE_NAME);
-      // The values are asked for inside the cursor's last event, while the transaction is surely active.
-      const read = await new Promise<{ keys: string[]; values: unknown[] }>((resolve, reject) =>
-        scanPortalKeys(
-          store,
-          portal,
-          MAX_PORTAL_KEYS,
-          (all) => {
-            const keys = all
-              .filter((key) => key.endsWith(`|${year}`))
-              .slice(0, MAX_PORTAL_YEAR_RECORDS);
-            Promise.all(keys.map((key) => done(store.get(key)))).then(
-              (values) => resolve({ keys, values }),
-              reject,
-            );
-          },
-          reject,
-        ),
+    portalYear(portal, year) {
+      return readPortal(
+        portal,
+        (key) => key.endsWith(`|${year}`),
+        MAX_PORTAL_YEAR_RECORDS,
+        (record) => record.year === year,
       );
-      const records: HistoryRecord[] = [];
-      const unreadable: IDBValidKey[] = [];
-      read.values.forEach((value, i) => {
-        if (value === undefined) return;
-        const record = readRecord(value);
-        if (!record) unreadable.push(read.keys[i] as string);
-        // The key said so; the record must say so too.
-        else if (record.portal === portal && record.year === year) records.push(record);
-      });
-      await repair(unreadable);
-      return records;
+    },
+    portal(portal) {
+      return readPortal(
+        portal,
+        () => true,
+        MAX_PORTAL_RECORDS,
+        () => true,
+      );
     },
     async exportAll() {
       const records = await readAll();

@@ -112,7 +112,7 @@ export const MESSAGES = {
     from: ['extensionPage'],
     to: 'background',
     request: z.object({ portal: z.string().check(z.maxLength(253)) }),
-    answer: z.array(HistoryRecordSchema).check(z.maxLength(2000)),
+    answer: z.array(HistoryRecordSchema).check(z.maxLength(LIMITS.portalRecords)),
   },
   /**
    * As soon as a report is detected: the agency and year its title names, so

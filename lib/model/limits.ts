@@ -22,6 +22,12 @@ export const LIMITS = {
    */
   sectionChars: 2_000,
   findings: 5_000,
+  /**
+   * History records of one portal handed to the column audit page
+   * (`portalHistory`): an audit reads at most 200 reports
+   * (lib/portal/column-audit.ts), and their other years come with them.
+   */
+  portalRecords: 600,
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import {
   historyToCsv,
   historyToJson,
   isHistoryUnavailable,
+  MAX_PORTAL_RECORDS,
   MAX_PORTAL_YEAR_RECORDS,
   MIGRATIONS,
   recordId,
@@ -645,6 +646,23 @@ describe('history store: the reports of one portal and year', () => {
       await store.put(record(`部门${String(i).padStart(4, '0')}`, 2023, seen));
     }
     expect(await store.portalYear(PORTAL, 2023)).toHaveLength(MAX_PORTAL_YEAR_RECORDS);
+  });
+
+  it('gives the column audit every year of the portal’s own reports, at most MAX_PORTAL_RECORDS, never a neighbour’s', async () => {
+    const store = createHistoryStore(new IDBFactory());
+    await store.put(record('江州市教育局', 2023, seen));
+    await store.put(record('江州市教育局', 2022, seen));
+    await store.put(record('江州市教育局', 2022, seen, undefined, [], 'example.gov.cnz'));
+    await store.put(record('江州市教育局', 2022, seen, undefined, [], 'aexample.gov.cn'));
+    expect((await store.portal(PORTAL)).map((r) => r.id).sort()).toEqual(
+      [key('江州市教育局', 2022), key('江州市教育局', 2023)].sort(),
+    );
+    expect(await store.portal('other.gov.cn')).toEqual([]);
+    expect(await store.portal('')).toEqual([]);
+    for (let i = 0; i < MAX_PORTAL_RECORDS + 3; i++) {
+      await store.put(record(`部门${String(i).padStart(4, '0')}`, 2021, seen));
+    }
+    expect(await store.portal(PORTAL)).toHaveLength(MAX_PORTAL_RECORDS);
   });
 });
 
