@@ -148,6 +148,14 @@ export function renderLeagueTable(
         link.textContent = text;
         link.title = row.title || row.url;
         td.append(link);
+      } else if (column === 'worst' && row.worst?.severity === 'info') {
+        // A note for reference only (a government beside its departments, most often) is long
+        // and no problem: two lines in the row, the whole of it on hover and below the table.
+        const note = doc.createElement('span');
+        note.className = 'info-note';
+        note.textContent = text;
+        note.title = text;
+        td.append(note);
       } else {
         td.textContent = text;
       }

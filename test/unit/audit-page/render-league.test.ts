@@ -56,13 +56,13 @@ const rows: LeagueRow[] = [
   },
 ];
 
-function mount(accept: (e: Event) => boolean) {
+function mount(accept: (e: Event) => boolean, shown: LeagueRow[] = rows) {
   const { window } = new JSDOM('<!doctype html><body></body>');
   const doc = window.document;
   let sort: { column: ShownColumn; direction: 'asc' | 'desc' } | null = null;
   const draw = () => {
     doc.body.replaceChildren(
-      renderLeagueTable(doc, rows, {
+      renderLeagueTable(doc, shown, {
         words: {
           header: (c) => c,
           language: 'zh_CN',
@@ -97,6 +97,30 @@ describe('the league table on the audit page', () => {
     const pdfLink = doc.querySelector('tr[data-url$="b.pdf"] a') as HTMLAnchorElement;
     expect(pdfLink.getAttribute('href')).toBe('ext:pdf?url=http://www.heming.gov.cn/b.pdf');
     expect(pdfLink.target).toBe('_blank');
+  });
+
+  it('keeps a note for reference to two lines of its row, whole on hover; a problem is shown whole', () => {
+    const note =
+      '本级政府报告表三「一、本年新收政府信息公开申请数量」总计为 91；同一门户同年 7 个部门报告之和为 530。'.repeat(
+        2,
+      );
+    const { doc, column } = mount(
+      () => true,
+      [
+        {
+          ...base,
+          bodyKind: 'government',
+          worst: { rule: 'hierarchy.t3-sum', severity: 'info', message: note, messageEn: 'n' },
+        },
+        rows[1] as LeagueRow,
+      ],
+    );
+    // The most errors first, as the page opens.
+    expect(column('worst')).toEqual(['总计不符', note]);
+    const clamped = doc.querySelectorAll('td[data-col="worst"] .info-note');
+    expect(clamped).toHaveLength(1);
+    expect((clamped[0] as HTMLElement).title).toBe(note);
+    expect(clamped[0]?.parentElement?.getAttribute('data-severity')).toBe('info');
   });
 
   it('sorts by a header the user clicks, saying how in aria-sort, and ignores a script’s click', () => {
