@@ -113,40 +113,59 @@ function Language({ t, settings, onLanguage }: OptionsViewProps) {
   );
 }
 
-/** Whether last year's report is looked for on the portal (GET requests to that portal only). */
-function FindPrevious({ t, settings, onFindPrevious }: OptionsViewProps) {
+/** An option that is a plain switch, under its own heading, with a hint below when it needs one. */
+function SwitchSection(props: {
+  id: string;
+  heading: string;
+  setting: 'findPreviousYear' | 'listingBar';
+  checked: boolean;
+  label: string;
+  hint?: string;
+  onChange(enabled: boolean): void;
+}) {
   return (
-    <section aria-labelledby="previous-heading">
-      <h2 id="previous-heading">{t('opt_findPreviousHeading')}</h2>
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.heading}</h2>
       <label>
         <input
           type="checkbox"
-          data-setting="findPreviousYear"
-          checked={settings.findPreviousYear}
-          onChange={(event) => onFindPrevious(event.currentTarget.checked)}
+          data-setting={props.setting}
+          checked={props.checked}
+          onChange={(event) => props.onChange(event.currentTarget.checked)}
         />
-        {t('opt_findPrevious')}
+        {props.label}
       </label>
+      {props.hint && <p class="hint">{props.hint}</p>}
     </section>
+  );
+}
+
+/** Whether last year's report is looked for on the portal (GET requests to that portal only). */
+function FindPrevious({ t, settings, onFindPrevious }: OptionsViewProps) {
+  return (
+    <SwitchSection
+      id="previous"
+      heading={t('opt_findPreviousHeading')}
+      setting="findPreviousYear"
+      checked={settings.findPreviousYear}
+      label={t('opt_findPrevious')}
+      onChange={onFindPrevious}
+    />
   );
 }
 
 /** Whether a column of reports offers its audit as a bar on the page (off: such pages stay untouched). */
 function ListingBar({ t, settings, onListingBar }: OptionsViewProps) {
   return (
-    <section aria-labelledby="listing-bar-heading">
-      <h2 id="listing-bar-heading">{t('opt_listingBarHeading')}</h2>
-      <label>
-        <input
-          type="checkbox"
-          data-setting="listingBar"
-          checked={settings.listingBar}
-          onChange={(event) => onListingBar(event.currentTarget.checked)}
-        />
-        {t('opt_listingBar')}
-      </label>
-      <p class="hint">{t('opt_listingBarHint')}</p>
-    </section>
+    <SwitchSection
+      id="listing-bar"
+      heading={t('opt_listingBarHeading')}
+      setting="listingBar"
+      checked={settings.listingBar}
+      label={t('opt_listingBar')}
+      hint={t('opt_listingBarHint')}
+      onChange={onListingBar}
+    />
   );
 }
 

@@ -35,16 +35,18 @@ import {
 } from './driver';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import {
+  barControl,
   clearHistory,
   clickOverlay,
   clickPageElement,
   exposeWhenThere,
   inOverlay,
-  openOptions,
   openPanel,
   openReport,
   overlaps,
   type Shown,
+  scriptClicks,
+  setSwitch,
   waitFor,
   withPage,
 } from './interact';
@@ -92,24 +94,15 @@ const LIST_BOX = `(() => {
   return JSON.stringify({ x, y, width: right - x, height: bottom - y, text: '' });
 })()`;
 
-/** Turns the column bar on or off in the options page, and waits until it is stored. */
-async function setListingBar(browser: DriverBrowser, on: boolean): Promise<void> {
-  await withPage(browser, async (options) => {
-    await openOptions(browser, options);
-    await options.evaluate(`(() => {
-      const box = document.querySelector('input[data-setting="listingBar"]');
-      if (box.checked !== ${on}) box.click();
-      return true;
-    })()`);
-  });
-  await withPage(browser, async (options) => {
-    await openOptions(browser, options);
-    await waitFor(
-      options,
-      `document.querySelector('input[data-setting="listingBar"]').checked === ${on} ? true : null`,
-      'the option stored',
-    );
-  });
+/** Opens the 年报 column and waits for its bar (`selector`), which must cover none of the list. */
+async function columnBarBesideList(page: DriverPage, selector: string): Promise<void> {
+  await page.goto(COLUMN);
+  await exposeWhenThere(page);
+  const bar = JSON.parse(
+    await waitFor<string>(page, inOverlay(selector), 'the column bar'),
+  ) as Shown;
+  const list = JSON.parse(await page.evaluate<string>(LIST_BOX)) as Shown;
+  assert.equal(overlaps(bar, list), false, 'the bar covers the list');
 }
 
 /** An audit of two dozen reports on a loaded 2-core machine: a bound on a hang, not a speed. */
@@ -586,13 +579,7 @@ export function defineAuditSuite<B extends DriverBrowser>(
           await withPage(
             browser,
             async (page) => {
-              await page.goto(COLUMN);
-              await exposeWhenThere(page);
-              const bar = JSON.parse(
-                await waitFor<string>(page, inOverlay('[data-ogi-column-bar]'), 'the column bar'),
-              ) as Shown;
-              const list = JSON.parse(await page.evaluate<string>(LIST_BOX)) as Shown;
-              assert.equal(overlaps(bar, list), false, 'the bar covers the list');
+              await columnBarBesideList(page, '[data-ogi-column-bar]');
               const place = await page.evaluate<string>(
                 `window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-ogi-column-bar]').getAttribute('data-ogi-column-bar')`,
               );
@@ -634,17 +621,7 @@ export function defineAuditSuite<B extends DriverBrowser>(
         await withPage(
           browser,
           async (page) => {
-            await page.goto(COLUMN);
-            await exposeWhenThere(page);
-            const bar = JSON.parse(
-              await waitFor<string>(
-                page,
-                inOverlay('[data-ogi-column-bar="docked"]'),
-                'the docked bar',
-              ),
-            ) as Shown;
-            const list = JSON.parse(await page.evaluate<string>(LIST_BOX)) as Shown;
-            assert.equal(overlaps(bar, list), false, 'the docked bar covers the list');
+            await columnBarBesideList(page, '[data-ogi-column-bar="docked"]');
             await page.screenshot(
               join(SCREENSHOT_DIR, `${browserName}-audit-column-bar-docked-wide.png`),
             );
@@ -671,28 +648,13 @@ export function defineAuditSuite<B extends DriverBrowser>(
             );
             await page.goto(COLUMN);
             await exposeWhenThere(page);
-            await waitFor(page, inOverlay('[data-ogi-column-bar]'), 'the column bar');
-            if (
-              (await page.evaluate<string | null>(inOverlay('[data-action="open-column-bar"]'))) !==
-              null
-            ) {
-              await clickOverlay(page, '[data-action="open-column-bar"]');
-            }
-            const button = JSON.parse(
-              await waitFor<string>(page, inOverlay('[data-action="audit-column"]'), 'the button'),
-            ) as Shown;
-            const x = button.x + button.width / 2;
-            const y = button.y + button.height / 2;
-            // What a page script can do: click at the button's place, on the host, and (were it
-            // to reach the closed root) on the button itself.
-            await page.evaluate(`(() => {
-              const at = document.elementFromPoint(${x}, ${y});
-              at && at.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
-              const host = ${OVERLAY_HOST_EXPRESSION};
-              host.click();
-              window.${OVERLAY_ROOT_GLOBAL}.querySelector('[data-action="audit-column"]').click();
-              return true;
-            })()`);
+            const button = await barControl(
+              page,
+              'column',
+              '[data-action="audit-column"]',
+              'the button',
+            );
+            await scriptClicks(page, button, '[data-action="audit-column"]');
             await new Promise((resolve) => setTimeout(resolve, 1_500));
             assert.equal(
               await extension.evaluate<string | null>(AUDIT_TAB),
@@ -700,7 +662,7 @@ export function defineAuditSuite<B extends DriverBrowser>(
               'a page script opened the audit',
             );
 
-            await page.mouseClick(x, y);
+            await page.mouseClick(button.x + button.width / 2, button.y + button.height / 2);
             const opened = JSON.parse(
               await waitFor<string>(extension, AUDIT_TAB, 'the audit page opening in a tab'),
             ) as { id: number; url: string };
@@ -722,7 +684,7 @@ export function defineAuditSuite<B extends DriverBrowser>(
           );
         });
       } finally {
-        await setListingBar(browser, false);
+        await setSwitch(browser, 'listingBar', false);
       }
     });
   });

@@ -5,7 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { overlayElementRect, type Rect } from './annotate-probe';
-import { type DriverBrowser, type DriverPage, OVERLAY_ROOT_GLOBAL, waitForValue } from './driver';
+import {
+  type DriverBrowser,
+  type DriverPage,
+  OVERLAY_HOST_EXPRESSION,
+  OVERLAY_ROOT_GLOBAL,
+  waitForValue,
+} from './driver';
 import { MARKER_EXPRESSION } from './page-probe';
 
 /** Bounds on a hang, not expectations of speed: a loaded CI machine is slow. */
@@ -179,3 +185,64 @@ export async function exposeWhenThere(page: DriverPage): Promise<void> {
 
 export const overlaps = (a: Shown, b: Shown) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The box of `selector` in a page's bar (components/SideBar.tsx, `name` its
+ * kind): opened first with the reader's click where it is folded to its tab.
+ */
+export async function barControl(
+  page: DriverPage,
+  name: 'pdf' | 'column',
+  selector: string,
+  what: string,
+): Promise<Shown> {
+  await waitFor(page, inOverlay(`[data-ogi-${name}-bar]`), `the ${name} bar`);
+  const opener = `[data-action="open-${name}-bar"]`;
+  if ((await page.evaluate<string | null>(inOverlay(opener))) !== null) {
+    await clickOverlay(page, opener);
+  }
+  return JSON.parse(await waitFor<string>(page, inOverlay(selector), what)) as Shown;
+}
+
+/**
+ * What a page script can do to a control of the closed root at `at`: click
+ * whatever is at its place (the root's host), dispatch a click on the host
+ * and call its `click()`; and, were it to reach the root, click the control
+ * itself. None of it is a trusted event.
+ */
+export async function scriptClicks(page: DriverPage, at: Shown, selector: string): Promise<void> {
+  const x = at.x + at.width / 2;
+  const y = at.y + at.height / 2;
+  const control = `window.${OVERLAY_ROOT_GLOBAL}.querySelector(${JSON.stringify(selector)})`;
+  await page.evaluate(`(() => {
+    const at = document.elementFromPoint(${x}, ${y});
+    at && at.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
+    const host = ${OVERLAY_HOST_EXPRESSION};
+    host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
+    host.click();
+    ${control}.click();
+    ${control}.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return true;
+  })()`);
+}
+
+/** Turns one of the options page's switches on or off, and waits until a fresh options page reads it back. */
+export async function setSwitch(
+  browser: DriverBrowser,
+  setting: 'findPreviousYear' | 'listingBar',
+  on: boolean,
+): Promise<void> {
+  const box = `document.querySelector('input[data-setting="${setting}"]')`;
+  await withPage(browser, async (options) => {
+    await openOptions(browser, options);
+    await options.evaluate(`(() => {
+      const box = ${box};
+      if (box.checked !== ${on}) box.click();
+      return true;
+    })()`);
+  });
+  await withPage(browser, async (options) => {
+    await openOptions(browser, options);
+    await waitFor(options, `${box}.checked === ${on} ? true : null`, 'the option stored');
+  });
+}

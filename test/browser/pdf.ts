@@ -51,6 +51,7 @@ import {
 } from './export';
 import type { Fixture } from './fixtures';
 import {
+  barControl,
   clearHistory,
   clickOverlay,
   clickPageElement,
@@ -61,6 +62,7 @@ import {
   openPanel,
   overlaps,
   type Shown,
+  scriptClicks,
   waitFor,
   withPage,
 } from './interact';
@@ -387,29 +389,10 @@ export function definePdfSuite<B extends DriverBrowser>(
 
           await page.goto(article.pageUrl);
           await exposeWhenThere(page);
-          await waitFor(page, inOverlay('[data-ogi-pdf-bar]'), 'the PDF bar');
-          if (
-            (await page.evaluate<string | null>(inOverlay('[data-action="open-pdf-bar"]'))) !== null
-          ) {
-            await clickOverlay(page, '[data-action="open-pdf-bar"]');
-          }
-          const button = JSON.parse(
-            await waitFor<string>(page, inOverlay(CHECK_BUTTON), 'the 「检查附件 PDF」 button'),
-          ) as Shown;
+          const button = await barControl(page, 'pdf', CHECK_BUTTON, 'the 「检查附件 PDF」 button');
           const x = button.x + button.width / 2;
           const y = button.y + button.height / 2;
-          // What a page can do: click whatever is at the button's place (the closed root's host),
-          // dispatch a click on the host; and, were it to reach the root, click the button itself.
-          await page.evaluate(`(() => {
-            const at = document.elementFromPoint(${x}, ${y});
-            at && at.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
-            const host = document.querySelector(':root > [data-ogi-lens-root]');
-            host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: ${x}, clientY: ${y} }));
-            host.click();
-            window.${OVERLAY_ROOT_GLOBAL}.querySelector(${JSON.stringify(CHECK_BUTTON)}).click();
-            window.${OVERLAY_ROOT_GLOBAL}.querySelector(${JSON.stringify(CHECK_BUTTON)}).dispatchEvent(new MouseEvent('click', { bubbles: true }));
-            return true;
-          })()`);
+          await scriptClicks(page, button, CHECK_BUTTON);
           await new Promise((resolve) => setTimeout(resolve, 1_500));
           assert.equal(
             await extension.evaluate<string | null>(newPdfTabs(before)),

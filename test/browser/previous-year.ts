@@ -34,9 +34,9 @@ import { type FixtureServer, type LoggedRequest, startFixtureServer } from './fi
 import {
   clearHistory,
   clickOverlay,
-  openOptions,
   openPanel,
   openReport,
+  setSwitch,
   waitFor,
   withPage,
 } from './interact';
@@ -116,26 +116,6 @@ async function waitForLine(
   assert.fail(`the panel's line never ${what}; last: ${last}`);
 }
 
-async function setFindPrevious(browser: DriverBrowser, on: boolean): Promise<void> {
-  await withPage(browser, async (options) => {
-    await openOptions(browser, options);
-    await options.evaluate(`(() => {
-      const box = document.querySelector('input[data-setting="findPreviousYear"]');
-      if (box.checked !== ${on}) box.click();
-      return true;
-    })()`);
-  });
-  // Stored: a fresh options page reads it back.
-  await withPage(browser, async (options) => {
-    await openOptions(browser, options);
-    await waitFor(
-      options,
-      `document.querySelector('input[data-setting="findPreviousYear"]').checked === ${on} ? true : null`,
-      'the option stored',
-    );
-  });
-}
-
 /** The requests the server saw from `from` on. */
 const since = (server: FixtureServer, from: number): LoggedRequest[] => server.requests.slice(from);
 
@@ -175,7 +155,7 @@ export function definePreviousYearSuite(
     });
 
     test('with the option off, nothing is requested beyond the page', async () => {
-      await setFindPrevious(browser, false);
+      await setSwitch(browser, 'findPreviousYear', false);
       try {
         await withPage(browser, async (page) => {
           const from = server.requests.length;
@@ -192,7 +172,7 @@ export function definePreviousYearSuite(
           assert.equal(await page.evaluate(PREV_EXPRESSION), null, 'the panel has no search line');
         });
       } finally {
-        await setFindPrevious(browser, true);
+        await setSwitch(browser, 'findPreviousYear', true);
       }
     });
 
