@@ -76,11 +76,12 @@ export function findPrevious(report: Report, history: readonly Report[]): Report
   if (!agency || year === null) return null;
   const portal = portalOfUrl(report.url);
   const key = agencyKey(agency);
+  // Cheapest test first: the year, then the body's name, then the address's portal.
   const sameBody = history.filter(
     (r) =>
       r.identity.year === year - 1 &&
-      portalOfUrl(r.url) === portal &&
-      agencyKey(r.identity.agency) === key,
+      agencyKey(r.identity.agency) === key &&
+      portalOfUrl(r.url) === portal,
   );
   return sameBody.find((r) => r.identity.agency === agency) ?? sameBody[0] ?? null;
 }
