@@ -126,7 +126,7 @@ function SwitchSection(props: {
   return (
     <section aria-labelledby={`${props.id}-heading`}>
       <h2 id={`${props.id}-heading`}>{props.heading}</h2>
-      <label>
+      <label class="switch">
         <input
           type="checkbox"
           data-setting={props.setting}
