@@ -111,19 +111,31 @@ export async function findPreviousYear(
     candidates: [...candidates.values()],
   });
 
-  /** Fetches a chosen link; the report when it is the one sought. */
-  const open = async (link: PortalLink): Promise<PreviousYearResult | null> => {
+  /**
+   * What opening a link came to: the answer when it leads to the report
+   * sought (or the search was cancelled); else why not; and the page it
+   * read (the article, also when the figures were in its PDF), from which
+   * 上一篇 goes on.
+   */
+  interface Visit {
+    outcome: PreviousYearResult | null;
+    failure: 'mismatch' | 'unreadable' | 'limit' | null;
+    article: PortalPage | null;
+  }
+
+  const visit = async (link: PortalLink): Promise<Visit> => {
     tried.add(link.url);
     deps.queue.plan(1);
     const fetched = await deps.queue.get(link.url);
-    if (!fetched.ok && fetched.failure === 'cancelled') return cancelled();
-    if (!fetched.ok && fetched.failure === 'limit') {
-      lastFailure = 'limit';
-      return null;
+    if (!fetched.ok && fetched.failure === 'cancelled') {
+      return { outcome: cancelled(), failure: null, article: null };
     }
-    let page = await deps.read(fetched);
+    if (!fetched.ok && fetched.failure === 'limit') {
+      return { outcome: null, failure: 'limit', article: null };
+    }
+    const article = await deps.read(fetched);
+    let page = article;
     // The article of a report published as an attachment: its PDF holds the figures.
-    const articleUrl = page.url;
     if ((page.kind === 'none' || page.kind === 'listing') && page.title !== null) {
       const attachedPdfs = deps.attachedPdfs ?? ((doc: Document) => reportPdfLinks(doc, true));
       const attached = attachedPdfs(page.doc).find((url) => !tried.has(url));
@@ -131,28 +143,32 @@ export async function findPreviousYear(
         tried.add(attached);
         deps.queue.plan(1);
         const pdf = await deps.queue.get(attached);
-        if (!pdf.ok && pdf.failure === 'cancelled') return cancelled();
+        if (!pdf.ok && pdf.failure === 'cancelled') {
+          return { outcome: cancelled(), failure: null, article };
+        }
         page = await deps.read(pdf);
       }
     }
-    if (page.kind !== 'report') {
-      lastFailure = 'unreadable';
-      return null;
-    }
-    if (!isPreviousOf(page.report, current)) {
-      lastFailure = 'mismatch';
-      return null;
-    }
-    return {
+    if (page.kind !== 'report') return { outcome: null, failure: 'unreadable', article };
+    if (!isPreviousOf(page.report, current)) return { outcome: null, failure: 'mismatch', article };
+    const outcome: PreviousYearResult = {
       found: true,
       // The address a reader opens: the article, also when its figures came from its PDF.
-      url: articleUrl,
+      url: article.url,
       title: page.report.identity.title || link.text,
       source: page.source,
-      ...(page.url !== articleUrl ? { pdfUrl: page.url } : {}),
+      ...(page.url !== article.url ? { pdfUrl: page.url } : {}),
       report: page.report,
       candidates: [...candidates.values()],
     };
+    return { outcome, failure: null, article };
+  };
+
+  /** Opens a link chosen by its title: a failure is the search's answer unless another link finds it. */
+  const open = async (link: PortalLink): Promise<PreviousYearResult | null> => {
+    const { outcome, failure } = await visit(link);
+    if (failure) lastFailure = failure;
+    return outcome;
   };
 
   /** Weighs new links; opens the one chosen, unless several qualify alike. */
@@ -218,29 +234,18 @@ export async function findPreviousYear(
       : { ...foundInColumn, candidates: [...candidates.values()] };
   }
 
-  // 3. A few steps back along 上一篇 (a column whose listing is a script the reader cannot follow).
+  // 3. A few steps back along 上一篇 (a column whose listing is a script the
+  // reader cannot follow). The articles passed on the way are not candidates:
+  // none of them failing makes the search's answer "mismatch".
   let step = pageLinks.previousArticle;
   for (let i = 0; step && i < MAX_ARTICLE_STEPS; i++) {
     if (deps.signal.aborted) return cancelled();
     if (tried.has(step.url)) break;
-    tried.add(step.url);
-    deps.queue.plan(1);
-    const fetched = await deps.queue.get(step.url);
-    if (!fetched.ok && fetched.failure === 'cancelled') return cancelled();
-    const page = await deps.read(fetched);
-    if (page.kind === 'report' && isPreviousOf(page.report, current)) {
-      return {
-        found: true,
-        url: page.url,
-        title: page.report.identity.title || step.text,
-        source: page.source,
-        report: page.report,
-        candidates: [...candidates.values()],
-      };
-    }
-    if (page.kind === 'failed' || page.kind === 'scanned' || page.kind === 'not-report-pdf') break;
-    if (page.doc === null) break;
-    step = deps.readLinks(page.doc, page.url).previousArticle;
+    const { outcome, article } = await visit(step);
+    if (outcome) return outcome;
+    const doc = article && 'doc' in article ? article.doc : null;
+    if (article === null || doc === null) break;
+    step = deps.readLinks(doc, article.url).previousArticle;
   }
 
   return {

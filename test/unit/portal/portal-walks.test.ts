@@ -116,6 +116,33 @@ describe('findPreviousYear on the mock portal', () => {
     expect(result.found && result.pdfUrl).toMatch(/\.pdf$/);
   });
 
+  it('going back along 上一篇, reads the PDF an article attaches, and passes other reports by without calling them a mismatch', async () => {
+    const ARTICLE = 'http://www.heming.gov.cn/xxgk/zfxxgkndbg/202301/t20230120_4105154.html';
+    const noLinks = { reports: [], listingPages: [], column: null, nextArticle: null };
+    const back = (url: string) => ({
+      ...noLinks,
+      previousArticle: { url, text: '上一篇：', date: null },
+    });
+    const page = pageNamed('鹤鸣区生态环境分局', 2023);
+    const found = await findPreviousYear(
+      { url: page.url, agency: '鹤鸣区生态环境分局', year: 2023 },
+      back(ARTICLE),
+      walkDeps(page.url).deps,
+    );
+    expect(found).toMatchObject({ found: true, url: ARTICLE, source: 'pdf' });
+    expect(found.found && found.pdfUrl).toMatch(/\.pdf$/);
+
+    // Another agency's reports back along its own column's 上一篇: passed by, and the search
+    // says it is not listed.
+    const other = pageNamed('鹤鸣区教育局', 2022);
+    const passed = await findPreviousYear(
+      { url: page.url, agency: '鹤鸣区生态环境分局', year: 2023 },
+      back(other.url),
+      walkDeps(page.url).deps,
+    );
+    expect(passed).toMatchObject({ found: false, reason: 'not-listed' });
+  });
+
   it('does not guess between two postings of last year’s report: the reader chooses', async () => {
     const page = pageNamed('鹤鸣区', 2023);
     const { result } = await searchFrom(page);
