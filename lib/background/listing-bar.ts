@@ -18,7 +18,7 @@
 import { type PageState, PageStateSchema, type Settings } from '../messaging/protocol';
 import { isGovCnPage } from './sender-policy';
 
-/** The content script may run just after the tab reports 'complete': asked again this many times. */
+/** The content script may run just after the tab reports 'complete': its state is read at most this many times. */
 export const STATE_ATTEMPTS = 3;
 export const STATE_RETRY_MS = 400;
 

@@ -9,7 +9,6 @@
  * linked both ways with its table cell.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Finding } from '../../lib/model/report';
@@ -28,7 +27,7 @@ import {
 } from './driver';
 import { type ExpectedPage, expectedForFile, normaliseText } from './expected-marks';
 import { fixtureNamed, loadFixtures } from './fixtures';
-import { clearHistory, openOptions, openReport, waitFor, withPage } from './interact';
+import { clearHistory, openReport, setLanguage, waitFor, withPage } from './interact';
 import { SCREENSHOT_DIR, useBrowserSession } from './suite';
 
 const PAGE = 'seed-002-hailing-2017';
@@ -124,30 +123,6 @@ const sameBox = (a: Rect, b: Rect) =>
   Math.abs(a.y - b.y) <= 1 &&
   Math.abs(a.width - b.width) <= 1 &&
   Math.abs(a.height - b.height) <= 1;
-
-/** Sets the UI language in the options page; the next report opened speaks it. */
-export async function setLanguage(browser: DriverBrowser, language: Language): Promise<void> {
-  await withPage(browser, async (options) => {
-    await openOptions(browser, options);
-    await options.evaluate(`(() => {
-      const select = document.querySelector('select[data-setting="language"]');
-      select.value = ${JSON.stringify(language)};
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      return true;
-    })()`);
-    // The options page speaks the language once it is stored.
-    const heading = (
-      JSON.parse(
-        readFileSync(join('public/_locales', language, 'messages.json'), 'utf8'),
-      ) as Record<string, { message: string }>
-    ).opt_languageHeading?.message;
-    await waitFor(
-      options,
-      `(document.getElementById('language-heading') || {}).textContent === ${JSON.stringify(heading)} ? true : null`,
-      'the language setting',
-    );
-  });
-}
 
 /**
  * The text nodes' own boxes of the figure in the paragraph that prints it,

@@ -21,7 +21,6 @@ import { AUDIT_MAX_REQUESTS } from '../../lib/audit-page/run-column-audit';
 import { parseCsv } from '../support/csv';
 import { loadPortalManifest, PORTAL_DIR } from '../support/portal';
 import { readWorkbook } from '../support/xlsx-reader';
-import { setLanguage } from './arithmetic';
 import { clearDownloads, waitForDownload } from './downloads';
 import {
   type DriverBrowser,
@@ -46,6 +45,7 @@ import {
   overlaps,
   type Shown,
   scriptClicks,
+  setLanguage,
   setSwitch,
   waitFor,
   withPage,

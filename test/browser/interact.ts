@@ -4,6 +4,8 @@
  * page, empty the history.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { overlayElementRect, type Rect } from './annotate-probe';
 import {
   type DriverBrowser,
@@ -244,5 +246,29 @@ export async function setSwitch(
   await withPage(browser, async (options) => {
     await openOptions(browser, options);
     await waitFor(options, `${box}.checked === ${on} ? true : null`, 'the option stored');
+  });
+}
+
+/** Sets the UI language in the options page; the next report opened speaks it. */
+export async function setLanguage(browser: DriverBrowser, language: 'zh_CN' | 'en'): Promise<void> {
+  await withPage(browser, async (options) => {
+    await openOptions(browser, options);
+    await options.evaluate(`(() => {
+      const select = document.querySelector('select[data-setting="language"]');
+      select.value = ${JSON.stringify(language)};
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    })()`);
+    // The options page speaks the language once it is stored.
+    const heading = (
+      JSON.parse(
+        readFileSync(join('public/_locales', language, 'messages.json'), 'utf8'),
+      ) as Record<string, { message: string }>
+    ).opt_languageHeading?.message;
+    await waitFor(
+      options,
+      `(document.getElementById('language-heading') || {}).textContent === ${JSON.stringify(heading)} ? true : null`,
+      'the language setting',
+    );
   });
 }

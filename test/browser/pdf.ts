@@ -33,7 +33,6 @@ import { parseCsv } from '../support/csv';
 import { MSUNG_CNS, predefinedCmapPdf } from '../support/minimal-pdf';
 import { readWorkbook } from '../support/xlsx-reader';
 import { OVERLAY_EXPRESSION, type OverlaySnapshot } from './annotate-probe';
-import { setLanguage } from './arithmetic';
 import { clearDownloads, waitForDownload } from './downloads';
 import {
   type DriverBrowser,
@@ -63,6 +62,7 @@ import {
   overlaps,
   type Shown,
   scriptClicks,
+  setLanguage,
   waitFor,
   withPage,
 } from './interact';

@@ -23,7 +23,6 @@ import type { Finding, Report } from '../../lib/model/report';
 import { detectPage } from '../../lib/page/detect';
 import { loadPortalManifest, portalFile } from '../support/portal';
 import { MARKS_EXPRESSION } from './annotate-probe';
-import { setLanguage } from './arithmetic';
 import {
   type DriverBrowser,
   type DriverPage,
@@ -36,6 +35,7 @@ import {
   clickOverlay,
   openPanel,
   openReport,
+  setLanguage,
   setSwitch,
   waitFor,
   withPage,

@@ -318,7 +318,7 @@ export function defineBrowserSuite(
       );
     });
 
-    test('the popup and options pages show their text at its designed size, in a CJK font', async () => {
+    test('the popup and options pages show their text at its designed size, in a CJK font (Chinese) or a Latin one falling back to it (English)', async () => {
       const { browser } = session();
       // The browser's own style for extension pages (Chromium: 75 % and its system font) must not win.
       const designed = [
@@ -335,15 +335,30 @@ export function defineBrowserSuite(
               `(() => {
                 const text = document.querySelector('main p, main h2, main li');
                 if (!text) return null;
-                const style = getComputedStyle(document.querySelector('main'));
-                return JSON.stringify({ size: style.fontSize, family: style.fontFamily });
+                const root = document.documentElement;
+                const shown = root.lang;
+                // The page's stylesheet in each language the UI speaks, whichever it speaks now.
+                const styles = ['zh-CN', 'en'].map((lang) => {
+                  root.lang = lang;
+                  const style = getComputedStyle(document.querySelector('main'));
+                  return { lang, size: style.fontSize, family: style.fontFamily };
+                });
+                root.lang = shown;
+                return JSON.stringify(styles);
               })()`,
               POPUP_TIMEOUT_MS,
             );
             assert.ok(json, `${url} rendered no text`);
-            const { size: actual, family } = JSON.parse(json) as { size: string; family: string };
-            assert.equal(actual, size, `${url}: text at ${actual}, designed ${size}`);
-            assert.match(family, /^"?Noto Sans CJK SC/, `${url}: font ${family}`);
+            const styles = JSON.parse(json) as { lang: string; size: string; family: string }[];
+            for (const { lang, size: actual, family } of styles) {
+              assert.equal(actual, size, `${url} (${lang}): text at ${actual}, designed ${size}`);
+              // In English a CJK face first would set ’ “ ” full-width; Chinese text still finds it.
+              assert.match(
+                family,
+                lang === 'en' ? /^system-ui, .*"?Noto Sans CJK SC/ : /^"?Noto Sans CJK SC/,
+                `${url} (${lang}): font ${family}`,
+              );
+            }
           },
           POPUP_VIEWPORT,
         );
